@@ -1,0 +1,39 @@
+package dev.consentflow.accounts;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who makes the current request: the key, its account (none for platform operators) and its role.
+ * Every query of account data is scoped by {@link #account()}.
+ */
+public record Caller(UUID keyId, AccountId account, Role role) {
+
+    public boolean isOperator() {
+        return role == Role.OPERATOR;
+    }
+
+    /** The caller's account; operators, who belong to the platform, have none. */
+    public AccountId requireAccount() {
+        if (account == null) {
+            throw new IllegalStateException("an operator key belongs to no account");
+        }
+        return account;
+    }
+
+    /** The authenticated caller of the current request, if any. */
+    public static Optional<Caller> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+            return Optional.of(caller);
+        }
+        return Optional.empty();
+    }
+
+    /** Who did something, as written to the audit log: the key id and its role, never a person's name. */
+    public String actor() {
+        return role.name().toLowerCase() + ":" + keyId;
+    }
+}

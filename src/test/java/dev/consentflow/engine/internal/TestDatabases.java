@@ -1,0 +1,34 @@
+package dev.consentflow.engine.internal;
+
+import java.nio.file.Path;
+
+/**
+ * Gives tests that run without Spring (process tests) a database on the same embedded PostgreSQL the Spring
+ * contexts of this JVM use, or on {@code SPRING_DATASOURCE_URL} when that is set.
+ */
+public final class TestDatabases {
+
+    private TestDatabases() {
+    }
+
+    public static String jdbcUrl(String database) {
+        String external = System.getenv("SPRING_DATASOURCE_URL");
+        if (external != null && !external.isBlank()) {
+            return external;
+        }
+        Path dir = Path.of("target", "test-data", "jvm-" + ProcessHandle.current().pid(), "postgres");
+        EmbeddedPostgresCluster cluster = EmbeddedPostgresCluster.acquire(dir, false);
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::release));
+        return cluster.jdbcUrl(database);
+    }
+
+    public static String username() {
+        String user = System.getenv("SPRING_DATASOURCE_USERNAME");
+        return user == null || user.isBlank() ? "postgres" : user;
+    }
+
+    public static String password() {
+        String password = System.getenv("SPRING_DATASOURCE_PASSWORD");
+        return password == null ? "" : password;
+    }
+}

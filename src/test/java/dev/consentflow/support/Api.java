@@ -1,0 +1,149 @@
+package dev.consentflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A plain HTTP client for end-to-end tests: real requests on the server's port, answers never thrown, bodies
+ * parsed as JSON when they are JSON. Redirects are not followed, so {@code 303} answers can be checked.
+ */
+public final class Api {
+
+    public static final String ADMIN_KEY = "cf_test_admin_key_0123456789abcdefghijklmnopqrstuv";
+    public static final String OPERATOR_KEY = "cf_test_operator_key_0123456789abcdefghijklmnopqr";
+
+    private static final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    private static final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private final String base;
+    private final String key;
+
+    private Api(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    public static Api at(int port) {
+        return new Api("http://127.0.0.1:" + port, null);
+    }
+
+    public Api as(String apiKey) {
+        return new Api(base, apiKey);
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public Answer get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public Answer get(String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).GET();
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
+    public Answer delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    public Answer post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(toJson(body))).build());
+    }
+
+    public Answer patch(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(toJson(body))).build());
+    }
+
+    public Answer postRaw(String path, String contentType, String body) {
+        return postRaw(path, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    public Answer postRaw(String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
+    public Answer postForm(String path, String urlEncoded) {
+        return postRaw(path, "application/x-www-form-urlencoded", urlEncoded);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        return builder;
+    }
+
+    private static String toJson(Object body) {
+        if (body instanceof String s) {
+            return s;
+        }
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer: status, headers and body, with the body as JSON on demand. */
+    public record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
+
+        public JsonNode json() {
+            try {
+                return json.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst().orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.consentflow.support;
+
+import dev.consentflow.engine.internal.TestDatabases;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.ProcessEngineConfiguration;
+import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.operaton.bpm.engine.impl.mock.MockExpressionManager;
+import org.operaton.bpm.engine.test.junit5.ProcessEngineExtension;
+
+/**
+ * The engine process tests run on: one per test JVM, on a database of its own on the shared embedded
+ * PostgreSQL, with history full, no job executor (tests execute jobs and timers explicitly) and delegates
+ * resolved from {@link org.operaton.bpm.engine.impl.mock.Mocks}.
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static ProcessEngineExtension engine = ProcessTestEngine.extension();
+ * </pre>
+ */
+public final class ProcessTestEngine {
+
+    private static ProcessEngine engine;
+
+    private ProcessTestEngine() {
+    }
+
+    public static synchronized ProcessEngine get() {
+        if (engine == null) {
+            StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+            configuration.setJdbcUrl(TestDatabases.jdbcUrl("process_tests"));
+            configuration.setJdbcUsername(TestDatabases.username());
+            configuration.setJdbcPassword(TestDatabases.password());
+            configuration.setJdbcDriver("org.postgresql.Driver");
+            configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+            configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+            configuration.setJobExecutorActivate(false);
+            configuration.setEnforceHistoryTimeToLive(true);
+            configuration.setExpressionManager(new MockExpressionManager());
+            configuration.setProcessEngineName("process-tests");
+            engine = configuration.buildProcessEngine();
+            Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
+        }
+        return engine;
+    }
+
+    public static ProcessEngineExtension extension() {
+        return ProcessEngineExtension.builder().useProcessEngine(get()).build();
+    }
+}
