@@ -1,0 +1,47 @@
+package dev.consentflow.contacts;
+
+import dev.consentflow.accounts.AccountId;
+import java.util.Optional;
+
+/**
+ * The contacts module's API for the processes and other modules. Every method is scoped by the account and
+ * runs in the caller's transaction when there is one. Each consent fact it records is also appended to the
+ * audit log, in the same transaction.
+ */
+public interface ContactManagement {
+
+    /** A list of the account by its key. */
+    Optional<ListInfo> findList(AccountId account, String listKey);
+
+    /**
+     * Records a signup: finds the person's card by the blind index of the address (or mobile) or creates one,
+     * and creates a PENDING subscription on the list with the evidence (audited SUBSCRIBED). An existing
+     * pending or confirmed subscription is reported, not duplicated; an erased address writes nothing.
+     */
+    SignupOutcome registerSignup(AccountId account, Signup signup);
+
+    /**
+     * Subscribes with consent the integration already holds (API {@code "confirmed": true}): CONFIRMED at once,
+     * with the evidence as both request and confirmation (audited SUBSCRIBED and CONFIRMED).
+     *
+     * @throws dev.consentflow.web.ConflictException when the address is erased
+     */
+    SubscriptionId subscribeConfirmed(AccountId account, Signup signup);
+
+    /** Confirms a pending subscription once, with the click's evidence (audited CONFIRMED once). */
+    ConfirmOutcome confirm(AccountId account, SubscriptionId subscription, ConsentEvidence confirmation);
+
+    /**
+     * An unconfirmed signup expired: removes the pending subscription, and the card with its personal data when
+     * nothing else holds it (storage limitation). Audited as PENDING_PURGED without personal data.
+     */
+    void purgeExpired(AccountId account, SubscriptionId subscription);
+
+    /** The card a subscription belongs to, and its list. */
+    Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId subscription);
+
+    /** A subscription's owner and list, by ids. */
+    record SubscriptionRef(SubscriberId subscriberId, SubscriptionId subscriptionId, ListInfo list,
+                           SubscriptionStatus status) {
+    }
+}

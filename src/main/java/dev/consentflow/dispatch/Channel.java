@@ -1,0 +1,7 @@
+package dev.consentflow.dispatch;
+
+/** How a message reaches a person. */
+public enum Channel {
+    EMAIL,
+    SMS
+}

@@ -1,0 +1,93 @@
+package dev.consentflow.keys;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM with a random 96-bit nonce: {@code seal} answers nonce || ciphertext || tag. The associated data
+ * binds a ciphertext to where it belongs (a contact id, a column name), so it cannot be moved to another row.
+ * A changed byte anywhere makes {@link #open} fail with {@link TamperedException}.
+ */
+public final class Sealing {
+
+    private static final SecureRandom random = new SecureRandom();
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private Sealing() {
+    }
+
+    public static byte[] seal(SecretKey key, byte[] plaintext, byte[] associatedData) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            if (associatedData != null) {
+                cipher.updateAAD(associatedData);
+            }
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    public static byte[] open(SecretKey key, byte[] sealed, byte[] associatedData) {
+        if (sealed == null || sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new TamperedException();
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            if (associatedData != null) {
+                cipher.updateAAD(associatedData);
+            }
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new TamperedException();
+        } catch (GeneralSecurityException e) {
+            throw new TamperedException();
+        }
+    }
+
+    /** A fresh random AES-256 key (a contact's data key). */
+    public static SecretKey newDataKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, random);
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static SecretKey aesKey(byte[] raw) {
+        return new SecretKeySpec(raw, "AES");
+    }
+
+    /** HMAC-SHA256 of a value under a key: blind indexes and token hashes. */
+    public static byte[] hmac(SecretKey key, byte[] value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(value);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A ciphertext that was changed, cut, or sealed under another key or for another place. */
+    public static final class TamperedException extends RuntimeException {
+        public TamperedException() {
+            super("the sealed value cannot be opened: wrong key, wrong place, or changed");
+        }
+    }
+}
