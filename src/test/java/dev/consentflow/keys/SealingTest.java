@@ -1,0 +1,59 @@
+package dev.consentflow.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import javax.crypto.SecretKey;
+import org.junit.jupiter.api.Test;
+
+class SealingTest {
+
+    private final SecretKey key = Sealing.newDataKey();
+    private final byte[] place = "contact:42|email".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void aSealedValueOpensWithTheSameKeyAndPlace() {
+        byte[] sealed = Sealing.seal(key, bytes("anna@example.dk"), place);
+
+        assertThat(new String(Sealing.open(key, sealed, place), StandardCharsets.UTF_8)).isEqualTo("anna@example.dk");
+    }
+
+    @Test
+    void theSameValueSealsDifferentlyEachTime() {
+        assertThat(Sealing.seal(key, bytes("x"), place)).isNotEqualTo(Sealing.seal(key, bytes("x"), place));
+    }
+
+    @Test
+    void aChangedByteIsDetected() {
+        byte[] sealed = Sealing.seal(key, bytes("anna@example.dk"), place);
+        sealed[sealed.length / 2] ^= 1;
+
+        assertThatThrownBy(() -> Sealing.open(key, sealed, place)).isInstanceOf(Sealing.TamperedException.class);
+    }
+
+    @Test
+    void aCiphertextMovedToAnotherPlaceDoesNotOpen() {
+        byte[] sealed = Sealing.seal(key, bytes("anna@example.dk"), place);
+
+        assertThatThrownBy(() -> Sealing.open(key, sealed, bytes("contact:43|email")))
+                .isInstanceOf(Sealing.TamperedException.class);
+    }
+
+    @Test
+    void anotherKeyDoesNotOpenIt() {
+        byte[] sealed = Sealing.seal(key, bytes("anna@example.dk"), place);
+
+        assertThatThrownBy(() -> Sealing.open(Sealing.newDataKey(), sealed, place))
+                .isInstanceOf(Sealing.TamperedException.class);
+    }
+
+    @Test
+    void aTruncatedValueIsDetected() {
+        assertThatThrownBy(() -> Sealing.open(key, new byte[5], place)).isInstanceOf(Sealing.TamperedException.class);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
