@@ -33,6 +33,7 @@ import org.apache.james.jdkim.exceptions.FailException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,9 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The normal path through the development relay (GreenMail as a real SMTP server on loopback), DKIM-signed:
- * headers, sealing, suppression, the dev SMS outbox, metrics, and two nodes sharing one outbox.
+ * headers, sealing, suppression, the dev SMS outbox, metrics, and two nodes sharing one outbox. Boot turns metrics
+ * export off in tests unless asked, so this one asks: {@code /actuator/prometheus} is what operators scrape.
  */
 @IntegrationTest
+@AutoConfigureObservability(tracing = false)
 @Import(TestRecipients.class)
 class DispatchIT {
 
