@@ -16,10 +16,13 @@ final class Lane {
     private final ThreadPoolExecutor threads;
     private final int capacity;
     private final AtomicInteger pending = new AtomicInteger();
+    private final Runnable runningLow;
     private volatile boolean stopping;
 
-    Lane(String node, ChannelSender sender, int waiting) {
+    /** {@code runningLow} is called when the last waiting row is taken, so the next batch is claimed in time. */
+    Lane(String node, ChannelSender sender, int waiting, Runnable runningLow) {
         this.sender = sender;
+        this.runningLow = runningLow;
         this.capacity = sender.parallelism() + waiting;
         AtomicInteger count = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(sender.parallelism(), sender.parallelism(), 0, TimeUnit.MILLISECONDS,
@@ -48,7 +51,9 @@ final class Lane {
                     delivery.run();
                 }
             } finally {
-                pending.decrementAndGet();
+                if (pending.decrementAndGet() == sender.parallelism() && !stopping) {
+                    runningLow.run();
+                }
             }
         });
     }

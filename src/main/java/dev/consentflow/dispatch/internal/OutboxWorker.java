@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ final class OutboxWorker implements SmartLifecycle {
     private final DispatchMetrics metrics;
     private List<Lane> lanes = List.of();
     private ScheduledExecutorService scheduler;
+    private final AtomicBoolean pollRequested = new AtomicBoolean();
     private volatile boolean running;
     private boolean warnedNoDirectory;
 
@@ -56,7 +58,7 @@ final class OutboxWorker implements SmartLifecycle {
         if (running) {
             return;
         }
-        lanes = senders.stream().map(sender -> new Lane(node, sender, properties.batchSize())).toList();
+        lanes = senders.stream().map(sender -> new Lane(node, sender, properties.batchSize(), this::pollSoon)).toList();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "dispatch-poller-" + node));
         long poll = properties.pollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::pollSafely, 0, poll, TimeUnit.MILLISECONDS);
@@ -147,6 +149,21 @@ final class OutboxWorker implements SmartLifecycle {
         Duration min = Duration.ofSeconds(1);
         Duration max = Duration.ofMinutes(1);
         return quarter.compareTo(min) < 0 ? min : quarter.compareTo(max) > 0 ? max : quarter;
+    }
+
+    /** A lane ran low: claim its next batch now instead of at the next tick (one extra poll at a time). */
+    private void pollSoon() {
+        ScheduledExecutorService current = scheduler;
+        if (running && pollRequested.compareAndSet(false, true)) {
+            try {
+                current.execute(() -> {
+                    pollRequested.set(false);
+                    pollSafely();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                pollRequested.set(false);
+            }
+        }
     }
 
     private void pollSafely() {
