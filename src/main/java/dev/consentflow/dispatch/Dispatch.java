@@ -1,6 +1,7 @@
 package dev.consentflow.dispatch;
 
 import dev.consentflow.accounts.AccountId;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The one way out of the server for mail and SMS. */
@@ -17,4 +18,7 @@ public interface Dispatch {
 
     /** Ends every message to this person that is not sent yet as SUPPRESSED (erasure); answers how many. */
     int suppressQueued(AccountId account, UUID subscriberId);
+
+    /** Where one message stands, if it exists in this account (for example to show a confirmation was sent). */
+    Optional<MessageState> state(AccountId account, UUID messageId);
 }

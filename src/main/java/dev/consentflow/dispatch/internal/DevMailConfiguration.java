@@ -2,11 +2,12 @@ package dev.consentflow.dispatch.internal;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -17,6 +18,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
+@EnableConfigurationProperties(MailProperties.class)
 class DevMailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DevMailConfiguration.class);
@@ -30,17 +32,23 @@ class DevMailConfiguration {
         return new GreenMail(setup);
     }
 
+    /** The development server as a relay, with the same timeouts a real one gets. */
     @Bean
-    JavaMailSenderImpl mailSender(GreenMail devSmtpServer) {
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(devSmtpServer.getSmtp().getPort());
-        Properties properties = sender.getJavaMailProperties();
-        properties.setProperty("mail.smtp.connectiontimeout", "10000");
-        properties.setProperty("mail.smtp.timeout", "30000");
-        properties.setProperty("mail.smtp.writetimeout", "30000");
+    SmtpRelay smtpRelay(GreenMail devSmtpServer, MailProperties mail) {
+        SmtpRelay relay = new SmtpRelay("127.0.0.1", devSmtpServer.getSmtp().getPort(), null, null,
+                mail.getProperties());
         log.info("No SPRING_MAIL_HOST set: mail goes to the embedded development SMTP server on port {}, "
-                + "readable at /dev/mailbox", sender.getPort());
+                + "readable at /dev/mailbox", relay.port());
+        return relay;
+    }
+
+    /** For development tools only: the application sends through the outbox, never through this. */
+    @Bean
+    JavaMailSenderImpl mailSender(SmtpRelay smtpRelay) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setSession(smtpRelay.session());
+        sender.setHost(smtpRelay.host());
+        sender.setPort(smtpRelay.port());
         return sender;
     }
 }

@@ -1,0 +1,121 @@
+package dev.consentflow.dispatch.internal;
+
+import dev.consentflow.dispatch.MessageState;
+import dev.consentflow.dispatch.Recipient;
+import dev.consentflow.dispatch.RecipientDirectory;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one claimed row to its relay, outside any transaction: opens the content, asks the directory whether
+ * and where it may still go, marks it started, sends, and records the answer. Log lines carry ids, never an
+ * address or content.
+ */
+final class Courier {
+
+    private static final Logger log = LoggerFactory.getLogger(Courier.class);
+
+    private final String node;
+    private final DispatchProperties properties;
+    private final Outbox outbox;
+    private final ContentSeal seal;
+    private final RateLimiter rateLimiter;
+    private final DispatchMetrics metrics;
+
+    Courier(String node, DispatchProperties properties, Outbox outbox, ContentSeal seal, RateLimiter rateLimiter,
+            DispatchMetrics metrics) {
+        this.node = node;
+        this.properties = properties;
+        this.outbox = outbox;
+        this.seal = seal;
+        this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
+    }
+
+    void deliver(OutboxRow row, ChannelSender sender, RecipientDirectory directory) {
+        Letter letter;
+        try {
+            letter = seal.open(row.account(), row.id(), row.keyVersion(), row.sealedContent());
+        } catch (RuntimeException e) {
+            log.error("Outbox message {} cannot be opened (changed, or sealed under another master key)", row.id());
+            record(row, Delivery.failed("the sealed content cannot be opened"), directory);
+            return;
+        }
+        Optional<Recipient> recipient;
+        try {
+            recipient = directory.resolve(row.account(), row.subscriberId(), row.subscriptionId(), row.channel(),
+                    row.purpose());
+        } catch (RuntimeException e) {
+            log.warn("The recipient directory failed for message {}; trying again later", row.id(), e);
+            outbox.retryLater(row.id(), node, properties.retryDelays().get(0), "recipient directory failed");
+            return;
+        }
+        if (recipient.isEmpty()) {
+            finish(row, MessageState.SUPPRESSED, "suppressed at send time");
+            return;
+        }
+        rateLimiter.acquire();
+        if (!outbox.markStarted(row.id(), node, sender.sendBudget())) {
+            log.info("Outbox message {} is no longer this node's to send (lease lost, or suppressed)", row.id());
+            return;
+        }
+        Delivery delivery;
+        try {
+            delivery = sender.send(row, letter, recipient.get());
+        } catch (RuntimeException e) {
+            // Nothing says whether the relay took it: the safe side is UNKNOWN, never a second send.
+            log.error("Sending outbox message {} failed unexpectedly", row.id(), e);
+            delivery = Delivery.unknown("unexpected failure while sending: " + e.getClass().getSimpleName());
+        }
+        record(row.withAttempts(row.attempts() + 1), delivery, directory);
+    }
+
+    private void record(OutboxRow row, Delivery delivery, RecipientDirectory directory) {
+        String answer = delivery.redactedAnswer();
+        switch (delivery.verdict()) {
+            case SENT -> finish(row, MessageState.SENT, answer);
+            case UNKNOWN -> {
+                log.warn("Outbox message {} may or may not have been delivered: {}", row.id(), answer);
+                finish(row, MessageState.UNKNOWN, answer);
+            }
+            case HARD -> {
+                if (finish(row, MessageState.HARD_FAIL, answer) && delivery.bounce()) {
+                    bounced(row, answer, directory);
+                }
+            }
+            case SOFT -> retryOrExpire(row, answer);
+        }
+    }
+
+    private void retryOrExpire(OutboxRow row, String answer) {
+        Duration delay = properties.retryDelayAfter(row.attempts());
+        if (delay == null) {
+            log.warn("Outbox message {} expired after {} attempts: {}", row.id(), row.attempts(), answer);
+            finish(row, MessageState.EXPIRED, "expired after " + row.attempts() + " attempts: " + answer);
+            return;
+        }
+        if (outbox.retryLater(row.id(), node, delay, answer)) {
+            metrics.recorded(row.channel(), MessageState.SOFT_FAIL);
+        }
+    }
+
+    private boolean finish(OutboxRow row, MessageState state, String answer) {
+        boolean recorded = outbox.finish(row.id(), node, state, answer);
+        if (recorded) {
+            metrics.recorded(row.channel(), state);
+        } else {
+            log.warn("Outbox message {} ended {} but this node had lost it meanwhile; not recorded", row.id(), state);
+        }
+        return recorded;
+    }
+
+    private static void bounced(OutboxRow row, String answer, RecipientDirectory directory) {
+        try {
+            directory.bounced(row.account(), row.subscriberId(), row.subscriptionId(), answer);
+        } catch (RuntimeException e) {
+            log.error("The recipient directory could not record the bounce of message {}", row.id(), e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.consentflow.dispatch.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.dispatch.MessageState;
+import dev.consentflow.dispatch.Purpose;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox table. Every statement is one SQL statement from {@code sql/dispatch/}, atomic on its own; the
+ * ones that change a claimed row check that this node still holds it, so a node that lost its lease can never
+ * overwrite what another node or the lease recovery decided.
+ */
+@Component
+class Outbox {
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record NewRow(UUID id, AccountId account, UUID subscriberId, UUID subscriptionId, Channel channel,
+                  Purpose purpose, String batchId, String listId, int keyVersion, byte[] sealedContent) {
+    }
+
+    record QueueStats(long queued, double oldestAgeSeconds) {
+    }
+
+    void insert(NewRow row) {
+        jdbc.sql(Sql.INSERT_MESSAGE)
+                .param("id", row.id())
+                .param("accountId", row.account().value())
+                .param("subscriberId", row.subscriberId())
+                .param("subscriptionId", row.subscriptionId())
+                .param("channel", row.channel().name())
+                .param("purpose", row.purpose().name())
+                .param("batchId", row.batchId())
+                .param("listId", row.listId())
+                .param("keyVersion", row.keyVersion())
+                .param("sealedContent", row.sealedContent())
+                .update();
+    }
+
+    List<OutboxRow> claimDue(Channel channel, String node, int limit, Duration lease) {
+        return jdbc.sql(Sql.CLAIM_DUE)
+                .param("node", node)
+                .param("leaseSeconds", seconds(lease))
+                .param("channel", channel.name())
+                .param("limit", limit)
+                .query((rs, n) -> new OutboxRow(
+                        rs.getObject("id", UUID.class),
+                        new AccountId(rs.getObject("account_id", UUID.class)),
+                        rs.getObject("subscriber_id", UUID.class),
+                        rs.getObject("subscription_id", UUID.class),
+                        Channel.valueOf(rs.getString("channel")),
+                        Purpose.valueOf(rs.getString("purpose")),
+                        rs.getString("list_id"),
+                        rs.getInt("attempts"),
+                        rs.getInt("key_version"),
+                        rs.getBytes("sealed_content")))
+                .list();
+    }
+
+    /** Answers false when the row is no longer this node's to send, or the lease is too short for one send. */
+    boolean markStarted(UUID id, String node, Duration sendBudget) {
+        return jdbc.sql(Sql.MARK_STARTED).param("id", id).param("node", node)
+                .param("budgetSeconds", seconds(sendBudget)).update() == 1;
+    }
+
+    boolean finish(UUID id, String node, MessageState state, String answer) {
+        if (!state.isFinal()) {
+            throw new IllegalArgumentException(state + " is not a final state");
+        }
+        return jdbc.sql(Sql.FINISH_MESSAGE).param("id", id).param("node", node).param("state", state.name())
+                .param("answer", answer).update() == 1;
+    }
+
+    boolean retryLater(UUID id, String node, Duration delay, String answer) {
+        return jdbc.sql(Sql.RETRY_LATER).param("id", id).param("node", node)
+                .param("delaySeconds", seconds(delay)).param("answer", answer).update() == 1;
+    }
+
+    int requeueUnstarted() {
+        return jdbc.sql(Sql.REQUEUE_UNSTARTED).update();
+    }
+
+    int abandonStarted() {
+        return jdbc.sql(Sql.ABANDON_STARTED).update();
+    }
+
+    int releaseUnstarted(String node) {
+        return jdbc.sql(Sql.RELEASE_UNSTARTED).param("node", node).update();
+    }
+
+    int suppressQueued(AccountId account, UUID subscriberId) {
+        return jdbc.sql(Sql.SUPPRESS_QUEUED).param("accountId", account.value()).param("subscriberId", subscriberId)
+                .update();
+    }
+
+    Map<MessageState, Long> countByState(String batchId) {
+        Map<MessageState, Long> counts = new EnumMap<>(MessageState.class);
+        jdbc.sql(Sql.LEDGER).param("batchId", batchId)
+                .query(rs -> {
+                    counts.put(MessageState.valueOf(rs.getString("state")), rs.getLong("messages"));
+                });
+        return counts;
+    }
+
+    Optional<MessageState> state(AccountId account, UUID id) {
+        return jdbc.sql(Sql.MESSAGE_STATE).param("id", id).param("accountId", account.value())
+                .query(String.class).optional().map(MessageState::valueOf);
+    }
+
+    QueueStats queueStats() {
+        return jdbc.sql(Sql.QUEUE_STATS)
+                .query((rs, n) -> new QueueStats(rs.getLong("queued"), rs.getDouble("oldest_age_seconds")))
+                .single();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    /** The named statements of {@code src/main/resources/sql/dispatch/}, read once. */
+    private static final class Sql {
+        static final String INSERT_MESSAGE = load("insert-message");
+        static final String CLAIM_DUE = load("claim-due");
+        static final String MARK_STARTED = load("mark-started");
+        static final String FINISH_MESSAGE = load("finish-message");
+        static final String RETRY_LATER = load("retry-later");
+        static final String REQUEUE_UNSTARTED = load("requeue-unstarted");
+        static final String ABANDON_STARTED = load("abandon-started");
+        static final String RELEASE_UNSTARTED = load("release-unstarted");
+        static final String SUPPRESS_QUEUED = load("suppress-queued");
+        static final String LEDGER = load("ledger");
+        static final String MESSAGE_STATE = load("message-state");
+        static final String QUEUE_STATS = load("queue-stats");
+
+        private static String load(String name) {
+            try {
+                return new ClassPathResource("sql/dispatch/" + name + ".sql").getContentAsString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("missing sql/dispatch/" + name + ".sql", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.consentflow.dispatch.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.dispatch.Dispatch;
+import dev.consentflow.dispatch.Ledger;
+import dev.consentflow.dispatch.MessageState;
+import dev.consentflow.dispatch.OutboundMessage;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link Dispatch} as rows in the outbox, written in the caller's transaction and sent by the workers. */
+@Service
+class OutboxDispatch implements Dispatch {
+
+    private final Outbox outbox;
+    private final ContentSeal seal;
+
+    OutboxDispatch(Outbox outbox, ContentSeal seal) {
+        this.outbox = outbox;
+        this.seal = seal;
+    }
+
+    @Override
+    @Transactional
+    public UUID enqueue(OutboundMessage message) {
+        OutboundMessages.check(message);
+        UUID id = UUID.randomUUID();
+        int version = seal.currentVersion();
+        OutboundMessage.Content content = message.content();
+        Letter letter = new Letter(content.subject(), content.text(), content.html(), message.unsubscribeUrl());
+        outbox.insert(new Outbox.NewRow(id, message.account(), message.subscriberId(), message.subscriptionId(),
+                message.channel(), message.purpose(), message.batchId(), message.listId(), version,
+                seal.seal(message.account(), id, version, letter)));
+        return id;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Ledger ledger(String batchId) {
+        Map<MessageState, Long> counts = outbox.countByState(batchId);
+        return new Ledger(batchId,
+                counts.getOrDefault(MessageState.QUEUED, 0L),
+                counts.getOrDefault(MessageState.SENDING, 0L),
+                counts.getOrDefault(MessageState.SOFT_FAIL, 0L),
+                counts.getOrDefault(MessageState.SENT, 0L),
+                counts.getOrDefault(MessageState.HARD_FAIL, 0L),
+                counts.getOrDefault(MessageState.SUPPRESSED, 0L),
+                counts.getOrDefault(MessageState.EXPIRED, 0L),
+                counts.getOrDefault(MessageState.UNKNOWN, 0L));
+    }
+
+    @Override
+    @Transactional
+    public int suppressQueued(AccountId account, UUID subscriberId) {
+        return outbox.suppressQueued(account, subscriberId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<MessageState> state(AccountId account, UUID messageId) {
+        return outbox.state(account, messageId);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.consentflow.dispatch.internal;
+
+import dev.consentflow.dispatch.RecipientDirectory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The workers of one node. A scheduled poller claims due rows per channel in batches (only as many as its lanes
+ * have room for) and hands them to the lane's bounded thread pool; each thread sends one row at a time outside
+ * any transaction. The same scheduler recovers expired leases of any node: the statements lock the rows they
+ * change with SKIP LOCKED, so several nodes may run it at once and each row is recovered once.
+ *
+ * <p>On stop the node claims nothing more, lets the sends in progress finish (each is bounded by its timeouts)
+ * and gives back the rows it claimed but never started.
+ */
+final class OutboxWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+    private final String node;
+    private final DispatchProperties properties;
+    private final Outbox outbox;
+    private final Courier courier;
+    private final List<ChannelSender> senders;
+    private final Supplier<RecipientDirectory> directory;
+    private final DispatchMetrics metrics;
+    private List<Lane> lanes = List.of();
+    private ScheduledExecutorService scheduler;
+    private final AtomicBoolean pollRequested = new AtomicBoolean();
+    private volatile boolean running;
+    private boolean warnedNoDirectory;
+
+    OutboxWorker(String node, DispatchProperties properties, Outbox outbox, Courier courier,
+                 List<ChannelSender> senders, Supplier<RecipientDirectory> directory, DispatchMetrics metrics) {
+        this.node = node;
+        this.properties = properties;
+        this.outbox = outbox;
+        this.courier = courier;
+        this.senders = List.copyOf(senders);
+        this.directory = directory;
+        this.metrics = metrics;
+    }
+
+    String node() {
+        return node;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        lanes = senders.stream().map(sender -> new Lane(node, sender, properties.batchSize(), this::pollSoon)).toList();
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "dispatch-poller-" + node));
+        long poll = properties.pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::pollSafely, 0, poll, TimeUnit.MILLISECONDS);
+        long recovery = recoveryInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::recoverSafely, recovery, recovery, TimeUnit.MILLISECONDS);
+        running = true;
+        log.info("Dispatch node {} started: {} mail connections, batches of {}, lease {}", node,
+                properties.connectionsPerRelay(), properties.batchSize(), properties.lease());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(30, TimeUnit.SECONDS);
+            for (Lane lane : lanes) {
+                lane.stop();
+            }
+            for (Lane lane : lanes) {
+                lane.awaitStopped();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int released = outbox.releaseUnstarted(node);
+        log.info("Dispatch node {} stopped; {} claimed messages given back to the queue", node, released);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** One round: claim what the lanes have room for, as long as there is more due. */
+    void poll() {
+        RecipientDirectory recipients = directory.get();
+        if (recipients == null) {
+            if (!warnedNoDirectory) {
+                warnedNoDirectory = true;
+                log.warn("No RecipientDirectory (the contacts module) is present: outbox messages stay QUEUED");
+            }
+            return;
+        }
+        for (Lane lane : lanes) {
+            int claimed;
+            do {
+                int limit = Math.min(lane.room(), claimCap());
+                if (limit <= 0 || !running) {
+                    break;
+                }
+                List<OutboxRow> rows = outbox.claimDue(lane.channel(), node, limit, properties.lease());
+                rows.forEach(row -> lane.submit(() -> courier.deliver(row, lane.sender(), recipients)));
+                claimed = rows.size();
+                if (claimed < limit) {
+                    break;
+                }
+            } while (running);
+        }
+    }
+
+    /** Gives back the rows of nodes whose lease ran out: unstarted ones to the queue, started ones UNKNOWN. */
+    void recoverLeases() {
+        int requeued = outbox.requeueUnstarted();
+        int unknown = outbox.abandonStarted();
+        if (requeued + unknown > 0) {
+            metrics.leasesRecovered(requeued, unknown);
+            log.warn("Expired leases recovered: {} messages back to the queue, {} UNKNOWN (a node died or hung "
+                    + "while sending them)", requeued, unknown);
+        }
+    }
+
+    /** A node that sends slowly must not claim more than it can start before its lease runs out. */
+    private int claimCap() {
+        int cap = properties.batchSize();
+        if (properties.ratePerSecond() > 0) {
+            double startable = properties.ratePerSecond() * properties.lease().toSeconds() / 2.0;
+            cap = (int) Math.max(1, Math.min(cap, startable));
+        }
+        return cap;
+    }
+
+    private Duration recoveryInterval() {
+        Duration quarter = properties.lease().dividedBy(4);
+        Duration min = Duration.ofSeconds(1);
+        Duration max = Duration.ofMinutes(1);
+        return quarter.compareTo(min) < 0 ? min : quarter.compareTo(max) > 0 ? max : quarter;
+    }
+
+    /** A lane ran low: claim its next batch now instead of at the next tick (one extra poll at a time). */
+    private void pollSoon() {
+        ScheduledExecutorService current = scheduler;
+        if (running && pollRequested.compareAndSet(false, true)) {
+            try {
+                current.execute(() -> {
+                    pollRequested.set(false);
+                    pollSafely();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                pollRequested.set(false);
+            }
+        }
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            log.warn("Dispatch poll failed; trying again in {}", properties.pollInterval(), e);
+        }
+    }
+
+    private void recoverSafely() {
+        try {
+            recoverLeases();
+        } catch (RuntimeException e) {
+            log.warn("Lease recovery failed; trying again later", e);
+        }
+    }
+}

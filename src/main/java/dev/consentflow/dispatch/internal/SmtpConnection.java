@@ -1,0 +1,114 @@
+package dev.consentflow.dispatch.internal;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One long-lived connection to the relay, used by one thread at a time. It connects on first use, reconnects
+ * after a failure, checks with NOOP before reusing a connection that sat idle, and starts afresh after
+ * {@code messagesPerConnection} messages because relays limit them.
+ */
+final class SmtpConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpConnection.class);
+    private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final SmtpRelay relay;
+    private final Session session;
+    private final int messagesPerConnection;
+    private PhaseTrackingTransport transport;
+    private int sentOnThisConnection;
+    private long lastUsed;
+
+    SmtpConnection(SmtpRelay relay, Session session, int messagesPerConnection) {
+        this.relay = relay;
+        this.session = session;
+        this.messagesPerConnection = messagesPerConnection;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    Delivery send(MimeMessage message, InternetAddress to) {
+        boolean reused = transport != null;
+        SmtpAnswers.Outcome outcome = attempt(message, to);
+        if (reused && outcome.connectionBroken() && outcome.delivery().verdict() == Delivery.Verdict.SOFT) {
+            // A reused connection the relay had dropped: the message never got through, so once more on a
+            // fresh connection rather than waiting a whole retry delay.
+            outcome = attempt(message, to);
+        }
+        return outcome.delivery();
+    }
+
+    private SmtpAnswers.Outcome attempt(MimeMessage message, InternetAddress to) {
+        try {
+            ensureConnected();
+        } catch (MessagingException e) {
+            close();
+            return new SmtpAnswers.Outcome(Delivery.soft("cannot connect to " + relay.host() + ":" + relay.port()
+                    + ": " + rootMessage(e)), true);
+        }
+        transport.beginMessage();
+        try {
+            transport.sendMessage(message, new Address[] {to});
+            sentOnThisConnection++;
+            return new SmtpAnswers.Outcome(Delivery.sent(transport.getLastServerResponse()), false);
+        } catch (MessagingException e) {
+            SmtpAnswers.Outcome outcome = SmtpAnswers.classify(e, transport.finalDotSent());
+            if (outcome.connectionBroken()) {
+                close();
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            // Thrown by our own code while the message was written out (DKIM signing, say).
+            boolean finalDotSent = transport.finalDotSent();
+            close();
+            return new SmtpAnswers.Outcome(finalDotSent ? Delivery.unknown(rootMessage(e))
+                    : Delivery.failed("the message could not be written: " + rootMessage(e)), true);
+        } finally {
+            lastUsed = System.nanoTime();
+            if (sentOnThisConnection >= messagesPerConnection) {
+                close();
+            }
+        }
+    }
+
+    private void ensureConnected() throws MessagingException {
+        if (transport != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !transport.isConnected()) {
+            close();
+        }
+        if (transport == null) {
+            PhaseTrackingTransport fresh = new PhaseTrackingTransport(session);
+            fresh.connect(relay.host(), relay.port(), relay.username(), relay.password());
+            transport = fresh;
+            sentOnThisConnection = 0;
+        }
+    }
+
+    void close() {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("Closing an SMTP connection failed: {}", e.getMessage());
+        }
+        transport = null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+    }
+}

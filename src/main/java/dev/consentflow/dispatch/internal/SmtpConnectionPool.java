@@ -1,0 +1,46 @@
+package dev.consentflow.dispatch.internal;
+
+import jakarta.mail.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
+
+/** A fixed number of long-lived connections to one relay; a sender borrows one for one message. */
+final class SmtpConnectionPool implements AutoCloseable {
+
+    private final BlockingQueue<SmtpConnection> idle;
+    private final List<SmtpConnection> all = new ArrayList<>();
+
+    SmtpConnectionPool(SmtpRelay relay, int connections, int messagesPerConnection) {
+        Session session = relay.session();
+        idle = new ArrayBlockingQueue<>(connections);
+        for (int i = 0; i < connections; i++) {
+            SmtpConnection connection = new SmtpConnection(relay, session, messagesPerConnection);
+            all.add(connection);
+            idle.add(connection);
+        }
+    }
+
+    <T> T withConnection(Function<SmtpConnection, T> work) {
+        SmtpConnection connection;
+        try {
+            connection = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an SMTP connection", e);
+        }
+        try {
+            return work.apply(connection);
+        } finally {
+            idle.add(connection);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Called once the workers stopped, so no connection is borrowed any more.
+        all.forEach(SmtpConnection::close);
+    }
+}

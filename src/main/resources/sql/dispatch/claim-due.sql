@@ -1,0 +1,12 @@
+-- Claims due rows of one channel for one node. SKIP LOCKED lets several nodes claim at once without waiting
+-- for, or taking, each other's rows; the lease says until when the rows are this node's.
+update dispatch_outbox o
+   set state = 'SENDING', lease_owner = :node, lease_expires_at = now() + make_interval(secs => :leaseSeconds),
+       started_at = null
+ where o.id in (select id from dispatch_outbox
+                 where state in ('QUEUED', 'SOFT_FAIL') and channel = :channel and next_attempt_at <= now()
+                 order by next_attempt_at
+                 limit :limit
+                   for update skip locked)
+returning o.id, o.account_id, o.subscriber_id, o.subscription_id, o.channel, o.purpose, o.list_id, o.attempts,
+          o.key_version, o.sealed_content

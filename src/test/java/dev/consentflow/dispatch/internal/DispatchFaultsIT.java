@@ -1,0 +1,299 @@
+package dev.consentflow.dispatch.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.dispatch.Dispatch;
+import dev.consentflow.dispatch.MessageState;
+import dev.consentflow.dispatch.OutboundMessage;
+import dev.consentflow.dispatch.Purpose;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The relay misbehaving, as RELIABILITY.md lists it: soft and hard refusals, no answer after the final dot, a
+ * relay that is down; an SMS gateway that is busy or refuses; a node that dies with claimed rows; header
+ * injection. The relay is a real SMTP server on a socket, scripted by the recipient's local part.
+ */
+@IntegrationTest
+@Import(TestRecipients.class)
+class DispatchFaultsIT {
+
+    static final ScriptedSmtpServer relay;
+    static final ScriptedSmsGateway gateway;
+
+    static {
+        try {
+            relay = ScriptedSmtpServer.start();
+            gateway = ScriptedSmsGateway.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void relayAndShortDelays(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", relay::port);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "1000");
+        registry.add("spring.mail.properties.mail.smtp.timeout", () -> "1500");
+        registry.add("spring.mail.properties.mail.smtp.writetimeout", () -> "1500");
+        registry.add("consentflow.dispatch.retry-delays", () -> "PT0.3S,PT0.3S,PT0.5S,PT1S,PT1S");
+        registry.add("consentflow.dispatch.poll-interval", () -> "PT0.1S");
+        registry.add("consentflow.dispatch.sms-gateway-url", gateway::url);
+        registry.add("consentflow.dispatch.sms-request-timeout", () -> "PT2S");
+    }
+
+    @AfterAll
+    static void stopServers() throws IOException {
+        relay.close();
+        gateway.close();
+    }
+
+    @Autowired
+    Dispatch dispatch;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestRecipients recipients;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxWorker worker;
+
+    OutboxTestSupport test;
+    String batch;
+
+    @BeforeEach
+    void account() {
+        test = new OutboxTestSupport(dispatch, jdbc, new AccountId(UUID.randomUUID()));
+        batch = "faults-" + UUID.randomUUID();
+    }
+
+    @Test
+    void softRefusalsAtRecipientAndAfterDataAreRetriedAndThenSentOnce() {
+        String greylisted = address("soft");
+        String busy = address("softdata");
+        UUID first = test.mail(recipients.add(greylisted), batch, "Greylisted");
+        UUID second = test.mail(recipients.add(busy), batch, "Busy after data");
+
+        assertThat(test.awaitFinal(first)).isEqualTo(MessageState.SENT);
+        assertThat(test.awaitFinal(second)).isEqualTo(MessageState.SENT);
+        assertThat(test.attempts(first)).isEqualTo(2);
+        assertThat(test.attempts(second)).isEqualTo(2);
+        assertThat(relay.rcptAttempts(greylisted)).isEqualTo(2);
+        assertThat(relay.received(greylisted)).extracting(ScriptedSmtpServer.Received::answer).containsExactly(250);
+        assertThat(relay.received(busy)).extracting(ScriptedSmtpServer.Received::answer).containsExactly(451, 250);
+        test.assertLedgerAddsUp(batch, 2);
+    }
+
+    @Test
+    void hardRefusalsAreNotRetriedReportTheBounceAndLeaveTheOthersAlone() {
+        String unknownUser = address("hard");
+        String refusedContent = address("harddata");
+        String fine = address("ok");
+        UUID unknownSubscriber = recipients.add(unknownUser);
+        UUID atRecipient = test.mail(unknownSubscriber, batch, "To nobody");
+        UUID afterData = test.mail(recipients.add(refusedContent), batch, "Refused");
+        UUID other = test.mail(recipients.add(fine), batch, "Fine");
+
+        assertThat(test.awaitFinal(atRecipient)).isEqualTo(MessageState.HARD_FAIL);
+        assertThat(test.awaitFinal(afterData)).isEqualTo(MessageState.HARD_FAIL);
+        assertThat(test.awaitFinal(other)).isEqualTo(MessageState.SENT);
+        assertThat(test.attempts(atRecipient)).isEqualTo(1);
+        assertThat(relay.rcptAttempts(unknownUser)).isEqualTo(1);
+        assertThat(relay.received(refusedContent)).hasSize(1);
+
+        assertThat(recipients.bounces()).anySatisfy(bounce -> {
+            assertThat(bounce.subscriberId()).isEqualTo(unknownSubscriber);
+            assertThat(bounce.diagnostic()).contains("550").doesNotContain(unknownUser);
+        });
+        assertThat(test.row(atRecipient).get("relay_answer").toString()).contains("550").doesNotContain(unknownUser);
+        test.assertLedgerAddsUp(batch, 3);
+    }
+
+    @Test
+    void noAnswerAfterTheFinalDotEndsUnknownAndIsNeverSentAgain() {
+        String silent = address("silent");
+        String cut = address("cut");
+        UUID unanswered = test.mail(recipients.add(silent), batch, "Silence");
+        UUID hungUp = test.mail(recipients.add(cut), batch, "Hung up");
+
+        assertThat(test.awaitFinal(unanswered)).isEqualTo(MessageState.UNKNOWN);
+        assertThat(test.awaitFinal(hungUp)).isEqualTo(MessageState.UNKNOWN);
+        // Later mail goes through fine; by then a resend of the unknown ones would have shown up.
+        UUID later = test.mail(recipients.add(address("ok")), batch, "Afterwards");
+        assertThat(test.awaitFinal(later)).isEqualTo(MessageState.SENT);
+        assertThat(relay.received(silent)).hasSize(1);
+        assertThat(relay.received(cut)).hasSize(1);
+        assertThat(test.attempts(unanswered)).isEqualTo(1);
+        assertThat(test.row(unanswered).get("relay_answer").toString()).contains("no answer after the final dot");
+        test.assertLedgerAddsUp(batch, 3);
+    }
+
+    @Test
+    void aRelayThatIsDownIsRetriedWithBackoffUntilItIsBack() throws IOException {
+        relay.stop();
+        String reader = address("ok");
+        UUID id;
+        try {
+            id = test.mail(recipients.add(reader), batch, "Relay down");
+            await().atMost(OutboxTestSupport.PATIENCE).until(() -> test.attempts(id) >= 2);
+            assertThat(test.state(id)).isIn(MessageState.SOFT_FAIL, MessageState.SENDING);
+            assertThat(test.row(id).get("relay_answer").toString()).contains("cannot connect");
+        } finally {
+            relay.restart();
+        }
+        assertThat(test.awaitFinal(id)).isEqualTo(MessageState.SENT);
+        assertThat(relay.received(reader)).hasSize(1);
+        test.assertLedgerAddsUp(batch, 1);
+    }
+
+    @Test
+    void softRefusalsExpireAfterTheLastRetry() {
+        UUID id = test.mail(recipients.add(address("always-soft")), batch, "Never accepted");
+
+        assertThat(test.awaitFinal(id)).isEqualTo(MessageState.EXPIRED);
+        // the first attempt and one after each of the five delays
+        assertThat(test.attempts(id)).isEqualTo(6);
+        assertThat(test.row(id).get("relay_answer").toString()).startsWith("expired after 6 attempts");
+        test.assertLedgerAddsUp(batch, 1);
+    }
+
+    @Test
+    void aRecipientTheDirectorySuppressesIsNotSent() {
+        String erased = address("ok");
+        UUID subscriber = recipients.add(erased);
+        recipients.suppress(subscriber);
+        UUID id = test.mail(subscriber, batch, "Too late");
+
+        assertThat(test.awaitFinal(id)).isEqualTo(MessageState.SUPPRESSED);
+        assertThat(relay.rcptAttempts(erased)).isZero();
+        test.assertLedgerAddsUp(batch, 1);
+    }
+
+    @Test
+    void headerInjectionNeverAddsAHeaderOnTheWire() {
+        List<String> subjects = List.of(
+                "Hello\r\nBcc: victim@example.org",
+                "Hello\nX-Injected: lf",
+                "Hello\rX-Injected: cr",
+                "Hello\u2028X-Injected: line-separator",
+                "Hello\u0085X-Injected: nel",
+                "Hello%0D%0AX-Injected: percent",
+                "Hello =?UTF-8?Q?=0D=0AX-Injected:_encoded?=",
+                "Hællo\r\n X-Injected: folded non-ascii");
+        List<String> addresses = new ArrayList<>();
+        for (String subject : subjects) {
+            String to = address("ok");
+            addresses.add(to);
+            test.mail(recipients.add(to), batch, subject);
+        }
+        UUID injectedRecipient = test.mail(recipients.add("ok-x@example.org\r\nBcc: victim@example.org"), batch, "x");
+
+        assertThat(test.awaitFinal(injectedRecipient)).isEqualTo(MessageState.HARD_FAIL);
+        test.assertLedgerAddsUp(batch, subjects.size() + 1);
+        assertThat(relay.rcptAttempts("victim@example.org")).isZero();
+        for (String to : addresses) {
+            assertThat(relay.received(to)).hasSize(1);
+            assertOnlyOurHeaders(relay.received(to).get(0).raw());
+        }
+
+        AccountId account = test.account();
+        assertThatThrownBy(() -> dispatch.enqueue(listMail(account, "https://x.test/u/1\r\nBcc: victim@example.org", null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> dispatch.enqueue(listMail(account, "https://x.test/u/1>, <https://evil.test", null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> dispatch.enqueue(listMail(account, "https://x.test/u/1", "news\r\nBcc: v@x.org")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anSmsGatewayThatIsBusyIsRetriedAndARefusedNumberIsFinal() {
+        String number = "+4512345678";
+        UUID busy = test.sms(recipients.add(number), batch, "busy " + batch);
+        UUID refused = test.sms(recipients.add("+4587654321"), batch, "refuse " + batch);
+        UUID notANumber = test.sms(recipients.add("12 34 56"), batch, "never " + batch);
+
+        assertThat(test.awaitFinal(busy)).isEqualTo(MessageState.SENT);
+        assertThat(test.awaitFinal(refused)).isEqualTo(MessageState.HARD_FAIL);
+        assertThat(test.awaitFinal(notANumber)).isEqualTo(MessageState.HARD_FAIL);
+        assertThat(test.attempts(busy)).isEqualTo(2);
+        assertThat(gateway.requestsWithText("busy " + batch)).hasSize(2)
+                .allSatisfy(json -> assertThat(json.path("to").asText()).isEqualTo(number));
+        assertThat(gateway.requestsWithText("refuse " + batch)).hasSize(1);
+        assertThat(gateway.requestsWithText("never " + batch)).isEmpty();
+        test.assertLedgerAddsUp(batch, 3);
+    }
+
+    @Test
+    void theLeasesOfADeadNodeComeBackUnlessItMayHaveSentThem() {
+        String neverStarted = address("ok");
+        String started = address("ok");
+        UUID[] ids = transactions.execute(status -> {
+            UUID a = test.mail(recipients.add(neverStarted), batch, "Claimed, never started");
+            UUID b = test.mail(recipients.add(started), batch, "Started when the node died");
+            // A node claims both (inside this transaction, so the live node cannot take them first) and starts
+            // one of them, then dies.
+            List<OutboxRow> claimed = outbox.claimDue(Channel.EMAIL, "dead-node", 10, Duration.ofMillis(300));
+            assertThat(claimed).extracting(OutboxRow::id).containsExactlyInAnyOrder(a, b);
+            assertThat(outbox.markStarted(b, "dead-node", Duration.ZERO)).isTrue();
+            return new UUID[] {a, b};
+        });
+
+        await().atMost(OutboxTestSupport.PATIENCE).untilAsserted(() -> {
+            worker.recoverLeases();
+            assertThat(test.state(ids[1])).isEqualTo(MessageState.UNKNOWN);
+        });
+        assertThat(test.awaitFinal(ids[0])).isEqualTo(MessageState.SENT);
+        assertThat(relay.received(neverStarted)).hasSize(1);
+        assertThat(relay.received(started)).isEmpty();
+        assertThat(test.row(ids[1]).get("relay_answer").toString()).contains("dead-node", "possibly delivered");
+        test.assertLedgerAddsUp(batch, 2);
+    }
+
+    private static OutboundMessage listMail(AccountId account, String unsubscribeUrl, String listId) {
+        return new OutboundMessage(account, UUID.randomUUID(), UUID.randomUUID(), Channel.EMAIL, Purpose.CAMPAIGN,
+                null, new OutboundMessage.Content("s", "t", null), unsubscribeUrl, listId);
+    }
+
+    /** The header block: CRLF line ends only, and no header but the ones we write. */
+    private static void assertOnlyOurHeaders(byte[] raw) {
+        String message = new String(raw, StandardCharsets.UTF_8);
+        String headers = message.substring(0, message.indexOf("\r\n\r\n") + 2);
+        assertThat(headers.replace("\r\n", "")).as("no bare CR or LF in the header block").doesNotContain("\r", "\n");
+        assertThat(headers).doesNotContain("\u2028", "\u0085");
+        List<String> names = new ArrayList<>();
+        for (String line : headers.split("\r\n")) {
+            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+                names.add(line.substring(0, line.indexOf(':')).toLowerCase(Locale.ROOT));
+            }
+        }
+        assertThat(names).containsExactlyInAnyOrder("date", "from", "to", "message-id", "subject", "list-unsubscribe",
+                "list-unsubscribe-post", "list-id", "mime-version", "content-type");
+    }
+
+    private static String address(String behaviour) {
+        return behaviour + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.consentflow.dispatch.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consentflow.dispatch.Recipient;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class MailComposerTest {
+
+    private final MailComposer composer = new MailComposer("Acme News <news@acme.example>",
+            "https://mail.acme.example:8443/app", new DkimSigning(noDkim()));
+    private final Session session = Session.getInstance(new Properties());
+
+    @Test
+    void theMessageIdIsOnOurPublicHostAndMadeOfTheRowId() throws Exception {
+        UUID id = UUID.randomUUID();
+        MimeMessage message = composer.compose(session, id, letter("Hi"), null, new Recipient("a@example.org"));
+
+        assertThat(message.getMessageID()).isEqualTo("<" + id + "@mail.acme.example>");
+        assertThat(MailComposer.messageIdDomain("not a url", new InternetAddress("x@sender.example")))
+                .isEqualTo("sender.example");
+    }
+
+    @Test
+    void lineBreaksInTheSubjectNeverReachTheWire() throws Exception {
+        for (String subject : List.of("a\r\nBcc: x@evil.example", "a\u2028X-Evil: 1", "æ\nX-Evil: 1")) {
+            String raw = raw(composer.compose(session, UUID.randomUUID(), letter(subject), "news.acme.example",
+                    new Recipient("a@example.org")));
+            String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
+            assertThat(headers.lines()).noneMatch(line -> line.startsWith("Bcc") || line.startsWith("X-Evil"));
+        }
+    }
+
+    @Test
+    void anAddressWithALineBreakOrAName() {
+        for (String address : List.of("a@example.org\r\nBcc: x@evil.example", "Anna <a@example.org>", "no-at-sign",
+                "a@example.org, b@example.org")) {
+            assertThatThrownBy(() -> composer.compose(session, UUID.randomUUID(), letter("s"), null,
+                    new Recipient(address))).as(address).isInstanceOf(AddressException.class);
+        }
+    }
+
+    private static Letter letter(String subject) {
+        return new Letter(subject, "text", null, "https://acme.example/u/token");
+    }
+
+    private static String raw(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static DispatchProperties noDkim() {
+        return new DispatchProperties("test", 1, 1, 1, Duration.ofSeconds(1), Duration.ofMinutes(5), 0, 1,
+                List.of(Duration.ofMinutes(1)), null, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                new DispatchProperties.Dkim(null, null, null));
+    }
+}
