@@ -56,6 +56,11 @@ public class ClientAddress {
         return bytes != null && trusted.stream().anyMatch(c -> c.contains(bytes));
     }
 
+    /** Whether the text is an IPv4 or IPv6 address (checked without any DNS lookup). */
+    public static boolean isLiteral(String text) {
+        return literal(text) != null;
+    }
+
     /** The bytes of an IPv4 or IPv6 literal, or null: never a DNS lookup. */
     static byte[] literal(String text) {
         if (text == null || text.isEmpty() || text.length() > 45) {
