@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 @Disabled("runs once contacts (issue 3) and dispatch (issue 4) are merged: needs ContactManagement, AuditLog, "
         + "Dispatch with its workers, /api/lists, /api/contacts, their audit and /dev/sms")
 @IntegrationTest
-@TestPropertySource(properties = "consentflow.web.trusted-proxies=127.0.0.1")
+@TestPropertySource(properties = {"consentflow.web.trusted-proxies=127.0.0.1", "consentflow.signup.rate-per-address=50"})
 class SignupJourneyIT {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/c/([A-Za-z0-9_-]{43})");
