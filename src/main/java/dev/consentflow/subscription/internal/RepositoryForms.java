@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Registers the signup forms of the repository's {@code forms/*.signup.json} for the {@code default} account at
  * start-up. A form whose list does not exist is registered anyway and logged: lists belong to the marketers,
- * so none is created behind their back, and the form page answers "not available" until the list exists.
+ * so none is created behind their back; until the list exists, the form's page shows but a post answers
+ * {@code 404} ("not available") and writes nothing.
  */
 @Component
 class RepositoryForms {
