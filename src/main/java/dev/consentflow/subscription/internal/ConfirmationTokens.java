@@ -1,0 +1,68 @@
+package dev.consentflow.subscription.internal;
+
+import dev.consentflow.keys.KeyRing;
+import dev.consentflow.keys.Sealing;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Confirmation tokens: 256 random bits in the link, an HMAC of purpose and token in the database. The purpose
+ * is part of what is hashed, so a token made for another purpose (a future unsubscribe link) never matches
+ * here; the HMAC key comes from the master key, so a stolen table alone cannot be used to test guesses.
+ */
+@Component
+class ConfirmationTokens {
+
+    static final String PURPOSE = "CONFIRMATION";
+    private static final String KEY_PURPOSE = "subscription.confirmation-token";
+    private static final int TOKEN_BYTES = 32;
+    private static final int TOKEN_CHARS = 43;
+    private static final SecureRandom random = new SecureRandom();
+
+    private final KeyRing keys;
+    private final JdbcAggregateTemplate aggregates;
+    private final ConfirmationTokenRepository tokens;
+
+    ConfirmationTokens(KeyRing keys, JdbcAggregateTemplate aggregates, ConfirmationTokenRepository tokens) {
+        this.keys = keys;
+        this.aggregates = aggregates;
+        this.tokens = tokens;
+    }
+
+    /** A new token for the instance; the answer is the only place the token itself ever exists. */
+    String issue(String processInstanceId) {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        aggregates.insert(new ConfirmationToken(hash(token), PURPOSE, processInstanceId, Instant.now()));
+        return token;
+    }
+
+    /** The stored token, if the text is one of ours; malformed text is not even looked up. */
+    Optional<ConfirmationToken> find(String token) {
+        if (!isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return tokens.findByHash(hash(token)).filter(t -> PURPOSE.equals(t.purpose()));
+    }
+
+    void forget(String processInstanceId) {
+        tokens.deleteByProcessInstance(processInstanceId);
+    }
+
+    byte[] hash(String token) {
+        return Sealing.hmac(keys.derive(KEY_PURPOSE, keys.currentVersion()),
+                (PURPOSE + ":" + token).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static boolean isWellFormed(String token) {
+        return token != null && token.length() == TOKEN_CHARS
+                && token.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '-' || c == '_');
+    }
+}

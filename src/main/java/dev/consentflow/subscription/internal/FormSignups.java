@@ -1,0 +1,58 @@
+package dev.consentflow.subscription.internal;
+
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Signup;
+import dev.consentflow.subscription.SubscriptionManagement;
+import dev.consentflow.subscription.internal.SignupForms.SignupForm;
+import dev.consentflow.web.NotFoundException;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * A form post, in the order that writes nothing unless everything holds: the honeypot (a bot gets the answer
+ * of a success, and nothing happens), the input, the rate limits, the form's list, then the double opt-in in a
+ * transaction of its own. Whether the address was known, confirmed or erased never changes the answer.
+ */
+@Component
+class FormSignups {
+
+    private static final Logger log = LoggerFactory.getLogger(FormSignups.class);
+
+    private final SignupForms forms;
+    private final SignupLimits limits;
+    private final ObjectProvider<ContactManagement> contacts;
+    private final SubscriptionManagement subscriptions;
+    private final TransactionRetry retry;
+
+    FormSignups(SignupForms forms, SignupLimits limits, ObjectProvider<ContactManagement> contacts,
+                SubscriptionManagement subscriptions, TransactionRetry retry) {
+        this.forms = forms;
+        this.limits = limits;
+        this.contacts = contacts;
+        this.subscriptions = subscriptions;
+        this.retry = retry;
+    }
+
+    SignupForm form(String key) {
+        return forms.find(key).orElseThrow(() -> new NotFoundException("Form"));
+    }
+
+    /** Takes a post; answers normally, or throws InvalidInput, TooManyRequests or NotFound (nothing written). */
+    void submit(SignupForm form, Map<String, String> values, String clientIp, String userAgent) {
+        if (SignupValues.isBot(values)) {
+            log.info("Signup on form {} filled the honeypot: answered, ignored", form.key());
+            return;
+        }
+        Signup signup = SignupValues.parse(form, values, clientIp, userAgent, Instant.now());
+        limits.check(clientIp, signup.email() != null ? signup.email() : signup.mobile());
+        if (contacts.getObject().findList(form.account(), signup.listKey()).isEmpty()) {
+            log.warn("Signup form {} names the list {}, which does not exist", form.key(), signup.listKey());
+            throw new NotFoundException("Form");
+        }
+        retry.run(() -> subscriptions.signUp(form.account(), signup));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.consentflow.subscription.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.Signup;
+import dev.consentflow.engine.ProcessRuntime;
+import dev.consentflow.subscription.SignupReceipt;
+import dev.consentflow.subscription.SubscriptionManagement;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts a {@code double-opt-in} per signup. The request's own id is the business key; the variables are ids
+ * and the timer settings that applied when it started (kept in the instance, so changing the configuration
+ * never moves the deadline of a signup already received). The signup itself travels through the
+ * {@link SignupInbox}.
+ */
+@Service
+class SignupDesk implements SubscriptionManagement {
+
+    private final ProcessRuntime runtime;
+    private final SignupInbox inbox;
+    private final SignupSettings settings;
+
+    SignupDesk(ProcessRuntime runtime, SignupInbox inbox, SignupSettings settings) {
+        this.runtime = runtime;
+        this.inbox = inbox;
+        this.settings = settings;
+    }
+
+    @Override
+    public SignupReceipt signUp(AccountId account, Signup signup) {
+        UUID requestId = UUID.randomUUID();
+        inbox.post(requestId, account, signup);
+        SignupReceipt receipt;
+        try {
+            runtime.start(DoubleOptInProcess.ID, requestId.toString(), Map.of(
+                    DoubleOptInProcess.Var.ACCOUNT_ID, account.value().toString(),
+                    DoubleOptInProcess.Var.LIST_KEY, signup.listKey(),
+                    DoubleOptInProcess.Var.CHANNEL, signup.channel().name(),
+                    DoubleOptInProcess.Var.REMINDER_AFTER, settings.reminderAfter().toString(),
+                    DoubleOptInProcess.Var.EXPIRES_AT, Date.from(Instant.now().plus(settings.expireAfter()))));
+        } finally {
+            receipt = inbox.close(requestId);
+        }
+        if (receipt == null) {
+            throw new IllegalStateException("Task_RegisterSignup did not answer for request " + requestId);
+        }
+        return receipt;
+    }
+}

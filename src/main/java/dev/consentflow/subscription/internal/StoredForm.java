@@ -1,0 +1,10 @@
+package dev.consentflow.subscription.internal;
+
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A registered form: whose it is, its version and its definition as JSON. */
+@Table("subscription_form")
+record StoredForm(@Id UUID id, UUID accountId, String formKey, int version, String definition, String origin) {
+}

@@ -1,0 +1,73 @@
+package dev.consentflow.subscription.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ConfirmOutcome;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.dispatch.Dispatch;
+import dev.consentflow.dispatch.OutboundMessage;
+import dev.consentflow.dispatch.Purpose;
+import dev.consentflow.engine.ProcessRuntime;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follows a confirmation click: {@code Task_ConfirmSubscription} hands the click's evidence to contacts
+ * (which records CONFIRMED and audits it once), {@code Task_SendWelcome} queues the list's welcome mail, and
+ * {@code Event_SubscriptionConfirmed} tells automation flows.
+ */
+@Component
+class SubscriptionActivator {
+
+    private final DoubleOptInRepository doubleOptIns;
+    private final ClickEvidenceSeal seal;
+    private final ConfirmationMessages messages;
+    private final ObjectProvider<ContactManagement> contacts;
+    private final ObjectProvider<Dispatch> dispatch;
+    private final ProcessRuntime runtime;
+
+    SubscriptionActivator(DoubleOptInRepository doubleOptIns, ClickEvidenceSeal seal, ConfirmationMessages messages,
+                          ObjectProvider<ContactManagement> contacts, ObjectProvider<Dispatch> dispatch,
+                          ProcessRuntime runtime) {
+        this.doubleOptIns = doubleOptIns;
+        this.seal = seal;
+        this.messages = messages;
+        this.contacts = contacts;
+        this.dispatch = dispatch;
+        this.runtime = runtime;
+    }
+
+    /** True when the subscription went from PENDING to CONFIRMED now. */
+    boolean confirm(String processInstanceId) {
+        DoubleOptIn clicked = doubleOptIns.lock(processInstanceId)
+                .filter(d -> d.clickEvidence() != null)
+                .orElseThrow(() -> new IllegalStateException("no confirmation click recorded for " + processInstanceId));
+        AccountId account = new AccountId(clicked.accountId());
+        var evidence = seal.open(account, processInstanceId, clicked.clickEvidence());
+        ConfirmOutcome outcome = contacts.getObject().confirm(account, new SubscriptionId(clicked.subscriptionId()),
+                evidence);
+        // Contacts keeps the evidence now; this table keeps ids and times only.
+        doubleOptIns.evidenceHandedOver(processInstanceId);
+        return outcome == ConfirmOutcome.CONFIRMED;
+    }
+
+    void sendWelcome(AccountId account, SubscriberId subscriber, SubscriptionId subscription, Channel channel) {
+        contacts.getObject().subscription(account, subscription).ifPresent(ref ->
+                dispatch.getObject().enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
+                        channel, Purpose.WELCOME, null, messages.welcome(channel, ref.list()),
+                        // The one-click unsubscribe token belongs to the unsubscribe issue; until then no URL.
+                        null, channel == Channel.EMAIL ? messages.listId(ref.list()) : null)));
+    }
+
+    int publishConfirmed(AccountId account, SubscriberId subscriber, SubscriptionId subscription, String listKey) {
+        return runtime.publish(DoubleOptInProcess.Message.SUBSCRIPTION_CONFIRMED,
+                DoubleOptInProcess.Var.SUBSCRIBER_ID, subscriber.value().toString(),
+                Map.of(DoubleOptInProcess.Var.ACCOUNT_ID, account.value().toString(),
+                        DoubleOptInProcess.Var.SUBSCRIBER_ID, subscriber.value().toString(),
+                        DoubleOptInProcess.Var.SUBSCRIPTION_ID, subscription.value().toString(),
+                        DoubleOptInProcess.Var.LIST_KEY, listKey));
+    }
+}

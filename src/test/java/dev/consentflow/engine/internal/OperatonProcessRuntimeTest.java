@@ -1,0 +1,82 @@
+package dev.consentflow.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consentflow.support.ProcessTestEngine;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+
+/** The engine facade on a real engine: start, correlation by instance id, publishing to whoever listens. */
+class OperatonProcessRuntimeTest {
+
+    private final ProcessEngine engine = ProcessTestEngine.get();
+    private final OperatonProcessRuntime runtime = new OperatonProcessRuntime(engine.getRuntimeService());
+    private String deployment;
+
+    @BeforeEach
+    void deploy() {
+        BpmnModelInstance waiting = Bpmn.createExecutableProcess("runtime-waiting").operatonHistoryTimeToLive(1)
+                .startEvent("StartEvent_Started")
+                .intermediateCatchEvent("Event_Pinged").message("test.pinged")
+                .intermediateCatchEvent("Event_Published").message("test.published")
+                .endEvent("EndEvent_Done").done();
+        BpmnModelInstance started = Bpmn.createExecutableProcess("runtime-started").operatonHistoryTimeToLive(1)
+                .startEvent("StartEvent_Published").message("test.published")
+                .userTask("Task_Look")
+                .endEvent("EndEvent_Done").done();
+        deployment = engine.getRepositoryService().createDeployment()
+                .addModelInstance("runtime-waiting.bpmn", waiting)
+                .addModelInstance("runtime-started.bpmn", started).deploy().getId();
+    }
+
+    @AfterEach
+    void undeploy() {
+        engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+
+    @Test
+    void aMessageReachesTheOneInstanceByItsIdAndNobodyElse() {
+        String one = runtime.start("runtime-waiting", "b1", Map.of("subscriberId", UUID.randomUUID()));
+        String other = runtime.start("runtime-waiting", "b2", Map.of());
+
+        assertThat(runtime.correlate("test.pinged", one, Map.of())).isTrue();
+        assertThat(engine.getRuntimeService().getActiveActivityIds(one)).containsExactly("Event_Published");
+        assertThat(engine.getRuntimeService().getActiveActivityIds(other)).containsExactly("Event_Pinged");
+        assertThat(runtime.correlate("test.pinged", one, Map.of())).isFalse();
+    }
+
+    @Test
+    void publishingStartsListeningProcessesAndReachesMatchingWaitingInstancesOnly() {
+        String subscriber = UUID.randomUUID().toString();
+        String mine = runtime.start("runtime-waiting", "b3", Map.of("subscriberId", subscriber));
+        String someoneElses = runtime.start("runtime-waiting", "b4", Map.of("subscriberId", UUID.randomUUID().toString()));
+        runtime.correlate("test.pinged", mine, Map.of());
+        runtime.correlate("test.pinged", someoneElses, Map.of());
+        long startedBefore = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("runtime-started").count();
+
+        int reached = runtime.publish("test.published", "subscriberId", subscriber, Map.of("subscriberId", subscriber));
+
+        assertThat(reached).isEqualTo(2);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(mine).count()).isZero();
+        assertThat(engine.getRuntimeService().getActiveActivityIds(someoneElses)).containsExactly("Event_Published");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("runtime-started")
+                .count()).isEqualTo(startedBefore + 1);
+        assertThat(runtime.publish("test.nobody", "subscriberId", subscriber, Map.of())).isZero();
+    }
+
+    @Test
+    void variablesMustBeIdsOrPrimitives() {
+        assertThatThrownBy(() -> runtime.start("runtime-waiting", "b5", Map.of("email", "anna@example.dk")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("email");
+        assertThatThrownBy(() -> runtime.start("runtime-waiting", "b6", Map.of("card", new Object())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

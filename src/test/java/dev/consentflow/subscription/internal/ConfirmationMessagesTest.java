@@ -1,0 +1,39 @@
+package dev.consentflow.subscription.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.dispatch.Channel;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ConfirmationMessagesTest {
+
+    private final ConfirmationMessages messages = new ConfirmationMessages("https://lists.acme.example/");
+    private final ListInfo list = new ListInfo(UUID.randomUUID(), "news", "Acme <News>\r\nBcc: x@evil.example", "acme");
+
+    @Test
+    void theConfirmationCarriesTheLinkAndNoListNameCanAddAHeaderLine() {
+        String link = messages.confirmationLink("tok");
+        var mail = messages.confirmation(Channel.EMAIL, list, link, false);
+        assertThat(link).isEqualTo("https://lists.acme.example/c/tok");
+        assertThat(mail.subject()).startsWith("Please confirm").doesNotContain("\r", "\n");
+        assertThat(mail.text()).contains(link);
+        assertThat(mail.html()).contains("href=\"" + link + "\"").doesNotContain("<News>");
+    }
+
+    @Test
+    void theReminderSaysSoAndAnSmsIsTextOnly() {
+        assertThat(messages.confirmation(Channel.EMAIL, list, "L", true).subject()).startsWith("Reminder");
+        var sms = messages.confirmation(Channel.SMS, list, "L", false);
+        assertThat(sms.subject()).isNull();
+        assertThat(sms.html()).isNull();
+        assertThat(sms.text()).contains("L").doesNotContain("\n");
+    }
+
+    @Test
+    void theWelcomeNamesTheListAndItsListIdIsAHostName() {
+        assertThat(messages.welcome(Channel.EMAIL, list).subject()).startsWith("Welcome to Acme").doesNotContain("\n");
+        assertThat(messages.listId(list)).isEqualTo("news.acme.lists.acme.example");
+    }
+}
