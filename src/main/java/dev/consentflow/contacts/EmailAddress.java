@@ -98,6 +98,10 @@ public final class EmailAddress {
             if (c == ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 throw new InvalidValue("must not contain spaces");
             }
+            if (Character.getType(c) == Character.FORMAT) {
+                // Zero-width and direction marks: invisible, and IDNA would silently drop some of them.
+                throw new InvalidValue("must not contain invisible characters");
+            }
             if (c == '"') {
                 throw new InvalidValue("must not contain quoted parts");
             }
