@@ -83,12 +83,13 @@ class Cards {
             }
         });
         Instant now = now();
-        return contacts.save(new Contact(id, account.value(), key.version(), key.wrapped(), index.currentVersion(),
+        Contact contact = new Contact(id, account.value(), key.version(), key.wrapped(), index.currentVersion(),
                 email == null ? null : index.email(account, email),
                 email == null ? null : cipher.seal(CardCipher.emailPlace(), email.value()),
                 mobile == null ? null : index.mobile(account, mobile),
                 mobile == null ? null : cipher.seal(CardCipher.mobilePlace(), mobile.value()),
-                source, Contact.AVERAGE_RATING, now, now, null, sealed, null));
+                source, Contact.AVERAGE_RATING, now, now, null, sealed, null);
+        return save(contact);
     }
 
     /** The card's data key unwrapped, to read and change its values; a tombstone has none to open. */
@@ -101,8 +102,10 @@ class Cards {
         return new UnlockedCard(contact, new CardCipher(contact.id(), dataKey), index);
     }
 
+    /** Saves a card; an address that another live card of the account has answers {@code 409}. */
     Contact save(Contact contact) {
-        return contacts.save(contact);
+        return Duplicates.asConflict("Another contact of this account has this address or mobile number",
+                () -> contacts.save(contact));
     }
 
     /** Times are stored with PostgreSQL's microsecond precision, so what is read back equals what was written. */

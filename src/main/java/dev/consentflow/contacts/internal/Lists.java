@@ -28,7 +28,8 @@ class Lists {
         if (lists.existsByAccountIdAndKey(account.value(), key)) {
             throw new ConflictException("A list with this key exists already");
         }
-        return aggregates.insert(new MailingList(UUID.randomUUID(), account.value(), key, name, brand, Cards.now()));
+        return Duplicates.asConflict("A list with this key exists already", () -> aggregates.insert(
+                new MailingList(UUID.randomUUID(), account.value(), key, name, brand, Cards.now())));
     }
 
     List<MailingList> all(AccountId account) {
