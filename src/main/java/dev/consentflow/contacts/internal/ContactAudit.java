@@ -4,31 +4,21 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.consent.AuditAction;
 import dev.consentflow.consent.AuditEntry;
-import dev.consentflow.consent.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes the contacts module's facts to the audit log, with ids, states, times and the IPs of consent evidence
  * only: never an address, a mobile number, a field value, or a user agent (the log outlives an erasure, so it
  * keeps only what the tombstone may keep). The consent text is kept as its SHA-256, which proves which text
- * was shown without copying it into every entry.
- *
- * <p>Entries are appended just before the transaction commits, in the order they happened. Appending locks
- * the account's chain until the commit; doing it last means the lock is never held while this transaction
- * waits for a card's or a subscription's row lock, which another transaction may hold while waiting for the
- * chain (a deadlock), and that card reads of one account line up only for the moment of their commit.
+ * was shown without copying it into every entry. Entries go in as the transaction commits ({@link AuditAtCommit}).
  */
 @Component
 class ContactAudit {
@@ -40,12 +30,9 @@ class ContactAudit {
     /** Who reports bounces. */
     static final String DISPATCH = "system:dispatch";
 
-    /** The transaction resource holding this transaction's entries until it commits. */
-    private static final Object QUEUE = ContactAudit.class.getName() + ".queue";
+    private final AuditAtCommit log;
 
-    private final AuditLog log;
-
-    ContactAudit(AuditLog log) {
+    ContactAudit(AuditAtCommit log) {
         this.log = log;
     }
 
@@ -99,30 +86,7 @@ class ContactAudit {
     }
 
     private void append(UUID account, UUID subscriber, AuditAction action, String actor, Map<String, Object> detail) {
-        AuditEntry entry = new AuditEntry(new AccountId(account), subscriber, action, actor, detail, null);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            log.append(entry);
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<AuditEntry> queued = (List<AuditEntry>) TransactionSynchronizationManager.getResource(QUEUE);
-        if (queued == null) {
-            List<AuditEntry> queue = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(QUEUE, queue);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    queue.forEach(log::append);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(QUEUE);
-                }
-            });
-            queued = queue;
-        }
-        queued.add(entry);
+        log.append(new AuditEntry(new AccountId(account), subscriber, action, actor, detail, null));
     }
 
     /** The API key behind the request, or the person when there is none (a form, a link). */
