@@ -4,10 +4,11 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.EmailAddress;
+import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionStatus;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -27,13 +28,15 @@ class SubscriptionLifecycle {
     private final ContactRepository contacts;
     private final Lists lists;
     private final ContactAudit audit;
+    private final Cards cards;
 
     SubscriptionLifecycle(SubscriptionRepository subscriptions, ContactRepository contacts, Lists lists,
-                          ContactAudit audit) {
+                          ContactAudit audit, Cards cards) {
         this.subscriptions = subscriptions;
         this.contacts = contacts;
         this.lists = lists;
         this.audit = audit;
+        this.cards = cards;
     }
 
     /** Confirms once: the row is locked, so of many clicks at once one confirms and the rest see it confirmed. */
@@ -113,12 +116,18 @@ class SubscriptionLifecycle {
                 });
     }
 
+    /** The same locks a signup of this person takes (computed from the addresses, as a signup computes them). */
     private void lockAddresses(Contact contact) {
-        if (contact.emailIndex() != null) {
-            contacts.lockAddress(ByteBuffer.wrap(contact.emailIndex()).getLong());
+        if (contact.isErased()) {
+            return;
         }
-        if (contact.mobileIndex() != null) {
-            contacts.lockAddress(ByteBuffer.wrap(contact.mobileIndex()).getLong());
+        UnlockedCard card = cards.open(contact);
+        AccountId account = new AccountId(contact.accountId());
+        if (card.email() != null) {
+            cards.lockAddress(account, EmailAddress.parse(card.email()), null);
+        }
+        if (card.mobile() != null) {
+            cards.lockAddress(account, null, MobileNumber.parse(card.mobile()));
         }
     }
 
