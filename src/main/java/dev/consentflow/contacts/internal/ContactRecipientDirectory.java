@@ -8,6 +8,7 @@ import dev.consentflow.dispatch.Recipient;
 import dev.consentflow.dispatch.RecipientDirectory;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,8 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
  * unknown in the account or erased; the subscription is not the person's, is on another channel than the
  * message, or is not in the state the purpose needs (CONFIRMED for list mail, PENDING for a confirmation or
  * its reminder: so UNSUBSCRIBED and BOUNCED suppress everything).
+ *
+ * <p>A fallback bean: it is the directory of every running server, but a context that defines a directory of
+ * its own (dispatch's tests import a scripted stand-in) gets that one, not an ambiguity.
  */
 @Component
+@Fallback
 class ContactRecipientDirectory implements RecipientDirectory {
 
     private final ContactRepository contacts;
