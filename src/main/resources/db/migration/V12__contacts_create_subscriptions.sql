@@ -3,7 +3,9 @@
 create table contacts_subscription (
     id                   uuid primary key,
     account_id           uuid          not null references accounts_account (id),
-    contact_id           uuid          not null references contacts_contact (id) on delete cascade,
+    -- No cascade: consent evidence is never deleted as a side effect; whoever removes a card removes its
+    -- subscriptions first, on purpose (an expired signup), and a racing new subscription makes that fail.
+    contact_id           uuid          not null references contacts_contact (id),
     list_id              uuid          not null references contacts_list (id),
     channel              varchar(5)    not null check (channel in ('EMAIL', 'SMS')),
     status               varchar(12)   not null check (status in ('PENDING', 'CONFIRMED', 'UNSUBSCRIBED', 'BOUNCED')),

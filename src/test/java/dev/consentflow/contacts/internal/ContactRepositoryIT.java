@@ -169,6 +169,21 @@ class ContactRepositoryIT {
     }
 
     @Test
+    void aCardWithASubscriptionCannotBeDeletedSoConsentEvidenceIsNeverLostOnTheWay() {
+        Contact card = cards.create(account, email, null, Map.of(), Source.API);
+        UUID list = UUID.randomUUID();
+        jdbc.sql("insert into contacts_list (id, account_id, key, name, created_at) values (?, ?, ?, 'x', now())")
+                .params(list, account.value(), "l-" + list.toString().substring(0, 8)).update();
+        jdbc.sql("""
+                insert into contacts_subscription (id, account_id, contact_id, list_id, channel, status, source,
+                                                   subscribed_at, updated_at)
+                values (?, ?, ?, ?, 'EMAIL', 'PENDING', 'API', now(), now())""")
+                .params(UUID.randomUUID(), account.value(), card.id(), list).update();
+        assertThatThrownBy(() -> jdbc.sql("delete from contacts_contact where id = ?").param(card.id()).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
     void eventsAndFieldsGoWithTheirCard() {
         Contact card = cards.create(account, email, null, Map.of("firstName", "Anna"), Source.API);
         jdbc.sql("insert into contacts_event (id, account_id, contact_id, type, at) values (?, ?, ?, 'OPEN', ?)")
