@@ -1,0 +1,35 @@
+package dev.consentflow.consent;
+
+import dev.consentflow.accounts.AccountId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads and verifies the audit log: for the contacts, privacy and compliance screens. */
+public interface AuditTrail {
+
+    /** The entries about one person in an account, oldest first. */
+    List<AuditRecord> ofSubscriber(AccountId account, UUID subscriberId);
+
+    /** The entries of an account that match, oldest first, at most {@code query.limit()}. */
+    List<AuditRecord> search(AccountId account, Query query);
+
+    /**
+     * Walks an account's chain (or the platform's, for {@code null}) from its first entry to its head and
+     * recomputes every hash: any changed, removed, inserted or reordered entry makes it invalid, at the first
+     * entry that does not hold.
+     */
+    ChainVerification verify(AccountId account);
+
+    /**
+     * What to look for; every part may be null.
+     *
+     * @param action   only this action
+     * @param from     at or after this time
+     * @param to       before this time
+     * @param afterSeq only entries after this one (paging)
+     * @param limit    at most this many
+     */
+    record Query(AuditAction action, Instant from, Instant to, Long afterSeq, int limit) {
+    }
+}

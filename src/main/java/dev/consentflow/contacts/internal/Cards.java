@@ -1,0 +1,115 @@
+package dev.consentflow.contacts.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.EmailAddress;
+import dev.consentflow.contacts.MobileNumber;
+import dev.consentflow.contacts.Source;
+import dev.consentflow.contacts.internal.Contact.SealedField;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Finds cards by address, creates them sealed, and opens them for reading and changing. */
+@Component
+class Cards {
+
+    private static final UUID NO_CARD = new UUID(0, 0);
+
+    private final ContactRepository contacts;
+    private final CardKeys keys;
+    private final BlindIndex index;
+
+    Cards(ContactRepository contacts, CardKeys keys, BlindIndex index) {
+        this.contacts = contacts;
+        this.keys = keys;
+        this.index = index;
+    }
+
+    /**
+     * Holds the address's lock until the transaction ends: two requests for one person line up here, so they
+     * find or create one card and one subscription between them.
+     */
+    void lockAddress(AccountId account, EmailAddress email, MobileNumber mobile) {
+        byte[] key = email != null ? index.email(account, email) : index.mobile(account, mobile);
+        contacts.lockAddress(ByteBuffer.wrap(key).getLong());
+    }
+
+    /**
+     * Every card of an address (by email when given, else by mobile) through the blind index, the newest
+     * first: the live card, then tombstones.
+     */
+    List<Contact> all(AccountId account, EmailAddress email, MobileNumber mobile) {
+        return email != null
+                ? contacts.findByEmailIndex(account.value(), index.emailCandidates(account, email))
+                : contacts.findByMobileIndex(account.value(), index.mobileCandidates(account, mobile));
+    }
+
+    /** The card of an address: the newest one, live or a tombstone. */
+    Optional<Contact> newest(AccountId account, EmailAddress email, MobileNumber mobile) {
+        return all(account, email, mobile).stream().findFirst();
+    }
+
+    /**
+     * Whether another live card of the account has this mobile number (it is unique among live cards).
+     *
+     * @param exceptId the card that may have it, or null for a card still to be created
+     */
+    boolean mobileTaken(AccountId account, MobileNumber mobile, UUID exceptId) {
+        return contacts.mobileTakenByAnother(account.value(), index.mobileCandidates(account, mobile),
+                exceptId == null ? NO_CARD : exceptId);
+    }
+
+    boolean emailTaken(AccountId account, EmailAddress email, UUID exceptId) {
+        return contacts.emailTakenByAnother(account.value(), index.emailCandidates(account, email),
+                exceptId == null ? NO_CARD : exceptId);
+    }
+
+    /** Creates a card with a fresh data key; every given value is sealed before it reaches the database. */
+    Contact create(AccountId account, EmailAddress email, MobileNumber mobile, Map<String, String> fields,
+                   Source source) {
+        UUID id = UUID.randomUUID();
+        CardKeys.NewKey key = keys.create(account, id);
+        CardCipher cipher = new CardCipher(id, key.dataKey());
+        Map<String, SealedField> sealed = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (value != null && !value.isEmpty()) {
+                sealed.put(name, new SealedField(cipher.seal(CardCipher.fieldPlace(name), value)));
+            }
+        });
+        Instant now = now();
+        Contact contact = new Contact(id, account.value(), key.version(), key.wrapped(), index.currentVersion(),
+                email == null ? null : index.email(account, email),
+                email == null ? null : cipher.seal(CardCipher.emailPlace(), email.value()),
+                mobile == null ? null : index.mobile(account, mobile),
+                mobile == null ? null : cipher.seal(CardCipher.mobilePlace(), mobile.value()),
+                source, Contact.AVERAGE_RATING, now, now, null, sealed, null);
+        return save(contact);
+    }
+
+    /** The card's data key unwrapped, to read and change its values; a tombstone has none to open. */
+    UnlockedCard open(Contact contact) {
+        if (contact.wrappedKey() == null) {
+            throw new IllegalStateException("an erased card has no data key");
+        }
+        AccountId account = new AccountId(contact.accountId());
+        var dataKey = keys.unwrap(account, contact.id(), contact.keyVersion(), contact.wrappedKey());
+        return new UnlockedCard(contact, new CardCipher(contact.id(), dataKey), index);
+    }
+
+    /** Saves a card; an address that another live card of the account has answers {@code 409}. */
+    Contact save(Contact contact) {
+        return Duplicates.asConflict("Another contact of this account has this address or mobile number",
+                () -> contacts.save(contact));
+    }
+
+    /** Times are stored with PostgreSQL's microsecond precision, so what is read back equals what was written. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.consentflow.contacts.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.SubscriptionStatus;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.dispatch.Purpose;
+import dev.consentflow.dispatch.Recipient;
+import dev.consentflow.dispatch.RecipientDirectory;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.annotation.Fallback;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells dispatch, just before each send, where a message goes, or that it must be suppressed: the person is
+ * unknown in the account or erased; the subscription is not the person's, is on another channel than the
+ * message, or is not in the state the purpose needs (CONFIRMED for list mail, PENDING for a confirmation or
+ * its reminder: so UNSUBSCRIBED and BOUNCED suppress everything).
+ *
+ * <p>A fallback bean: it is the directory of every running server, but a context that defines a directory of
+ * its own (dispatch's tests import a scripted stand-in) gets that one, not an ambiguity.
+ */
+@Component
+@Fallback
+class ContactRecipientDirectory implements RecipientDirectory {
+
+    private final ContactRepository contacts;
+    private final SubscriptionRepository subscriptions;
+    private final Cards cards;
+    private final SubscriptionLifecycle lifecycle;
+
+    ContactRecipientDirectory(ContactRepository contacts, SubscriptionRepository subscriptions, Cards cards,
+                              SubscriptionLifecycle lifecycle) {
+        this.contacts = contacts;
+        this.subscriptions = subscriptions;
+        this.cards = cards;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Recipient> resolve(AccountId account, UUID subscriberId, UUID subscriptionId, Channel channel,
+                                       Purpose purpose) {
+        if (subscriberId == null || subscriptionId == null || channel == null || purpose == null) {
+            return Optional.empty();
+        }
+        SubscriptionStatus needed = purpose.isListMail() ? SubscriptionStatus.CONFIRMED : SubscriptionStatus.PENDING;
+        boolean allowed = subscriptions.findByIdAndAccountId(subscriptionId, account.value())
+                .filter(s -> s.contactId().equals(subscriberId))
+                .filter(s -> s.channel() == channel)
+                .filter(s -> s.status() == needed)
+                .isPresent();
+        if (!allowed) {
+            return Optional.empty();
+        }
+        return contacts.findByIdAndAccountId(subscriberId, account.value())
+                .filter(contact -> !contact.isErased())
+                .map(cards::open)
+                .map(card -> channel == Channel.EMAIL ? card.email() : card.mobile())
+                .map(Recipient::new);
+    }
+
+    @Override
+    public void bounced(AccountId account, UUID subscriberId, UUID subscriptionId, String diagnostic) {
+        lifecycle.bounced(account, subscriberId, subscriptionId, diagnostic);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.consentflow.contacts.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.relational.core.sql.LockMode;
+import org.springframework.data.relational.repository.Lock;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface ContactRepository extends ListCrudRepository<Contact, UUID> {
+
+    Optional<Contact> findByIdAndAccountId(UUID id, UUID accountId);
+
+    /** The card, its row locked until the transaction ends (a change of the card). */
+    @Lock(LockMode.PESSIMISTIC_WRITE)
+    Optional<Contact> findLockedByIdAndAccountId(UUID id, UUID accountId);
+
+    /** Every card of an address, the newest first: at most one live card, then its tombstones. */
+    @Query("""
+            select * from contacts_contact
+            where account_id = :accountId and email_index in (:indexes)
+            order by created_at desc, id""")
+    List<Contact> findByEmailIndex(UUID accountId, Collection<byte[]> indexes);
+
+    @Query("""
+            select * from contacts_contact
+            where account_id = :accountId and mobile_index in (:indexes)
+            order by created_at desc, id""")
+    List<Contact> findByMobileIndex(UUID accountId, Collection<byte[]> indexes);
+
+    /** Whether another live card of the account has this mobile number. */
+    @Query("""
+            select exists(select 1 from contacts_contact
+                          where account_id = :accountId and mobile_index in (:indexes)
+                            and erased_at is null and id <> :exceptId)""")
+    boolean mobileTakenByAnother(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
+
+    /** Whether another live card of the account has this email address. */
+    @Query("""
+            select exists(select 1 from contacts_contact
+                          where account_id = :accountId and email_index in (:indexes)
+                            and erased_at is null and id <> :exceptId)""")
+    boolean emailTakenByAnother(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
+
+    /**
+     * Serialises work on one address until the transaction ends, so two signups of one person at once find or
+     * create one card and one subscription. The key comes from the address's blind index.
+     */
+    @Query("select true from pg_advisory_xact_lock(:key)")
+    boolean lockAddress(long key);
+}

@@ -1,0 +1,57 @@
+package dev.consentflow.contacts.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ConfirmOutcome;
+import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.Signup;
+import dev.consentflow.contacts.SignupOutcome;
+import dev.consentflow.contacts.SubscriptionId;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** The contacts module's facade for processes and other modules. */
+@Service
+class ContactStore implements ContactManagement {
+
+    private final Lists lists;
+    private final Signups signups;
+    private final SubscriptionLifecycle lifecycle;
+
+    ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle) {
+        this.lists = lists;
+        this.signups = signups;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public Optional<ListInfo> findList(AccountId account, String listKey) {
+        return lists.find(account, listKey).map(MailingList::info);
+    }
+
+    @Override
+    public SignupOutcome registerSignup(AccountId account, Signup signup) {
+        return signups.register(account, signup);
+    }
+
+    @Override
+    public SubscriptionId subscribeConfirmed(AccountId account, Signup signup) {
+        return signups.subscribeConfirmed(account, signup);
+    }
+
+    @Override
+    public ConfirmOutcome confirm(AccountId account, SubscriptionId subscription, ConsentEvidence confirmation) {
+        return lifecycle.confirm(account, subscription, confirmation);
+    }
+
+    @Override
+    public void purgeExpired(AccountId account, SubscriptionId subscription) {
+        lifecycle.purgeExpired(account, subscription);
+    }
+
+    @Override
+    public Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId subscription) {
+        return lifecycle.subscription(account, subscription);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.consentflow.contacts.internal;
+
+import dev.consentflow.contacts.ListInfo;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+@Table("contacts_list")
+record MailingList(@Id UUID id, UUID accountId, String key, String name, String brand, Instant createdAt) {
+
+    ListInfo info() {
+        return new ListInfo(id, key, name, brand);
+    }
+}

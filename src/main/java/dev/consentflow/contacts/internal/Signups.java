@@ -1,0 +1,131 @@
+package dev.consentflow.contacts.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.Signup;
+import dev.consentflow.contacts.SignupOutcome;
+import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionStatus;
+import dev.consentflow.web.ConflictException;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signups: the pending request of a double opt-in, and the subscription an integration confirms at once. Both
+ * take the address's lock first, so parallel requests for one person find one card and one subscription.
+ */
+@Component
+class Signups {
+
+    private final Cards cards;
+    private final SubscriptionRepository subscriptions;
+    private final Lists lists;
+    private final ContactAudit audit;
+    private final CardAddresses addresses;
+
+    Signups(Cards cards, SubscriptionRepository subscriptions, Lists lists, ContactAudit audit,
+            CardAddresses addresses) {
+        this.cards = cards;
+        this.subscriptions = subscriptions;
+        this.lists = lists;
+        this.audit = audit;
+        this.addresses = addresses;
+    }
+
+    /**
+     * A pending request. A card that exists is not changed: the requester has not proven yet that they are the
+     * person. A new card keeps what was given, except an address another live card has already.
+     */
+    @Transactional
+    SignupOutcome register(AccountId account, Signup signup) {
+        CheckedSignup request = CheckedSignup.of(account, signup, lists);
+        cards.lockAddress(account, request.identityEmail(), request.identityMobile());
+        Optional<Contact> newest = newestCard(account, request);
+        if (newest.isPresent() && newest.get().isErased()) {
+            return new SignupOutcome.Erased(new SubscriberId(newest.get().id()));
+        }
+        Contact card = newest.orElseGet(() -> addresses.createLenient(account, request));
+        Instant now = Cards.now();
+        Optional<Subscription> existing = subscriptions.findByContactIdAndListId(card.id(), request.list().id());
+        SubscriberId subscriber = new SubscriberId(card.id());
+        if (existing.isPresent() && existing.get().status() == SubscriptionStatus.PENDING) {
+            return new SignupOutcome.Pending(subscriber, new SubscriptionId(existing.get().id()), false);
+        }
+        if (existing.isPresent() && existing.get().status() == SubscriptionStatus.CONFIRMED) {
+            return new SignupOutcome.AlreadyConfirmed(subscriber, new SubscriptionId(existing.get().id()));
+        }
+        Subscription pending = subscriptions.save(existing
+                .map(s -> s.requestedAgain(request.channel(), request.source(), request.evidence(), integration(), now))
+                .orElseGet(() -> Subscription.requested(account.value(), card.id(), request.list().id(),
+                        request.channel(), request.source(), request.evidence(), integration(), now)));
+        audit.subscribed(pending, request.list());
+        return new SignupOutcome.Pending(subscriber, new SubscriptionId(pending.id()), true);
+    }
+
+    /**
+     * Consent the integration already holds: CONFIRMED at once, the evidence serving as request and confirmation.
+     * The integration is trusted with the card too: given fields and addresses are written to it.
+     */
+    @Transactional
+    SubscriptionId subscribeConfirmed(AccountId account, Signup signup) {
+        return new SubscriptionId(subscribeConfirmedRef(account, signup).subscriptionId().value());
+    }
+
+    /** {@link #subscribeConfirmed}, answering the card and list too (for the API's answer). */
+    @Transactional
+    SubscriptionRef subscribeConfirmedRef(AccountId account, Signup signup) {
+        CheckedSignup request = CheckedSignup.of(account, signup, lists);
+        cards.lockAddress(account, request.identityEmail(), request.identityMobile());
+        Optional<Contact> newest = newestCard(account, request);
+        if (newest.isPresent() && newest.get().isErased()) {
+            throw new ConflictException("This address was erased; it can come back only through a confirmed "
+                    + "opt-in of the person (POST /api/contacts/{id}/resubscribe)");
+        }
+        Contact card = newest.map(existing -> addresses.merge(existing, request))
+                .orElseGet(() -> addresses.createStrict(account, request));
+        Instant now = Cards.now();
+        Optional<Subscription> existing = subscriptions.findByContactIdAndListId(card.id(), request.list().id());
+        if (existing.isPresent() && existing.get().status() == SubscriptionStatus.CONFIRMED) {
+            return ref(existing.get(), request);
+        }
+        boolean wasPending = existing.isPresent() && existing.get().status() == SubscriptionStatus.PENDING;
+        Subscription requested = existing
+                .map(s -> wasPending ? s : s.requestedAgain(request.channel(), request.source(), request.evidence(),
+                        integration(), now))
+                .orElseGet(() -> Subscription.requested(account.value(), card.id(), request.list().id(),
+                        request.channel(), request.source(), request.evidence(), integration(), now));
+        Subscription confirmed = subscriptions.save(requested.confirmed(request.evidence(), now));
+        if (!wasPending) {
+            audit.subscribed(requested, request.list());
+        }
+        audit.confirmed(confirmed, request.list());
+        return ref(confirmed, request);
+    }
+
+    /** Checks a signup as the store will (see {@link CheckedSignup}) and answers it cleaned; writes nothing. */
+    @Transactional(readOnly = true)
+    Signup check(AccountId account, Signup signup) {
+        CheckedSignup checked = CheckedSignup.of(account, signup, lists);
+        return new Signup(checked.email() == null ? null : checked.email().value(),
+                checked.mobile() == null ? null : checked.mobile().value(), checked.channel(),
+                checked.list().key(), checked.fields(), checked.source(), checked.evidence());
+    }
+
+    private static SubscriptionRef ref(Subscription subscription, CheckedSignup request) {
+        return new SubscriptionRef(new SubscriberId(subscription.contactId()), new SubscriptionId(subscription.id()),
+                request.list().info(), subscription.status());
+    }
+
+    private Optional<Contact> newestCard(AccountId account, CheckedSignup request) {
+        return cards.newest(account, request.identityEmail(), request.identityMobile());
+    }
+
+    /** The API key the request came with (the integration), when it came through the API. */
+    private static String integration() {
+        return Caller.current().map(Caller::actor).orElse(null);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.consentflow.contacts.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ConfirmOutcome;
+import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.EmailAddress;
+import dev.consentflow.contacts.MobileNumber;
+import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionStatus;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What happens to a subscription after the request: confirmation, expiry, bounce. */
+@Component
+class SubscriptionLifecycle {
+
+    private static final Pattern ENHANCED_CODE = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
+    private static final int MAX_USER_AGENT = 512;
+    private static final int MAX_IP = 45;
+
+    private final SubscriptionRepository subscriptions;
+    private final ContactRepository contacts;
+    private final Lists lists;
+    private final ContactAudit audit;
+    private final Cards cards;
+
+    SubscriptionLifecycle(SubscriptionRepository subscriptions, ContactRepository contacts, Lists lists,
+                          ContactAudit audit, Cards cards) {
+        this.subscriptions = subscriptions;
+        this.contacts = contacts;
+        this.lists = lists;
+        this.audit = audit;
+        this.cards = cards;
+    }
+
+    /** Confirms once: the row is locked, so of many clicks at once one confirms and the rest see it confirmed. */
+    @Transactional
+    ConfirmOutcome confirm(AccountId account, SubscriptionId id, ConsentEvidence click) {
+        Optional<Subscription> found = subscriptions.findLockedByIdAndAccountId(id.value(), account.value());
+        if (found.isEmpty()) {
+            return ConfirmOutcome.NOT_PENDING;
+        }
+        Subscription subscription = found.get();
+        if (subscription.status() == SubscriptionStatus.CONFIRMED) {
+            return ConfirmOutcome.ALREADY_CONFIRMED;
+        }
+        boolean erased = contacts.findById(subscription.contactId()).map(Contact::isErased).orElse(true);
+        if (subscription.status() != SubscriptionStatus.PENDING || erased) {
+            return ConfirmOutcome.NOT_PENDING;
+        }
+        ConsentEvidence evidence = click == null
+                ? ConsentEvidence.ofClick(Cards.now(), null, null)
+                : new ConsentEvidence(click.at() == null ? Cards.now() : click.at(), clip(click.ip(), MAX_IP),
+                        clip(click.userAgent(), MAX_USER_AGENT), click.formKey(), click.formVersion(),
+                        click.consentText());
+        Subscription confirmed = subscriptions.save(subscription.confirmed(evidence, Cards.now()));
+        audit.confirmed(confirmed, lists.byId(confirmed.listId()));
+        return ConfirmOutcome.CONFIRMED;
+    }
+
+    /**
+     * Removes an expired pending subscription, and its card when nothing else holds it. Takes the locks of the
+     * card's addresses, so a signup of the same person that arrives meanwhile waits and then starts afresh.
+     */
+    @Transactional
+    void purgeExpired(AccountId account, SubscriptionId id) {
+        Optional<Contact> owner = subscriptions.findByIdAndAccountId(id.value(), account.value())
+                .flatMap(s -> contacts.findById(s.contactId()));
+        if (owner.isEmpty()) {
+            return;
+        }
+        // The address locks first, the row lock after, in the order a signup takes them: no deadlock.
+        lockAddresses(owner.get());
+        Optional<Subscription> found = subscriptions.findLockedByIdAndAccountId(id.value(), account.value());
+        if (found.isEmpty() || found.get().status() != SubscriptionStatus.PENDING) {
+            return;
+        }
+        Subscription subscription = found.get();
+        subscriptions.delete(subscription);
+        Contact contact = contacts.findById(subscription.contactId()).orElseThrow();
+        boolean removeCard = !contact.isErased() && !subscriptions.existsByContactId(contact.id());
+        if (removeCard) {
+            contacts.delete(contact);
+        }
+        audit.purged(subscription, lists.byId(subscription.listId()), removeCard);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId id) {
+        return subscriptions.findByIdAndAccountId(id.value(), account.value())
+                .map(s -> new SubscriptionRef(new SubscriberId(s.contactId()), new SubscriptionId(s.id()),
+                        lists.byId(s.listId()).info(), s.status()));
+    }
+
+    /**
+     * A hard bounce: the subscription becomes BOUNCED. Only the SMTP codes of the diagnostic are audited; its
+     * text often repeats the address.
+     */
+    @Transactional
+    void bounced(AccountId account, UUID subscriberId, UUID subscriptionId, String diagnostic) {
+        if (subscriptionId == null) {
+            return;
+        }
+        subscriptions.findLockedByIdAndAccountId(subscriptionId, account.value())
+                .filter(s -> s.contactId().equals(subscriberId))
+                .filter(s -> s.status() != SubscriptionStatus.BOUNCED)
+                .ifPresent(s -> {
+                    Subscription bounced = subscriptions.save(s.bounced(Cards.now()));
+                    audit.bounced(bounced, lists.byId(bounced.listId()), smtpCodes(diagnostic));
+                });
+    }
+
+    /** The same locks a signup of this person takes (computed from the addresses, as a signup computes them). */
+    private void lockAddresses(Contact contact) {
+        if (contact.isErased()) {
+            return;
+        }
+        UnlockedCard card = cards.open(contact);
+        AccountId account = new AccountId(contact.accountId());
+        if (card.email() != null) {
+            cards.lockAddress(account, EmailAddress.parse(card.email()), null);
+        }
+        if (card.mobile() != null) {
+            cards.lockAddress(account, null, MobileNumber.parse(card.mobile()));
+        }
+    }
+
+    /** {@code 550 5.1.1 <anna@…>: unknown} gives {@code 550 5.1.1}: the codes, never the text. */
+    static String smtpCodes(String diagnostic) {
+        if (diagnostic == null) {
+            return null;
+        }
+        String head = diagnostic.strip();
+        head = head.substring(0, Math.min(head.length(), 200));
+        StringBuilder codes = new StringBuilder();
+        if (head.length() >= 3 && head.chars().limit(3).allMatch(Character::isDigit)) {
+            codes.append(head, 0, 3);
+        }
+        Matcher enhanced = ENHANCED_CODE.matcher(head);
+        if (enhanced.find()) {
+            codes.append(codes.isEmpty() ? "" : " ").append(enhanced.group(1));
+        }
+        return codes.isEmpty() ? null : codes.toString();
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,247 @@
+package dev.consentflow.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.support.Api;
+import dev.consentflow.support.Api.Answer;
+import dev.consentflow.support.TestAccounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The hash-chained audit log: what it records, that it verifies, and that any tampering is found. */
+@IntegrationTest
+class AuditChainIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    AuditLog auditLog;
+
+    Api admin;
+    String account;
+    String subscriberId;
+
+    /** Each test works in an account of its own, so tampering breaks no other test's chain. */
+    @BeforeEach
+    void anAccountWithAContact() {
+        admin = TestAccounts.newAccount(Api.at(port));
+        account = TestAccounts.accountId(admin);
+        admin.post("/api/lists", Map.of("key", "news", "name", "News"));
+        Answer subscribed = admin.post("/api/subscriptions", Map.of("email", "audit-" + UUID.randomUUID() + "@example.dk",
+                "list", "news", "confirmed", true, "ip", "203.0.113.7", "at", "2025-11-29T10:00:00Z"));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        subscriberId = subscribed.json().get("subscriberId").asText();
+        admin.get("/api/contacts/" + subscriberId);
+        admin.patch("/api/contacts/" + subscriberId, Map.of("fields", Map.of("firstName", "Anna")));
+    }
+
+    @Test
+    void aPersonsTrailListsEveryFactOldestFirstWithItsHashes() {
+        Answer trail = admin.get("/api/contacts/" + subscriberId + "/audit");
+        assertThat(trail.status()).as(trail.body()).isEqualTo(200);
+        JsonNode entries = trail.json();
+        assertThat(entries.findValuesAsText("action")).containsExactly("SUBSCRIBED", "CONFIRMED", "VIEWED", "UPDATED");
+        JsonNode subscribed = entries.get(0);
+        assertThat(subscribed.get("source").asText()).isEqualTo("audit");
+        assertThat(subscribed.get("actor").asText()).startsWith("admin:");
+        assertThat(subscribed.get("detail").get("list").asText()).isEqualTo("news");
+        assertThat(subscribed.get("detail").get("ip").asText()).isEqualTo("203.0.113.7");
+        assertThat(subscribed.get("hash").asText()).hasSize(64);
+        assertThat(subscribed.has("prevHash")).isTrue();
+        assertThat(subscribed.has("processInstanceId")).isTrue();
+        assertThat(entries.get(1).get("prevHash").asText()).isEqualTo(subscribed.get("hash").asText());
+        long seq = 0;
+        for (JsonNode entry : entries) {
+            assertThat(entry.get("seq").asLong()).isGreaterThan(seq);
+            seq = entry.get("seq").asLong();
+        }
+        assertThat(entries.get(3).get("detail").get("fields").get(0).asText()).isEqualTo("firstName");
+        assertThat(trail.body()).doesNotContain("Anna", "audit-");
+    }
+
+    @Test
+    void onlyAdminsAndComplianceReadTheAuditAndForeignIdsAreUnknown() {
+        assertThat(TestAccounts.newKey(admin, "COMPLIANCE").get("/api/contacts/" + subscriberId + "/audit").status())
+                .isEqualTo(200);
+        assertThat(TestAccounts.newKey(admin, "MARKETER").get("/api/contacts/" + subscriberId + "/audit").status())
+                .isEqualTo(403);
+        assertThat(TestAccounts.newKey(admin, "MARKETER").get("/api/audit").status()).isEqualTo(403);
+        assertThat(admin.as(Api.OPERATOR_KEY).get("/api/contacts/" + subscriberId + "/audit").status()).isEqualTo(403);
+        assertThat(admin.as(Api.ADMIN_KEY).get("/api/contacts/" + subscriberId + "/audit").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theAccountsLogFiltersByActionAndTime() {
+        Answer keys = admin.get("/api/audit?action=KEY_CREATED");
+        assertThat(keys.status()).as(keys.body()).isEqualTo(200);
+        assertThat(keys.json()).hasSize(1);
+        assertThat(keys.json().get(0).get("detail").get("role").asText()).isEqualTo("ADMIN");
+        TestAccounts.newKey(admin, "MARKETER");
+        assertThat(admin.get("/api/audit?action=KEY_CREATED").json()).hasSize(2);
+
+        JsonNode all = admin.get("/api/audit").json();
+        assertThat(all.findValuesAsText("action")).startsWith("KEY_CREATED", "SUBSCRIBED", "CONFIRMED");
+        String firstAt = all.get(1).get("at").asText();
+        assertThat(admin.get("/api/audit?from=" + firstAt).json().get(0).get("at").asText()).isEqualTo(firstAt);
+        assertThat(admin.get("/api/audit?to=" + firstAt).json().findValuesAsText("action")).containsExactly("KEY_CREATED");
+        assertThat(admin.get("/api/audit?limit=2").json()).hasSize(2);
+        assertThat(admin.get("/api/audit?afterSeq=2").json().get(0).get("seq").asLong()).isEqualTo(3);
+
+        Answer bad = admin.get("/api/audit?action=HACKED");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("action");
+        assertThat(admin.get("/api/audit?from=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anUntouchedChainVerifiesUpToItsHead() {
+        JsonNode verified = admin.get("/api/audit/verify").json();
+        assertThat(verified.get("valid").asBoolean()).isTrue();
+        JsonNode all = admin.get("/api/audit").json();
+        assertThat(verified.get("entries").asLong()).isEqualTo(all.size());
+        assertThat(verified.get("head").asText()).isEqualTo(all.get(all.size() - 1).get("hash").asText());
+        assertThat(verified.has("firstBrokenSeq")).isFalse();
+    }
+
+    @Test
+    void aChangedEntryBreaksTheChainAtThatEntry() {
+        tamper("update consent_audit_entry set detail = jsonb_set(detail, '{ip}', '\"198.51.100.1\"') "
+                + "where account_id = ?::uuid and seq = 2", account);
+        assertBrokenAt(2);
+    }
+
+    @Test
+    void aChangedActorOrTimeIsFoundToo() {
+        tamper("update consent_audit_entry set actor = 'person' where account_id = ?::uuid and seq = 3", account);
+        assertBrokenAt(3);
+    }
+
+    @Test
+    void aRemovedEntryBreaksTheChainWhereItWas() {
+        tamper("delete from consent_audit_entry where account_id = ?::uuid and seq = 2", account);
+        assertBrokenAt(2);
+    }
+
+    @Test
+    void aRemovedLastEntryIsFoundThroughTheHead() {
+        long last = admin.get("/api/audit/verify").json().get("entries").asLong();
+        tamper("delete from consent_audit_entry where account_id = ?::uuid and seq = " + last, account);
+        assertBrokenAt(last);
+    }
+
+    @Test
+    void reorderedEntriesBreakTheChainAtTheFirstOfThem() {
+        tamper("update consent_audit_entry set seq = 1000000 where account_id = ?::uuid and seq = 2", account);
+        tamper("update consent_audit_entry set seq = 2 where account_id = ?::uuid and seq = 3", account);
+        tamper("update consent_audit_entry set seq = 3 where account_id = ?::uuid and seq = 1000000", account);
+        assertBrokenAt(2);
+    }
+
+    @Test
+    void theLogRefusesChangesFromAnyoneWhoDoesNotFirstDisableItsGuard() {
+        assertThatThrownBy(() -> jdbc.sql("update consent_audit_entry set actor = 'x' where account_id = ?::uuid")
+                .param(account).update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from consent_audit_entry where account_id = ?::uuid")
+                .param(account).update()).hasMessageContaining("append-only");
+        assertThat(admin.get("/api/audit/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void parallelAppendsToOneChainGetConsecutiveSeqsAndStillVerify() throws Exception {
+        long before = admin.get("/api/audit/verify").json().get("entries").asLong();
+        int threads = 8;
+        int each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                List<Long> seqs = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    seqs.add(transactions.execute(status -> auditLog.append(new AuditEntry(AccountId.of(account),
+                            UUID.fromString(subscriberId), AuditAction.VIEWED, "test:parallel", Map.of("i", 1), null))));
+                }
+                return seqs;
+            }));
+        }
+        start.countDown();
+        List<Long> seqs = new ArrayList<>();
+        for (Future<List<Long>> result : results) {
+            seqs.addAll(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(seqs).doesNotHaveDuplicates().hasSize(threads * each);
+        assertThat(seqs.stream().mapToLong(Long::longValue).min().orElseThrow()).isEqualTo(before + 1);
+        assertThat(seqs.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo(before + threads * each);
+        JsonNode verified = admin.get("/api/audit/verify").json();
+        assertThat(verified.get("valid").asBoolean()).isTrue();
+        assertThat(verified.get("entries").asLong()).isEqualTo(before + threads * each);
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoEntryAndNoGap() {
+        long before = admin.get("/api/audit/verify").json().get("entries").asLong();
+        transactions.executeWithoutResult(status -> {
+            auditLog.append(new AuditEntry(AccountId.of(account), null, AuditAction.VIEWED, "test:rollback", Map.of(),
+                    null));
+            status.setRollbackOnly();
+        });
+        long seq = transactions.execute(status -> auditLog.append(new AuditEntry(AccountId.of(account), null,
+                AuditAction.VIEWED, "test:commit", Map.of(), null)));
+        assertThat(seq).isEqualTo(before + 1);
+        assertThat(admin.get("/api/audit/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void platformOperatorsVerifyThePlatformChainOrAnAccountsWithoutSeeingItsEntries() {
+        Api operator = admin.as(Api.OPERATOR_KEY);
+        JsonNode platform = operator.get("/api/audit/verify").json();
+        assertThat(platform.get("valid").asBoolean()).isTrue();
+        assertThat(platform.get("entries").asLong()).isPositive();
+        JsonNode theAccount = operator.get("/api/audit/verify?account=" + account).json();
+        assertThat(theAccount.get("entries").asLong())
+                .isEqualTo(admin.get("/api/audit/verify").json().get("entries").asLong());
+        assertThat(operator.get("/api/audit").status()).isEqualTo(403);
+        assertThat(admin.get("/api/audit/verify?account=" + UUID.randomUUID()).status()).isEqualTo(400);
+    }
+
+    /** A database owner who disables the guard can change rows; the chain is what finds them. */
+    private void tamper(String sql, String accountId) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("alter table consent_audit_entry disable trigger consent_audit_entry_append_only").update();
+            jdbc.sql(sql).param(accountId).update();
+            jdbc.sql("alter table consent_audit_entry enable trigger consent_audit_entry_append_only").update();
+        });
+    }
+
+    private void assertBrokenAt(long seq) {
+        JsonNode verified = admin.get("/api/audit/verify").json();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isFalse();
+        assertThat(verified.get("firstBrokenSeq").asLong()).isEqualTo(seq);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.consentflow.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.support.Api;
+import dev.consentflow.support.TestAccounts;
+import dev.consentflow.web.ConflictException;
+import dev.consentflow.web.InvalidInputException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The facade the double opt-in and other processes use: signups, confirmations, expiry, erased addresses. */
+@IntegrationTest
+class ContactManagementIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ContactManagement contacts;
+
+    @Autowired
+    ContactEvents events;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api admin;
+    AccountId account;
+    String email;
+
+    @BeforeEach
+    void anAccountWithAList() {
+        admin = TestAccounts.newAccount(Api.at(port));
+        account = AccountId.of(TestAccounts.accountId(admin));
+        admin.post("/api/lists", Map.of("key", "news", "name", "News"));
+        admin.post("/api/lists", Map.of("key", "offers", "name", "Offers"));
+        email = "signup-" + UUID.randomUUID() + "@example.dk";
+    }
+
+    @Test
+    void aSignupIsPendingOnceAndRepeatingItChangesNothing() {
+        var first = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
+        var again = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email.toUpperCase(), "news"));
+
+        assertThat(first.newRequest()).isTrue();
+        assertThat(again.newRequest()).isFalse();
+        assertThat(again.subscriptionId()).isEqualTo(first.subscriptionId());
+        assertThat(contacts.subscription(account, first.subscriptionId()).orElseThrow().status())
+                .isEqualTo(SubscriptionStatus.PENDING);
+        assertThat(actions(first.subscriberId())).containsExactly("SUBSCRIBED");
+        assertThat(contacts.findList(account, "news")).isPresent();
+        assertThat(contacts.findList(account, "nope")).isEmpty();
+    }
+
+    @Test
+    void aConfirmationCountsOnceHoweverOftenItIsClicked() {
+        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
+        var click = ConsentEvidence.ofClick(Instant.now(), "198.51.100.4", "Mozilla/5.0");
+
+        assertThat(contacts.confirm(account, pending.subscriptionId(), click)).isEqualTo(ConfirmOutcome.CONFIRMED);
+        assertThat(contacts.confirm(account, pending.subscriptionId(), click)).isEqualTo(ConfirmOutcome.ALREADY_CONFIRMED);
+        assertThat(contacts.registerSignup(account, signup(email, "news")))
+                .isInstanceOf(SignupOutcome.AlreadyConfirmed.class);
+        assertThat(actions(pending.subscriberId())).containsExactly("SUBSCRIBED", "CONFIRMED");
+        var card = admin.get("/api/contacts/" + pending.subscriberId()).json();
+        assertThat(card.get("permission").asText()).isEqualTo("CONFIRMED");
+        assertThat(card.get("subscriptions").get(0).get("confirmIp").asText()).isEqualTo("198.51.100.4");
+    }
+
+    @Test
+    void parallelConfirmationsMakeOneStateChangeAndOneAuditEntry() throws Exception {
+        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
+        List<ConfirmOutcome> outcomes = inParallel(20, () -> contacts.confirm(account, pending.subscriptionId(),
+                ConsentEvidence.ofClick(Instant.now(), "198.51.100.4", null)));
+
+        assertThat(outcomes).containsOnlyOnce(ConfirmOutcome.CONFIRMED);
+        assertThat(outcomes).filteredOn(o -> o == ConfirmOutcome.ALREADY_CONFIRMED).hasSize(19);
+        assertThat(actions(pending.subscriberId())).containsExactly("SUBSCRIBED", "CONFIRMED");
+    }
+
+    @Test
+    void parallelSignupsOfOnePersonInAnyCaseMakeOneCardAndOneSubscription() throws Exception {
+        List<SignupOutcome> outcomes = inParallel(20, () -> contacts.registerSignup(account,
+                signup(Math.random() < 0.5 ? email : email.toUpperCase(), "news")));
+
+        Set<SubscriberId> cards = new HashSet<>();
+        outcomes.forEach(o -> cards.add(((SignupOutcome.Pending) o).subscriberId()));
+        assertThat(cards).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> ((SignupOutcome.Pending) o).newRequest()).hasSize(1);
+        assertThat(admin.get("/api/contacts?email=" + email).json()).hasSize(1);
+    }
+
+    @Test
+    void anExpiredSignupIsRemovedWithItsCardWhenNothingElseHoldsIt() {
+        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
+        contacts.purgeExpired(account, pending.subscriptionId());
+
+        assertThat(contacts.subscription(account, pending.subscriptionId())).isEmpty();
+        assertThat(admin.get("/api/contacts?email=" + email).json()).isEmpty();
+        assertThat(contacts.confirm(account, pending.subscriptionId(), null)).isEqualTo(ConfirmOutcome.NOT_PENDING);
+        assertThat(actions(pending.subscriberId())).containsExactly("SUBSCRIBED", "PENDING_PURGED");
+        assertThat(jdbc.sql("select count(*) from contacts_contact where id = ?").param(pending.subscriberId().value())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anExpiredSignupLeavesACardThatHasOtherLists() {
+        contacts.subscribeConfirmed(account, signup(email, "offers"));
+        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
+        contacts.purgeExpired(account, pending.subscriptionId());
+
+        var card = admin.get("/api/contacts/" + pending.subscriberId()).json();
+        assertThat(card.get("subscriptions").findValuesAsText("list")).containsExactly("offers");
+    }
+
+    @Test
+    void aConfirmedSubscriptionIsNotPurged() {
+        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
+        contacts.confirm(account, pending.subscriptionId(), null);
+        contacts.purgeExpired(account, pending.subscriptionId());
+        assertThat(contacts.subscription(account, pending.subscriptionId()).orElseThrow().status())
+                .isEqualTo(SubscriptionStatus.CONFIRMED);
+    }
+
+    @Test
+    void anErasedAddressWritesNothingOnSignupAndRefusesAPreConfirmedSubscription() {
+        SubscriptionId confirmed = contacts.subscribeConfirmed(account, signup(email, "news"));
+        SubscriberId tombstone = contacts.subscription(account, confirmed).orElseThrow().subscriberId();
+        Tombstones.erase(jdbc, tombstone.value());
+        long before = jdbc.sql("select count(*) from contacts_subscription").query(Long.class).single();
+
+        assertThat(contacts.registerSignup(account, signup(email, "offers")))
+                .isEqualTo(new SignupOutcome.Erased(tombstone));
+        assertThatThrownBy(() -> contacts.subscribeConfirmed(account, signup(email, "offers")))
+                .isInstanceOf(ConflictException.class);
+        var answer = admin.post("/api/subscriptions", Map.of("email", email, "list", "offers", "confirmed", true,
+                "ip", "203.0.113.7", "at", "2025-11-29T10:00:00Z"));
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.body()).doesNotContain(email);
+        assertThat(jdbc.sql("select count(*) from contacts_subscription").query(Long.class).single()).isEqualTo(before);
+
+        var found = admin.get("/api/contacts?email=" + email).json();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("permission").asText()).isEqualTo("DELETED");
+        assertThat(found.get(0).get("email").isNull()).isTrue();
+        assertThat(found.get(0).get("erasedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void anSmsSignupIsFoundByItsMobileNumber() {
+        String mobile = "+4520" + (100000 + (int) (Math.random() * 899999));
+        var signup = new Signup(null, mobile, Channel.SMS, "news", Map.of(), Source.WEBFORM,
+                ConsentEvidence.ofClick(Instant.now(), "203.0.113.9", null));
+        var first = (SignupOutcome.Pending) contacts.registerSignup(account, signup);
+        var again = (SignupOutcome.Pending) contacts.registerSignup(account, signup);
+        assertThat(again.subscriberId()).isEqualTo(first.subscriberId());
+        assertThat(admin.get("/api/contacts?mobile=" + mobile.replace("+", "%2B")).json()
+                .get(0).get("subscriptions").get(0).get("channel").asText()).isEqualTo("SMS");
+    }
+
+    @Test
+    void aSignupThatIsNotValidWritesNothing() {
+        assertThatThrownBy(() -> contacts.registerSignup(account, signup("not an address", "news")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("email"));
+        assertThatThrownBy(() -> contacts.registerSignup(account, signup(email, "unknown-list")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("list"));
+        assertThat(admin.get("/api/contacts?email=" + email).json()).isEmpty();
+    }
+
+    @Test
+    void behaviourEventsAreRecordedWithTheirDetailsOnTheCard() {
+        SubscriberId person = contacts.subscription(account, contacts.subscribeConfirmed(account, signup(email, "news")))
+                .orElseThrow().subscriberId();
+        assertThat(events.record(account, person, new BehaviourEvent(EventType.GEO, Instant.now(), "c-1",
+                Map.of("city", "Odense")))).isTrue();
+        assertThat(events.record(new AccountId(UUID.randomUUID()), person,
+                new BehaviourEvent(EventType.OPEN, Instant.now(), "c-1", Map.of()))).isFalse();
+
+        var card = admin.get("/api/contacts/" + person).json();
+        assertThat(card.get("events").get(0).get("type").asText()).isEqualTo("GEO");
+        assertThat(card.get("events").get(0).get("campaign").asText()).isEqualTo("c-1");
+        assertThat(card.get("events").get(0).get("details").get("city").asText()).isEqualTo("Odense");
+    }
+
+    private Signup signup(String address, String list) {
+        return new Signup(address, null, Channel.EMAIL, list, Map.of("firstName", "Anna"), Source.WEBFORM,
+                new ConsentEvidence(Instant.now(), "203.0.113.7", "Mozilla/5.0", "news-signup", 1,
+                        "Yes, send me the newsletter"));
+    }
+
+    private List<String> actions(SubscriberId subscriber) {
+        return jdbc.sql("select action from consent_audit_entry where account_id = ? and subscriber_id = ? order by seq")
+                .params(account.value(), subscriber.value()).query(String.class).list();
+    }
+
+    private static <T> List<T> inParallel(int times, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        start.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get());
+        }
+        pool.shutdown();
+        return results;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.consentflow.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.dispatch.Purpose;
+import dev.consentflow.dispatch.Recipient;
+import dev.consentflow.dispatch.RecipientDirectory;
+import dev.consentflow.support.Api;
+import dev.consentflow.support.TestAccounts;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What dispatch learns just before each send: the address, or that the message must be suppressed. */
+@IntegrationTest
+class RecipientDirectoryIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ContactManagement contacts;
+
+    @Autowired
+    RecipientDirectory directory;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    AccountId account;
+    String email;
+    String mobile;
+
+    @BeforeEach
+    void anAccountWithAList() {
+        Api admin = TestAccounts.newAccount(Api.at(port));
+        account = AccountId.of(TestAccounts.accountId(admin));
+        admin.post("/api/lists", Map.of("key", "news", "name", "News"));
+        email = "Recipient-" + UUID.randomUUID() + "@example.dk";
+        mobile = "+4530" + (100000 + (int) (Math.random() * 899999));
+    }
+
+    @Test
+    void aConfirmedSubscriberGetsListMailAtTheAddressTheyGave() {
+        var ref = confirmed();
+        assertThat(resolve(ref, Channel.EMAIL, Purpose.CAMPAIGN)).contains(new Recipient(email));
+        assertThat(resolve(ref, Channel.EMAIL, Purpose.WELCOME)).isPresent();
+        assertThat(resolve(ref, Channel.EMAIL, Purpose.CONFIRMATION)).isEmpty();
+    }
+
+    @Test
+    void aPendingSubscriberGetsOnlyTheConfirmation() {
+        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup());
+        var ref = contacts.subscription(account, pending.subscriptionId()).orElseThrow();
+        assertThat(resolve(ref, Channel.EMAIL, Purpose.CONFIRMATION)).contains(new Recipient(email));
+        assertThat(resolve(ref, Channel.EMAIL, Purpose.CONFIRMATION_REMINDER)).isPresent();
+        assertThat(resolve(ref, Channel.EMAIL, Purpose.CAMPAIGN)).isEmpty();
+    }
+
+    @Test
+    void anotherChannelAnotherAccountOrAnotherPersonIsSuppressed() {
+        var ref = confirmed();
+        assertThat(resolve(ref, Channel.SMS, Purpose.CAMPAIGN)).isEmpty();
+        assertThat(directory.resolve(new AccountId(UUID.randomUUID()), ref.subscriberId().value(),
+                ref.subscriptionId().value(), Channel.EMAIL, Purpose.CAMPAIGN)).isEmpty();
+        assertThat(directory.resolve(account, UUID.randomUUID(), ref.subscriptionId().value(), Channel.EMAIL,
+                Purpose.CAMPAIGN)).isEmpty();
+        assertThat(directory.resolve(account, ref.subscriberId().value(), null, Channel.EMAIL, Purpose.CAMPAIGN))
+                .isEmpty();
+    }
+
+    @Test
+    void aHardBounceMakesTheSubscriptionBouncedOnceAndSuppressesIt() {
+        var ref = confirmed();
+        directory.bounced(account, ref.subscriberId().value(), ref.subscriptionId().value(),
+                "550 5.1.1 <" + email + ">: user unknown");
+        directory.bounced(account, ref.subscriberId().value(), ref.subscriptionId().value(), "550 5.1.1");
+
+        assertThat(contacts.subscription(account, ref.subscriptionId()).orElseThrow().status())
+                .isEqualTo(SubscriptionStatus.BOUNCED);
+        assertThat(resolve(ref, Channel.EMAIL, Purpose.CAMPAIGN)).isEmpty();
+        var bounces = jdbc.sql("select detail::text from consent_audit_entry where subscriber_id = ? and action = 'BOUNCED'")
+                .param(ref.subscriberId().value()).query(String.class).list();
+        assertThat(bounces).hasSize(1);
+        assertThat(bounces.get(0)).contains("550 5.1.1").doesNotContainIgnoringCase(email);
+    }
+
+    @Test
+    void anErasedPersonIsSuppressed() {
+        var ref = confirmed();
+        Tombstones.erase(jdbc, ref.subscriberId().value());
+        jdbc.sql("update contacts_subscription set status = 'CONFIRMED' where id = ?").param(ref.subscriptionId().value())
+                .update();
+        assertThat(resolve(ref, Channel.EMAIL, Purpose.CAMPAIGN)).isEmpty();
+    }
+
+    @Test
+    void anSmsSubscriberGetsTheirNumber() {
+        var sms = new Signup(null, mobile, Channel.SMS, "news", Map.of(), Source.API,
+                ConsentEvidence.ofClick(Instant.now(), "203.0.113.7", null));
+        var ref = contacts.subscription(account, contacts.subscribeConfirmed(account, sms)).orElseThrow();
+        assertThat(resolve(ref, Channel.SMS, Purpose.AUTOMATION)).contains(new Recipient(mobile));
+        assertThat(resolve(ref, Channel.EMAIL, Purpose.AUTOMATION)).isEmpty();
+    }
+
+    private ContactManagement.SubscriptionRef confirmed() {
+        return contacts.subscription(account, contacts.subscribeConfirmed(account, signup())).orElseThrow();
+    }
+
+    private Optional<Recipient> resolve(ContactManagement.SubscriptionRef ref, Channel channel, Purpose purpose) {
+        return directory.resolve(account, ref.subscriberId().value(), ref.subscriptionId().value(), channel, purpose);
+    }
+
+    private Signup signup() {
+        return new Signup(email, null, Channel.EMAIL, "news", Map.of(), Source.API,
+                ConsentEvidence.ofClick(Instant.now(), "203.0.113.7", null));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.consentflow.contacts.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.dispatch.Purpose;
+import dev.consentflow.dispatch.Recipient;
+import dev.consentflow.dispatch.RecipientDirectory;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/** Dispatch finds the contacts module's directory, unless a context brings its own (a test's stand-in). */
+class RecipientDirectoryPrecedenceTest {
+
+    @Test
+    void theContactsDirectoryIsTheOneDispatchGetsWhenItIsAlone() {
+        try (var context = context(false)) {
+            assertThat(context.getBeanProvider(RecipientDirectory.class).getIfAvailable())
+                    .isInstanceOf(ContactRecipientDirectory.class);
+        }
+    }
+
+    @Test
+    void aStandInDefinedBesideItWinsInsteadOfMakingTheChoiceAmbiguous() {
+        try (var context = context(true)) {
+            assertThat(context.getBeanProvider(RecipientDirectory.class).getIfAvailable())
+                    .isInstanceOf(StandIn.class);
+        }
+    }
+
+    private static AnnotationConfigApplicationContext context(boolean withStandIn) {
+        var context = new AnnotationConfigApplicationContext();
+        context.registerBean(ContactRepository.class, () -> mock(ContactRepository.class));
+        context.registerBean(SubscriptionRepository.class, () -> mock(SubscriptionRepository.class));
+        context.registerBean(Cards.class, () -> mock(Cards.class));
+        context.registerBean(SubscriptionLifecycle.class, () -> mock(SubscriptionLifecycle.class));
+        context.register(ContactRecipientDirectory.class);
+        if (withStandIn) {
+            context.register(StandIn.class);
+        }
+        context.refresh();
+        return context;
+    }
+
+    static class StandIn implements RecipientDirectory {
+        @Override
+        public Optional<Recipient> resolve(AccountId account, UUID subscriberId, UUID subscriptionId, Channel channel,
+                                           Purpose purpose) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void bounced(AccountId account, UUID subscriberId, UUID subscriptionId, String diagnostic) {
+        }
+    }
+}
