@@ -37,6 +37,13 @@ public interface ContactManagement {
      */
     void purgeExpired(AccountId account, SubscriptionId subscription);
 
+    /**
+     * Takes, until the transaction ends, the lock a signup of this subscription's address takes first. A caller
+     * that also locks rows of its own which a signup locks (the double opt-in's waiting row) calls this before
+     * them, so both take the locks in one order and never deadlock.
+     */
+    void lockPerson(AccountId account, SubscriptionId subscription);
+
     /** The card a subscription belongs to, and its list. */
     Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId subscription);
 

@@ -51,6 +51,11 @@ class ContactStore implements ContactManagement {
     }
 
     @Override
+    public void lockPerson(AccountId account, SubscriptionId subscription) {
+        lifecycle.lockPerson(account, subscription);
+    }
+
+    @Override
     public Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId subscription) {
         return lifecycle.subscription(account, subscription);
     }

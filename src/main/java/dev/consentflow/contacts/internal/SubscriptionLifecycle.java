@@ -91,6 +91,13 @@ class SubscriptionLifecycle {
         audit.purged(subscription, lists.byId(subscription.listId()), removeCard);
     }
 
+    @Transactional
+    void lockPerson(AccountId account, SubscriptionId id) {
+        subscriptions.findByIdAndAccountId(id.value(), account.value())
+                .flatMap(s -> contacts.findById(s.contactId()))
+                .ifPresent(this::lockAddresses);
+    }
+
     @Transactional(readOnly = true)
     Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId id) {
         return subscriptions.findByIdAndAccountId(id.value(), account.value())

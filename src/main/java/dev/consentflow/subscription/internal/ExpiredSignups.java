@@ -26,6 +26,9 @@ class ExpiredSignups {
     }
 
     void purge(String processInstanceId) {
+        // The person's lock first, then the waiting row: the order a repeated signup takes them in.
+        doubleOptIns.findById(processInstanceId).ifPresent(row -> contacts.getObject().lockPerson(
+                new AccountId(row.accountId()), new SubscriptionId(row.subscriptionId())));
         doubleOptIns.lock(processInstanceId).filter(DoubleOptIn::isWaiting).ifPresent(waiting -> {
             doubleOptIns.expired(processInstanceId);
             tokens.forget(processInstanceId);
