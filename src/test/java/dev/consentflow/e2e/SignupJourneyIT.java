@@ -34,8 +34,6 @@ import org.springframework.test.context.TestPropertySource;
  * confirmation mail at the development SMTP server, its link, the contact card and the audit trail. The test
  * client is a trusted proxy here, so each test speaks for its own client IP with {@code X-Forwarded-For}.
  */
-@Disabled("runs once contacts (issue 3) and dispatch (issue 4) are merged: needs ContactManagement, AuditLog, "
-        + "Dispatch with its workers, /api/lists, /api/contacts, their audit and /dev/sms")
 @IntegrationTest
 @TestPropertySource(properties = {"consentflow.web.trusted-proxies=127.0.0.1", "consentflow.signup.rate-per-address=50"})
 class SignupJourneyIT {
@@ -71,6 +69,7 @@ class SignupJourneyIT {
     }
 
     @Test
+    @Disabled("the welcome mail needs the List-Unsubscribe link, which the unsubscribe issue (6) brings")
     void aFormSignupIsConfirmedThroughTheLinkInTheRealMailWithItsEvidence() {
         String email = address();
         Answer accepted = signup(form, email, "203.0.113.7");
@@ -112,6 +111,7 @@ class SignupJourneyIT {
     }
 
     @Test
+    @Disabled("the welcome mail needs the List-Unsubscribe link, which the unsubscribe issue (6) brings")
     void fiftyParallelClicksOnOneLinkMakeOneTransition() throws Exception {
         String email = address();
         signup(form, email, "203.0.113.8");
@@ -185,6 +185,7 @@ class SignupJourneyIT {
         String confirmed = address();
         signup(form, pending, "203.0.113.13");
         admin.post("/api/subscriptions", Map.of("email", confirmed, "list", list, "confirmed", true,
+                "at", "2026-11-01T10:00:00Z",
                 "ip", "203.0.113.14"));
 
         Answer a = signup(form, fresh, "203.0.113.15");
@@ -195,10 +196,11 @@ class SignupJourneyIT {
     }
 
     @Test
+    @Disabled("needs POST /api/contacts/{id}/erase, which the erasure issue (7) brings")
     void anErasedAddressGetsTheSameAnswerAndNothingIsSentOrWritten() {
         String email = address();
         Answer subscribed = admin.post("/api/subscriptions", Map.of("email", email, "list", list, "confirmed", true,
-                "ip", "203.0.113.16"));
+                "ip", "203.0.113.16", "at", "2026-11-01T10:00:00Z"));
         assertThat(subscribed.status()).isEqualTo(201);
         String id = subscribed.json().get("subscriberId").asText();
         assertThat(admin.post("/api/contacts/" + id + "/erase", Map.of("reason", "asked")).status()).isEqualTo(202);
@@ -232,7 +234,7 @@ class SignupJourneyIT {
 
         String vouched = address();
         Answer confirmed = admin.post("/api/subscriptions", Map.of("email", vouched, "list", list,
-                "confirmed", true, "ip", "203.0.113.19", "at", "2026-11-29T10:00:00Z"));
+                "confirmed", true, "ip", "203.0.113.19", "at", "2026-11-01T10:00:00Z"));
         assertThat(confirmed.status()).isEqualTo(201);
         assertThat(confirmed.json().get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(subscription(vouched).get("status").asText()).isEqualTo("CONFIRMED");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -160,9 +161,10 @@ class DoubleOptInFlowIT {
                 .count() == 1);
 
         ArgumentCaptor<AuditEntry> audited = ArgumentCaptor.forClass(AuditEntry.class);
-        verify(audit).append(audited.capture());
-        assertThat(audited.getValue().action()).isEqualTo(AuditAction.CONFIRMATION_SENT);
-        assertThat(audited.getValue().detail().toString()).doesNotContain(email, "203.0.113.7");
+        verify(audit, atLeastOnce()).append(audited.capture());
+        AuditEntry sent = audited.getAllValues().stream()
+                .filter(e -> e.action() == AuditAction.CONFIRMATION_SENT).findFirst().orElseThrow();
+        assertThat(sent.detail().toString()).doesNotContain(email, "203.0.113.7");
     }
 
     @Test
@@ -285,7 +287,10 @@ class DoubleOptInFlowIT {
         Matcher link = LINK.matcher(message.content().text());
         assertThat(link.find()).isTrue();
         assertThat(message.content().html()).contains(link.group());
-        return link.group();
+        // The mocked outbox sees the message inside the sending transaction; a real one only after its commit.
+        String path = link.group();
+        await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get(path).status() == 200);
+        return path;
     }
 
     private Optional<OutboundMessage> message(String email, Purpose purpose) {
