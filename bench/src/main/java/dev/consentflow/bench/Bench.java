@@ -10,7 +10,8 @@ import java.util.Map;
  *   <li>{@code pg-start --dir D --databases a,b}: starts the embedded PostgreSQL under D, creates the databases,
  *       prints {@code PG_PORT=.. PG_PID=..} and exits, leaving the server running for bench/run to stop;</li>
  *   <li>{@code greenmail-sink --port P --dump D --counter F}: the SMTP sink used when smtp-sink is missing;</li>
- *   <li>{@code run ...}: the scenarios, one JSON line each on standard output.</li>
+ *   <li>{@code run ...}: the scenarios, one JSON line each on standard output;</li>
+ *   <li>{@code stub-server --port P --sink-port S}: a stand-in for the server, to check the drivers only.</li>
  * </ul>
  */
 public final class Bench {
@@ -33,6 +34,7 @@ public final class Bench {
         switch (args[0]) {
             case "pg-start" -> PgStart.run(options);
             case "greenmail-sink" -> GreenMailSink.run(options);
+            case "stub-server" -> StubServer.run(options);
             case "run" -> run(Config.from(options));
             default -> {
                 System.err.println("unknown command " + args[0]);
@@ -43,8 +45,11 @@ public final class Bench {
 
     private static void run(Config config) {
         if (!"smtp-sink".equals(config.sinkKind())) {
-            Report.note = "SMTP sink is " + config.sinkKind() + ", not smtp-sink"
-                    + (config.sinkNote() == null ? "" : ": " + config.sinkNote());
+            Report.NOTES.add("SMTP sink is " + config.sinkKind() + ", not smtp-sink"
+                    + (config.sinkNote() == null ? "" : ": " + config.sinkNote()));
+        }
+        if (config.stub()) {
+            Report.NOTES.add("the server is the bench's stub: a check of the drivers, its numbers mean nothing");
         }
         Log.info("run " + config.runId() + (config.quick() ? " (quick)" : "") + " against " + config.server());
         try (Fixture fixture = new Fixture(config)) {

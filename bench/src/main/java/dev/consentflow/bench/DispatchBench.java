@@ -59,13 +59,13 @@ final class DispatchBench {
             return "POST /api/templates answered " + template.brief();
         }
         String prefix = "dispatch-" + c.runId() + "-";
-        Fixture.Seeded seeded = f.subscribe(prefix, n, SignupBench.THREADS);
+        Fixture.Seeded seeded = f.subscribe("dispatch", prefix, n, SignupBench.THREADS);
         if (seeded.skipped() != null) {
             return seeded.skipped();
         }
         report.put("seeded", seeded.ids().size()).rate("seed_per_s", seeded.ids().size(), seeded.load().nanos());
         Api.Answer campaign = f.api.postJson("/api/campaigns", Map.of("name", "Bench " + c.runId(),
-                "list", f.listKey(), "template", key));
+                "list", f.listKey("dispatch"), "template", key));
         if (!campaign.ok()) {
             return "POST /api/campaigns answered " + campaign.brief();
         }

@@ -33,7 +33,7 @@ final class ErasureBench {
     private static String app(Fixture f, Report report, int n) throws Exception {
         Config c = f.config;
         String marker = "erase-" + c.runId() + "-";
-        Fixture.Seeded seeded = f.subscribe(marker, n, THREADS);
+        Fixture.Seeded seeded = f.subscribe("erasure", marker, n, THREADS);
         if (seeded.skipped() != null) {
             return seeded.skipped();
         }
@@ -42,16 +42,18 @@ final class ErasureBench {
         if (ids.isEmpty()) {
             return "no contact could be seeded: " + seeded.load().outcomeMap();
         }
+        Map<String, Long> before = f.db.rowsContaining(marker);
         long start = System.nanoTime();
         Api.Answer first = erase(f, ids.get(0));
         if (!first.ok()) {
             return "POST /api/contacts/{id}/erase answered " + first.brief();
         }
-        Map<String, Long> before = f.db.rowsContaining(marker);
         Log.info("erasure: " + ids.size() + " erasures from " + THREADS + " clients");
         Load.Result r = Load.run(ids.size() - 1, THREADS, i -> erase(f, ids.get(i + 1)).status());
+        Map<String, Long> answers = r.outcomeMap();
+        answers.merge(Integer.toString(first.status()), 1L, Long::sum);
         report.rate("requests_per_s", r.count(202) + 1, r.nanos()).latency("request_", r.micros())
-                .put("answers", r.outcomeMap());
+                .put("answers", answers);
 
         List<String> pending = Collections.synchronizedList(new ArrayList<>(ids));
         long deadline = System.currentTimeMillis() + (c.quick() ? 60_000 : 900_000);

@@ -28,7 +28,7 @@ final class ExportBench {
 
     private static String app(Fixture f, Report report, int events) throws Exception {
         Config c = f.config;
-        Fixture.Seeded seeded = f.subscribe("export-" + c.runId() + "-", 1, 1);
+        Fixture.Seeded seeded = f.subscribe("export", "export-" + c.runId() + "-", 1, 1);
         if (seeded.skipped() != null) {
             return seeded.skipped();
         }

@@ -22,8 +22,7 @@ final class Fixture implements AutoCloseable {
     final Database db;
     final EngineSettings settings;
     private RawEngine raw;
-    private String listSkip;
-    private boolean listTried;
+    private final Map<String, String> lists = new java.util.HashMap<>();
     private Boolean sendAt;
 
     /** Why the server cannot be measured (it did not become healthy), or null. */
@@ -41,19 +40,20 @@ final class Fixture implements AutoCloseable {
         this.settings = EngineSettings.of(config.repo());
     }
 
-    String listKey() {
-        return "bench-" + config.runId();
+    /** The key of a scenario's own list, so one scenario's contacts never join another's campaign. */
+    String listKey(String scenario) {
+        return "bench-" + config.runId() + "-" + scenario;
     }
 
-    /** Creates the bench's list once; answers null when it exists, else why it cannot. */
-    synchronized String list() throws Exception {
-        if (!listTried) {
-            listTried = true;
-            Api.Answer a = api.postJson("/api/lists", Map.of("key", listKey(), "name", "Bench " + config.runId(),
-                    "brand", "bench"));
-            listSkip = a.ok() ? null : "POST /api/lists answered " + a.brief();
+    /** Creates a scenario's list once; answers null when it exists, else why it cannot. */
+    synchronized String list(String scenario) throws Exception {
+        if (!lists.containsKey(scenario)) {
+            Api.Answer a = api.postJson("/api/lists", Map.of("key", listKey(scenario),
+                    "name", "Bench " + config.runId() + " " + scenario, "brand", "bench"));
+            lists.put(scenario, a.ok() ? "" : "POST /api/lists answered " + a.brief());
         }
-        return listSkip;
+        String skip = lists.get(scenario);
+        return skip.isEmpty() ? null : skip;
     }
 
     synchronized RawEngine raw() throws Exception {
@@ -76,21 +76,22 @@ final class Fixture implements AutoCloseable {
      * n confirmed contacts on the bench's list through POST /api/subscriptions with "confirmed": true, as an
      * integration that already holds the consent sends them. Answers their subscriber ids in index order.
      */
-    Seeded subscribe(String prefix, int n, int threads) throws Exception {
-        String skip = list();
+    Seeded subscribe(String scenario, String prefix, int n, int threads) throws Exception {
+        String skip = list(scenario);
         if (skip != null) {
             return new Seeded(List.of(), null, skip);
         }
-        Api.Answer probe = subscribe(prefix + "probe");
+        Api.Answer probe = subscribe(scenario, prefix + 0);
         if (!probe.ok()) {
             return new Seeded(List.of(), null, "POST /api/subscriptions answered " + probe.brief());
         }
         List<String> ids = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(n, (String) null)));
+        ids.set(0, probe.json().path("subscriberId").asText(null));
         Log.info("seeding " + n + " confirmed contacts " + prefix + "N through POST /api/subscriptions");
-        Load.Result load = Load.run(n, threads, i -> {
-            Api.Answer a = subscribe(prefix + i);
+        Load.Result load = Load.run(n - 1, threads, i -> {
+            Api.Answer a = subscribe(scenario, prefix + (i + 1));
             if (a.ok()) {
-                ids.set(i, a.json().path("subscriberId").asText(null));
+                ids.set(i + 1, a.json().path("subscriberId").asText(null));
             }
             return a.status();
         });
@@ -103,10 +104,10 @@ final class Fixture implements AutoCloseable {
         return new Seeded(found, load, null);
     }
 
-    private Api.Answer subscribe(String local) throws Exception {
+    private Api.Answer subscribe(String scenario, String local) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("email", local + "@bench.test");
-        body.put("list", listKey());
+        body.put("list", listKey(scenario));
         body.put("fields", Map.of("firstName", "Anna"));
         body.put("confirmed", true);
         body.put("ip", IP);

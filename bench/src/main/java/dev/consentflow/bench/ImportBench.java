@@ -56,13 +56,13 @@ final class ImportBench {
     }
 
     private static String app(Fixture f, Report report, int rows, byte[] csv) throws Exception {
-        String skip = f.list();
+        String skip = f.list("import");
         if (skip != null) {
             return skip;
         }
         long start = System.nanoTime();
         Api.Answer created = f.api.postMultipart("/api/imports",
-                new String[][] {{"list", f.listKey()}, {"consent", "CONFIRMED"}}, "file", "bench.csv", csv);
+                new String[][] {{"list", f.listKey("import")}, {"consent", "CONFIRMED"}}, "file", "bench.csv", csv);
         if (!created.ok()) {
             return "POST /api/imports answered " + created.brief();
         }

@@ -9,8 +9,8 @@ import org.HdrHistogram.Histogram;
 final class Report {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Said on every line when the run departs from the protocol (the GreenMail fallback sink). */
-    static volatile String note;
+    /** Said on every line when the run departs from the protocol (the GreenMail fallback sink, the stub server). */
+    static final java.util.List<String> NOTES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
@@ -58,8 +58,8 @@ final class Report {
     }
 
     void emit() {
-        if (note != null) {
-            fields.put("sink_note", note);
+        if (!NOTES.isEmpty()) {
+            fields.put("note", String.join("; ", NOTES));
         }
         fields.put("load_avg_1m", loadAverage());
         try {

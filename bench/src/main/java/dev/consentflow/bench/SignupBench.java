@@ -58,23 +58,25 @@ final class SignupBench {
     /** Answers null when the server's side ran, else why not. */
     private static String app(Fixture f, Report report, int n, int warm) throws Exception {
         Config c = f.config;
-        String skip = f.list();
+        String skip = f.list("signup");
         if (skip != null) {
             return skip;
         }
         String form = "bench-signup-" + c.runId();
-        Api.Answer created = f.api.postJson("/api/forms", Map.of("key", form, "lists", List.of(f.listKey()),
+        Api.Answer created = f.api.postJson("/api/forms", Map.of("key", form, "lists", List.of(f.listKey("signup")),
                 "channel", "EMAIL", "fields", List.of("firstName")));
         if (!created.ok()) {
             return "POST /api/forms answered " + created.brief();
         }
         String path = "/f/" + form;
+        long before = f.sink.counter();
         Api.Answer probe = f.api.postPublicJson(path, body("signup-probe-" + c.runId()));
         if (probe.status() != 202) {
             return "POST " + path + " answered " + probe.brief();
         }
-        Load.run(warm, THREADS, i -> f.api.postPublicJson(path, body("signup-warm" + i + "-" + c.runId())).status());
-        f.sink.awaitCounter(f.sink.counter() + warm, 30_000);
+        Load.Result warmed = Load.run(warm, THREADS,
+                i -> f.api.postPublicJson(path, body("signup-warm" + i + "-" + c.runId())).status());
+        f.sink.awaitCounter(before + 1 + warmed.count(202), 30_000);
 
         long base = f.sink.counter();
         Log.info("signup: " + n + " form posts from " + THREADS + " clients");
