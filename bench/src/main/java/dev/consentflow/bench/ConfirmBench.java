@@ -48,10 +48,12 @@ final class ConfirmBench {
             return 1;
         });
         Log.info("raw confirm: correlating " + n + " messages by process instance id on " + THREADS + " threads");
+        Cpu.Snapshot cpu = f.cpu.snapshot();
         Load.Result r = Load.run(n, THREADS, i -> {
             runtime.createMessageCorrelation(RawEngine.MESSAGE).processInstanceId(ids[i]).correlate();
             return 1;
         });
+        report.put("raw_cpu", f.cpu.since(cpu));
         report.rate("raw_per_s", r.count(1), r.nanos()).latency("raw_", r.micros());
         if (r.count(1) != n) {
             report.put("raw_errors", n - r.count(1)).put("raw_first_error", r.firstError());
@@ -73,7 +75,9 @@ final class ConfirmBench {
         Load.run(warmTokens.size(), THREADS, i -> f.api.postPublicForm("/c/" + warmTokens.get(i), "").status());
 
         Log.info("confirm: " + tokens.size() + " POST /c/{token} from " + THREADS + " clients");
+        Cpu.Snapshot cpu = f.cpu.snapshot();
         Load.Result r = Load.run(tokens.size(), THREADS, i -> f.api.postPublicForm("/c/" + tokens.get(i), "").status());
+        report.put("cpu", f.cpu.since(cpu));
         report.put("tokens", tokens.size()).rate("app_per_s", r.count(200), r.nanos()).latency("", r.micros())
                 .put("answers", r.outcomeMap());
         if (r.firstError() != null) {

@@ -39,7 +39,9 @@ final class DispatchBench {
         RawMail.send(f.config, f.config.size(200, 2000), CONNECTIONS, "dispatchwarm-" + f.config.runId() + "-");
         long base = f.sink.counter();
         Log.info("raw dispatch: " + n + " rendered mails over " + CONNECTIONS + " connections");
+        Cpu.Snapshot cpu = f.cpu.snapshot();
         RawMail.Result r = RawMail.send(f.config, n, CONNECTIONS, prefix);
+        report.put("raw_cpu", f.cpu.since(cpu));
         f.sink.awaitCounter(base + r.sent(), 30_000);
         report.rate("raw_per_s", r.sent(), r.nanos()).put("raw_sent", r.sent());
         if (r.failed() > 0) {
@@ -72,6 +74,7 @@ final class DispatchBench {
         String id = campaign.json().path("id").asText();
         Log.info("dispatch: sending campaign " + id + " to the list's " + seeded.ids().size() + " contacts");
         long start = System.nanoTime();
+        Cpu.Snapshot cpu = f.cpu.snapshot();
         Api.Answer send = f.api.postJson("/api/campaigns/" + id + "/send", Map.of());
         if (!send.ok()) {
             return "POST /api/campaigns/{id}/send answered " + send.brief();
@@ -83,6 +86,7 @@ final class DispatchBench {
             ledger = f.api.get("/api/campaigns/" + id).json();
         }
         long nanos = System.nanoTime() - start;
+        report.put("cpu", f.cpu.since(cpu));
         boolean closed = closed(ledger);
         long sent = ledger.path("sent").asLong();
         long accounted = 0;

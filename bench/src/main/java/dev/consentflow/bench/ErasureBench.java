@@ -44,6 +44,7 @@ final class ErasureBench {
         }
         Map<String, Long> before = f.db.rowsContaining(marker);
         long start = System.nanoTime();
+        Cpu.Snapshot cpu = f.cpu.snapshot();
         Api.Answer first = erase(f, ids.get(0));
         if (!first.ok()) {
             return "POST /api/contacts/{id}/erase answered " + first.brief();
@@ -73,6 +74,7 @@ final class ErasureBench {
             }
         }
         long nanos = System.nanoTime() - start;
+        report.put("cpu", f.cpu.since(cpu));
         report.put("deleted", ids.size() - pending.size()).put("not_deleted", pending.size())
                 .rate("app_per_s", ids.size() - pending.size(), nanos);
 

@@ -21,6 +21,7 @@ final class Fixture implements AutoCloseable {
     final Sink sink;
     final Database db;
     final EngineSettings settings;
+    final Cpu cpu;
     private RawEngine raw;
     private final Map<String, String> lists = new java.util.HashMap<>();
     private Boolean sendAt;
@@ -38,6 +39,7 @@ final class Fixture implements AutoCloseable {
         this.sink = new Sink(config.sinkDump(), config.sinkCounter());
         this.db = new Database(config);
         this.settings = EngineSettings.of(config.repo());
+        this.cpu = new Cpu(config.serverPid(), config.postgresPid(), config.sinkPid());
     }
 
     /** The key of a scenario's own list, so one scenario's contacts never join another's campaign. */

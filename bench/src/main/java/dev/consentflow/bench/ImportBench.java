@@ -48,10 +48,11 @@ final class ImportBench {
             s.execute("drop table if exists raw_import");
             s.execute("create table raw_import (email text not null, first_name text)");
             long start = System.nanoTime();
+            Cpu.Snapshot cpu = f.cpu.snapshot();
             long copied = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "copy raw_import (email, first_name) from stdin with (format csv, header true)",
                     new ByteArrayInputStream(csv));
-            report.rate("raw_per_s", copied, System.nanoTime() - start);
+            report.rate("raw_per_s", copied, System.nanoTime() - start).put("raw_cpu", f.cpu.since(cpu));
         }
     }
 
@@ -61,6 +62,7 @@ final class ImportBench {
             return skip;
         }
         long start = System.nanoTime();
+        Cpu.Snapshot cpu = f.cpu.snapshot();
         Api.Answer created = f.api.postMultipart("/api/imports",
                 new String[][] {{"list", f.listKey("import")}, {"consent", "CONFIRMED"}}, "file", "bench.csv", csv);
         if (!created.ok()) {
@@ -73,6 +75,7 @@ final class ImportBench {
             Thread.sleep(250);
             state = f.api.get("/api/imports/" + id).json();
         }
+        report.put("cpu", f.cpu.since(cpu));
         long imported = state.path("imported").asLong() + state.path("updated").asLong();
         report.rate("app_per_s", imported, System.nanoTime() - start).put("status", state.path("status").asText())
                 .put("imported", state.path("imported").asLong()).put("updated", state.path("updated").asLong())

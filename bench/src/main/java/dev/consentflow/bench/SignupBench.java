@@ -40,10 +40,12 @@ final class SignupBench {
         raw.awaitNoJobs(120_000);
         Log.info("raw signup: starting " + n + " one-task instances on " + THREADS + " threads");
         long start = System.nanoTime();
+        Cpu.Snapshot cpu = f.cpu.snapshot();
         Load.Result r = Load.run(n, THREADS, i -> {
             runtime.startProcessInstanceByKey(RawEngine.ONE_TASK, "signup-" + i);
             return 1;
         });
+        report.put("raw_cpu", f.cpu.since(cpu));
         long done = raw.awaitNoJobs(f.config.quick() ? 60_000 : 600_000);
         report.rate("raw_per_s", r.count(1), r.nanos()).latency("raw_", r.micros());
         if (done > 0) {
@@ -81,7 +83,9 @@ final class SignupBench {
         long base = f.sink.counter();
         Log.info("signup: " + n + " form posts from " + THREADS + " clients");
         long start = System.nanoTime();
+        Cpu.Snapshot cpu = f.cpu.snapshot();
         Load.Result r = Load.run(n, THREADS, i -> f.api.postPublicJson(path, body(address(c, i))).status());
+        report.put("cpu", f.cpu.since(cpu));
         long accepted = r.count(202);
         long mailsDone = f.sink.awaitCounter(base + accepted, c.quick() ? 30_000 : 300_000);
         report.rate("app_per_s", accepted, r.nanos()).latency("", r.micros());
