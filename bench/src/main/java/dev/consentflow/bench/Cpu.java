@@ -55,10 +55,16 @@ final class Cpu {
         return new Snapshot(System.nanoTime(), ticks, machineBusy());
     }
 
-    /** Cores used by each watched process group since the snapshot, and by the machine and the rest of it. */
+    /**
+     * Cores used by each watched process group since the snapshot, and by the machine and the rest of it; null
+     * for a window under a second, where the kernel's 10 ms ticks say nothing.
+     */
     Map<String, Double> since(Snapshot before) {
         Snapshot now = snapshot();
         double seconds = (now.nanos() - before.nanos()) / 1e9;
+        if (seconds < 1.0) {
+            return null;
+        }
         Map<String, Double> cores = new LinkedHashMap<>();
         double watchedSum = 0;
         for (var e : now.ticks().entrySet()) {

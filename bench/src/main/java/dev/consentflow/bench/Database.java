@@ -49,6 +49,27 @@ final class Database {
         return raw;
     }
 
+    /** Drops what the raw ceilings made, so a given PostgreSQL does not collect a database per run. */
+    synchronized void dropRaw() {
+        if (raw == null) {
+            return;
+        }
+        try {
+            if (raw.schema() == null) {
+                String name = raw.jdbcUrl().replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
+                try (Connection c = connect(config.pgAdminUrl()); Statement s = c.createStatement()) {
+                    s.execute("drop database if exists " + name + " with (force)");
+                }
+            } else {
+                try (Connection c = connect(config.appJdbcUrl()); Statement s = c.createStatement()) {
+                    s.execute("drop schema if exists " + raw.schema() + " cascade");
+                }
+            }
+        } catch (SQLException e) {
+            Log.info("could not drop the raw ceilings' database: " + e.getMessage());
+        }
+    }
+
     static String withDatabase(String url, String database) {
         int query = url.indexOf('?');
         String head = query < 0 ? url : url.substring(0, query);

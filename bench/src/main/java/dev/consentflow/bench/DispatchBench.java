@@ -61,7 +61,7 @@ final class DispatchBench {
             return "POST /api/templates answered " + template.brief();
         }
         String prefix = "dispatch-" + c.runId() + "-";
-        Fixture.Seeded seeded = f.subscribe("dispatch", prefix, n, SignupBench.THREADS);
+        Fixture.Seeded seeded = f.seedConfirmed("dispatch", prefix, n, SignupBench.THREADS);
         if (seeded.skipped() != null) {
             return seeded.skipped();
         }

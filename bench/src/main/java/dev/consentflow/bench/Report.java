@@ -22,7 +22,12 @@ final class Report {
         return new Report(bench);
     }
 
+    /** Sets a field; a null value leaves it out. */
     Report put(String key, Object value) {
+        if (value == null) {
+            fields.remove(key);
+            return this;
+        }
         if (value instanceof Double d) {
             value = round(d, Math.abs(d) < 10 ? 3 : 1);
         }

@@ -139,7 +139,12 @@ final class StubServer {
             send(x, 200, campaigns.get(p[3]));
         } else if (method.equals("POST") && path.equals("/api/imports")) {
             String id = UUID.randomUUID().toString();
-            long rows = new String(body, StandardCharsets.UTF_8).lines().filter(l -> l.contains("@bench.test")).count();
+            String text = new String(body, StandardCharsets.UTF_8);
+            var list = java.util.regex.Pattern.compile("name=\"list\"\r\n\r\n([^\r]*)").matcher(text);
+            String listKey = list.find() ? list.group(1) : "";
+            List<String> emails = text.lines().filter(l -> l.contains("@bench.test")).map(l -> l.split(",")[0]).toList();
+            emails.forEach(email -> byEmail.put(email, create(email, listKey).id()));
+            long rows = emails.size();
             imports.put(id, Map.of("status", "COMPLETED", "rows", rows, "imported", rows, "updated", 0, "rejected", 0));
             send(x, 202, Map.of("id", id));
         } else if (p.length == 4 && p[2].equals("imports")) {
