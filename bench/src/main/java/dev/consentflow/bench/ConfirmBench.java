@@ -43,6 +43,7 @@ final class ConfirmBench {
             ids[i] = runtime.startProcessInstanceByKey(RawEngine.WAITING, "confirm-" + i).getId();
             return 1;
         });
+        raw.analyze();
         Load.run(warm, THREADS, i -> {
             runtime.createMessageCorrelation(RawEngine.MESSAGE).processInstanceId(ids[n + i]).correlate();
             return 1;
@@ -54,7 +55,8 @@ final class ConfirmBench {
             return 1;
         });
         report.put("raw_cpu", f.cpu.since(cpu));
-        report.rate("raw_per_s", r.count(1), r.nanos()).latency("raw_", r.micros());
+        report.rate("raw_per_s", r.count(1), r.nanos()).latency("raw_", r.micros())
+                .put("raw_engine", raw.settings.describe());
         if (r.count(1) != n) {
             report.put("raw_errors", n - r.count(1)).put("raw_first_error", r.firstError());
         }
@@ -75,6 +77,7 @@ final class ConfirmBench {
         Load.run(warmTokens.size(), THREADS, i -> f.api.postPublicForm("/c/" + warmTokens.get(i), "").status());
 
         Log.info("confirm: " + tokens.size() + " POST /c/{token} from " + THREADS + " clients");
+        report.put("server_db_stats", f.db.staleness("act_ru_event_subscr", "act_ru_execution"));
         Cpu.Snapshot cpu = f.cpu.snapshot();
         Load.Result r = Load.run(tokens.size(), THREADS, i -> f.api.postPublicForm("/c/" + tokens.get(i), "").status());
         report.put("cpu", f.cpu.since(cpu));

@@ -49,6 +49,29 @@ final class Database {
         return raw;
     }
 
+    /**
+     * For the server's engine tables: live rows, and rows changed since the planner's statistics were last
+     * taken. Many changes since then mean plans made for a near-empty table (see RawEngine.analyze).
+     */
+    Map<String, Object> staleness(String... tables) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (Connection c = connect(config.appJdbcUrl());
+             PreparedStatement q = c.prepareStatement(
+                     "select n_live_tup, n_mod_since_analyze from pg_stat_user_tables where relname = ?")) {
+            for (String table : tables) {
+                q.setString(1, table);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next()) {
+                        out.put(table, Map.of("rows", rs.getLong(1), "changed_since_analyze", rs.getLong(2)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            out.put("error", e.getMessage());
+        }
+        return out;
+    }
+
     /** Drops what the raw ceilings made, so a given PostgreSQL does not collect a database per run. */
     synchronized void dropRaw() {
         if (raw == null) {

@@ -43,6 +43,7 @@ record EngineSettings(String history, int corePool, int maxPool, int queue, int 
         m.put("job_pool", corePool + "/" + maxPool + "/" + queue);
         m.put("jobs_per_acquisition", jobsPerAcquisition);
         m.put("connections", connections);
+        m.put("analyzed_before_measuring", true);
         return m;
     }
 

@@ -38,6 +38,7 @@ final class SignupBench {
             return 1;
         });
         raw.awaitNoJobs(120_000);
+        raw.analyze();
         Log.info("raw signup: starting " + n + " one-task instances on " + THREADS + " threads");
         long start = System.nanoTime();
         Cpu.Snapshot cpu = f.cpu.snapshot();
