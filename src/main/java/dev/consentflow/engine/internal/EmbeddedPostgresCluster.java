@@ -54,6 +54,10 @@ final class EmbeddedPostgresCluster {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
+                    // Engine tables fill fast (thousands of waiting instances in minutes): analyze them often, or
+                    // the planner keeps empty-table statistics and correlations scan every subscription.
+                    .setServerConfig("autovacuum_naptime", "10s")
+                    .setServerConfig("autovacuum_analyze_scale_factor", "0.02")
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
