@@ -1,6 +1,7 @@
 package dev.consentflow.contacts;
 
 import dev.consentflow.accounts.AccountId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,28 @@ public interface ContactManagement {
 
     /** The card a subscription belongs to, and its list. */
     Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId subscription);
+
+    /** A person's subscription to a list of the account, by the list's key. */
+    Optional<SubscriptionRef> subscription(AccountId account, SubscriberId subscriber, String listKey);
+
+    /**
+     * The person's subscriptions to the lists of this subscription's brand, in any state, this one first and the
+     * others by list key: what an unsubscribe page offers. Empty when the subscription is unknown in the account
+     * or its person was erased (their links are refused like unknown ones).
+     */
+    List<SubscriptionRef> brandSubscriptions(AccountId account, SubscriptionId subscription);
+
+    /**
+     * Unsubscribes: the subscription, or every subscription of the person to a list of its brand, that is
+     * CONFIRMED or PENDING becomes UNSUBSCRIBED, each audited once as UNSUBSCRIBED with the request's evidence
+     * (when, IP, channel, scope; no personal data besides the IP). Other lists and brands, bounced subscriptions
+     * and the card's data stay as they are: unsubscribing never erases. Repeating it changes and records nothing.
+     * The process step of {@code unsubscribe}; other modules go through {@link UnsubscribeRequests}, which also
+     * stops the automation.
+     *
+     * @return what changed, or empty when the subscription is unknown in the account
+     */
+    Optional<Unsubscribed> unsubscribe(AccountId account, Unsubscribe request);
 
     /** A subscription's owner and list, by ids. */
     record SubscriptionRef(SubscriberId subscriberId, SubscriptionId subscriptionId, ListInfo list,

@@ -32,4 +32,14 @@ public interface ProcessRuntime {
      * how many instances were started or reached.
      */
     int publish(String messageName, String matchVariable, Object matchValue, Map<String, Object> variables);
+
+    /**
+     * Publishes like {@link #publish(String, String, Object, Map)}, but reaches only the waiting instances whose
+     * process variables equal every entry of {@code match} (for example a person and a list). A waiting
+     * instance is one with a subscription to the message anywhere in it: an intermediate catch event, a receive
+     * task, a boundary event, or the message start event of an event subprocess (which is how automation flows
+     * stop when {@code subscription.unsubscribed} arrives). Processes whose start event waits for the message are
+     * started as well.
+     */
+    int publish(String messageName, Map<String, Object> match, Map<String, Object> variables);
 }

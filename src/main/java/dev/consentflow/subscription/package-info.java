@@ -1,7 +1,10 @@
 /**
  * How people get onto a list and off it again: signup forms and their public pages, the double opt-in process
  * with its scanner-safe confirmation links (random tokens stored only as hashes), the rate limits in front of
- * them, and the consent evidence each step hands to contacts. Unsubscribe and resubscribe come here too.
+ * them, and the consent evidence each step hands to contacts. Unsubscribing too: the one-click links of every list
+ * mail ({@link dev.consentflow.subscription.UnsubscribeLinks}), their pages, and the unsubscribe process that
+ * the links, the API and complaints start ({@link dev.consentflow.contacts.UnsubscribeRequests}), which stops
+ * the person's automation on that list. Resubscribe comes here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Subscription")
 package dev.consentflow.subscription;

@@ -204,6 +204,115 @@ class ContactManagementIT {
         assertThat(card.get("events").get(0).get("details").get("city").asText()).isEqualTo("Odense");
     }
 
+    @Test
+    void unsubscribingOneListLeavesTheOtherListsAndTheDataAndIsRecordedOnceWithItsEvidence() {
+        SubscriptionId news = contacts.subscribeConfirmed(account, signup(email, "news"));
+        contacts.subscribeConfirmed(account, signup(email, "offers"));
+        SubscriberId person = contacts.subscription(account, news).orElseThrow().subscriberId();
+        Unsubscribe oneClick = new Unsubscribe(news, UnsubscribeScope.LIST, UnsubscribeChannel.ONE_CLICK,
+                Instant.parse("2026-01-02T03:04:05Z"), "198.51.100.30", "instance-1");
+
+        Unsubscribed first = contacts.unsubscribe(account, oneClick).orElseThrow();
+        Unsubscribed again = contacts.unsubscribe(account, oneClick).orElseThrow();
+
+        assertThat(first.lists()).extracting(ListInfo::key).containsExactly("news");
+        assertThat(first.permission()).isEqualTo(Permission.CONFIRMED);
+        assertThat(again.changed()).isFalse();
+        assertThat(actions(person)).containsExactly("SUBSCRIBED", "CONFIRMED", "SUBSCRIBED", "CONFIRMED", "UNSUBSCRIBED");
+        var entry = jdbc.sql("select actor, detail::text as detail, process_instance_id from consent_audit_entry "
+                        + "where account_id = ? and subscriber_id = ? and action = 'UNSUBSCRIBED'")
+                .params(account.value(), person.value()).query().singleRow();
+        assertThat(entry.get("actor")).isEqualTo("person");
+        assertThat(entry.get("process_instance_id")).isEqualTo("instance-1");
+        assertThat(entry.get("detail").toString()).contains("\"via\": \"ONE_CLICK\"", "\"ip\": \"198.51.100.30\"",
+                "\"scope\": \"LIST\"", "\"list\": \"news\"", "\"status\": \"UNSUBSCRIBED\"", "2026-01-02T03:04:05Z")
+                .doesNotContain(email, "Anna");
+
+        var card = admin.get("/api/contacts/" + person).json();
+        assertThat(card.get("permission").asText()).isEqualTo("CONFIRMED");
+        assertThat(card.get("email").asText()).isEqualTo(email);
+        assertThat(card.get("fields").get("firstName").asText()).isEqualTo("Anna");
+        assertThat(statuses(card)).containsEntry("news", "UNSUBSCRIBED").containsEntry("offers", "CONFIRMED");
+        assertThat(card.get("subscriptions").findValuesAsText("confirmIp")).containsOnly("203.0.113.7");
+    }
+
+    @Test
+    void whenNoListIsLeftThePermissionIsUnsubscribedAndTheCardStays() {
+        SubscriptionId news = contacts.subscribeConfirmed(account, signup(email, "news"));
+        Unsubscribed outcome = contacts.unsubscribe(account, new Unsubscribe(news, UnsubscribeScope.LIST,
+                UnsubscribeChannel.API, null, "203.0.113.31", null)).orElseThrow();
+
+        assertThat(outcome.permission()).isEqualTo(Permission.UNSUBSCRIBED);
+        var card = admin.get("/api/contacts/" + outcome.subscriberId()).json();
+        assertThat(card.get("permission").asText()).isEqualTo("UNSUBSCRIBED");
+        assertThat(card.get("email").asText()).isEqualTo(email);
+        assertThat(card.get("erasedAt").isNull()).isTrue();
+        assertThat(contacts.unsubscribe(account, new Unsubscribe(new SubscriptionId(UUID.randomUUID()),
+                UnsubscribeScope.LIST, UnsubscribeChannel.API, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void theWholeBrandEndsEveryListOfThatBrandAndNoOther() {
+        admin.post("/api/lists", Map.of("key", "acme-news", "name", "Acme News", "brand", "acme"));
+        admin.post("/api/lists", Map.of("key", "acme-offers", "name", "Acme Offers", "brand", "acme"));
+        admin.post("/api/lists", Map.of("key", "globex", "name", "Globex", "brand", "globex"));
+        SubscriptionId acmeNews = contacts.subscribeConfirmed(account, signup(email, "acme-news"));
+        contacts.registerSignup(account, signup(email, "acme-offers"));
+        contacts.subscribeConfirmed(account, signup(email, "globex"));
+
+        assertThat(contacts.brandSubscriptions(account, acmeNews)).extracting(r -> r.list().key())
+                .containsExactly("acme-news", "acme-offers");
+        Unsubscribed outcome = contacts.unsubscribe(account, new Unsubscribe(acmeNews, UnsubscribeScope.BRAND,
+                UnsubscribeChannel.PAGE, null, "198.51.100.32", null)).orElseThrow();
+
+        assertThat(outcome.lists()).extracting(ListInfo::key).containsExactly("acme-news", "acme-offers");
+        assertThat(outcome.permission()).isEqualTo(Permission.CONFIRMED);
+        assertThat(statuses(admin.get("/api/contacts/" + outcome.subscriberId()).json()))
+                .containsEntry("acme-news", "UNSUBSCRIBED").containsEntry("acme-offers", "UNSUBSCRIBED")
+                .containsEntry("globex", "CONFIRMED");
+        assertThat(contacts.subscription(account, outcome.subscriberId(), "globex").orElseThrow().status())
+                .isEqualTo(SubscriptionStatus.CONFIRMED);
+        assertThat(contacts.subscription(account, outcome.subscriberId(), "nope")).isEmpty();
+    }
+
+    @Test
+    void parallelUnsubscribesOfOnePersonMakeOneChangeAndOneAuditEntryPerList() throws Exception {
+        SubscriptionId news = contacts.subscribeConfirmed(account, signup(email, "news"));
+        contacts.subscribeConfirmed(account, signup(email, "offers"));
+        List<Unsubscribed> outcomes = inParallel(20, () -> contacts.unsubscribe(account, new Unsubscribe(news,
+                Math.random() < 0.5 ? UnsubscribeScope.BRAND : UnsubscribeScope.LIST, UnsubscribeChannel.ONE_CLICK,
+                null, "198.51.100.33", null)).orElseThrow());
+
+        long changes = outcomes.stream().mapToLong(o -> o.lists().size()).sum();
+        SubscriberId person = outcomes.get(0).subscriberId();
+        long audited = actions(person).stream().filter("UNSUBSCRIBED"::equals).count();
+        assertThat(audited).isEqualTo(changes).isBetween(1L, 2L);
+        assertThat(outcomes.stream().filter(o -> o.lists().stream().anyMatch(l -> l.key().equals("news"))))
+                .hasSize(1);
+    }
+
+    @Test
+    void anErasedPersonHasNothingToUnsubscribeAndNoLinkShowsThem() {
+        SubscriptionId news = contacts.subscribeConfirmed(account, signup(email, "news"));
+        SubscriberId tombstone = contacts.subscription(account, news).orElseThrow().subscriberId();
+        Tombstones.erase(jdbc, tombstone.value());
+
+        Unsubscribed outcome = contacts.unsubscribe(account, new Unsubscribe(news, UnsubscribeScope.BRAND,
+                UnsubscribeChannel.ONE_CLICK, null, "198.51.100.34", null)).orElseThrow();
+
+        assertThat(outcome.changed()).isFalse();
+        assertThat(outcome.permission()).isEqualTo(Permission.DELETED);
+        assertThat(contacts.brandSubscriptions(account, news)).isEmpty();
+        assertThat(contacts.brandSubscriptions(new AccountId(UUID.randomUUID()), news)).isEmpty();
+        assertThat(actions(tombstone)).doesNotContain("UNSUBSCRIBED");
+    }
+
+    private static Map<String, String> statuses(com.fasterxml.jackson.databind.JsonNode card) {
+        Map<String, String> statuses = new java.util.HashMap<>();
+        card.get("subscriptions").forEach(s -> statuses.put(s.get("list").asText(), s.get("status").asText()));
+        return statuses;
+    }
+
     private Signup signup(String address, String list) {
         return new Signup(address, null, Channel.EMAIL, list, Map.of("firstName", "Anna"), Source.WEBFORM,
                 new ConsentEvidence(Instant.now(), "203.0.113.7", "Mozilla/5.0", "news-signup", 1,

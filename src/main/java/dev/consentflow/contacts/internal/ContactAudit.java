@@ -4,6 +4,8 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.consent.AuditAction;
 import dev.consentflow.consent.AuditEntry;
+import dev.consentflow.contacts.Unsubscribe;
+import dev.consentflow.contacts.UnsubscribeChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +31,8 @@ class ContactAudit {
     static final String EXPIRY = "system:double-opt-in";
     /** Who reports bounces. */
     static final String DISPATCH = "system:dispatch";
+    /** Who reports spam complaints when no API key does. */
+    static final String FEEDBACK_LOOP = "system:feedback-loop";
 
     private final AuditAtCommit log;
 
@@ -60,6 +64,22 @@ class ContactAudit {
         Map<String, Object> detail = about(subscription, list);
         detail.put("smtpCode", smtpCode);
         append(subscription.accountId(), subscription.contactId(), AuditAction.BOUNCED, DISPATCH, detail);
+    }
+
+    /**
+     * UNSUBSCRIBED, with the request's evidence: when, from which IP, through which channel ({@code via}) and for
+     * what scope. A complaint without an API key behind it is reported by a feedback loop, not clicked.
+     */
+    void unsubscribed(Subscription subscription, MailingList list, Unsubscribe request) {
+        Map<String, Object> detail = about(subscription, list);
+        detail.put("at", subscription.unsubscribedAt());
+        detail.put("ip", request.ip());
+        detail.put("via", request.channel());
+        detail.put("scope", request.scope());
+        String actor = Caller.current().map(Caller::actor)
+                .orElse(request.channel() == UnsubscribeChannel.COMPLAINT ? FEEDBACK_LOOP : PERSON);
+        log.append(new AuditEntry(new AccountId(subscription.accountId()), subscription.contactId(),
+                AuditAction.UNSUBSCRIBED, actor, detail, request.processInstanceId()));
     }
 
     void purged(Subscription subscription, MailingList list, boolean cardRemoved) {

@@ -71,6 +71,12 @@ class ContactCards {
         return views.of(editor.change(cards.open(contact), change));
     }
 
+    /** The card as it is now, for the answer to a change the caller made (not a staff view of its own). */
+    @Transactional(readOnly = true)
+    CardView current(Caller caller, UUID id) {
+        return shown(caller, views.of(find(caller, id)));
+    }
+
     /** That the card exists for this caller (foreign ids are unknown ids). */
     @Transactional(readOnly = true)
     void requireVisible(Caller caller, UUID id) {

@@ -7,7 +7,11 @@ import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
+import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.Unsubscribe;
+import dev.consentflow.contacts.Unsubscribed;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -18,11 +22,13 @@ class ContactStore implements ContactManagement {
     private final Lists lists;
     private final Signups signups;
     private final SubscriptionLifecycle lifecycle;
+    private final Unsubscriptions unsubscriptions;
 
-    ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle) {
+    ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle, Unsubscriptions unsubscriptions) {
         this.lists = lists;
         this.signups = signups;
         this.lifecycle = lifecycle;
+        this.unsubscriptions = unsubscriptions;
     }
 
     @Override
@@ -58,5 +64,20 @@ class ContactStore implements ContactManagement {
     @Override
     public Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId subscription) {
         return lifecycle.subscription(account, subscription);
+    }
+
+    @Override
+    public Optional<SubscriptionRef> subscription(AccountId account, SubscriberId subscriber, String listKey) {
+        return lifecycle.subscription(account, subscriber, listKey);
+    }
+
+    @Override
+    public List<SubscriptionRef> brandSubscriptions(AccountId account, SubscriptionId subscription) {
+        return unsubscriptions.brandSubscriptions(account, subscription);
+    }
+
+    @Override
+    public Optional<Unsubscribed> unsubscribe(AccountId account, Unsubscribe request) {
+        return unsubscriptions.unsubscribe(account, request);
     }
 }

@@ -45,6 +45,13 @@ record Subscription(@Id UUID id, UUID accountId, UUID contactId, UUID listId, Ch
                 evidence.at(), evidence.ip(), evidence.userAgent(), null, null, now, version);
     }
 
+    /** Unsubscribed at that time; the evidence of the request and the confirmation stays, as proof of what was. */
+    Subscription unsubscribed(Instant at, Instant now) {
+        return new Subscription(id, accountId, contactId, listId, channel, SubscriptionStatus.UNSUBSCRIBED, source,
+                subscribedAt, subscribeIp, subscribeUserAgent, formKey, formVersion, integration, consentText,
+                confirmedAt, confirmIp, confirmUserAgent, at, bouncedAt, now, version);
+    }
+
     Subscription bounced(Instant now) {
         return new Subscription(id, accountId, contactId, listId, channel, SubscriptionStatus.BOUNCED, source,
                 subscribedAt, subscribeIp, subscribeUserAgent, formKey, formVersion, integration, consentText,

@@ -105,6 +105,14 @@ class SubscriptionLifecycle {
                         lists.byId(s.listId()).info(), s.status()));
     }
 
+    @Transactional(readOnly = true)
+    Optional<SubscriptionRef> subscription(AccountId account, SubscriberId subscriber, String listKey) {
+        return lists.find(account, listKey).flatMap(list -> subscriptions
+                .findByContactIdAndListId(subscriber.value(), list.id())
+                .filter(s -> s.accountId().equals(account.value()))
+                .map(s -> new SubscriptionRef(subscriber, new SubscriptionId(s.id()), list.info(), s.status())));
+    }
+
     /**
      * A hard bounce: the subscription becomes BOUNCED. Only the SMTP codes of the diagnostic are audited; its
      * text often repeats the address.

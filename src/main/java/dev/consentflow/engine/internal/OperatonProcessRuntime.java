@@ -2,6 +2,7 @@ package dev.consentflow.engine.internal;
 
 import dev.consentflow.engine.ProcessConflict;
 import dev.consentflow.engine.ProcessRuntime;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,8 +48,18 @@ class OperatonProcessRuntime implements ProcessRuntime {
 
     @Override
     public int publish(String messageName, String matchVariable, Object matchValue, Map<String, Object> variables) {
+        return publish(messageName, Collections.singletonMap(matchVariable, matchValue), variables);
+    }
+
+    @Override
+    public int publish(String messageName, Map<String, Object> match, Map<String, Object> variables) {
+        if (match.isEmpty()) {
+            throw new IllegalArgumentException("publishing needs at least one variable to match");
+        }
+        // Reaches the subscriptions of event subprocess message start events too: they belong to the scope
+        // execution, whose process instance carries the matched variables.
         return runtime.createMessageCorrelation(messageName)
-                .processInstanceVariableEquals(matchVariable, checkedValue(matchVariable, matchValue))
+                .processInstanceVariablesEqual(checked(match))
                 .setVariables(checked(variables))
                 .correlateAllWithResult()
                 .size();

@@ -26,6 +26,10 @@ class ConfirmationMessages {
         return publicUrl + "/c/" + token;
     }
 
+    String unsubscribeLink(String token) {
+        return publicUrl + "/u/" + token;
+    }
+
     Content confirmation(Channel channel, ListInfo list, String link, boolean reminder) {
         String name = plain(list.name());
         if (channel == Channel.SMS) {
@@ -56,7 +60,8 @@ class ConfirmationMessages {
         return new Content(subject, text, html);
     }
 
-    Content welcome(Channel channel, ListInfo list) {
+    /** The welcome, with the list's unsubscribe link in the body of a mail (SMS stop by reply, not by link). */
+    Content welcome(Channel channel, ListInfo list, String unsubscribeLink) {
         String name = plain(list.name());
         if (channel == Channel.SMS) {
             return new Content(null, "Welcome to " + name + ". Your subscription is confirmed.", null);
@@ -65,14 +70,17 @@ class ConfirmationMessages {
                 Welcome!
 
                 Your subscription to %s is confirmed. You can unsubscribe at any time with the link in every mail.
-                """.formatted(name);
+
+                Unsubscribe: %s
+                """.formatted(name, unsubscribeLink);
         String html = """
                 <!doctype html><html lang="en"><body>
                 <p>Welcome!</p>
                 <p>Your subscription to <strong>%s</strong> is confirmed. You can unsubscribe at any time with the
                 link in every mail.</p>
+                <p><a href="%s">Unsubscribe</a></p>
                 </body></html>
-                """.formatted(HtmlUtils.htmlEscape(name));
+                """.formatted(HtmlUtils.htmlEscape(name), HtmlUtils.htmlEscape(unsubscribeLink));
         return new Content("Welcome to " + name, text, html);
     }
 

@@ -3,9 +3,7 @@ package dev.consentflow.subscription.internal;
 import dev.consentflow.keys.KeyRing;
 import dev.consentflow.keys.Sealing;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
@@ -20,9 +18,6 @@ class ConfirmationTokens {
 
     static final String PURPOSE = "CONFIRMATION";
     private static final String KEY_PURPOSE = "subscription.confirmation-token";
-    private static final int TOKEN_BYTES = 32;
-    private static final int TOKEN_CHARS = 43;
-    private static final SecureRandom random = new SecureRandom();
 
     private final KeyRing keys;
     private final JdbcAggregateTemplate aggregates;
@@ -36,9 +31,7 @@ class ConfirmationTokens {
 
     /** A new token for the instance; the answer is the only place the token itself ever exists. */
     String issue(String processInstanceId) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = RandomTokens.next();
         aggregates.insert(new ConfirmationToken(hash(token), PURPOSE, processInstanceId, Instant.now()));
         return token;
     }
@@ -61,8 +54,6 @@ class ConfirmationTokens {
     }
 
     static boolean isWellFormed(String token) {
-        return token != null && token.length() == TOKEN_CHARS
-                && token.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '_');
+        return RandomTokens.isWellFormed(token);
     }
 }

@@ -10,6 +10,7 @@ import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.OutboundMessage;
 import dev.consentflow.dispatch.Purpose;
 import dev.consentflow.engine.ProcessRuntime;
+import dev.consentflow.subscription.UnsubscribeLinks;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -28,16 +29,18 @@ class SubscriptionActivator {
     private final ObjectProvider<ContactManagement> contacts;
     private final ObjectProvider<Dispatch> dispatch;
     private final ProcessRuntime runtime;
+    private final UnsubscribeLinks links;
 
     SubscriptionActivator(DoubleOptInRepository doubleOptIns, ClickEvidenceSeal seal, ConfirmationMessages messages,
                           ObjectProvider<ContactManagement> contacts, ObjectProvider<Dispatch> dispatch,
-                          ProcessRuntime runtime) {
+                          ProcessRuntime runtime, UnsubscribeLinks links) {
         this.doubleOptIns = doubleOptIns;
         this.seal = seal;
         this.messages = messages;
         this.contacts = contacts;
         this.dispatch = dispatch;
         this.runtime = runtime;
+        this.links = links;
     }
 
     /** True when the subscription went from PENDING to CONFIRMED now. */
@@ -54,12 +57,14 @@ class SubscriptionActivator {
         return outcome == ConfirmOutcome.CONFIRMED;
     }
 
+    /** The list's welcome, carrying the subscription's one-click unsubscribe link like every list mail. */
     void sendWelcome(AccountId account, SubscriberId subscriber, SubscriptionId subscription, Channel channel) {
-        contacts.getObject().subscription(account, subscription).ifPresent(ref ->
-                dispatch.getObject().enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
-                        channel, Purpose.WELCOME, null, messages.welcome(channel, ref.list()),
-                        // The one-click unsubscribe token belongs to the unsubscribe issue; until then no URL.
-                        null, channel == Channel.EMAIL ? messages.listId(ref.list()) : null)));
+        contacts.getObject().subscription(account, subscription).ifPresent(ref -> {
+            String unsubscribe = links.unsubscribeUrl(account, subscription);
+            dispatch.getObject().enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
+                    channel, Purpose.WELCOME, null, messages.welcome(channel, ref.list(), unsubscribe),
+                    unsubscribe, channel == Channel.EMAIL ? messages.listId(ref.list()) : null));
+        });
     }
 
     int publishConfirmed(AccountId account, SubscriberId subscriber, SubscriptionId subscription, String listKey) {

@@ -33,7 +33,8 @@ class OperatonProcessRuntimeTest {
                 .endEvent("EndEvent_Done").done();
         deployment = engine.getRepositoryService().createDeployment()
                 .addModelInstance("runtime-waiting.bpmn", waiting)
-                .addModelInstance("runtime-started.bpmn", started).deploy().getId();
+                .addModelInstance("runtime-started.bpmn", started)
+                .addClasspathResource("automation/sample-automation.bpmn").deploy().getId();
     }
 
     @AfterEach
@@ -70,6 +71,33 @@ class OperatonProcessRuntimeTest {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("runtime-started")
                 .count()).isEqualTo(startedBefore + 1);
         assertThat(runtime.publish("test.nobody", "subscriberId", subscriber, Map.of())).isZero();
+    }
+
+    @Test
+    void publishingByPersonAndListEndsThatAutomationThroughItsEventSubprocessAndNoOther() {
+        String subscriber = UUID.randomUUID().toString();
+        String news = startAutomation(subscriber, "news");
+        String offers = startAutomation(subscriber, "offers");
+        String someoneElses = startAutomation(UUID.randomUUID().toString(), "news");
+
+        int reached = runtime.publish("subscription.unsubscribed", Map.of("subscriberId", subscriber, "listKey", "news"),
+                Map.of("subscriberId", subscriber, "listKey", "news", "unsubscribeChannel", "ONE_CLICK"));
+
+        assertThat(reached).isEqualTo(1);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(news).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(news)
+                .activityId("EndEvent_AutomationStopped").finished().count()).isEqualTo(1);
+        assertThat(engine.getRuntimeService().getActiveActivityIds(offers)).containsExactly("Event_NextMailDue");
+        assertThat(engine.getRuntimeService().getActiveActivityIds(someoneElses)).containsExactly("Event_NextMailDue");
+        assertThat(runtime.publish("subscription.unsubscribed", Map.of("subscriberId", subscriber, "listKey", "news"),
+                Map.of())).isZero();
+        assertThatThrownBy(() -> runtime.publish("subscription.unsubscribed", Map.of(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private String startAutomation(String subscriber, String listKey) {
+        return runtime.start("sample-automation", UUID.randomUUID().toString(),
+                Map.of("subscriberId", subscriber, "listKey", listKey));
     }
 
     @Test

@@ -33,7 +33,19 @@ class ConfirmationMessagesTest {
 
     @Test
     void theWelcomeNamesTheListAndItsListIdIsAHostName() {
-        assertThat(messages.welcome(Channel.EMAIL, list).subject()).startsWith("Welcome to Acme").doesNotContain("\n");
+        String link = messages.unsubscribeLink("tok");
+        assertThat(messages.welcome(Channel.EMAIL, list, link).subject()).startsWith("Welcome to Acme")
+                .doesNotContain("\n");
         assertThat(messages.listId(list)).isEqualTo("news.acme.lists.acme.example");
+    }
+
+    @Test
+    void theWelcomeCarriesTheUnsubscribeLinkInTextAndHtml() {
+        String link = messages.unsubscribeLink("tok");
+        var mail = messages.welcome(Channel.EMAIL, list, link);
+        assertThat(link).isEqualTo("https://lists.acme.example/u/tok");
+        assertThat(mail.text()).contains("Unsubscribe: " + link);
+        assertThat(mail.html()).contains("<a href=\"" + link + "\">Unsubscribe</a>").doesNotContain("<News>");
+        assertThat(messages.welcome(Channel.SMS, list, link).text()).doesNotContain("/u/");
     }
 }

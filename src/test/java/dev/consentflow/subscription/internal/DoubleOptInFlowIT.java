@@ -155,7 +155,9 @@ class DoubleOptInFlowIT {
         OutboundMessage welcome = await().atMost(Duration.ofSeconds(30))
                 .until(() -> message(email, Purpose.WELCOME), Optional::isPresent).get();
         assertThat(welcome.listId()).isEqualTo("news.acme.localhost");
-        assertThat(welcome.unsubscribeUrl()).isNull();
+        assertThat(welcome.unsubscribeUrl()).matches("http://localhost:\\d+/u/[A-Za-z0-9_-]{43}");
+        assertThat(welcome.content().text()).contains(welcome.unsubscribeUrl());
+        assertThat(welcome.content().html()).contains("href=\"" + welcome.unsubscribeUrl() + "\"");
         await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey("double-opt-in").finished().processInstanceBusinessKey(businessKey(email))
                 .count() == 1);

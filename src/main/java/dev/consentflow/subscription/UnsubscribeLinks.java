@@ -1,0 +1,19 @@
+package dev.consentflow.subscription;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.SubscriptionId;
+
+/**
+ * The one-click unsubscribe link of a subscription, for every list mail (welcome, campaign, automation): callers
+ * put it into {@link dev.consentflow.dispatch.OutboundMessage#unsubscribeUrl()} (dispatch writes
+ * {@code List-Unsubscribe} and {@code List-Unsubscribe-Post} from it) and into the mail's text and HTML body.
+ */
+public interface UnsubscribeLinks {
+
+    /**
+     * {@code {CONSENTFLOW_PUBLIC_URL}/u/{token}}: the same link for every mail of this subscription, made on first
+     * use (in the caller's transaction) and valid as long as the subscription exists. The token names person and
+     * list without a login; it is random (256 bits) and stored only hashed and sealed.
+     */
+    String unsubscribeUrl(AccountId account, SubscriptionId subscription);
+}

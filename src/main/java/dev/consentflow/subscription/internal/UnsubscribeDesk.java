@@ -1,0 +1,59 @@
+package dev.consentflow.subscription.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.Unsubscribe;
+import dev.consentflow.contacts.UnsubscribeRequests;
+import dev.consentflow.contacts.Unsubscribed;
+import dev.consentflow.engine.ProcessRuntime;
+import dev.consentflow.web.NotFoundException;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts an {@code unsubscribe} instance per request: the links, the page, the API and complaints all come here.
+ * The request's own id is the business key; the evidence travels through the {@link UnsubscribeInbox}. The state
+ * changes in the start's own transaction (the first step is synchronous), so when this answers the unsubscribe is
+ * committed and the next send is suppressed; telling the automation follows in a job of the instance.
+ */
+@Service
+class UnsubscribeDesk implements UnsubscribeRequests {
+
+    private final ProcessRuntime runtime;
+    private final UnsubscribeInbox inbox;
+    private final ObjectProvider<ContactManagement> contacts;
+    private final TransactionRetry retry;
+
+    UnsubscribeDesk(ProcessRuntime runtime, UnsubscribeInbox inbox, ObjectProvider<ContactManagement> contacts,
+                    TransactionRetry retry) {
+        this.runtime = runtime;
+        this.inbox = inbox;
+        this.contacts = contacts;
+        this.retry = retry;
+    }
+
+    @Override
+    public Unsubscribed unsubscribe(AccountId account, Unsubscribe request) {
+        return retry.run(() -> once(account, request));
+    }
+
+    private Unsubscribed once(AccountId account, Unsubscribe request) {
+        SubscriptionRef subscription = contacts.getObject().subscription(account, request.subscription())
+                .orElseThrow(() -> new NotFoundException("Subscription"));
+        UUID requestId = UUID.randomUUID();
+        inbox.post(requestId, account, request);
+        Unsubscribed outcome;
+        try {
+            runtime.start(UnsubscribeProcess.ID, requestId.toString(),
+                    UnsubscribeProcess.Var.start(account, subscription, request));
+        } finally {
+            outcome = inbox.close(requestId);
+        }
+        if (outcome == null) {
+            throw new IllegalStateException("Task_UnsubscribeSubscription did not answer for request " + requestId);
+        }
+        return outcome;
+    }
+}

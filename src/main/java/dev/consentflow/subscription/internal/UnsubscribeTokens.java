@@ -1,0 +1,92 @@
+package dev.consentflow.subscription.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.keys.KeyRing;
+import dev.consentflow.keys.Sealing;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Unsubscribe tokens, one per subscription, so that every mail of a list carries the same link and the token table
+ * grows with the subscriptions, not with the mails. In the database a token is an HMAC of purpose and token under a
+ * platform key (the lookup: the link carries no account) and the token sealed with AES-GCM under an account key,
+ * bound to its subscription (so the next mail can carry it again). Both keys come from the master key: a stolen
+ * table alone yields no working link and cannot test guesses. The purpose is part of what is hashed, so a
+ * confirmation token never matches here, nor an unsubscribe token there.
+ */
+@Component
+class UnsubscribeTokens {
+
+    static final String PURPOSE = "UNSUBSCRIBE";
+    private static final String HASH_KEY = "subscription.unsubscribe-token";
+    private static final String SEAL_KEY = "subscription.unsubscribe-token-seal";
+
+    private final KeyRing keys;
+    private final UnsubscribeTokenRepository tokens;
+
+    UnsubscribeTokens(KeyRing keys, UnsubscribeTokenRepository tokens) {
+        this.keys = keys;
+        this.tokens = tokens;
+    }
+
+    /** Where a link leads: the account and the subscription. */
+    record Target(AccountId account, SubscriptionId subscription) {
+    }
+
+    /** The subscription's token: the one it has, or a new one (of two parallel first calls, one token wins). */
+    @Transactional
+    String tokenOf(AccountId account, SubscriptionId subscription) {
+        Optional<UnsubscribeToken> stored = tokens.findBySubscriptionId(subscription.value());
+        if (stored.isPresent()) {
+            return open(account, stored.get());
+        }
+        String token = RandomTokens.next();
+        int version = keys.currentVersion();
+        byte[] sealed = Sealing.seal(keys.derive(SEAL_KEY, account, version), token.getBytes(StandardCharsets.US_ASCII),
+                bound(subscription.value()));
+        if (tokens.insertIfAbsent(subscription.value(), account.value(), hash(token, version), sealed, version) == 1) {
+            return token;
+        }
+        return open(account, tokens.findBySubscriptionId(subscription.value()).orElseThrow());
+    }
+
+    /** The target of a link, if the text is one of our tokens; malformed text is not even looked up. */
+    @Transactional(readOnly = true)
+    Optional<Target> find(String token) {
+        if (!RandomTokens.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        // Tokens never expire, so one made under an older key version must still be found.
+        for (int version = keys.currentVersion(); version >= 1; version--) {
+            int madeUnder = version;
+            Optional<UnsubscribeToken> found = tokens.findByHash(hash(token, version))
+                    .filter(t -> t.keyVersion() == madeUnder);
+            if (found.isPresent()) {
+                return found.map(t -> new Target(new AccountId(t.accountId()), new SubscriptionId(t.subscriptionId())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    byte[] hash(String token, int version) {
+        return Sealing.hmac(keys.derive(HASH_KEY, version), (PURPOSE + ":" + token).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String open(AccountId account, UnsubscribeToken stored) {
+        if (!stored.accountId().equals(account.value())) {
+            throw new IllegalArgumentException("subscription " + stored.subscriptionId() + " is not of account " + account);
+        }
+        return new String(Sealing.open(keys.derive(SEAL_KEY, account, stored.keyVersion()), stored.tokenSealed(),
+                bound(stored.subscriptionId())), StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] bound(UUID subscription) {
+        return ByteBuffer.allocate(16).putLong(subscription.getMostSignificantBits())
+                .putLong(subscription.getLeastSignificantBits()).array();
+    }
+}
