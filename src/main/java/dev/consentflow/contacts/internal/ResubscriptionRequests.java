@@ -47,6 +47,13 @@ class ResubscriptionRequests {
 
     @Transactional
     PendingResubscription request(AccountId account, Resubscription request) {
+        // Tombstones never change, so they are read before the address's lock is taken.
+        Contact tombstone = contacts.findByIdAndAccountId(request.tombstoneId().value(), account.value())
+                .orElseThrow(() -> new NotFoundException("Contact"));
+        if (!tombstone.isErased()) {
+            throw new ConflictException("This contact is not erased: a live contact subscribes through "
+                    + "POST /api/subscriptions");
+        }
         MailingList list = lists.require(account, "list", request.listKey());
         EmailAddress email = request.email() == null ? null : EmailAddress.parseField("email", request.email());
         MobileNumber mobile = request.mobile() == null ? null : MobileNumber.parseField("mobile", request.mobile());
@@ -58,12 +65,6 @@ class ResubscriptionRequests {
         EmailAddress identityEmail = email;
         MobileNumber identityMobile = email == null ? mobile : null;
         cards.lockAddress(account, identityEmail, identityMobile);
-        Contact tombstone = contacts.findByIdAndAccountId(request.tombstoneId().value(), account.value())
-                .orElseThrow(() -> new NotFoundException("Contact"));
-        if (!tombstone.isErased()) {
-            throw new ConflictException("This contact is not erased: a live contact subscribes through "
-                    + "POST /api/subscriptions");
-        }
         List<Contact> cardsOfAddress = cards.all(account, identityEmail, identityMobile);
         if (cardsOfAddress.stream().noneMatch(card -> card.id().equals(tombstone.id()))) {
             throw new ConflictException("The address given is not the address of this erased contact");
