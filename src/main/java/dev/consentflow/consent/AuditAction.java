@@ -19,5 +19,7 @@ public enum AuditAction {
     /** A confirmation or reminder was handed to dispatch. */
     CONFIRMATION_SENT,
     /** An unconfirmed signup expired and its pending data was removed (storage limitation). */
-    PENDING_PURGED
+    PENDING_PURGED,
+    /** An erased person's return to a list was asked for; recorded on the tombstone, which stays unchanged. */
+    RESUBSCRIBE_REQUESTED
 }

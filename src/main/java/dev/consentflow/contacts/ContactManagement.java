@@ -45,6 +45,37 @@ public interface ContactManagement {
      */
     void lockPerson(AccountId account, SubscriptionId subscription);
 
+    /**
+     * Records an erased person's request to come back onto a list (DESIGN.md rule 3), under the lock of the
+     * address, and answers how the confirmation goes. No card is made: the address and the request's evidence are
+     * kept sealed until the person confirms ({@link #confirmResubscription}) or the request expires
+     * ({@link #purgeExpiredResubscription}). A pending request for the same tombstone and list is answered, not
+     * repeated. A new one is audited on the tombstone as RESUBSCRIBE_REQUESTED; the tombstone itself never changes.
+     *
+     * @throws dev.consentflow.web.InvalidInputException a missing or malformed address, an unknown list, a
+     *                                                   missing mobile number when the confirmation goes by SMS
+     * @throws dev.consentflow.web.NotFoundException     no such card in the account
+     * @throws dev.consentflow.web.ConflictException     the card is not erased, the address is not the tombstone's,
+     *                                                   the address has a newer card, or the mobile number is
+     *                                                   another live card's
+     */
+    PendingResubscription requestResubscription(AccountId account, Resubscription request);
+
+    /**
+     * The person confirmed: a new card with a new id, source RESUBSCRIBED, the average MailRating, the address and
+     * nothing else, CONFIRMED on the list with the request's and the click's evidence. Audited RESUBSCRIBED on the
+     * tombstone and on the new card (linked by id), then SUBSCRIBED and CONFIRMED on the new card. The pending
+     * data is deleted. Idempotent: a second call finds nothing pending.
+     */
+    ResubscribeOutcome confirmResubscription(AccountId account, ResubscriptionId resubscription,
+                                             ConsentEvidence confirmation);
+
+    /** An unconfirmed resubscription expired: its pending data is deleted, audited PENDING_PURGED on the tombstone. */
+    void purgeExpiredResubscription(AccountId account, ResubscriptionId resubscription);
+
+    /** {@link #lockPerson(AccountId, SubscriptionId)} for the address of a pending resubscription. */
+    void lockPerson(AccountId account, ResubscriptionId resubscription);
+
     /** The card a subscription belongs to, and its list. */
     Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId subscription);
 

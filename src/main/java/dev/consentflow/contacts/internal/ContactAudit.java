@@ -34,6 +34,9 @@ class ContactAudit {
     /** Who reports spam complaints when no API key does. */
     static final String FEEDBACK_LOOP = "system:feedback-loop";
 
+    /** Who removes expired resubscriptions. */
+    static final String RESUBSCRIBE_EXPIRY = "system:resubscribe";
+
     private final AuditAtCommit log;
 
     ContactAudit(AuditAtCommit log) {
@@ -86,6 +89,48 @@ class ContactAudit {
         Map<String, Object> detail = about(subscription, list);
         detail.put("cardRemoved", cardRemoved);
         append(subscription.accountId(), subscription.contactId(), AuditAction.PENDING_PURGED, EXPIRY, detail);
+    }
+
+    /**
+     * An erased person's return was asked for: on the tombstone, by whom, with the request's evidence (the address
+     * itself stays in the sealed pending row).
+     */
+    void resubscribeRequested(StoredResubscription pending, MailingList list, ResubscriptionPayload request) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("resubscriptionId", pending.id());
+        detail.put("list", list.key());
+        detail.put("channel", pending.channel());
+        detail.put("at", request.at());
+        detail.put("ip", request.ip());
+        detail.put("formKey", request.formKey());
+        detail.put("formVersion", request.formVersion());
+        detail.put("integration", request.integration());
+        detail.put("consentTextSha256", sha256(request.consentText()));
+        append(pending.accountId(), pending.tombstoneId(), AuditAction.RESUBSCRIBE_REQUESTED, detail);
+    }
+
+    /**
+     * The person confirmed and came back: RESUBSCRIBED on the tombstone, naming the new card, and on the new card,
+     * naming the tombstone. Ids only, so the tombstone's trail shows where the person went and nothing of them.
+     */
+    void resubscribed(UUID tombstoneId, Subscription subscription, MailingList list) {
+        Map<String, Object> onTombstone = new LinkedHashMap<>();
+        onTombstone.put("resubscribedAs", subscription.contactId());
+        onTombstone.put("list", list.key());
+        append(subscription.accountId(), tombstoneId, AuditAction.RESUBSCRIBED, onTombstone);
+        Map<String, Object> onCard = about(subscription, list);
+        onCard.put("tombstoneId", tombstoneId);
+        append(subscription.accountId(), subscription.contactId(), AuditAction.RESUBSCRIBED, onCard);
+    }
+
+    /** A resubscription ended unconfirmed (expired, or overtaken): its pending data is gone; this entry stays. */
+    void resubscriptionPurged(StoredResubscription pending, MailingList list, String reason) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("resubscriptionId", pending.id());
+        detail.put("list", list.key());
+        detail.put("channel", pending.channel());
+        detail.put("reason", reason);
+        append(pending.accountId(), pending.tombstoneId(), AuditAction.PENDING_PURGED, RESUBSCRIBE_EXPIRY, detail);
     }
 
     void viewed(Contact contact, String via) {

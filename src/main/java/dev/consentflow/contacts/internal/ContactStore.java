@@ -5,6 +5,10 @@ import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.PendingResubscription;
+import dev.consentflow.contacts.ResubscribeOutcome;
+import dev.consentflow.contacts.Resubscription;
+import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.SubscriberId;
@@ -23,12 +27,17 @@ class ContactStore implements ContactManagement {
     private final Signups signups;
     private final SubscriptionLifecycle lifecycle;
     private final Unsubscriptions unsubscriptions;
+    private final ResubscriptionRequests resubscriptionRequests;
+    private final ResubscriptionConfirmations resubscriptions;
 
-    ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle, Unsubscriptions unsubscriptions) {
+    ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle, Unsubscriptions unsubscriptions,
+                 ResubscriptionRequests resubscriptionRequests, ResubscriptionConfirmations resubscriptions) {
         this.lists = lists;
         this.signups = signups;
         this.lifecycle = lifecycle;
         this.unsubscriptions = unsubscriptions;
+        this.resubscriptionRequests = resubscriptionRequests;
+        this.resubscriptions = resubscriptions;
     }
 
     @Override
@@ -59,6 +68,27 @@ class ContactStore implements ContactManagement {
     @Override
     public void lockPerson(AccountId account, SubscriptionId subscription) {
         lifecycle.lockPerson(account, subscription);
+    }
+
+    @Override
+    public PendingResubscription requestResubscription(AccountId account, Resubscription request) {
+        return resubscriptionRequests.request(account, request);
+    }
+
+    @Override
+    public ResubscribeOutcome confirmResubscription(AccountId account, ResubscriptionId resubscription,
+                                                    ConsentEvidence confirmation) {
+        return resubscriptions.confirm(account, resubscription, confirmation);
+    }
+
+    @Override
+    public void purgeExpiredResubscription(AccountId account, ResubscriptionId resubscription) {
+        resubscriptions.purgeExpired(account, resubscription);
+    }
+
+    @Override
+    public void lockPerson(AccountId account, ResubscriptionId resubscription) {
+        resubscriptions.lockPerson(account, resubscription);
     }
 
     @Override

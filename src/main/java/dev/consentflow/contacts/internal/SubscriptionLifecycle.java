@@ -54,14 +54,19 @@ class SubscriptionLifecycle {
         if (subscription.status() != SubscriptionStatus.PENDING || erased) {
             return ConfirmOutcome.NOT_PENDING;
         }
-        ConsentEvidence evidence = click == null
+        ConsentEvidence evidence = cleanClick(click);
+        Subscription confirmed = subscriptions.save(subscription.confirmed(evidence, Cards.now()));
+        audit.confirmed(confirmed, lists.byId(confirmed.listId()));
+        return ConfirmOutcome.CONFIRMED;
+    }
+
+    /** A click's evidence as a subscription keeps it: a time always, the IP and user agent within their columns. */
+    static ConsentEvidence cleanClick(ConsentEvidence click) {
+        return click == null
                 ? ConsentEvidence.ofClick(Cards.now(), null, null)
                 : new ConsentEvidence(click.at() == null ? Cards.now() : click.at(), clip(click.ip(), MAX_IP),
                         clip(click.userAgent(), MAX_USER_AGENT), click.formKey(), click.formVersion(),
                         click.consentText());
-        Subscription confirmed = subscriptions.save(subscription.confirmed(evidence, Cards.now()));
-        audit.confirmed(confirmed, lists.byId(confirmed.listId()));
-        return ConfirmOutcome.CONFIRMED;
     }
 
     /**

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * link confirm nobody. A click ({@code POST}) locks the double opt-in's row, so of fifty parallel clicks one
  * records the evidence and delivers the message to the waiting instance, by its id; the others wait for that
  * transaction and then find it confirmed. The instance's confirm step runs inside the click's transaction, so
- * the answer comes after CONFIRMED is committed.
+ * the answer comes after CONFIRMED is committed. A link of a resubscription (a token of its own purpose) is
+ * answered by {@link ResubscriptionClicks}, on the same pages.
  */
 @Component
 class ConfirmationClicks {
@@ -33,18 +34,24 @@ class ConfirmationClicks {
     private final ClickEvidenceSeal seal;
     private final ProcessRuntime runtime;
     private final TransactionRetry retry;
+    private final ResubscriptionClicks resubscriptions;
 
     ConfirmationClicks(ConfirmationTokens tokens, DoubleOptInRepository doubleOptIns, ClickEvidenceSeal seal,
-                       ProcessRuntime runtime, TransactionRetry retry) {
+                       ProcessRuntime runtime, TransactionRetry retry, ResubscriptionClicks resubscriptions) {
         this.tokens = tokens;
         this.doubleOptIns = doubleOptIns;
         this.seal = seal;
         this.runtime = runtime;
         this.retry = retry;
+        this.resubscriptions = resubscriptions;
     }
 
     Link look(String token) {
-        return tokens.find(token)
+        Optional<ConfirmationToken> found = tokens.find(token);
+        if (found.isEmpty()) {
+            return resubscriptions.look(token);
+        }
+        return found
                 .flatMap(t -> doubleOptIns.findById(t.processInstanceId()))
                 .map(d -> switch (d.state()) {
                     case WAITING -> Link.WAITING;
@@ -55,6 +62,9 @@ class ConfirmationClicks {
     }
 
     Link click(String token, ConsentEvidence click) {
+        if (tokens.find(token).isEmpty()) {
+            return resubscriptions.click(token, click);
+        }
         try {
             return retry.run(() -> clickOnce(token, click));
         } catch (NotWaiting e) {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The built-in texts of the double opt-in: the confirmation, its reminder and the welcome mail, per list. List
+ * The built-in texts of the double opt-in: the confirmation, its reminder and the welcome mail, per list; and the
+ * confirmation of a resubscription. List
  * names come from marketers, so control characters are dropped before they reach a subject line and every value
  * is escaped in HTML.
  */
@@ -55,6 +56,45 @@ class ConfirmationMessages {
                 <p><a href="%s">Confirm my subscription</a></p>
                 <p>If it was not you, ignore this mail: without a confirmation nothing else is sent to this address,
                 and the request is deleted.</p>
+                </body></html>
+                """.formatted(HtmlUtils.htmlEscape(name), HtmlUtils.htmlEscape(link));
+        return new Content(subject, text, html);
+    }
+
+    /**
+     * The confirmation a resubscription needs: it says plainly that the person's data was erased and that nothing
+     * is sent to them again without their explicit confirmation.
+     */
+    Content resubscription(Channel channel, ListInfo list, String link) {
+        String name = plain(list.name());
+        if (channel == Channel.SMS) {
+            return new Content(null, "Your data was erased earlier. To receive " + name
+                    + " again, a confirmed opt-in is required: confirm here " + link, null);
+        }
+        String subject = "Confirm that you want to receive " + name + " again";
+        String text = """
+                Hello,
+
+                someone, hopefully you, asked to receive %s at this address again. Your data was erased from \
+                our records earlier, so nothing is sent to you again unless you confirm it yourself: a confirmed \
+                opt-in is required.
+
+                To confirm, open this link and press the button on the page:
+
+                %s
+
+                If it was not you, or you changed your mind, ignore this mail: without your confirmation nothing \
+                else is sent to this address, and this request is deleted.
+                """.formatted(name, link);
+        String html = """
+                <!doctype html><html lang="en"><body>
+                <p>Hello,</p>
+                <p>someone, hopefully you, asked to receive <strong>%s</strong> at this address again.</p>
+                <p>Your data was erased from our records earlier, so nothing is sent to you again unless you
+                confirm it yourself: <strong>a confirmed opt-in is required</strong>.</p>
+                <p><a href="%s">Yes, I want to receive it again</a></p>
+                <p>If it was not you, or you changed your mind, ignore this mail: without your confirmation nothing
+                else is sent to this address, and this request is deleted.</p>
                 </body></html>
                 """.formatted(HtmlUtils.htmlEscape(name), HtmlUtils.htmlEscape(link));
         return new Content(subject, text, html);

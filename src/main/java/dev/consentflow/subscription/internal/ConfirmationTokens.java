@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Confirmation tokens: 256 random bits in the link, an HMAC of purpose and token in the database. The purpose
- * is part of what is hashed, so a token made for another purpose (a future unsubscribe link) never matches
- * here; the HMAC key comes from the master key, so a stolen table alone cannot be used to test guesses.
+ * is part of what is hashed, so a token made for another purpose (a resubscription's, in
+ * {@link ResubscribeTokens}, or a future unsubscribe link) never matches here; the HMAC key comes from the master
+ * key, so a stolen table alone cannot be used to test guesses.
  */
 @Component
 class ConfirmationTokens {
@@ -31,7 +32,7 @@ class ConfirmationTokens {
 
     /** A new token for the instance; the answer is the only place the token itself ever exists. */
     String issue(String processInstanceId) {
-        String token = RandomTokens.next();
+        String token = newToken();
         aggregates.insert(new ConfirmationToken(hash(token), PURPOSE, processInstanceId, Instant.now()));
         return token;
     }
@@ -49,8 +50,18 @@ class ConfirmationTokens {
     }
 
     byte[] hash(String token) {
+        return hash(PURPOSE, token);
+    }
+
+    /** The stored form of a token of any purpose: the HMAC of {@code purpose:token}. */
+    byte[] hash(String purpose, String token) {
         return Sealing.hmac(keys.derive(KEY_PURPOSE, keys.currentVersion()),
-                (PURPOSE + ":" + token).getBytes(StandardCharsets.US_ASCII));
+                (purpose + ":" + token).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** 256 random bits, URL-safe: the token as it goes into a link. */
+    static String newToken() {
+        return RandomTokens.next();
     }
 
     static boolean isWellFormed(String token) {

@@ -23,6 +23,8 @@ final class DoubleOptInProcess {
         static final String CONFIRM_SUBSCRIPTION = "Task_ConfirmSubscription";
         static final String SEND_WELCOME = "Task_SendWelcome";
         static final String PURGE_PENDING_SIGNUP = "Task_PurgePendingSignup";
+        /** An erased address's signup is handed over to the {@code resubscribe} process. */
+        static final String START_RESUBSCRIPTION = "Task_StartResubscription";
 
         private Task() {
         }
@@ -50,7 +52,7 @@ final class DoubleOptInProcess {
         static final String CONFIRMATION_SENT_AGAIN = "EndEvent_ConfirmationSentAgain";
         static final String CONFIRMATION_RECENTLY_SENT = "EndEvent_ConfirmationRecentlySent";
         static final String ALREADY_SUBSCRIBED = "EndEvent_AlreadySubscribed";
-        static final String ADDRESS_ERASED = "EndEvent_AddressErased";
+        static final String HANDED_OVER_TO_RESUBSCRIPTION = "EndEvent_HandedOverToResubscription";
         static final String NOTHING_TO_CONFIRM = "EndEvent_NothingToConfirm";
 
         private Event() {
@@ -78,8 +80,14 @@ final class DoubleOptInProcess {
         static final String SUBSCRIPTION_CONFIRMED = "subscriptionConfirmed";
         static final String REMINDER_AFTER = "reminderAfter";
         static final String EXPIRES_AT = "expiresAt";
+        /** Set for an erased address only: the tombstone the signup is handed over to resubscribe. */
+        static final String TOMBSTONE_ID = "tombstoneId";
 
         private Var() {
+        }
+
+        static SubscriberId tombstoneId(Function<String, Object> variables) {
+            return new SubscriberId(uuid(variables, TOMBSTONE_ID));
         }
 
         static AccountId accountId(Function<String, Object> variables) {

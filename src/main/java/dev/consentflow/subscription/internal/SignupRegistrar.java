@@ -44,17 +44,30 @@ class SignupRegistrar {
         this.settings = settings;
     }
 
-    /** What the process learns: the outcome, and the ids when there is a subscription. */
+    /**
+     * What the process learns: the outcome, and the ids when there is a subscription, or the tombstone for an
+     * erased address.
+     */
     record Registered(DoubleOptInProcess.SignupOutcome outcome, SubscriberId subscriberId,
-                      SubscriptionId subscriptionId) {
+                      SubscriptionId subscriptionId, SubscriberId tombstoneId) {
 
-        /** The process variables: the outcome, and the ids when there is a subscription (none for an erased address). */
+        Registered(DoubleOptInProcess.SignupOutcome outcome, SubscriberId subscriberId, SubscriptionId subscriptionId) {
+            this(outcome, subscriberId, subscriptionId, null);
+        }
+
+        /**
+         * The process variables: the outcome, and the ids when there is a subscription; for an erased address no
+         * subscriber or subscription, only the tombstone to hand over to resubscribe.
+         */
         Map<String, Object> variables() {
             Map<String, Object> variables = new HashMap<>();
             variables.put(DoubleOptInProcess.Var.SIGNUP_OUTCOME, outcome.name());
             if (subscriptionId != null) {
                 variables.put(DoubleOptInProcess.Var.SUBSCRIBER_ID, subscriberId.value().toString());
                 variables.put(DoubleOptInProcess.Var.SUBSCRIPTION_ID, subscriptionId.value().toString());
+            }
+            if (tombstoneId != null) {
+                variables.put(DoubleOptInProcess.Var.TOMBSTONE_ID, tombstoneId.value().toString());
             }
             return variables;
         }
@@ -69,7 +82,7 @@ class SignupRegistrar {
         } else if (outcome instanceof SignupOutcome.AlreadyConfirmed confirmed) {
             registered = new Registered(ALREADY_CONFIRMED, confirmed.subscriberId(), confirmed.subscriptionId());
         } else {
-            registered = new Registered(ERASED, null, null);
+            registered = new Registered(ERASED, null, null, ((SignupOutcome.Erased) outcome).tombstoneId());
         }
         letter.answer(new SignupReceipt(requestId, registered.subscriberId(), registered.outcome() == ALREADY_CONFIRMED));
         return registered;

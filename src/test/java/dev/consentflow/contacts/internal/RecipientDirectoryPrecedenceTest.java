@@ -38,6 +38,7 @@ class RecipientDirectoryPrecedenceTest {
         context.registerBean(SubscriptionRepository.class, () -> mock(SubscriptionRepository.class));
         context.registerBean(Cards.class, () -> mock(Cards.class));
         context.registerBean(SubscriptionLifecycle.class, () -> mock(SubscriptionLifecycle.class));
+        context.registerBean(PendingResubscriptions.class, () -> mock(PendingResubscriptions.class));
         context.register(ContactRecipientDirectory.class);
         if (withStandIn) {
             context.register(StandIn.class);

@@ -32,6 +32,22 @@ class ConfirmationMessagesTest {
     }
 
     @Test
+    void aResubscriptionSaysPlainlyThatAConfirmedOptInIsRequiredByMailAndBySms() {
+        String link = messages.confirmationLink("tok");
+        var mail = messages.resubscription(Channel.EMAIL, list, link);
+        assertThat(mail.subject()).startsWith("Confirm that you want to receive Acme").endsWith("again")
+                .doesNotContain("\r", "\n");
+        assertThat(mail.text()).contains("erased", "a confirmed opt-in is required", link)
+                .doesNotContain("Please confirm your subscription");
+        assertThat(mail.html()).contains("a confirmed opt-in is required", "href=\"" + link + "\"")
+                .doesNotContain("<News>");
+        var sms = messages.resubscription(Channel.SMS, list, link);
+        assertThat(sms.subject()).isNull();
+        assertThat(sms.html()).isNull();
+        assertThat(sms.text()).contains("a confirmed opt-in is required", link).doesNotContain("\n");
+    }
+
+    @Test
     void theWelcomeNamesTheListAndItsListIdIsAHostName() {
         String link = messages.unsubscribeLink("tok");
         assertThat(messages.welcome(Channel.EMAIL, list, link).subject()).startsWith("Welcome to Acme")

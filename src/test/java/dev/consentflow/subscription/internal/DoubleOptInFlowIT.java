@@ -20,11 +20,15 @@ import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.PendingResubscription;
+import dev.consentflow.contacts.Resubscription;
+import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionStatus;
+import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.OutboundMessage;
 import dev.consentflow.dispatch.Purpose;
@@ -112,6 +116,11 @@ class DoubleOptInFlowIT {
             return Optional.of(new SubscriptionRef(new SubscriberId(id.value()), id, NEWS, SubscriptionStatus.PENDING));
         });
         when(contacts.confirm(any(), any(), any())).thenReturn(ConfirmOutcome.CONFIRMED);
+        when(contacts.requestResubscription(any(), any())).thenAnswer(call -> {
+            Resubscription request = call.getArgument(1);
+            return new PendingResubscription(resubscription(request.email()), request.tombstoneId(), NEWS,
+                    Channel.EMAIL, true);
+        });
         when(dispatch.enqueue(any())).thenAnswer(call -> {
             outbox.add(call.getArgument(0));
             return UUID.randomUUID();
@@ -245,10 +254,11 @@ class DoubleOptInFlowIT {
     }
 
     @Test
-    void anErasedAddressGetsTheSameAnswerAndNothingIsSentOrKept() {
+    void anErasedAddressGetsTheSameAnswerAndIsHandedOverToResubscribeWithItsAddressOnly() {
         long doubleOptIns = jdbc.sql("select count(*) from subscription_double_opt_in").query(Long.class).single();
         String freshAddress = address();
-        Answer erased = signup("erased-" + address(), "203.0.113.12");
+        String erasedAddress = "erased-" + address();
+        Answer erased = signup(erasedAddress, "203.0.113.12");
         Answer fresh = signup(freshAddress, "203.0.113.12");
 
         assertThat(erased.status()).isEqualTo(fresh.status()).isEqualTo(202);
@@ -257,8 +267,25 @@ class DoubleOptInFlowIT {
                 .isEqualTo(doubleOptIns + 1);
         awaitLink(freshAddress, Purpose.CONFIRMATION);
         verify(contacts, times(2)).registerSignup(any(), any());
-        assertThat(outbox).allMatch(m -> m.subscriptionId().equals(subscription(freshAddress).value())
-                || m.purpose() != Purpose.CONFIRMATION);
+
+        ArgumentCaptor<Resubscription> handedOver = ArgumentCaptor.forClass(Resubscription.class);
+        verify(contacts).requestResubscription(eq(defaultAccount()), handedOver.capture());
+        Resubscription request = handedOver.getValue();
+        assertThat(request.email()).isEqualTo(erasedAddress);
+        assertThat(request.mobile()).isNull();
+        assertThat(request.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(request.listKey()).isEqualTo("news");
+        assertThat(request.evidence().ip()).isEqualTo("203.0.113.12");
+        assertThat(request.evidence().formKey()).isEqualTo("newsletter");
+        OutboundMessage confirmation = await().atMost(Duration.ofSeconds(30)).until(() -> outbox.stream()
+                .filter(m -> m.subscriptionId().equals(resubscription(erasedAddress).value())).findFirst(),
+                Optional::isPresent).get();
+        assertThat(confirmation.purpose()).isEqualTo(Purpose.CONFIRMATION);
+        assertThat(confirmation.subscriberId()).isEqualTo(request.tombstoneId().value());
+        assertThat(confirmation.content().text()).contains("a confirmed opt-in is required");
+        assertThat(outbox.stream().filter(m -> m.purpose() == Purpose.CONFIRMATION))
+                .allMatch(m -> m.subscriptionId().equals(subscription(freshAddress).value())
+                        || m.subscriptionId().equals(resubscription(erasedAddress).value()));
     }
 
     @Test
@@ -320,6 +347,11 @@ class DoubleOptInFlowIT {
 
     private static SubscriberId subscriber(String address) {
         return new SubscriberId(UUID.nameUUIDFromBytes(("card:" + address.toLowerCase()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static ResubscriptionId resubscription(String address) {
+        return new ResubscriptionId(UUID.nameUUIDFromBytes(("resubscription:" + address.toLowerCase())
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     private static SubscriptionId subscription(String address) {

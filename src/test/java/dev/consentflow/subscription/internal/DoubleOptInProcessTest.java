@@ -48,6 +48,8 @@ class DoubleOptInProcessTest {
     private final JavaDelegate sendWelcome = mock(JavaDelegate.class);
     private final JavaDelegate publishSubscriptionConfirmed = mock(JavaDelegate.class);
     private final JavaDelegate purgePendingSignup = mock(JavaDelegate.class);
+    private final java.util.List<Object> handedOver = new java.util.ArrayList<>();
+    private final String tombstoneId = UUID.randomUUID().toString();
     private boolean confirmedNow = true;
 
     @BeforeEach
@@ -58,6 +60,8 @@ class DoubleOptInProcessTest {
         Mocks.register("sendWelcomeDelegate", sendWelcome);
         Mocks.register("publishSubscriptionConfirmedDelegate", publishSubscriptionConfirmed);
         Mocks.register("purgePendingSignupDelegate", purgePendingSignup);
+        Mocks.register("startResubscriptionDelegate",
+                (JavaDelegate) e -> handedOver.add(e.getVariable(Var.TOMBSTONE_ID)));
         Mocks.register("confirmSubscriptionDelegate",
                 (JavaDelegate) e -> e.setVariable(Var.SUBSCRIPTION_CONFIRMED, confirmedNow));
         registerReturns(SignupOutcome.NEW_REQUEST);
@@ -170,12 +174,16 @@ class DoubleOptInProcessTest {
     }
 
     @Test
-    void aSignupOfAnErasedAddressSendsNothingAndKeepsNoIds() {
+    void aSignupOfAnErasedAddressIsHandedOverToResubscribeWithinTheStartAndKeepsNoSubscriberIds() {
         registerReturns(SignupOutcome.ERASED);
         ProcessInstance instance = start();
-        assertThat(instance).endedAt(Event.ADDRESS_ERASED).hasNotPassed(Task.SEND_CONFIRMATION);
+        assertThat(instance).endedAt(Event.HANDED_OVER_TO_RESUBSCRIPTION)
+                .hasPassed(Task.START_RESUBSCRIPTION)
+                .hasNotPassed(Task.SEND_CONFIRMATION);
         verifyCalls(sendConfirmation, 0, sendConfirmationAgain, 0, sendWelcome, 0, purgePendingSignup, 0);
-        assertThat(variables(instance)).doesNotContainKeys(Var.SUBSCRIBER_ID, Var.SUBSCRIPTION_ID);
+        assertThat(handedOver).containsExactly(tombstoneId);
+        assertThat(variables(instance)).doesNotContainKeys(Var.SUBSCRIBER_ID, Var.SUBSCRIPTION_ID)
+                .containsEntry(Var.TOMBSTONE_ID, tombstoneId);
     }
 
     @Test
@@ -238,6 +246,8 @@ class DoubleOptInProcessTest {
             if (outcome != SignupOutcome.ERASED) {
                 e.setVariable(Var.SUBSCRIBER_ID, subscriberId);
                 e.setVariable(Var.SUBSCRIPTION_ID, subscriptionId);
+            } else {
+                e.setVariable(Var.TOMBSTONE_ID, tombstoneId);
             }
         });
     }
