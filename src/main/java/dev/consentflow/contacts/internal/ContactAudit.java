@@ -27,6 +27,8 @@ class ContactAudit {
     static final String PERSON = "person";
     /** Who removes expired signups. */
     static final String EXPIRY = "system:double-opt-in";
+    /** Who removes tombstones at the end of their retention. */
+    static final String RETENTION = "system:retention";
     /** Who reports bounces. */
     static final String DISPATCH = "system:dispatch";
 
@@ -66,6 +68,13 @@ class ContactAudit {
         Map<String, Object> detail = about(subscription, list);
         detail.put("cardRemoved", cardRemoved);
         append(subscription.accountId(), subscription.contactId(), AuditAction.PENDING_PURGED, EXPIRY, detail);
+    }
+
+    void tombstonePurged(Contact tombstone, int subscriptions) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("erasedAt", tombstone.erasedAt());
+        detail.put("subscriptions", subscriptions);
+        append(tombstone.accountId(), tombstone.id(), AuditAction.TOMBSTONE_PURGED, RETENTION, detail);
     }
 
     void viewed(Contact contact, String via) {

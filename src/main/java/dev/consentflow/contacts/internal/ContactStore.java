@@ -5,9 +5,12 @@ import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
+import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -18,11 +21,13 @@ class ContactStore implements ContactManagement {
     private final Lists lists;
     private final Signups signups;
     private final SubscriptionLifecycle lifecycle;
+    private final CardErasure erasure;
 
-    ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle) {
+    ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle, CardErasure erasure) {
         this.lists = lists;
         this.signups = signups;
         this.lifecycle = lifecycle;
+        this.erasure = erasure;
     }
 
     @Override
@@ -53,6 +58,21 @@ class ContactStore implements ContactManagement {
     @Override
     public void lockPerson(AccountId account, SubscriptionId subscription) {
         lifecycle.lockPerson(account, subscription);
+    }
+
+    @Override
+    public Optional<Permission> permission(AccountId account, SubscriberId subscriber) {
+        return erasure.permission(account, subscriber);
+    }
+
+    @Override
+    public boolean erase(AccountId account, SubscriberId subscriber) {
+        return erasure.erase(account, subscriber);
+    }
+
+    @Override
+    public int removeTombstones(Instant erasedBefore) {
+        return erasure.removeTombstones(erasedBefore);
     }
 
     @Override
