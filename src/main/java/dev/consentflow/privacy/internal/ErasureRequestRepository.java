@@ -48,7 +48,7 @@ interface ErasureRequestRepository extends ListCrudRepository<ErasureRequest, UU
             update privacy_erasure_request
                set status = :status, decided_by = :decidedBy, decided_at = :at,
                    reason_sealed = case when :status = 'REJECTED' then null else reason_sealed end,
-                   finished_at = case when :status = 'REJECTED' then :at else null end
+                   finished_at = case when :status = 'REJECTED' then cast(:at as timestamptz) end
              where id = :id and status = 'PENDING_APPROVAL'""")
     int decided(UUID id, String status, String decidedBy, Instant at);
 
