@@ -255,6 +255,40 @@ class GdprErasureIT {
     }
 
     @Test
+    void theEnginesRestApiNeitherDecidesNorStartsAnErasure() {
+        Api otherAdmin = TestAccounts.newAccount(Api.at(port));
+        otherAdmin.put("/api/erasure-settings", Map.of("approvalRequired", true));
+        String otherList = list(otherAdmin);
+        String pendingId = subscribeConfirmed(otherAdmin, address(), null, otherList, Map.of())
+                .get("subscriberId").asText();
+        String requestId = erase(otherAdmin, pendingId);
+        String task = otherAdmin.get("/engine-rest/task?processInstanceBusinessKey=" + requestId).json().get(0)
+                .get("id").asText();
+
+        Answer completed = otherAdmin.post("/engine-rest/task/" + task + "/complete",
+                Map.of("variables", Map.of("erasureDecision", Map.of("value", "APPROVED"))));
+
+        assertThat(completed.status()).as(completed.body()).isGreaterThanOrEqualTo(400);
+        assertThat(otherAdmin.get("/api/erasure-requests/" + requestId).json().get("status").asText())
+                .isEqualTo("PENDING_APPROVAL");
+
+        String victim = subscribeConfirmed(otherAdmin, address(), null, otherList, Map.of()).get("subscriberId").asText();
+        Answer started = otherAdmin.post("/engine-rest/process-definition/key/gdpr-erasure/start", Map.of(
+                "businessKey", UUID.randomUUID().toString(),
+                "variables", Map.of("accountId", Map.of("value", TestAccounts.accountId(otherAdmin)),
+                        "subscriberId", Map.of("value", victim),
+                        "approvalRequired", Map.of("value", false, "type", "Boolean"))));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String instance = started.json().get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> otherAdmin
+                .get("/engine-rest/incident?processInstanceId=" + instance).json().size() == 1);
+        assertThat(otherAdmin.get("/api/contacts/" + victim).json().get("permission").asText())
+                .isEqualTo("CONFIRMED");
+        assertThat(entries(otherAdmin, victim, "ERASED")).isEmpty();
+        runtime.deleteProcessInstance(instance, "test cleanup");
+    }
+
+    @Test
     void onlyAdminsAndComplianceOfficersEraseAndARepeatedRequestAnswersTheOpenOne() {
         String id = subscribeConfirmed(admin, address(), null, list, Map.of()).get("subscriberId").asText();
         Api marketer = TestAccounts.newKey(admin, "MARKETER");

@@ -19,6 +19,7 @@ final class ErasureProcess {
     static final class Task {
         static final String APPROVE_ERASURE = "Task_ApproveErasure";
         static final String RECORD_ERASURE_DECISION = "Task_RecordErasureDecision";
+        static final String CHECK_ERASURE_REQUEST = "Task_CheckErasureRequest";
         static final String END_PERSONS_PROCESSES = "Task_EndPersonsProcesses";
         static final String SUPPRESS_PERSONS_MAIL = "Task_SuppressPersonsMail";
         static final String ERASE_CONTACT = "Task_EraseContact";
@@ -43,10 +44,8 @@ final class ErasureProcess {
         /** The name {@link ProcessHistory} finds the person's processes by. */
         static final String SUBSCRIBER_ID = ProcessHistory.SUBSCRIBER_VARIABLE;
         static final String APPROVAL_REQUIRED = "approvalRequired";
-        /** {@link Decision} as a string, set by the approval task's form or the API. */
+        /** {@link Decision} as a string, set by the approval task's form (or, for the record, the API). */
         static final String DECISION = "erasureDecision";
-        /** Who decided: an API key's actor ({@code compliance:<key id>}); absent when decided in the tasklist. */
-        static final String DECIDED_BY = "decidedBy";
         /** What {@code Gateway_ErasureApproved} reads: the decision as recorded (no clear yes is a no). */
         static final String ERASURE_APPROVED = "erasureApproved";
         static final String PROCESSES_ENDED = "processesEnded";
@@ -71,11 +70,6 @@ final class ErasureProcess {
         /** A missing or unknown decision counts as a rejection: nothing is erased without a clear yes. */
         static Decision decision(Function<String, Object> variables) {
             return Decision.APPROVED.name().equals(variables.apply(DECISION)) ? Decision.APPROVED : Decision.REJECTED;
-        }
-
-        static String decidedBy(Function<String, Object> variables) {
-            Object value = variables.apply(DECIDED_BY);
-            return value == null ? null : value.toString();
         }
 
         static int count(Function<String, Object> variables, String name) {

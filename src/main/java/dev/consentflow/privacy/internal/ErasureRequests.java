@@ -42,9 +42,11 @@ class ErasureRequests {
     private final ContactManagement contacts;
     private final ProcessRuntime runtime;
     private final AuditLog audit;
+    private final ErasureOutcomes outcomes;
 
     ErasureRequests(ErasureRequestRepository requests, JdbcAggregateTemplate aggregates, ErasureSettings settings,
-                    ErasureReasonSeal seal, ContactManagement contacts, ProcessRuntime runtime, AuditLog audit) {
+                    ErasureReasonSeal seal, ContactManagement contacts, ProcessRuntime runtime, AuditLog audit,
+                    ErasureOutcomes outcomes) {
         this.requests = requests;
         this.aggregates = aggregates;
         this.settings = settings;
@@ -52,6 +54,7 @@ class ErasureRequests {
         this.contacts = contacts;
         this.runtime = runtime;
         this.audit = audit;
+        this.outcomes = outcomes;
     }
 
     /** What {@code POST /api/contacts/{id}/erase} answers: the request, new or the one already open. */
@@ -111,8 +114,10 @@ class ErasureRequests {
             throw new ConflictException("Four eyes: the key that requested this erasure cannot decide it; "
                     + "another ADMIN or COMPLIANCE key must");
         }
+        // The request records the decision first: the approval task's step finds it there, not in variables.
+        outcomes.decide(request, decision, caller.actor());
         boolean completed = runtime.completeTask(request.processInstanceId(), ErasureProcess.Task.APPROVE_ERASURE,
-                Map.of(ErasureProcess.Var.DECISION, decision.name(), ErasureProcess.Var.DECIDED_BY, caller.actor()));
+                Map.of(ErasureProcess.Var.DECISION, decision.name()));
         if (!completed) {
             throw new ConflictException("This erasure request does not wait for a decision any more");
         }

@@ -8,9 +8,9 @@ import org.operaton.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_RecordErasureDecision}: the approval task's decision goes to the request and the audit log. Decided
- * through the API, the decider is the key ({@code decidedBy}); decided in the engine's tasklist, it is the
- * signed-in engine user, whose completion runs this step in the same call.
+ * {@code Task_RecordErasureDecision}: the decision of the approval task, as the request holds it (see
+ * {@link ErasureOutcomes#recordDecision}); {@code Gateway_ErasureApproved} reads it. A tasklist user's completion
+ * runs this step in the same call, signed in.
  */
 @Component
 class RecordErasureDecisionDelegate implements JavaDelegate {
@@ -23,14 +23,9 @@ class RecordErasureDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String decidedBy = Var.decidedBy(execution::getVariable);
-        if (decidedBy == null) {
-            Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            decidedBy = "engine:" + (user == null ? "unknown" : user.getUserId());
-        }
-        Decision decision = Var.decision(execution::getVariable);
-        outcomes.recordDecision(Var.requestId(execution.getProcessBusinessKey()), execution.getProcessInstanceId(),
-                decision, decidedBy);
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Decision decision = outcomes.recordDecision(Var.requestId(execution.getProcessBusinessKey()),
+                Var.decision(execution::getVariable), user == null ? null : user.getUserId());
         execution.setVariable(Var.ERASURE_APPROVED, decision == Decision.APPROVED);
     }
 }

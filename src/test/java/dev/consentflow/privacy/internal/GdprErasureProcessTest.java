@@ -2,11 +2,13 @@ package dev.consentflow.privacy.internal;
 
 import static dev.consentflow.support.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.consentflow.engine.internal.TestProcessRuntimes;
 import dev.consentflow.privacy.internal.ErasureProcess.Decision;
@@ -45,11 +47,12 @@ class GdprErasureProcessTest {
     static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
     private static final Set<String> ID_VARIABLES = Set.of(Var.ACCOUNT_ID, Var.SUBSCRIBER_ID, Var.APPROVAL_REQUIRED,
-            Var.DECISION, Var.DECIDED_BY, Var.ERASURE_APPROVED, Var.PROCESSES_ENDED, Var.MESSAGES_SUPPRESSED, Var.CONTACT_ERASED);
+            Var.DECISION, Var.ERASURE_APPROVED, Var.PROCESSES_ENDED, Var.MESSAGES_SUPPRESSED, Var.CONTACT_ERASED);
 
     private final String requestId = UUID.randomUUID().toString();
     private final String subscriberId = UUID.randomUUID().toString();
 
+    private final JavaDelegate checkErasureRequest = mock(JavaDelegate.class);
     private final JavaDelegate endPersonsProcesses = mock(JavaDelegate.class);
     private final JavaDelegate suppressPersonsMail = mock(JavaDelegate.class);
     private final JavaDelegate eraseContact = mock(JavaDelegate.class);
@@ -58,11 +61,14 @@ class GdprErasureProcessTest {
 
     @BeforeEach
     void delegates() {
+        Mocks.register("checkErasureRequestDelegate", checkErasureRequest);
         Mocks.register("endPersonsProcessesDelegate", endPersonsProcesses);
         Mocks.register("suppressPersonsMailDelegate", suppressPersonsMail);
         Mocks.register("eraseContactDelegate", eraseContact);
         Mocks.register("sealErasureDelegate", sealErasure);
         Mocks.register("recordErasureDecisionDelegate", new RecordErasureDecisionDelegate(outcomes));
+        // The request holds the decision; here it takes the form's.
+        when(outcomes.recordDecision(any(), any(), any())).thenAnswer(call -> call.getArgument(1));
     }
 
     @AfterEach
@@ -73,19 +79,22 @@ class GdprErasureProcessTest {
     @Test
     void withoutApprovalTheErasureRunsInOneJobAfterTheRequestCommitted() throws Exception {
         ProcessInstance instance = start(false);
-        assertThat(instance).isWaitingAt(Task.END_PERSONS_PROCESSES).hasNotPassed(Task.APPROVE_ERASURE);
-        verify(endPersonsProcesses, never()).execute(any());
+        assertThat(instance).isWaitingAt(Task.CHECK_ERASURE_REQUEST).hasNotPassed(Task.APPROVE_ERASURE);
+        verifyNoErasureStep();
 
-        assertThat(instance).executeJob(Task.END_PERSONS_PROCESSES)
+        assertThat(instance).executeJob(Task.CHECK_ERASURE_REQUEST)
                 .endedAt(Event.CONTACT_ERASED)
-                .hasPassed(Task.END_PERSONS_PROCESSES, Task.SUPPRESS_PERSONS_MAIL, Task.ERASE_CONTACT, Task.SEAL_ERASURE)
+                .hasPassed(Task.CHECK_ERASURE_REQUEST, Task.END_PERSONS_PROCESSES, Task.SUPPRESS_PERSONS_MAIL,
+                        Task.ERASE_CONTACT, Task.SEAL_ERASURE)
                 .hasNotPassed(Task.APPROVE_ERASURE, Task.RECORD_ERASURE_DECISION);
-        InOrder order = inOrder(endPersonsProcesses, suppressPersonsMail, eraseContact, sealErasure);
+        InOrder order = inOrder(checkErasureRequest, endPersonsProcesses, suppressPersonsMail, eraseContact,
+                sealErasure);
+        order.verify(checkErasureRequest).execute(any());
         order.verify(endPersonsProcesses).execute(any());
         order.verify(suppressPersonsMail).execute(any());
         order.verify(eraseContact).execute(any());
         order.verify(sealErasure).execute(any());
-        verify(outcomes, never()).recordDecision(any(), any(), any(), any());
+        verify(outcomes, never()).recordDecision(any(), any(), any());
         assertIdsOnly(instance);
     }
 
@@ -111,18 +120,17 @@ class GdprErasureProcessTest {
     void anApprovedErasureIsRecordedAndThenRuns() throws Exception {
         ProcessInstance instance = start(true);
 
-        String approver = "compliance:" + UUID.randomUUID();
-        engine.getTaskService().complete(taskOf(instance).getId(),
-                Map.of(Var.DECISION, "APPROVED", Var.DECIDED_BY, approver));
+        engine.getTaskService().complete(taskOf(instance).getId(), Map.of(Var.DECISION, "APPROVED"));
 
         assertThat(instance).hasPassed(Task.APPROVE_ERASURE, Task.RECORD_ERASURE_DECISION)
-                .isWaitingAt(Task.END_PERSONS_PROCESSES)
-                .executeJob(Task.END_PERSONS_PROCESSES)
+                .isWaitingAt(Task.CHECK_ERASURE_REQUEST)
+                .executeJob(Task.CHECK_ERASURE_REQUEST)
                 .endedAt(Event.CONTACT_ERASED)
                 .hasNotPassed(Event.ERASURE_REFUSED);
-        InOrder order = inOrder(outcomes, endPersonsProcesses, suppressPersonsMail, eraseContact, sealErasure);
-        order.verify(outcomes).recordDecision(UUID.fromString(requestId), instance.getId(), Decision.APPROVED,
-                approver);
+        InOrder order = inOrder(outcomes, checkErasureRequest, endPersonsProcesses, suppressPersonsMail, eraseContact,
+                sealErasure);
+        order.verify(outcomes).recordDecision(UUID.fromString(requestId), Decision.APPROVED, null);
+        order.verify(checkErasureRequest).execute(any());
         order.verify(endPersonsProcesses).execute(any());
         order.verify(suppressPersonsMail).execute(any());
         order.verify(eraseContact).execute(any());
@@ -134,12 +142,11 @@ class GdprErasureProcessTest {
     void aRejectedErasureIsRecordedAndEndsWithoutErasingAnything() throws Exception {
         ProcessInstance instance = start(true);
 
-        engine.getTaskService().complete(taskOf(instance).getId(),
-                Map.of(Var.DECISION, "REJECTED", Var.DECIDED_BY, "admin:k2"));
+        engine.getTaskService().complete(taskOf(instance).getId(), Map.of(Var.DECISION, "REJECTED"));
 
         assertThat(instance).endedAt(Event.ERASURE_REFUSED).hasPassed(Task.RECORD_ERASURE_DECISION)
                 .hasNotPassed(Task.END_PERSONS_PROCESSES, Task.ERASE_CONTACT, Event.CONTACT_ERASED);
-        verify(outcomes).recordDecision(UUID.fromString(requestId), instance.getId(), Decision.REJECTED, "admin:k2");
+        verify(outcomes).recordDecision(UUID.fromString(requestId), Decision.REJECTED, null);
         verifyNoErasureStep();
     }
 
@@ -155,9 +162,35 @@ class GdprErasureProcessTest {
         }
 
         assertThat(instance).endedAt(Event.ERASURE_REFUSED);
-        verify(outcomes).recordDecision(UUID.fromString(requestId), instance.getId(), Decision.REJECTED,
-                "engine:dpo");
+        verify(outcomes).recordDecision(UUID.fromString(requestId), Decision.REJECTED, "dpo");
         verifyNoErasureStep();
+    }
+
+    @Test
+    void theRequestDecidesNotTheVariablesAnApprovalItRefusesLeavesTheTaskOpen() throws Exception {
+        ProcessInstance instance = start(true);
+        when(outcomes.recordDecision(any(), any(), any())).thenThrow(new IllegalStateException("nobody decided"));
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(taskOf(instance).getId(),
+                Map.of(Var.DECISION, "APPROVED"))).hasMessageContaining("nobody decided");
+
+        assertThat(instance).isWaitingAt(Task.APPROVE_ERASURE);
+        verifyNoErasureStep();
+    }
+
+    @Test
+    void anErasureTheRequestDoesNotAllowErasesNothing() throws Exception {
+        ProcessInstance instance = start(false);
+        org.mockito.Mockito.doThrow(new IllegalStateException("not this instance's request"))
+                .when(checkErasureRequest).execute(any());
+
+        assertThatThrownBy(() -> assertThat(instance).executeJob(Task.CHECK_ERASURE_REQUEST))
+                .hasMessageContaining("not this instance's request");
+
+        assertThat(instance).isWaitingAt(Task.CHECK_ERASURE_REQUEST);
+        verify(endPersonsProcesses, never()).execute(any());
+        verify(eraseContact, never()).execute(any());
+        verify(sealErasure, never()).execute(any());
     }
 
     @Test
@@ -176,7 +209,7 @@ class GdprErasureProcessTest {
                     Map.of(Var.SUBSCRIBER_ID, UUID.randomUUID().toString())).getId();
             ProcessInstance erasure = start(false);
 
-            assertThat(erasure).executeJob(Task.END_PERSONS_PROCESSES).endedAt(Event.CONTACT_ERASED);
+            assertThat(erasure).executeJob(Task.CHECK_ERASURE_REQUEST).endedAt(Event.CONTACT_ERASED);
 
             assertThat(runtime.createProcessInstanceQuery().processInstanceIds(Set.of(automation, doubleOptIn)).count())
                     .isZero();
@@ -210,6 +243,7 @@ class GdprErasureProcessTest {
     }
 
     private void verifyNoErasureStep() throws Exception {
+        verify(checkErasureRequest, never()).execute(any());
         verify(endPersonsProcesses, never()).execute(any());
         verify(suppressPersonsMail, never()).execute(any());
         verify(eraseContact, never()).execute(any());
