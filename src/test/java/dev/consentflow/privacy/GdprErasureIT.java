@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.FormService;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
@@ -71,6 +72,9 @@ class GdprErasureIT {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    FormService formService;
 
     Api admin;
     Api compliance;
@@ -266,7 +270,7 @@ class GdprErasureIT {
      * test JVM registered the engine named "default" last: the REST API looks its engine up by name.)
      */
     @Test
-    void theEngineAloneNeitherDecidesNorStartsAnErasure() {
+    void theEngineAloneNeitherDecidesNorStartsAnErasure() throws Exception {
         Api otherAdmin = TestAccounts.newAccount(Api.at(port));
         assertThat(otherAdmin.put("/api/erasure-settings", Map.of("approvalRequired", true)).status()).isEqualTo(200);
         String otherList = list(otherAdmin);
@@ -276,6 +280,10 @@ class GdprErasureIT {
         String pendingInstance = otherAdmin.get("/api/erasure-requests/" + requestId).json().get("processInstanceId")
                 .asText();
         String task = taskService.createTaskQuery().processInstanceId(pendingInstance).singleResult().getId();
+        try (var form = formService.getDeployedTaskForm(task)) {
+            assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("the tasklist's form, deployed from forms/ with the server").contains("\"erasure-approval\"");
+        }
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
                 taskService.complete(task, Map.of("erasureDecision", "APPROVED"))))

@@ -3,8 +3,8 @@ package dev.consentflow.privacy.internal;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.privacy.internal.ErasureProcess.Decision;
 import dev.consentflow.privacy.internal.ErasureRequest.Status;
-import dev.consentflow.privacy.internal.ErasureRequests.ErasureView;
 import dev.consentflow.privacy.internal.ErasureRequests.Requested;
+import dev.consentflow.privacy.internal.ErasureViews.ErasureView;
 import dev.consentflow.web.InvalidInputException;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +32,11 @@ class ErasureController {
     static final int MAX_REASON = 1000;
 
     private final ErasureRequests requests;
+    private final ErasureViews views;
 
-    ErasureController(ErasureRequests requests) {
+    ErasureController(ErasureRequests requests, ErasureViews views) {
         this.requests = requests;
+        this.views = views;
     }
 
     /** {@code {"reason": "..."}}, optional: free text for the approver, deleted when the request ends. */
@@ -55,25 +57,27 @@ class ErasureController {
     @GetMapping("/api/erasure-requests")
     @PreAuthorize(STAFF)
     List<ErasureView> recent(@RequestParam(required = false) Status status, @AuthenticationPrincipal Caller caller) {
-        return requests.recent(caller, status);
+        return views.recent(caller, status);
     }
 
     @GetMapping("/api/erasure-requests/{id}")
     @PreAuthorize(STAFF)
     ErasureView one(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        return requests.find(caller, id);
+        return views.find(caller, id);
     }
 
     @PostMapping("/api/erasure-requests/{id}/approve")
     @PreAuthorize(STAFF)
     ErasureView approve(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        return requests.decide(caller, id, Decision.APPROVED);
+        requests.decide(caller, id, Decision.APPROVED);
+        return views.find(caller, id);
     }
 
     @PostMapping("/api/erasure-requests/{id}/reject")
     @PreAuthorize(STAFF)
     ErasureView reject(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        return requests.decide(caller, id, Decision.REJECTED);
+        requests.decide(caller, id, Decision.REJECTED);
+        return views.find(caller, id);
     }
 
     private static void checkReason(String reason) {

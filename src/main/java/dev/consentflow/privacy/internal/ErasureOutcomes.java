@@ -32,6 +32,15 @@ class ErasureOutcomes {
         this.audit = audit;
     }
 
+    /** A new request, with its instance: audited ERASURE_REQUESTED by the requester. */
+    void requested(ErasureRequest request, String processInstanceId) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("requestId", request.id());
+        detail.put("approvalRequired", request.approvalRequired());
+        audit.append(new AuditEntry(new AccountId(request.accountId()), request.subscriberId(),
+                AuditAction.ERASURE_REQUESTED, request.requestedBy(), detail, processInstanceId));
+    }
+
     /**
      * Records a decision on a request that waits for one (its row locked by the caller): approved, it runs on;
      * rejected, it ends and its reason is deleted. Audited ERASURE_APPROVED or ERASURE_REJECTED, by the decider.

@@ -40,6 +40,16 @@ interface ErasureRequestRepository extends ListCrudRepository<ErasureRequest, UU
     boolean tryLockRun(long key);
 
     @Modifying
+    @Query("""
+            insert into privacy_erasure_request
+                (id, account_id, subscriber_id, status, approval_required, requested_by, requested_at,
+                 reason_key_version, reason_sealed)
+            values (:id, :accountId, :subscriberId, :status, :approvalRequired, :requestedBy, :requestedAt,
+                    :reasonKeyVersion, :reasonSealed)""")
+    void insert(UUID id, UUID accountId, UUID subscriberId, String status, boolean approvalRequired,
+                String requestedBy, Instant requestedAt, Integer reasonKeyVersion, byte[] reasonSealed);
+
+    @Modifying
     @Query("update privacy_erasure_request set process_instance_id = :processInstanceId where id = :id")
     void started(UUID id, String processInstanceId);
 

@@ -2,9 +2,6 @@ package dev.consentflow.privacy.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.consent.AuditAction;
-import dev.consentflow.consent.AuditEntry;
-import dev.consentflow.consent.AuditLog;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.SubscriberId;
@@ -15,12 +12,9 @@ import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,27 +27,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ErasureRequests {
 
-    private static final int LIST_LIMIT = 500;
-
     private final ErasureRequestRepository requests;
-    private final JdbcAggregateTemplate aggregates;
     private final ErasureSettings settings;
     private final ErasureReasonSeal seal;
     private final ContactManagement contacts;
     private final ProcessRuntime runtime;
-    private final AuditLog audit;
     private final ErasureOutcomes outcomes;
 
-    ErasureRequests(ErasureRequestRepository requests, JdbcAggregateTemplate aggregates, ErasureSettings settings,
-                    ErasureReasonSeal seal, ContactManagement contacts, ProcessRuntime runtime, AuditLog audit,
-                    ErasureOutcomes outcomes) {
+    ErasureRequests(ErasureRequestRepository requests, ErasureSettings settings, ErasureReasonSeal seal,
+                    ContactManagement contacts, ProcessRuntime runtime, ErasureOutcomes outcomes) {
         this.requests = requests;
-        this.aggregates = aggregates;
         this.settings = settings;
         this.seal = seal;
         this.contacts = contacts;
         this.runtime = runtime;
-        this.audit = audit;
         this.outcomes = outcomes;
     }
 
@@ -84,24 +71,21 @@ class ErasureRequests {
                 approvalRequired ? Status.PENDING_APPROVAL : Status.IN_PROGRESS, approvalRequired, caller.actor(), now,
                 hasReason ? version : null, hasReason ? seal.seal(account, id, version, reason.strip()) : null,
                 null, null, null, null);
-        aggregates.insert(request);
+        requests.insert(id, account.value(), subscriberId, request.status().name(), approvalRequired,
+                request.requestedBy(), now, request.reasonKeyVersion(), request.reasonSealed());
         String instance = runtime.start(ErasureProcess.ID, id.toString(), Map.of(
                 ErasureProcess.Var.ACCOUNT_ID, account.value().toString(),
                 ErasureProcess.Var.SUBSCRIBER_ID, subscriberId.toString(),
                 ErasureProcess.Var.APPROVAL_REQUIRED, approvalRequired));
         requests.started(id, instance);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("requestId", id);
-        detail.put("approvalRequired", approvalRequired);
         // Last in the transaction: appending holds the account's chain until the commit.
-        audit.append(new AuditEntry(account, subscriberId, AuditAction.ERASURE_REQUESTED, caller.actor(), detail,
-                instance));
+        outcomes.requested(request, instance);
         return new Requested(id, request.status(), true);
     }
 
     /** A second person's decision, through the API; the requester's own key may not decide. */
     @Transactional
-    ErasureView decide(Caller caller, UUID requestId, Decision decision) {
+    void decide(Caller caller, UUID requestId, Decision decision) {
         AccountId account = caller.requireAccount();
         ErasureRequest request = requests.findByIdAndAccountId(requestId, account.value())
                 .flatMap(found -> requests.lock(found.id()))
@@ -121,39 +105,9 @@ class ErasureRequests {
         if (!completed) {
             throw new ConflictException("This erasure request does not wait for a decision any more");
         }
-        return view(requests.findById(requestId).orElseThrow(), account);
-    }
-
-    @Transactional(readOnly = true)
-    ErasureView find(Caller caller, UUID requestId) {
-        AccountId account = caller.requireAccount();
-        return requests.findByIdAndAccountId(requestId, account.value()).map(r -> view(r, account))
-                .orElseThrow(() -> new NotFoundException("Erasure request"));
-    }
-
-    @Transactional(readOnly = true)
-    List<ErasureView> recent(Caller caller, Status status) {
-        AccountId account = caller.requireAccount();
-        return requests.findRecent(account.value(), status == null ? null : status.name(), LIST_LIMIT).stream()
-                .map(r -> view(r, account)).toList();
-    }
-
-    /** A request as staff see it; the reason only while the request is open (it is deleted when it ends). */
-    private ErasureView view(ErasureRequest request, AccountId account) {
-        String reason = request.reasonSealed() == null ? null
-                : seal.open(account, request.id(), request.reasonKeyVersion(), request.reasonSealed());
-        return new ErasureView(request.id(), request.subscriberId(), request.status(), request.approvalRequired(),
-                request.requestedBy(), request.requestedAt(), reason, request.decidedBy(), request.decidedAt(),
-                request.finishedAt(), request.processInstanceId());
     }
 
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** {@code GET /api/erasure-requests/{id}}. */
-    record ErasureView(UUID id, UUID subscriberId, Status status, boolean approvalRequired, String requestedBy,
-                       Instant requestedAt, String reason, String decidedBy, Instant decidedAt, Instant finishedAt,
-                       String processInstanceId) {
     }
 }
