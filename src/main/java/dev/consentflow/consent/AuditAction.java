@@ -14,6 +14,14 @@ public enum AuditAction {
     EXPORT_REJECTED,
     ERASURE_REQUESTED,
     ERASED,
+    /** A second person approved an erasure request (four-eyes). */
+    ERASURE_APPROVED,
+    /** A second person rejected an erasure request: nothing was erased. */
+    ERASURE_REJECTED,
+    /** A tombstone reached the end of its retention and was removed. */
+    TOMBSTONE_PURGED,
+    /** An account setting that matters to compliance changed (for example the four-eyes approval of erasures). */
+    SETTING_CHANGED,
     RESUBSCRIBED,
     KEY_CREATED,
     /** A confirmation or reminder was handed to dispatch. */

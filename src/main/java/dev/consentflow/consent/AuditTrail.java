@@ -11,6 +11,13 @@ public interface AuditTrail {
     /** The entries about one person in an account, oldest first. */
     List<AuditRecord> ofSubscriber(AccountId account, UUID subscriberId);
 
+    /**
+     * One person's timeline for compliance officers: their audit entries joined with every step of every process
+     * that carried their subscriber id (the engine's history), oldest first. Works for a tombstone too: both keep
+     * ids only.
+     */
+    List<TimelineEntry> timelineOf(AccountId account, UUID subscriberId);
+
     /** The entries of an account that match, oldest first, at most {@code query.limit()}. */
     List<AuditRecord> search(AccountId account, Query query);
 

@@ -1,6 +1,7 @@
 package dev.consentflow.engine;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Starts processes and delivers messages to them, for modules that must not depend on the engine's API. Values
@@ -42,4 +43,24 @@ public interface ProcessRuntime {
      * started as well.
      */
     int publish(String messageName, Map<String, Object> match, Map<String, Object> variables);
+
+    /**
+     * Ends, in the caller's transaction, every running process instance that names this person in its
+     * {@value ProcessHistory#SUBSCRIBER_VARIABLE} variable, except the given one (the caller's own instance), with
+     * their sub-processes. Their history stays (ids only), their activities ended as canceled with the reason.
+     * Answers how many were ended.
+     *
+     * @param reason                 why, as the history shows it: words and ids only, never personal data
+     * @param exceptProcessInstanceId the instance that asks, or null
+     */
+    int endInstancesOf(UUID subscriberId, String reason, String exceptProcessInstanceId);
+
+    /**
+     * Completes the open user task with this definition key of an instance, in the caller's transaction, with
+     * these variables; the steps up to the next wait state run before this returns. Answers false, changing
+     * nothing, when the instance has no such open task (any more).
+     *
+     * @throws ProcessConflict when a concurrent change to the instance won (retry the whole transaction)
+     */
+    boolean completeTask(String processInstanceId, String taskDefinitionKey, Map<String, Object> variables);
 }

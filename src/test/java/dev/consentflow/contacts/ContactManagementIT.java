@@ -146,7 +146,7 @@ class ContactManagementIT {
     void anErasedAddressWritesNothingOnSignupAndRefusesAPreConfirmedSubscription() {
         SubscriptionId confirmed = contacts.subscribeConfirmed(account, signup(email, "news"));
         SubscriberId tombstone = contacts.subscription(account, confirmed).orElseThrow().subscriberId();
-        Tombstones.erase(jdbc, tombstone.value());
+        assertThat(contacts.erase(account, tombstone)).isTrue();
         long before = jdbc.sql("select count(*) from contacts_subscription").query(Long.class).single();
 
         assertThat(contacts.registerSignup(account, signup(email, "offers")))
@@ -164,6 +164,65 @@ class ContactManagementIT {
         assertThat(found.get(0).get("permission").asText()).isEqualTo("DELETED");
         assertThat(found.get(0).get("email").isNull()).isTrue();
         assertThat(found.get(0).get("erasedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void anErasureLeavesTheTombstoneOnceWithTheEvidenceDatesAndIpsOnly() {
+        String mobile = "+4521" + (100000 + (int) (Math.random() * 899999));
+        Signup withMobile = new Signup(email, mobile, Channel.EMAIL, "news", Map.of("firstName", "Anna"),
+                Source.WEBFORM, new ConsentEvidence(Instant.now(), "203.0.113.7", "Mozilla/5.0", "news-signup", 1,
+                        "Yes, send me the newsletter"));
+        SubscriptionId confirmed = contacts.subscribeConfirmed(account, withMobile);
+        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "offers"));
+        SubscriberId person = contacts.subscription(account, confirmed).orElseThrow().subscriberId();
+        events.record(account, person, new BehaviourEvent(EventType.GEO, Instant.now(), null, Map.of("city", "Aarhus")));
+        assertThat(contacts.permission(account, person)).contains(Permission.CONFIRMED);
+
+        assertThat(contacts.erase(new AccountId(UUID.randomUUID()), person)).as("another account's card").isFalse();
+        assertThat(contacts.erase(account, person)).isTrue();
+        assertThat(contacts.erase(account, person)).as("once").isFalse();
+
+        assertThat(contacts.permission(account, person)).contains(Permission.DELETED);
+        assertThat(contacts.permission(account, new SubscriberId(UUID.randomUUID()))).isEmpty();
+        assertThat(jdbc.sql("""
+                select wrapped_key is null and email_sealed is null and mobile_sealed is null and mobile_index is null
+                       and email_index is not null and erased_at is not null
+                  from contacts_contact where id = ?""").param(person.value()).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select count(*) from contacts_field where contact_id = ?").param(person.value())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from contacts_event where contact_id = ?").param(person.value())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from contacts_subscription
+                 where contact_id = ? and status = 'UNSUBSCRIBED' and unsubscribed_at is not null
+                   and subscribe_user_agent is null and confirm_user_agent is null and consent_text is null
+                   and form_key is null and form_version is null and integration is null
+                   and subscribed_at is not null and subscribe_ip = '203.0.113.7'""").param(person.value())
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(contacts.subscription(account, confirmed).orElseThrow().status())
+                .isEqualTo(SubscriptionStatus.UNSUBSCRIBED);
+        assertThat(contacts.confirm(account, pending.subscriptionId(), ConsentEvidence.ofClick(Instant.now(), null,
+                null))).isEqualTo(ConfirmOutcome.NOT_PENDING);
+        var card = admin.get("/api/contacts?email=" + email).json().get(0);
+        assertThat(card.get("subscriptions")).hasSize(2)
+                .allSatisfy(s -> assertThat(s.get("confirmIp").isNull() || "203.0.113.7".equals(s.get("confirmIp").asText()))
+                        .isTrue());
+        assertThat(admin.get("/api/contacts?mobile=" + mobile.replace("+", "%2B")).json()).isEmpty();
+    }
+
+    @Test
+    void anSmsOnlyTombstoneKeepsItsMobileIndexToStayFindableAndBlocked() {
+        String mobile = "+4522" + (100000 + (int) (Math.random() * 899999));
+        var sms = new Signup(null, mobile, Channel.SMS, "news", Map.of(), Source.API,
+                ConsentEvidence.ofClick(Instant.now(), "203.0.113.9", null));
+        SubscriberId person = contacts.subscription(account, contacts.subscribeConfirmed(account, sms)).orElseThrow()
+                .subscriberId();
+
+        assertThat(contacts.erase(account, person)).isTrue();
+
+        assertThat(contacts.registerSignup(account, sms)).isEqualTo(new SignupOutcome.Erased(person));
+        assertThat(admin.get("/api/contacts?mobile=" + mobile.replace("+", "%2B")).json().get(0)
+                .get("permission").asText()).isEqualTo("DELETED");
     }
 
     @Test
@@ -295,7 +354,7 @@ class ContactManagementIT {
     void anErasedPersonHasNothingToUnsubscribeAndNoLinkShowsThem() {
         SubscriptionId news = contacts.subscribeConfirmed(account, signup(email, "news"));
         SubscriberId tombstone = contacts.subscription(account, news).orElseThrow().subscriberId();
-        Tombstones.erase(jdbc, tombstone.value());
+        contacts.erase(account, tombstone);
 
         Unsubscribed outcome = contacts.unsubscribe(account, new Unsubscribe(news, UnsubscribeScope.BRAND,
                 UnsubscribeChannel.ONE_CLICK, null, "198.51.100.34", null)).orElseThrow();

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.Api.Answer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.consentflow.support.DatabaseScan;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,38 +58,10 @@ class PlaintextScanIT {
                 .anyMatch(hit -> hit.contains("consent_audit_entry") && hit.contains(list));
     }
 
-    /** Every text, varchar, char, json, jsonb and bytea column of every table outside the system schemas. */
     private List<String> scan(List<String> needles) {
-        List<Map<String, Object>> columns = jdbc.sql("""
-                select c.table_schema, c.table_name, c.column_name, c.data_type
-                  from information_schema.columns c
-                  join information_schema.tables t
-                    on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
-                 where c.table_schema not in ('pg_catalog', 'information_schema')
-                   and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')
-                """).query().listOfRows();
-        assertThat(columns).as("the scan sees the engine's tables too")
-                .anyMatch(c -> c.get("table_name").toString().startsWith("act_"));
-        List<String> found = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String table = quote(column.get("table_schema")) + "." + quote(column.get("table_name"));
-            String name = quote(column.get("column_name"));
-            boolean bytes = "bytea".equals(column.get("data_type"));
-            for (String needle : needles) {
-                String sql = bytes
-                        ? "select count(*) from " + table + " where position(:needle in " + name + ") > 0"
-                        : "select count(*) from " + table + " where strpos(lower(" + name + "::text), lower(:needle)) > 0";
-                Object value = bytes ? needle.getBytes(StandardCharsets.UTF_8) : needle;
-                long hits = jdbc.sql(sql).param("needle", value).query(Long.class).single();
-                if (hits > 0) {
-                    found.add(table + "." + name + " holds " + needle);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static String quote(Object identifier) {
-        return "\"" + identifier.toString().replace("\"", "\"\"") + "\"";
+        DatabaseScan scan = DatabaseScan.of(jdbc);
+        assertThat(scan.seesTables(table -> table.startsWith("act_"))).as("the scan sees the engine's tables too")
+                .isTrue();
+        return scan.find(needles);
     }
 }

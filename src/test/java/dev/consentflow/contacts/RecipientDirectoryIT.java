@@ -97,7 +97,7 @@ class RecipientDirectoryIT {
     @Test
     void anErasedPersonIsSuppressed() {
         var ref = confirmed();
-        Tombstones.erase(jdbc, ref.subscriberId().value());
+        contacts.erase(account, ref.subscriberId());
         jdbc.sql("update contacts_subscription set status = 'CONFIRMED' where id = ?").param(ref.subscriptionId().value())
                 .update();
         assertThat(resolve(ref, Channel.EMAIL, Purpose.CAMPAIGN)).isEmpty();

@@ -139,7 +139,7 @@ class ResubscriptionIT {
         PendingResubscription news = contacts.requestResubscription(account, request(tombstone, email, "news"));
         PendingResubscription offers = contacts.requestResubscription(account, request(tombstone, email, "offers"));
         ResubscribeOutcome back = contacts.confirmResubscription(account, news.id(), click());
-        Tombstones.erase(jdbc, back.subscriberId().value());
+        contacts.erase(account, back.subscriberId());
 
         assertThat(contacts.confirmResubscription(account, offers.id(), click()))
                 .isEqualTo(ResubscribeOutcome.notPending());
@@ -153,7 +153,7 @@ class ResubscriptionIT {
                 "news", Map.of("firstName", "Anna"), Source.API,
                 ConsentEvidence.ofClick(Instant.now(), "203.0.113.7", null)));
         SubscriberId tombstone = contacts.subscription(account, subscription).orElseThrow().subscriberId();
-        Tombstones.erase(jdbc, tombstone.value());
+        contacts.erase(account, tombstone);
         return tombstone;
     }
 

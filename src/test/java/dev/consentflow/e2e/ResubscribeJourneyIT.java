@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.consentflow.IntegrationTest;
-import dev.consentflow.contacts.Tombstones;
 import dev.consentflow.engine.ProcessHistory;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.Api.Answer;
@@ -36,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * An erased person coming back (DESIGN.md rule 3) through HTTP: the Resubscribe action or a form post, the real
  * confirmation mail at the development SMTP server (or the SMS at the dev outbox), its link, and then both cards,
- * the tombstone unchanged. Until the erasure process exists, {@link Tombstones} makes the tombstone. The test
+ * the tombstone unchanged. The erase endpoint makes the tombstone. The test
  * client is a trusted proxy, so each request speaks for its own client IP with {@code X-Forwarded-For}.
  */
 @IntegrationTest
@@ -356,8 +355,9 @@ class ResubscribeJourneyIT {
         Answer subscribed = admin.post("/api/subscriptions", body);
         assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
         String id = subscribed.json().get("subscriberId").asText();
-        Tombstones.erase(jdbc, UUID.fromString(id));
-        assertThat(admin.get("/api/contacts/" + id).json().get("permission").asText()).isEqualTo("DELETED");
+        assertThat(admin.post("/api/contacts/" + id + "/erase", Map.of("reason", "asked")).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DELETED".equals(admin.get("/api/contacts/" + id).json().get("permission").asText()));
         return id;
     }
 

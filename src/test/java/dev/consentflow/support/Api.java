@@ -66,6 +66,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(toJson(body))).build());
     }
 
+    public Answer put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))).build());
+    }
+
     public Answer patch(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(toJson(body))).build());

@@ -4,9 +4,15 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.consent.AuditRecord;
 import dev.consentflow.consent.AuditTrail;
 import dev.consentflow.consent.ChainVerification;
+import dev.consentflow.consent.ProcessStepRecord;
+import dev.consentflow.consent.TimelineEntry;
+import dev.consentflow.engine.ProcessHistory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,16 +24,33 @@ class AuditQueries implements AuditTrail {
 
     private final AuditRowRepository rows;
     private final AuditHeadRepository heads;
+    private final ObjectProvider<ProcessHistory> history;
 
-    AuditQueries(AuditRowRepository rows, AuditHeadRepository heads) {
+    AuditQueries(AuditRowRepository rows, AuditHeadRepository heads, ObjectProvider<ProcessHistory> history) {
         this.rows = rows;
         this.heads = heads;
+        this.history = history;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<AuditRecord> ofSubscriber(AccountId account, UUID subscriberId) {
         return rows.ofSubscriber(chain(account), subscriberId).stream().map(AuditQueries::record).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timelineOf(AccountId account, UUID subscriberId) {
+        List<TimelineEntry> timeline = new ArrayList<>(ofSubscriber(account, subscriberId));
+        ProcessHistory engine = history.getIfAvailable();
+        if (engine != null) {
+            engine.stepsFor(subscriberId).forEach(step -> timeline.add(new ProcessStepRecord(step.startedAt(),
+                    step.processKey(), step.processInstanceId(), step.activityId(), step.activityName(),
+                    step.activityType(), step.endedAt(), step.outcome())));
+        }
+        // A stable sort: entries of one instant keep their order (the chain's, then the engine's).
+        timeline.sort(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        return timeline;
     }
 
     @Override

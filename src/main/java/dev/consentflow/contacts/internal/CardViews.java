@@ -39,8 +39,13 @@ class CardViews {
         var permission = CardView.permission(contact.isErased(),
                 subscriptions.stream().map(SubscriptionView::status).toList());
         if (contact.isErased() || contact.wrappedKey() == null) {
+            // API.md section 5: a tombstone's subscriptions show list, status and the evidence dates and IPs only.
+            List<SubscriptionView> kept = subscriptions.stream()
+                    .map(s -> new SubscriptionView(s.list(), null, s.status(), s.subscribedAt(), s.subscribeIp(),
+                            s.confirmedAt(), s.confirmIp()))
+                    .toList();
             return new CardView(contact.id(), null, null, permission, contact.source(), contact.mailRating(),
-                    Map.of(), subscriptions, List.of(), contact.erasedAt());
+                    Map.of(), kept, List.of(), contact.erasedAt());
         }
         UnlockedCard card = cards.open(contact);
         List<EventView> newest = events.newest(card).stream()

@@ -41,6 +41,24 @@ class Cards {
     }
 
     /**
+     * Takes the locks a signup of this card's addresses takes (computed from the addresses as a signup computes
+     * them): work on a known person lines up with signups of the same person. A tombstone has none to take.
+     */
+    void lockPerson(Contact contact) {
+        if (contact.isErased()) {
+            return;
+        }
+        UnlockedCard card = open(contact);
+        AccountId account = new AccountId(contact.accountId());
+        if (card.email() != null) {
+            lockAddress(account, EmailAddress.parse(card.email()), null);
+        }
+        if (card.mobile() != null) {
+            lockAddress(account, null, MobileNumber.parse(card.mobile()));
+        }
+    }
+
+    /**
      * Every card of an address (by email when given, else by mobile) through the blind index, the newest
      * first: the live card, then tombstones.
      */

@@ -43,6 +43,16 @@ record Contact(@Id UUID id, UUID accountId, int keyVersion, byte[] wrappedKey, i
                 version);
     }
 
+    /**
+     * What an erasure leaves: no data key, no sealed value, no field; the email index (the mobile index only when
+     * it is the one way the card was found), the dates, the source and rating.
+     */
+    Contact tombstone(Instant now) {
+        byte[] keptMobileIndex = emailIndex == null ? mobileIndex : null;
+        return new Contact(id, accountId, keyVersion, null, indexVersion, emailIndex, null, keptMobileIndex, null,
+                source, mailRating, createdAt, now, now, Map.of(), version);
+    }
+
     /** One custom field value, sealed for its card and name. */
     @Table("contacts_field")
     record SealedField(byte[] valueSealed) {

@@ -29,6 +29,8 @@ class ContactAudit {
     static final String PERSON = "person";
     /** Who removes expired signups. */
     static final String EXPIRY = "system:double-opt-in";
+    /** Who removes tombstones at the end of their retention. */
+    static final String RETENTION = "system:retention";
     /** Who reports bounces. */
     static final String DISPATCH = "system:dispatch";
     /** Who reports spam complaints when no API key does. */
@@ -131,6 +133,13 @@ class ContactAudit {
         detail.put("channel", pending.channel());
         detail.put("reason", reason);
         append(pending.accountId(), pending.tombstoneId(), AuditAction.PENDING_PURGED, RESUBSCRIBE_EXPIRY, detail);
+    }
+
+    void tombstonePurged(Contact tombstone, int subscriptions) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("erasedAt", tombstone.erasedAt());
+        detail.put("subscriptions", subscriptions);
+        append(tombstone.accountId(), tombstone.id(), AuditAction.TOMBSTONE_PURGED, RETENTION, detail);
     }
 
     void viewed(Contact contact, String via) {

@@ -2,8 +2,8 @@ package dev.consentflow.contacts.internal;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.consent.AuditRecord;
 import dev.consentflow.consent.AuditTrail;
+import dev.consentflow.consent.TimelineEntry;
 import dev.consentflow.contacts.CustomFields;
 import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.web.InvalidInputException;
@@ -63,9 +63,9 @@ class ContactController {
 
     @GetMapping("/api/contacts/{id}/audit")
     @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE')")
-    List<AuditRecord> audit(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+    List<TimelineEntry> audit(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         cards.requireVisible(caller, id);
-        return audit.ofSubscriber(caller.requireAccount(), id);
+        return audit.timelineOf(caller.requireAccount(), id);
     }
 
     /**

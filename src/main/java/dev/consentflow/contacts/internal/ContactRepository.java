@@ -1,5 +1,6 @@
 package dev.consentflow.contacts.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,13 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
                           where account_id = :accountId and email_index in (:indexes)
                             and erased_at is null and id <> :exceptId)""")
     boolean emailTakenByAnother(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
+
+    /** Tombstones whose erasure lies before the time, the oldest first (retention). */
+    @Query("""
+            select id from contacts_contact
+            where erased_at is not null and erased_at < :erasedBefore
+            order by erased_at, id limit :limit""")
+    List<UUID> findTombstonesErasedBefore(Instant erasedBefore, int limit);
 
     /**
      * Serialises work on one address until the transaction ends, so two signups of one person at once find or

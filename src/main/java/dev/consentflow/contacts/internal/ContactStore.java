@@ -9,6 +9,7 @@ import dev.consentflow.contacts.PendingResubscription;
 import dev.consentflow.contacts.ResubscribeOutcome;
 import dev.consentflow.contacts.Resubscription;
 import dev.consentflow.contacts.ResubscriptionId;
+import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.SubscriberId;
@@ -16,6 +17,7 @@ import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.Unsubscribed;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -29,15 +31,18 @@ class ContactStore implements ContactManagement {
     private final Unsubscriptions unsubscriptions;
     private final ResubscriptionRequests resubscriptionRequests;
     private final ResubscriptionConfirmations resubscriptions;
+    private final CardErasure erasure;
 
     ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle, Unsubscriptions unsubscriptions,
-                 ResubscriptionRequests resubscriptionRequests, ResubscriptionConfirmations resubscriptions) {
+                 ResubscriptionRequests resubscriptionRequests, ResubscriptionConfirmations resubscriptions,
+                 CardErasure erasure) {
         this.lists = lists;
         this.signups = signups;
         this.lifecycle = lifecycle;
         this.unsubscriptions = unsubscriptions;
         this.resubscriptionRequests = resubscriptionRequests;
         this.resubscriptions = resubscriptions;
+        this.erasure = erasure;
     }
 
     @Override
@@ -89,6 +94,21 @@ class ContactStore implements ContactManagement {
     @Override
     public void lockPerson(AccountId account, ResubscriptionId resubscription) {
         resubscriptions.lockPerson(account, resubscription);
+    }
+
+    @Override
+    public Optional<Permission> permission(AccountId account, SubscriberId subscriber) {
+        return erasure.permission(account, subscriber);
+    }
+
+    @Override
+    public boolean erase(AccountId account, SubscriberId subscriber) {
+        return erasure.erase(account, subscriber);
+    }
+
+    @Override
+    public int removeTombstones(Instant erasedBefore) {
+        return erasure.removeTombstones(erasedBefore);
     }
 
     @Override

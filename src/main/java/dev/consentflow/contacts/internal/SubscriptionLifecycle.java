@@ -4,8 +4,6 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
-import dev.consentflow.contacts.EmailAddress;
-import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionStatus;
@@ -138,17 +136,7 @@ class SubscriptionLifecycle {
 
     /** The same locks a signup of this person takes (computed from the addresses, as a signup computes them). */
     private void lockAddresses(Contact contact) {
-        if (contact.isErased()) {
-            return;
-        }
-        UnlockedCard card = cards.open(contact);
-        AccountId account = new AccountId(contact.accountId());
-        if (card.email() != null) {
-            cards.lockAddress(account, EmailAddress.parse(card.email()), null);
-        }
-        if (card.mobile() != null) {
-            cards.lockAddress(account, null, MobileNumber.parse(card.mobile()));
-        }
+        cards.lockPerson(contact);
     }
 
     /** {@code 550 5.1.1 <anna@…>: unknown} gives {@code 550 5.1.1}: the codes, never the text. */

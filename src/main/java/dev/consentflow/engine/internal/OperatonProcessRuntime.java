@@ -1,15 +1,20 @@
 package dev.consentflow.engine.internal;
 
 import dev.consentflow.engine.ProcessConflict;
+import dev.consentflow.engine.ProcessHistory;
 import dev.consentflow.engine.ProcessRuntime;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** {@link ProcessRuntime} on Operaton's runtime service, joining the caller's Spring transaction. */
@@ -17,9 +22,11 @@ import org.springframework.stereotype.Component;
 class OperatonProcessRuntime implements ProcessRuntime {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
 
-    OperatonProcessRuntime(RuntimeService runtime) {
+    OperatonProcessRuntime(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
+        this.tasks = tasks;
     }
 
     @Override
@@ -63,6 +70,42 @@ class OperatonProcessRuntime implements ProcessRuntime {
                 .setVariables(checked(variables))
                 .correlateAllWithResult()
                 .size();
+    }
+
+    @Override
+    public int endInstancesOf(UUID subscriberId, String reason, String exceptProcessInstanceId) {
+        checkedValue("reason", reason);
+        List<String> instances = runtime.createProcessInstanceQuery()
+                .variableValueEquals(ProcessHistory.SUBSCRIBER_VARIABLE, subscriberId.toString())
+                .list().stream()
+                .map(ProcessInstance::getId)
+                .filter(id -> !id.equals(exceptProcessInstanceId))
+                .toList();
+        if (instances.isEmpty()) {
+            return 0;
+        }
+        try {
+            // Custom listeners run (a flow may clean up); the instances count as ended from outside.
+            runtime.deleteProcessInstancesIfExists(instances, reason, false, true, false);
+        } catch (OptimisticLockingException e) {
+            throw new ProcessConflict("a concurrent change to an instance of the person won", e);
+        }
+        return instances.size();
+    }
+
+    @Override
+    public boolean completeTask(String processInstanceId, String taskDefinitionKey, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey)
+                .active().singleResult();
+        if (task == null) {
+            return false;
+        }
+        try {
+            tasks.complete(task.getId(), checked(variables));
+            return true;
+        } catch (OptimisticLockingException e) {
+            throw new ProcessConflict("a concurrent change to instance " + processInstanceId + " won", e);
+        }
     }
 
     /** Refuses anything but ids and primitives, and strings that look like an address, before history keeps them. */

@@ -33,6 +33,11 @@ interface DoubleOptInRepository extends ListCrudRepository<DoubleOptIn, String> 
     @Query("update subscription_double_opt_in set click_evidence = null where process_instance_id = :processInstanceId")
     void evidenceHandedOver(String processInstanceId);
 
+    /** Every double opt-in of a person, locked in the order a click locks them (the row first); tokens cascade. */
+    @Modifying
+    @Query("delete from subscription_double_opt_in where account_id = :accountId and subscriber_id = :subscriberId")
+    int deleteOfSubscriber(UUID accountId, UUID subscriberId);
+
     @Modifying
     @Query("update subscription_double_opt_in set state = 'EXPIRED' where process_instance_id = :processInstanceId and state = 'WAITING'")
     int expired(String processInstanceId);

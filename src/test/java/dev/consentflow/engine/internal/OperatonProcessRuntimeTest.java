@@ -17,7 +17,7 @@ import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 class OperatonProcessRuntimeTest {
 
     private final ProcessEngine engine = ProcessTestEngine.get();
-    private final OperatonProcessRuntime runtime = new OperatonProcessRuntime(engine.getRuntimeService());
+    private final OperatonProcessRuntime runtime = new OperatonProcessRuntime(engine.getRuntimeService(), engine.getTaskService());
     private String deployment;
 
     @BeforeEach
@@ -106,5 +106,42 @@ class OperatonProcessRuntimeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("email");
         assertThatThrownBy(() -> runtime.start("runtime-waiting", "b6", Map.of("card", new Object())))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void endingAPersonsInstancesEndsAllOfThemButTheCallersAndNobodyElses() {
+        UUID person = UUID.randomUUID();
+        String caller = runtime.start("runtime-waiting", "b7", Map.of("subscriberId", person));
+        String waiting = runtime.start("runtime-waiting", "b8", Map.of("subscriberId", person));
+        String atTask = runtime.start("runtime-started", "b9", Map.of("subscriberId", person.toString()));
+        String someoneElses = runtime.start("runtime-waiting", "b10", Map.of("subscriberId", UUID.randomUUID()));
+
+        int ended = runtime.endInstancesOf(person, "Ended by erasure request r1", caller);
+
+        assertThat(ended).isEqualTo(2);
+        var running = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceIds(java.util.Set.of(caller, waiting, atTask, someoneElses)).list().stream()
+                .map(org.operaton.bpm.engine.runtime.ProcessInstance::getId).toList();
+        assertThat(running).containsExactlyInAnyOrder(caller, someoneElses);
+        var history = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(waiting)
+                .singleResult();
+        assertThat(history.getDeleteReason()).isEqualTo("Ended by erasure request r1");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(atTask)
+                .activityId("Task_Look").singleResult().isCanceled()).isTrue();
+        assertThat(runtime.endInstancesOf(person, "again", caller)).isZero();
+    }
+
+    @Test
+    void completingATaskAnswersWhetherTheInstanceHadItOpen() {
+        String instance = runtime.start("runtime-started", "b11", Map.of());
+
+        assertThat(runtime.completeTask(instance, "Task_Other", Map.of())).isFalse();
+        assertThat(runtime.completeTask(instance, "Task_Look", Map.of("decision", "APPROVED"))).isTrue();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("decision").singleResult().getValue()).isEqualTo("APPROVED");
+        assertThat(runtime.completeTask(instance, "Task_Look", Map.of())).isFalse();
+        assertThatThrownBy(() -> runtime.completeTask(runtime.start("runtime-started", "b12", Map.of()), "Task_Look",
+                Map.of("email", "anna@example.dk"))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -250,6 +250,16 @@ class UnsubscribeProcessTest {
         public int publish(String messageName, Map<String, Object> match, Map<String, Object> variables) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public int endInstancesOf(java.util.UUID subscriberId, String reason, String exceptProcessInstanceId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean completeTask(String processInstanceId, String taskDefinitionKey, Map<String, Object> variables) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** The desk's retry needs a transaction manager; the process-test engine manages its own transactions. */

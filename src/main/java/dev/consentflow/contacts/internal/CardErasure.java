@@ -1,0 +1,92 @@
+package dev.consentflow.contacts.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ContactErased;
+import dev.consentflow.contacts.Permission;
+import dev.consentflow.contacts.SubscriberId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a card into the tombstone of DESIGN.md rule 2, and removes tombstones whose retention ended.
+ *
+ * <p>Lock order: the person's address locks first (as a signup and an expiry take them), then, through
+ * {@link ContactErased}, the other modules' rows (a confirmation click locks its double opt-in row before the
+ * subscription), then the card and its subscriptions. So an erasure racing a signup, an expiry or a click waits
+ * for it, or makes it wait, but never deadlocks with it.
+ */
+@Component
+class CardErasure {
+
+    private static final int PURGE_BATCH = 500;
+
+    private final ContactRepository contacts;
+    private final SubscriptionRepository subscriptions;
+    private final ContactEventRepository events;
+    private final Cards cards;
+    private final ContactAudit audit;
+    private final ApplicationEventPublisher publisher;
+
+    CardErasure(ContactRepository contacts, SubscriptionRepository subscriptions, ContactEventRepository events,
+                Cards cards, ContactAudit audit, ApplicationEventPublisher publisher) {
+        this.contacts = contacts;
+        this.subscriptions = subscriptions;
+        this.events = events;
+        this.cards = cards;
+        this.audit = audit;
+        this.publisher = publisher;
+    }
+
+    @Transactional
+    boolean erase(AccountId account, SubscriberId subscriber) {
+        Optional<Contact> found = contacts.findByIdAndAccountId(subscriber.value(), account.value());
+        if (found.isEmpty() || found.get().isErased()) {
+            return false;
+        }
+        cards.lockPerson(found.get());
+        Optional<Contact> locked = contacts.findLockedByIdAndAccountId(subscriber.value(), account.value());
+        if (locked.isEmpty() || locked.get().isErased()) {
+            return false;
+        }
+        publisher.publishEvent(new ContactErased(account, subscriber));
+        Contact contact = locked.get();
+        Instant now = Cards.now();
+        for (Subscription subscription : subscriptions.findByContactId(contact.id())) {
+            subscriptions.save(subscription.erased(now));
+        }
+        events.deleteByContactId(contact.id());
+        contacts.save(contact.tombstone(now));
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Permission> permission(AccountId account, SubscriberId subscriber) {
+        return contacts.findByIdAndAccountId(subscriber.value(), account.value())
+                .map(contact -> CardView.permission(contact.isErased(),
+                        subscriptions.findByContactId(contact.id()).stream().map(Subscription::status).toList()));
+    }
+
+    /** Removes a batch of tombstones erased before the time, each with its subscriptions, each audited. */
+    @Transactional
+    int removeTombstones(Instant erasedBefore) {
+        List<UUID> expired = contacts.findTombstonesErasedBefore(erasedBefore, PURGE_BATCH);
+        int removed = 0;
+        for (UUID id : expired) {
+            Optional<Contact> tombstone = contacts.findById(id).filter(Contact::isErased);
+            if (tombstone.isEmpty()) {
+                continue;
+            }
+            List<Subscription> kept = subscriptions.findByContactId(id);
+            subscriptions.deleteAll(kept);
+            contacts.delete(tombstone.get());
+            audit.tombstonePurged(tombstone.get(), kept.size());
+            removed++;
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.consentflow.privacy.internal;
+
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.privacy.internal.ErasureProcess.Var;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_EraseContact}: the card becomes the tombstone, its data key destroyed; the other modules forget
+ * their rows of the person (see {@link dev.consentflow.contacts.ContactErased}).
+ */
+@Component
+class EraseContactDelegate implements JavaDelegate {
+
+    private final ContactManagement contacts;
+
+    EraseContactDelegate(ContactManagement contacts) {
+        this.contacts = contacts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(Var.CONTACT_ERASED, contacts.erase(Var.accountId(execution::getVariable),
+                Var.subscriberId(execution::getVariable)));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.consentflow.privacy.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Permission;
+import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.engine.ProcessRuntime;
+import dev.consentflow.privacy.internal.ErasureProcess.Decision;
+import dev.consentflow.privacy.internal.ErasureRequest.Status;
+import dev.consentflow.web.ConflictException;
+import dev.consentflow.web.NotFoundException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Erasure requests as staff make and decide them through the API. A request starts one {@code gdpr-erasure}
+ * instance (business key = request id, variables = ids) and is audited ERASURE_REQUESTED; a second request for
+ * the same person while one is open answers the open one. An approval must come from another key than the
+ * request's (four eyes); it completes the instance's approval task, whose next step records the decision.
+ */
+@Component
+class ErasureRequests {
+
+    private final ErasureRequestRepository requests;
+    private final ErasureSettings settings;
+    private final ErasureReasonSeal seal;
+    private final ContactManagement contacts;
+    private final ProcessRuntime runtime;
+    private final ErasureOutcomes outcomes;
+
+    ErasureRequests(ErasureRequestRepository requests, ErasureSettings settings, ErasureReasonSeal seal,
+                    ContactManagement contacts, ProcessRuntime runtime, ErasureOutcomes outcomes) {
+        this.requests = requests;
+        this.settings = settings;
+        this.seal = seal;
+        this.contacts = contacts;
+        this.runtime = runtime;
+        this.outcomes = outcomes;
+    }
+
+    /** What {@code POST /api/contacts/{id}/erase} answers: the request, new or the one already open. */
+    record Requested(UUID requestId, Status status, boolean created) {
+    }
+
+    @Transactional
+    Requested request(Caller caller, UUID subscriberId, String reason) {
+        AccountId account = caller.requireAccount();
+        SubscriberId subscriber = new SubscriberId(subscriberId);
+        Permission permission = contacts.permission(account, subscriber)
+                .orElseThrow(() -> new NotFoundException("Contact"));
+        requests.lockPerson(subscriberId.getMostSignificantBits() ^ subscriberId.getLeastSignificantBits());
+        Optional<ErasureRequest> open = requests.findOpen(account.value(), subscriberId);
+        if (open.isPresent()) {
+            return new Requested(open.get().id(), open.get().status(), false);
+        }
+        if (permission == Permission.DELETED) {
+            throw new ConflictException("This contact is erased already");
+        }
+        boolean approvalRequired = settings.approvalRequired(account);
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        boolean hasReason = reason != null && !reason.isBlank();
+        int version = seal.currentVersion();
+        ErasureRequest request = new ErasureRequest(id, account.value(), subscriberId,
+                approvalRequired ? Status.PENDING_APPROVAL : Status.IN_PROGRESS, approvalRequired, caller.actor(), now,
+                hasReason ? version : null, hasReason ? seal.seal(account, id, version, reason.strip()) : null,
+                null, null, null, null);
+        requests.insert(id, account.value(), subscriberId, request.status().name(), approvalRequired,
+                request.requestedBy(), now, request.reasonKeyVersion(), request.reasonSealed());
+        String instance = runtime.start(ErasureProcess.ID, id.toString(), Map.of(
+                ErasureProcess.Var.ACCOUNT_ID, account.value().toString(),
+                ErasureProcess.Var.SUBSCRIBER_ID, subscriberId.toString(),
+                ErasureProcess.Var.APPROVAL_REQUIRED, approvalRequired));
+        requests.started(id, instance);
+        // Last in the transaction: appending holds the account's chain until the commit.
+        outcomes.requested(request, instance);
+        return new Requested(id, request.status(), true);
+    }
+
+    /** A second person's decision, through the API; the requester's own key may not decide. */
+    @Transactional
+    void decide(Caller caller, UUID requestId, Decision decision) {
+        AccountId account = caller.requireAccount();
+        ErasureRequest request = requests.findByIdAndAccountId(requestId, account.value())
+                .flatMap(found -> requests.lock(found.id()))
+                .orElseThrow(() -> new NotFoundException("Erasure request"));
+        if (request.status() != Status.PENDING_APPROVAL) {
+            throw new ConflictException("This erasure request does not wait for a decision (it is "
+                    + request.status() + ")");
+        }
+        if (request.requestedBy().equals(caller.actor())) {
+            throw new ConflictException("Four eyes: the key that requested this erasure cannot decide it; "
+                    + "another ADMIN or COMPLIANCE key must");
+        }
+        // The request records the decision first: the approval task's step finds it there, not in variables.
+        outcomes.decide(request, decision, caller.actor());
+        boolean completed = runtime.completeTask(request.processInstanceId(), ErasureProcess.Task.APPROVE_ERASURE,
+                Map.of(ErasureProcess.Var.DECISION, decision.name()));
+        if (!completed) {
+            throw new ConflictException("This erasure request does not wait for a decision any more");
+        }
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

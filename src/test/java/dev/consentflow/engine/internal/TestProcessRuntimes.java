@@ -1,0 +1,15 @@
+package dev.consentflow.engine.internal;
+
+import dev.consentflow.engine.ProcessRuntime;
+import org.operaton.bpm.engine.ProcessEngine;
+
+/** The real engine facade on a given engine, for process tests that run a delegate against real instances. */
+public final class TestProcessRuntimes {
+
+    private TestProcessRuntimes() {
+    }
+
+    public static ProcessRuntime on(ProcessEngine engine) {
+        return new OperatonProcessRuntime(engine.getRuntimeService(), engine.getTaskService());
+    }
+}

@@ -1,0 +1,145 @@
+package dev.consentflow.privacy;
+
+import static dev.consentflow.privacy.GdprErasureIT.address;
+import static dev.consentflow.privacy.GdprErasureIT.awaitErased;
+import static dev.consentflow.privacy.GdprErasureIT.erase;
+import static dev.consentflow.privacy.GdprErasureIT.list;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.support.Api;
+import dev.consentflow.support.Api.Answer;
+import dev.consentflow.support.DevMailbox;
+import dev.consentflow.support.TestAccounts;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An erased address is blocked from every list of the account, on every way in: the integration's
+ * pre-confirmed subscription and a marketer's list add answer {@code 409}; a double opt-in through the API or
+ * a form answers as for anybody and writes and sends nothing. (There is no list-add endpoint besides
+ * {@code POST /api/subscriptions}; imports are another issue and go through the same contacts calls.)
+ */
+@IntegrationTest
+class ErasureBlockingIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api admin;
+    String erasedList;
+    String otherList;
+    String email;
+    String tombstone;
+
+    @BeforeEach
+    void anErasedPerson() {
+        admin = Api.at(port).as(Api.ADMIN_KEY);
+        erasedList = list(admin);
+        otherList = list(admin);
+        email = address();
+        Answer subscribed = admin.post("/api/subscriptions", Map.of("email", email, "list", erasedList,
+                "confirmed", true, "ip", "203.0.113.7", "at", "2025-11-29T10:00:00Z"));
+        assertThat(subscribed.status()).isEqualTo(201);
+        tombstone = subscribed.json().get("subscriberId").asText();
+        erase(admin, tombstone);
+        awaitErased(admin, tombstone);
+    }
+
+    @Test
+    void aPreConfirmedSubscriptionOrAMarketersListAddOfAnErasedAddressAnswers409OnEveryList() {
+        Api marketer = TestAccounts.newKey(admin, "MARKETER");
+        for (Api key : List.of(admin, marketer)) {
+            for (String list : List.of(erasedList, otherList)) {
+                for (String spelling : List.of(email, email.toUpperCase())) {
+                    Answer answer = key.post("/api/subscriptions", Map.of("email", spelling, "list", list,
+                            "confirmed", true, "ip", "203.0.113.8", "at", "2025-11-30T10:00:00Z",
+                            "fields", Map.of("firstName", "Back")));
+                    assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+                    assertThat(answer.body()).doesNotContain(email);
+                }
+            }
+        }
+        assertNothingWritten();
+    }
+
+    @Test
+    void aDoubleOptInThroughTheApiOrAFormAnswersAsForAnybodyAndWritesAndSendsNothing() {
+        Answer api = admin.post("/api/subscriptions", Map.of("email", email, "list", otherList, "ip", "203.0.113.9"));
+        assertThat(api.status()).as(api.body()).isEqualTo(202);
+        assertThat(api.json().get("status").asText()).isEqualTo("PENDING");
+
+        String form = otherList + "-signup";
+        assertThat(admin.post("/api/forms", Map.of("key", form, "lists", List.of(otherList), "channel", "EMAIL",
+                "fields", List.of("firstName"))).status()).isEqualTo(201);
+        Answer erased = signup(form, email);
+        Answer fresh = signup(form, address());
+        assertThat(erased.status()).isEqualTo(202);
+        assertThat(erased.body()).isEqualTo(fresh.body());
+
+        DevMailbox mailbox = DevMailbox.of(admin);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> mailbox.mails(email, "").isEmpty());
+        assertNothingWritten();
+    }
+
+    @Test
+    void theConfirmationLinksAndRunningDoubleOptInsOfAnErasedPersonAreGone() {
+        String pending = address();
+        Answer started = admin.post("/api/subscriptions", Map.of("email", pending, "list", otherList,
+                "ip", "203.0.113.10"));
+        assertThat(started.status()).isEqualTo(202);
+        String id = started.json().get("subscriberId").asText();
+        DevMailbox mailbox = DevMailbox.of(admin);
+        String link = DevMailbox.confirmationPath(mailbox.awaitMail(pending, "Please confirm"));
+        assertThat(doubleOptIns(id)).isOne();
+
+        erase(admin, id);
+        awaitErased(admin, id);
+
+        assertThat(doubleOptIns(id)).isZero();
+        assertThat(Api.at(port).get(link).status()).isEqualTo(410);
+        assertThat(Api.at(port).postRaw(link, "application/x-www-form-urlencoded", "").status()).isEqualTo(410);
+        JsonNode card = admin.get("/api/contacts/" + id).json();
+        assertThat(card.get("subscriptions").get(0).get("status").asText()).isEqualTo("UNSUBSCRIBED");
+        assertThat(card.get("subscriptions").get(0).get("confirmedAt").isNull()).isTrue();
+        assertThat(card.toString()).doesNotContain("double-opt-in");
+        assertThat(admin.get("/api/contacts/" + id + "/audit").json().toString())
+                .contains("\"process\":\"double-opt-in\"", "CANCELED");
+    }
+
+    private Answer signup(String form, String address) {
+        return Api.at(port).postRaw("/f/" + form, "application/json",
+                ("{\"email\":\"" + address + "\",\"firstName\":\"Anna\",\"consent\":true}")
+                        .getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** Still one card, the tombstone, with its one subscription, and no double opt-in of it. */
+    private void assertNothingWritten() {
+        JsonNode cards = admin.get("/api/contacts?email=" + email).json();
+        assertThat(cards).hasSize(1);
+        assertThat(cards.get(0).get("subscriberId").asText()).isEqualTo(tombstone);
+        assertThat(cards.get(0).get("permission").asText()).isEqualTo("DELETED");
+        assertThat(cards.get(0).get("subscriptions")).hasSize(1);
+        assertThat(cards.get(0).get("subscriptions").get(0).get("status").asText()).isEqualTo("UNSUBSCRIBED");
+        assertThat(doubleOptIns(tombstone)).isZero();
+    }
+
+    private long doubleOptIns(String subscriberId) {
+        return jdbc.sql("select count(*) from subscription_double_opt_in where subscriber_id = :id")
+                .param("id", UUID.fromString(subscriberId)).query(Long.class).single();
+    }
+}
