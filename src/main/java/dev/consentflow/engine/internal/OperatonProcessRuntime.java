@@ -2,10 +2,7 @@ package dev.consentflow.engine.internal;
 
 import dev.consentflow.engine.ProcessConflict;
 import dev.consentflow.engine.ProcessRuntime;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.RuntimeService;
@@ -24,7 +21,7 @@ class OperatonProcessRuntime implements ProcessRuntime {
     @Override
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
         try {
-            return runtime.startProcessInstanceByKey(processKey, businessKey, checked(variables)).getId();
+            return runtime.startProcessInstanceByKey(processKey, businessKey, ProcessVariables.checked(variables)).getId();
         } catch (OptimisticLockingException e) {
             throw new ProcessConflict("a concurrent change to " + processKey + " won", e);
         }
@@ -35,7 +32,7 @@ class OperatonProcessRuntime implements ProcessRuntime {
         try {
             runtime.createMessageCorrelation(messageName)
                     .processInstanceId(processInstanceId)
-                    .setVariables(checked(variables))
+                    .setVariables(ProcessVariables.checked(variables))
                     .correlateWithResult();
             return true;
         } catch (MismatchingMessageCorrelationException e) {
@@ -48,31 +45,9 @@ class OperatonProcessRuntime implements ProcessRuntime {
     @Override
     public int publish(String messageName, String matchVariable, Object matchValue, Map<String, Object> variables) {
         return runtime.createMessageCorrelation(messageName)
-                .processInstanceVariableEquals(matchVariable, checkedValue(matchVariable, matchValue))
-                .setVariables(checked(variables))
+                .processInstanceVariableEquals(matchVariable, ProcessVariables.checkedValue(matchVariable, matchValue))
+                .setVariables(ProcessVariables.checked(variables))
                 .correlateAllWithResult()
                 .size();
-    }
-
-    /** Refuses anything but ids and primitives, and strings that look like an address, before history keeps them. */
-    private static Map<String, Object> checked(Map<String, Object> variables) {
-        Map<String, Object> copy = new HashMap<>();
-        variables.forEach((name, value) -> copy.put(name, checkedValue(name, value)));
-        return copy;
-    }
-
-    private static Object checkedValue(String name, Object value) {
-        if (value instanceof UUID || value instanceof Enum<?>) {
-            return value.toString();
-        }
-        if (value instanceof String s && s.indexOf('@') >= 0) {
-            throw new IllegalArgumentException("process variable " + name + " looks like an address");
-        }
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof Date) {
-            return value;
-        }
-        throw new IllegalArgumentException("process variable " + name + " is not an id or a primitive: "
-                + value.getClass().getSimpleName());
     }
 }
