@@ -3,7 +3,6 @@ package dev.consentflow.privacy.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.consent.AuditAction;
-import dev.consentflow.contacts.ContactExports;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.SubscriberId;
@@ -27,13 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ExportController {
 
-    private final ContactExports contacts;
     private final ContactManagement lists;
     private final ExportFiles files;
     private final ExportAudit audit;
 
-    ExportController(ContactExports contacts, ContactManagement lists, ExportFiles files, ExportAudit audit) {
-        this.contacts = contacts;
+    ExportController(ContactManagement lists, ExportFiles files, ExportAudit audit) {
         this.lists = lists;
         this.files = files;
         this.audit = audit;
@@ -46,9 +43,7 @@ class ExportController {
         ExportFormat chosen = ExportFormat.parse("format", format, ExportFormat.PERSON);
         AccountId account = caller.requireAccount();
         SubscriberId subscriber = new SubscriberId(id);
-        if (!contacts.exists(account, subscriber)) {
-            throw new NotFoundException("Contact");
-        }
+        files.requirePerson(account, subscriber);
         audit.append(account, id, AuditAction.EXPORTED, caller.actor(),
                 ExportAudit.detail("scope", "person", "format", chosen.extension()));
         files.person(account, subscriber, chosen, ExportDownload.start(response, chosen, "contact-" + id));

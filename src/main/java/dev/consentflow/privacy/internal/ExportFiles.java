@@ -29,6 +29,13 @@ class ExportFiles {
         this.mapper = mapper;
     }
 
+    /** That the account holds the person's card (live or a tombstone), checked before a download starts. */
+    void requirePerson(AccountId account, SubscriberId subscriber) {
+        if (!contacts.exists(account, subscriber)) {
+            throw new NotFoundException("Contact");
+        }
+    }
+
     /**
      * Writes everything held about a person: the card, fields, subscriptions with their evidence, events, and
      * the audit entries about them.

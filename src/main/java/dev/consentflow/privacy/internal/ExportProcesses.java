@@ -1,0 +1,50 @@
+package dev.consentflow.privacy.internal;
+
+import dev.consentflow.engine.ProcessRuntime;
+import dev.consentflow.engine.UserTasks;
+import java.util.Date;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Starts the export-approval and access-request processes and completes their user tasks: ids only. */
+@Component
+class ExportProcesses {
+
+    private final ProcessRuntime runtime;
+    private final UserTasks tasks;
+    private final ExportSettings settings;
+
+    ExportProcesses(ProcessRuntime runtime, UserTasks tasks, ExportSettings settings) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.settings = settings;
+    }
+
+    String startApproval(ExportRequest request) {
+        return runtime.start(ExportApprovalProcess.ID, request.id().toString(), Map.of(
+                ExportApprovalProcess.Var.ACCOUNT_ID, request.accountId(),
+                ExportApprovalProcess.Var.ADMIN_GROUP, ExportApprovalProcess.Var.adminGroup(request.accountId()),
+                ExportApprovalProcess.Var.DECISION_TIMEOUT, settings.decisionTimeout().toString(),
+                ExportApprovalProcess.Var.RELEASE_VALID_FOR, settings.releaseValidFor().toString()));
+    }
+
+    /** Completes the admins' task with the decision; false when the instance no longer waits for one. */
+    boolean decide(String instance, boolean approve, String actor) {
+        return tasks.complete(instance, ExportApprovalProcess.Task.DECIDE_ON_EXPORT, Map.of(
+                ExportApprovalProcess.Var.APPROVED, approve, ExportApprovalProcess.Var.DECIDED_BY, actor));
+    }
+
+    String startAccessRequest(AccessRequest request) {
+        return runtime.start(AccessRequestProcess.ID, request.id().toString(), Map.of(
+                AccessRequestProcess.Var.ACCOUNT_ID, request.accountId(),
+                AccessRequestProcess.Var.SUBSCRIBER_ID, request.subscriberId(),
+                AccessRequestProcess.Var.OFFICERS_GROUP, AccessRequestProcess.Var.officersGroup(request.accountId()),
+                AccessRequestProcess.Var.DUE_AT, Date.from(request.dueAt())));
+    }
+
+    /** Completes the officers' task: the person's data was delivered. False when it was completed before. */
+    boolean delivered(String instance, String actor) {
+        return tasks.complete(instance, AccessRequestProcess.Task.DELIVER_PERSONAL_DATA,
+                Map.of(AccessRequestProcess.Var.DELIVERED_BY, actor));
+    }
+}
