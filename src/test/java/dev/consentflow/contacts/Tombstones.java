@@ -7,12 +7,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Makes a card the tombstone an erasure leaves (the erasure itself is another issue's): the data key and every
  * readable value gone, the email index and the subscriptions' dates and IPs kept.
  */
-final class Tombstones {
+public final class Tombstones {
 
     private Tombstones() {
     }
 
-    static void erase(JdbcClient jdbc, UUID contactId) {
+    public static void erase(JdbcClient jdbc, UUID contactId) {
         jdbc.sql("delete from contacts_field where contact_id = ?").param(contactId).update();
         jdbc.sql("delete from contacts_event where contact_id = ?").param(contactId).update();
         jdbc.sql("""
