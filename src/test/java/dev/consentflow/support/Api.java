@@ -43,6 +43,11 @@ public final class Api {
         return new Api(base, apiKey);
     }
 
+    /** The API key this client sends, or null. */
+    public String key() {
+        return key;
+    }
+
     public String base() {
         return base;
     }
