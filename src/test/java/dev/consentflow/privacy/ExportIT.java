@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.consentflow.IntegrationTest;
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.BehaviourEvent;
+import dev.consentflow.contacts.ContactEvents;
+import dev.consentflow.contacts.EventType;
+import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.Tombstones;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.Api.Answer;
@@ -46,6 +51,9 @@ class ExportIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ContactEvents events;
 
     Api admin;
     String list;
@@ -115,6 +123,26 @@ class ExportIT {
             assertThat(subscription.getCell(5).getStringCellValue()).isEqualTo("203.0.113.7");
             assertThat(workbook.getSheet("Audit").getLastRowNum()).isGreaterThanOrEqualTo(3);
         }
+    }
+
+    @Test
+    void anEventTooLongForACellIsCutWithAMarkerInTheWorkbookAndWholeInTheJson() throws IOException {
+        String id = subscribe("eve@example.dk", Map.of());
+        String huge = "=" + "y".repeat(40_000);
+        events.record(AccountId.of(TestAccounts.accountId(admin)), new SubscriberId(UUID.fromString(id)),
+                new BehaviourEvent(EventType.CLICK, null, "c-1", Map.of("url", huge, "note", "a\u0000b")));
+
+        Download xlsx = admin.download("/api/contacts/" + id + "/export?format=xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertEveryCellTypedNeverFormula(workbook);
+            Sheet sheet = workbook.getSheet("Events");
+            Cell details = sheet.getRow(1).getCell(3);
+            assertThat(details.getStringCellValue()).hasSize(32_767).endsWith("the JSON export holds the whole value]");
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue())
+                    .startsWith("Note: 1 value(s) held more than Excel's 32,767 characters");
+        }
+        JsonNode json = admin.download("/api/contacts/" + id + "/export?format=json").json();
+        assertThat(json.get("events").get(0).get("details").get("url").asText()).isEqualTo(huge);
     }
 
     @Test

@@ -40,8 +40,8 @@ record AccessRequest(@Id UUID id, UUID accountId, UUID subscriberId, Status stat
                 escalatedAt, now, by, processInstanceId, version);
     }
 
-    /** Open after its due date: what compliance officers must act on now. */
+    /** Open after its due date (or escalated by the process as such): what compliance officers must act on now. */
     boolean overdueAt(Instant now) {
-        return status == Status.OPEN && !now.isBefore(dueAt);
+        return status == Status.OPEN && (escalatedAt != null || !now.isBefore(dueAt));
     }
 }
