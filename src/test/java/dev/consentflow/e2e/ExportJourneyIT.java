@@ -146,6 +146,10 @@ class ExportJourneyIT {
         assertThat(record.get("subscriberId").asText()).isEqualTo(anna);
         assertThat(record.get("email").asText()).isEqualTo("anna@example.dk");
         assertThat(record.get("audit").findValuesAsText("action")).contains("EXPORT_REQUESTED", "EXPORT_APPROVED");
+        assertThat(history.createHistoricVariableInstanceQuery().variableValueEquals("subscriberId", anna).list())
+                .extracting(v -> history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(v.getProcessInstanceId()).singleResult().getBusinessKey())
+                .contains(id);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.consentflow.privacy.internal;
 
 import java.util.UUID;
-import java.util.function.Function;
 
 /** The ids and variables of {@code processes/export-approval.bpmn}, in one place. */
 final class ExportApprovalProcess {
@@ -37,6 +36,8 @@ final class ExportApprovalProcess {
 
     static final class Var {
         static final String ACCOUNT_ID = "accountId";
+        /** The person, for a person's export only. */
+        static final String SUBSCRIBER_ID = "subscriberId";
         static final String ADMIN_GROUP = "adminGroup";
         static final String DECISION_TIMEOUT = "decisionTimeout";
         static final String RELEASE_VALID_FOR = "releaseValidFor";
@@ -55,11 +56,6 @@ final class ExportApprovalProcess {
 
         static UUID requestId(String businessKey) {
             return UUID.fromString(businessKey);
-        }
-
-        static String decidedBy(Function<String, Object> variables) {
-            Object by = variables.apply(DECIDED_BY);
-            return by == null ? null : by.toString();
         }
     }
 }

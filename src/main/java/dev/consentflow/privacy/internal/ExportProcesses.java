@@ -3,6 +3,7 @@ package dev.consentflow.privacy.internal;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.engine.UserTasks;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +21,17 @@ class ExportProcesses {
         this.settings = settings;
     }
 
+    /** A person's export names the person, so it shows in their engine history (and is scrubbed with it). */
     String startApproval(ExportRequest request) {
-        return runtime.start(ExportApprovalProcess.ID, request.id().toString(), Map.of(
+        Map<String, Object> variables = new HashMap<>(Map.of(
                 ExportApprovalProcess.Var.ACCOUNT_ID, request.accountId(),
                 ExportApprovalProcess.Var.ADMIN_GROUP, ExportApprovalProcess.Var.adminGroup(request.accountId()),
                 ExportApprovalProcess.Var.DECISION_TIMEOUT, settings.decisionTimeout().toString(),
                 ExportApprovalProcess.Var.RELEASE_VALID_FOR, settings.releaseValidFor().toString()));
+        if (request.subscriberId() != null) {
+            variables.put(ExportApprovalProcess.Var.SUBSCRIBER_ID, request.subscriberId());
+        }
+        return runtime.start(ExportApprovalProcess.ID, request.id().toString(), variables);
     }
 
     /** Completes the admins' task with the decision; false when the instance no longer waits for one. */
