@@ -12,6 +12,14 @@ public enum AuditAction {
     EXPORT_REQUESTED,
     EXPORT_APPROVED,
     EXPORT_REJECTED,
+    /** An export request ran out: undecided in time, or its approved download window closed. */
+    EXPORT_EXPIRED,
+    /** A person's access request (GDPR Art. 15) was recorded, with its due date. */
+    ACCESS_REQUESTED,
+    /** An access request passed its due date undelivered: escalated to the account's compliance officers. */
+    ACCESS_OVERDUE,
+    /** An access request was answered: the person's export was delivered. */
+    ACCESS_DELIVERED,
     ERASURE_REQUESTED,
     ERASED,
     /** A second person approved an erasure request (four-eyes). */

@@ -43,6 +43,11 @@ public final class Api {
         return new Api(base, apiKey);
     }
 
+    /** The API key this client sends, or null. */
+    public String key() {
+        return key;
+    }
+
     public String base() {
         return base;
     }
@@ -55,6 +60,20 @@ public final class Api {
         HttpRequest.Builder builder = request(path).GET();
         headers.forEach(builder::header);
         return send(builder.build());
+    }
+
+    /** A GET whose answer is kept as bytes: downloads such as spreadsheets. */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Answer delete(String path) {
@@ -149,6 +168,29 @@ public final class Api {
         @Override
         public String toString() {
             return status + " " + body;
+        }
+    }
+
+    /** A downloaded file: status, headers and the body's bytes. */
+    public record Download(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst().orElse(null);
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public JsonNode json() {
+            try {
+                return json.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + text(), e);
+            }
         }
     }
 }

@@ -63,8 +63,7 @@ class CardEvents implements ContactEvents {
     /** The newest events of a card, with their details opened. */
     List<OpenEvent> newest(UnlockedCard card) {
         return events.findNewest(card.contact().id(), ON_CARD).stream()
-                .map(e -> new OpenEvent(e, e.detailsSealed() == null ? Map.of()
-                        : read(card.cipher().open(CardCipher.eventPlace(e.id()), e.detailsSealed()))))
+                .map(e -> new OpenEvent(e, openDetails(card.cipher(), e.id(), e.detailsSealed())))
                 .toList();
     }
 
@@ -77,6 +76,11 @@ class CardEvents implements ContactEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The details of a stored event, opened under its card's key. */
+    static Map<String, String> openDetails(CardCipher cipher, UUID eventId, byte[] sealed) {
+        return sealed == null ? Map.of() : read(cipher.open(CardCipher.eventPlace(eventId), sealed));
     }
 
     private static Map<String, String> read(String details) {

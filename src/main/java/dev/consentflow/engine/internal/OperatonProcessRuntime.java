@@ -4,8 +4,6 @@ import dev.consentflow.engine.ProcessConflict;
 import dev.consentflow.engine.ProcessHistory;
 import dev.consentflow.engine.ProcessRuntime;
 import java.util.Collections;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +30,7 @@ class OperatonProcessRuntime implements ProcessRuntime {
     @Override
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
         try {
-            return runtime.startProcessInstanceByKey(processKey, businessKey, checked(variables)).getId();
+            return runtime.startProcessInstanceByKey(processKey, businessKey, ProcessVariables.checked(variables)).getId();
         } catch (OptimisticLockingException e) {
             throw new ProcessConflict("a concurrent change to " + processKey + " won", e);
         }
@@ -43,7 +41,7 @@ class OperatonProcessRuntime implements ProcessRuntime {
         try {
             runtime.createMessageCorrelation(messageName)
                     .processInstanceId(processInstanceId)
-                    .setVariables(checked(variables))
+                    .setVariables(ProcessVariables.checked(variables))
                     .correlateWithResult();
             return true;
         } catch (MismatchingMessageCorrelationException e) {
@@ -66,15 +64,15 @@ class OperatonProcessRuntime implements ProcessRuntime {
         // Reaches the subscriptions of event subprocess message start events too: they belong to the scope
         // execution, whose process instance carries the matched variables.
         return runtime.createMessageCorrelation(messageName)
-                .processInstanceVariablesEqual(checked(match))
-                .setVariables(checked(variables))
+                .processInstanceVariablesEqual(ProcessVariables.checked(match))
+                .setVariables(ProcessVariables.checked(variables))
                 .correlateAllWithResult()
                 .size();
     }
 
     @Override
     public int endInstancesOf(UUID subscriberId, String reason, String exceptProcessInstanceId) {
-        checkedValue("reason", reason);
+        ProcessVariables.checkedValue("reason", reason);
         List<String> instances = runtime.createProcessInstanceQuery()
                 .variableValueEquals(ProcessHistory.SUBSCRIBER_VARIABLE, subscriberId.toString())
                 .list().stream()
@@ -101,32 +99,10 @@ class OperatonProcessRuntime implements ProcessRuntime {
             return false;
         }
         try {
-            tasks.complete(task.getId(), checked(variables));
+            tasks.complete(task.getId(), ProcessVariables.checked(variables));
             return true;
         } catch (OptimisticLockingException e) {
             throw new ProcessConflict("a concurrent change to instance " + processInstanceId + " won", e);
         }
-    }
-
-    /** Refuses anything but ids and primitives, and strings that look like an address, before history keeps them. */
-    private static Map<String, Object> checked(Map<String, Object> variables) {
-        Map<String, Object> copy = new HashMap<>();
-        variables.forEach((name, value) -> copy.put(name, checkedValue(name, value)));
-        return copy;
-    }
-
-    private static Object checkedValue(String name, Object value) {
-        if (value instanceof UUID || value instanceof Enum<?>) {
-            return value.toString();
-        }
-        if (value instanceof String s && s.indexOf('@') >= 0) {
-            throw new IllegalArgumentException("process variable " + name + " looks like an address");
-        }
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof Date) {
-            return value;
-        }
-        throw new IllegalArgumentException("process variable " + name + " is not an id or a primitive: "
-                + value.getClass().getSimpleName());
     }
 }
