@@ -81,8 +81,10 @@ class AccessRequestController {
         audit.append(account, request.subscriberId(), AuditAction.EXPORTED, caller.actor(),
                 request.processInstanceId(), ExportAudit.detail("scope", "person", "format", chosen.extension(),
                         "accessRequestId", id));
+        // Recorded before the file streams, like the EXPORTED entry: the client has the whole file as soon as the
+        // stream closes, so a status read right after the download must already say DELIVERED.
+        requests.delivered(caller, id);
         files.person(account, new SubscriberId(request.subscriberId()), chosen,
                 ExportDownload.start(response, chosen, "contact-" + request.subscriberId()));
-        requests.delivered(caller, id);
     }
 }
