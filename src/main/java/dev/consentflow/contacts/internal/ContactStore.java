@@ -5,12 +5,14 @@ import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.ListRecipient;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.Unsubscribed;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -23,8 +25,11 @@ class ContactStore implements ContactManagement {
     private final Signups signups;
     private final SubscriptionLifecycle lifecycle;
     private final Unsubscriptions unsubscriptions;
+    private final ListAudiences audiences;
 
-    ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle, Unsubscriptions unsubscriptions) {
+    ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle, Unsubscriptions unsubscriptions,
+                 ListAudiences audiences) {
+        this.audiences = audiences;
         this.lists = lists;
         this.signups = signups;
         this.lifecycle = lifecycle;
@@ -79,5 +84,16 @@ class ContactStore implements ContactManagement {
     @Override
     public Optional<Unsubscribed> unsubscribe(AccountId account, Unsubscribe request) {
         return unsubscriptions.unsubscribe(account, request);
+    }
+
+    @Override
+    public List<SubscriptionId> confirmedSubscriptions(AccountId account, ListInfo list, SubscriptionId after,
+                                                       int limit) {
+        return audiences.confirmed(account, list, after, limit);
+    }
+
+    @Override
+    public List<ListRecipient> confirmedRecipients(AccountId account, Collection<SubscriptionId> subscriptions) {
+        return audiences.recipients(account, subscriptions);
     }
 }
