@@ -30,6 +30,9 @@ class CampaignJourneyIT {
 
     private static final String HOSTILE = "${7*7} {{7*7}} [[${T(java.lang.Runtime)}]] <b>Eve</b> & co";
     private static final Pattern UNSUBSCRIBE_HEADER = Pattern.compile("<(https?://[^>]+/u/[A-Za-z0-9_-]{43})>");
+    private static final String OFFER = "https://shop.example/november?utm_source=newsletter";
+    private static final Pattern OPEN_PIXEL = Pattern.compile("src=\"https?://[^\"]+(/t/o/[A-Za-z0-9_-]{22})\"");
+    private static final Pattern CLICK = Pattern.compile("https?://[^\"\\s]+(/t/c/([A-Za-z0-9_-]{22})0)");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @LocalServerPort
@@ -60,7 +63,7 @@ class CampaignJourneyIT {
         String bob = address("bob");
         String pending = address("pending");
         String elsewhere = address("elsewhere");
-        confirmed(ada, list, "Ada");
+        String adaId = confirmed(ada, list, "Ada");
         confirmed(eve, list, HOSTILE);
         confirmed(carl, list, null);
         String bobId = confirmed(bob, list, "Bob");
@@ -117,6 +120,35 @@ class CampaignJourneyIT {
         assertThat(campaignMails(bob)).as("unsubscribed before the send").isEmpty();
         assertThat(campaignMails(pending)).as("never confirmed").isEmpty();
         assertThat(campaignMails(elsewhere)).as("on another list").isEmpty();
+
+        // Ada opens (the pixel) and clicks; the counts and her card show it.
+        String adaBody = unfolded(adaMail.get("body").asText());
+        assertThat(adaBody).contains("href=\"javascript:alert(1)\"", "href=\"//evil.example/x\"")
+                .doesNotContain(OFFER);
+        Matcher pixel = OPEN_PIXEL.matcher(adaBody);
+        assertThat(pixel.find()).as(adaBody).isTrue();
+        Matcher click = CLICK.matcher(adaBody);
+        assertThat(click.find()).as(adaBody).isTrue();
+        String token = click.group(2);
+        Answer opened = anonymous.get(pixel.group(1));
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.contentType()).contains("image/gif");
+        Answer clicked = anonymous.get(click.group(1));
+        assertThat(clicked.status()).isEqualTo(302);
+        assertThat(clicked.header("Location")).isEqualTo(OFFER);
+        for (String hostile : List.of("/t/c/" + token + "1", "/t/c/" + token + "99", "/t/c/" + token,
+                "/t/c/" + "A".repeat(22) + "0", "/t/c/javascript:alert(1)", "/t/c/%2F%2Fevil.example",
+                "/t/c/" + token + "0%2F%2Fevil.example")) {
+            Answer refused = anonymous.get(hostile);
+            assertThat(refused.status()).as(hostile).isIn(400, 404);
+            assertThat(refused.header("Location")).as(hostile).isNull();
+        }
+        assertThat(anonymous.get("/t/o/unknown").status()).as("the pixel answers anyway").isEqualTo(200);
+        JsonNode engaged = admin.get("/api/campaigns/" + id).json();
+        assertThat(engaged.get("opened").asLong()).isEqualTo(1);
+        assertThat(engaged.get("clicked").asLong()).isEqualTo(1);
+        JsonNode card = admin.get("/api/contacts/" + adaId).json();
+        assertThat(card.toString()).contains("\"OPEN\"", "\"CLICK\"", id);
     }
 
     @Test
@@ -149,8 +181,10 @@ class CampaignJourneyIT {
     private void template(String key) {
         Answer created = admin.post("/api/templates", Map.of("key", key,
                 "subject", "Hi {{firstName}}, our November offer",
-                "html", "<!doctype html><html><body><h1>Hello {{firstName}},</h1><p>Twenty per cent off, for {{email}}.</p></body></html>",
-                "text", "Hello {{firstName}},\nTwenty per cent off, for {{email}}.\n"));
+                "html", "<!doctype html><html><body><h1>Hello {{firstName}},</h1><p>Twenty per cent off, for {{email}}.</p>"
+                        + "<p><a href=\"" + OFFER + "\">Shop</a> <a href=\"javascript:alert(1)\">J</a>"
+                        + " <a href=\"//evil.example/x\">E</a></p></body></html>",
+                "text", "Hello {{firstName}},\nTwenty per cent off, for {{email}}: " + OFFER + "\n"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 

@@ -56,13 +56,20 @@ class CampaignBroadcast {
     @Service
     static class MailOut {
         final Dispatch dispatch;
-        final UnsubscribeLinks links;
+        final UnsubscribeLinks unsubscribe;
         final CampaignMessages messages;
+        final CampaignLinks campaignLinks;
 
-        MailOut(Dispatch dispatch, UnsubscribeLinks links, CampaignMessages messages) {
+        MailOut(Dispatch dispatch, UnsubscribeLinks unsubscribe, CampaignMessages messages,
+                CampaignLinks campaignLinks) {
             this.dispatch = dispatch;
-            this.links = links;
+            this.unsubscribe = unsubscribe;
             this.messages = messages;
+            this.campaignLinks = campaignLinks;
+        }
+
+        Map<String, Integer> links(UUID campaignId, Template template) {
+            return campaignLinks.numbered(campaignId, TrackedLinks.of(template.html()));
         }
     }
 
@@ -101,9 +108,10 @@ class CampaignBroadcast {
         Template template = templates.byId(account, campaign.templateId())
                 .orElseThrow(() -> new IllegalStateException("campaign " + campaignId + " lost its template"));
         String listId = out.messages.listId(list);
+        Map<String, Integer> links = out.links(campaignId, template);
         for (int n = 0; n < settings.pagesPerJob(); n++) {
             boolean more = Boolean.TRUE.equals(page.execute(tx -> enqueuePage(account, campaignId, template,
-                    listId)));
+                    listId, links)));
             if (!more) {
                 return !recipients.anyPending(campaignId);
             }
@@ -111,7 +119,8 @@ class CampaignBroadcast {
         return !recipients.anyPending(campaignId);
     }
 
-    private boolean enqueuePage(AccountId account, UUID campaignId, Template template, String listId) {
+    private boolean enqueuePage(AccountId account, UUID campaignId, Template template, String listId,
+                                Map<String, Integer> links) {
         List<SubscriptionId> ids = recipients.lockPending(campaignId, settings.pageSize());
         if (ids.isEmpty()) {
             return false;
@@ -124,11 +133,13 @@ class CampaignBroadcast {
                 recipients.skipped(campaignId, id);
                 continue;
             }
-            String unsubscribe = out.links.unsubscribeUrl(account, id);
+            String unsubscribe = out.unsubscribe.unsubscribeUrl(account, id);
+            String token = TrackingTokens.next();
             UUID message = out.dispatch.enqueue(new OutboundMessage(account, recipient.subscriberId().value(),
                     id.value(), Channel.EMAIL, Purpose.CAMPAIGN, campaignId.toString(),
-                    out.messages.render(template, recipient, unsubscribe), unsubscribe, listId));
-            recipients.enqueued(campaignId, id, message);
+                    out.messages.render(template, recipient, unsubscribe, token, links), unsubscribe, listId));
+            recipients.enqueued(campaignId, id, message, recipient.subscriberId().value(),
+                    TrackingTokens.hash(token));
         }
         return ids.size() == settings.pageSize();
     }

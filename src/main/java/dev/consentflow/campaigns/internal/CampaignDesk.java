@@ -74,8 +74,10 @@ class CampaignDesk {
         Campaign c = campaigns.find(account, id).orElseThrow(() -> new NotFoundException("campaign"));
         String template = templates.byId(account, c.templateId()).map(Templates.Template::key).orElse(null);
         if (c.status() == Status.SENT) {
+            long[] engagement = ledgers.engagement(c);
             return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), c.audience(), 0,
-                    c.sent(), c.failed(), c.suppressed(), c.expired(), c.unknown(), 0, 0, 0);
+                    c.sent(), c.failed(), c.suppressed(), c.expired(), c.unknown(), engagement[0], engagement[1],
+                    0);
         }
         if (c.status() == Status.DRAFT) {
             return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), 0, 0, 0, 0, 0, 0, 0,

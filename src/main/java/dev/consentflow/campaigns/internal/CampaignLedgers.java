@@ -22,13 +22,19 @@ class CampaignLedgers {
      * Recipients not enqueued yet, and messages queued, sending or waiting for a retry, are all {@code queued},
      * so the counts add up to the audience at every moment.
      */
+    /** How many recipients opened and clicked, {@code [opened, clicked]}. */
+    long[] engagement(Campaign c) {
+        return recipients.engagement(c.id());
+    }
+
     CampaignStatus live(Campaign c, String template) {
         Ledger ledger = dispatch.ledger(c.id().toString());
         long audience = c.audience() == null ? 0 : c.audience();
+        long[] engagement = recipients.engagement(c.id());
         long suppressed = ledger.suppressed() + recipients.skippedCount(c.id());
         long ended = ledger.sent() + ledger.hardFailed() + suppressed + ledger.expired() + ledger.unknown();
         return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), audience,
                 Math.max(0, audience - ended), ledger.sent(), ledger.hardFailed(), suppressed, ledger.expired(),
-                ledger.unknown(), 0, 0, 0);
+                ledger.unknown(), engagement[0], engagement[1], 0);
     }
 }

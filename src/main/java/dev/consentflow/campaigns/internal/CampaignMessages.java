@@ -20,16 +20,26 @@ class CampaignMessages {
         this.publicUrl = publicUrl;
     }
 
-    Content render(Template template, ListRecipient recipient, String unsubscribeUrl) {
+    /**
+     * The mail of one recipient: the template with their values, its tracked links pointing at
+     * {@code /t/c/{token}{number}}, an open pixel, and the unsubscribe link in both parts.
+     *
+     * @param links the campaign's tracked links with their numbers
+     */
+    Content render(Template template, ListRecipient recipient, String unsubscribeUrl, String trackingToken,
+                   Map<String, Integer> links) {
         Map<String, String> values = new HashMap<>(recipient.fields());
         // The address is the person's too; it wins over a custom field that happens to be named "email".
         values.put("email", recipient.email());
+        Map<String, String> clicks = new HashMap<>();
+        links.forEach((url, number) -> clicks.put(url, publicUrl + "/t/c/" + trackingToken + number));
         String subject = TemplateRenderer.plain(template.subject(), values);
-        String text = TemplateRenderer.plain(template.text(), values)
+        String text = TrackedLinks.text(TemplateRenderer.plain(template.text(), values), clicks)
                 + "\n\n--\nUnsubscribe: " + unsubscribeUrl + "\n";
         String footer = "<p style=\"color:#777;font-size:small\"><a href=\""
-                + TemplateRenderer.escapeHtml(unsubscribeUrl) + "\">Unsubscribe</a></p>";
-        String html = TemplateRenderer.html(template.html(), values);
+                + TemplateRenderer.escapeHtml(unsubscribeUrl) + "\">Unsubscribe</a></p>"
+                + "<img src=\"" + publicUrl + "/t/o/" + trackingToken + "\" width=\"1\" height=\"1\" alt=\"\">";
+        String html = TrackedLinks.html(TemplateRenderer.html(template.html(), values), clicks);
         int end = html.toLowerCase().lastIndexOf("</body>");
         html = end < 0 ? html + footer : html.substring(0, end) + footer + html.substring(end);
         return new Content(subject, text, html);

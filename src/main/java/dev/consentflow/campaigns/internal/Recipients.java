@@ -66,12 +66,54 @@ class Recipients {
                 .param("campaign", campaign).query(Boolean.class).single();
     }
 
-    void enqueued(UUID campaign, SubscriptionId subscription, UUID messageId) {
+    void enqueued(UUID campaign, SubscriptionId subscription, UUID messageId, UUID subscriberId,
+                  byte[] trackingHash) {
         jdbc.sql("""
-                        update campaigns_recipient set message_id = :message
+                        update campaigns_recipient
+                           set message_id = :message, subscriber_id = :subscriber, tracking_hash = :hash
                          where campaign_id = :campaign and subscription_id = :id
                         """)
-                .param("message", messageId).param("campaign", campaign).param("id", subscription.value()).update();
+                .param("message", messageId).param("subscriber", subscriberId).param("hash", trackingHash)
+                .param("campaign", campaign).param("id", subscription.value()).update();
+    }
+
+    /** The recipient a tracking token was given to, with the campaign's account. */
+    Optional<Tracked> tracked(byte[] trackingHash) {
+        return jdbc.sql("""
+                        select r.campaign_id, r.subscription_id, r.subscriber_id, c.account_id
+                          from campaigns_recipient r join campaigns_campaign c on c.id = r.campaign_id
+                         where r.tracking_hash = :hash
+                        """)
+                .param("hash", trackingHash)
+                .query((rs, row) -> new Tracked(rs.getObject("campaign_id", UUID.class),
+                        rs.getObject("subscription_id", UUID.class), rs.getObject("subscriber_id", UUID.class),
+                        rs.getObject("account_id", UUID.class)))
+                .optional();
+    }
+
+    record Tracked(UUID campaignId, UUID subscriptionId, UUID subscriberId, UUID accountId) {
+    }
+
+    /** The first open (and, for a click, the first click) of a recipient; a click counts as an open too. */
+    void opened(Tracked t, java.time.Instant at, boolean click) {
+        jdbc.sql("""
+                        update campaigns_recipient
+                           set opened_at = coalesce(opened_at, :at),
+                               clicked_at = case when :click then coalesce(clicked_at, :at) else clicked_at end
+                         where campaign_id = :campaign and subscription_id = :id
+                        """)
+                .param("at", java.sql.Timestamp.from(at)).param("click", click)
+                .param("campaign", t.campaignId()).param("id", t.subscriptionId()).update();
+    }
+
+    /** How many recipients opened and clicked. */
+    long[] engagement(UUID campaign) {
+        return jdbc.sql("""
+                        select count(opened_at) as opened, count(clicked_at) as clicked
+                          from campaigns_recipient where campaign_id = :campaign
+                        """)
+                .param("campaign", campaign)
+                .query((rs, row) -> new long[] {rs.getLong("opened"), rs.getLong("clicked")}).single();
     }
 
     void skipped(UUID campaign, SubscriptionId subscription) {
