@@ -1,6 +1,7 @@
 package dev.consentflow.contacts;
 
 import dev.consentflow.accounts.AccountId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,12 @@ public interface ContactManagement {
      * address and fields decrypted for rendering a mail; the others are left out. Callers pass one page at a time.
      */
     List<ListRecipient> confirmedRecipients(AccountId account, Collection<SubscriptionId> subscriptions);
+
+    /**
+     * The subscriptions of a list that were unsubscribed at or after {@code since}: how a campaign counts the
+     * recipients it lost.
+     */
+    List<SubscriptionId> unsubscribedSince(AccountId account, ListInfo list, Instant since);
 
     /** A subscription's owner and list, by ids. */
     record SubscriptionRef(SubscriberId subscriberId, SubscriptionId subscriptionId, ListInfo list,

@@ -147,8 +147,17 @@ class CampaignJourneyIT {
         JsonNode engaged = admin.get("/api/campaigns/" + id).json();
         assertThat(engaged.get("opened").asLong()).isEqualTo(1);
         assertThat(engaged.get("clicked").asLong()).isEqualTo(1);
+        assertThat(engaged.get("unsubscribed").asLong()).isZero();
         JsonNode card = admin.get("/api/contacts/" + adaId).json();
         assertThat(card.toString()).contains("\"OPEN\"", "\"CLICK\"", id);
+
+        // Eve leaves through the campaign mail's one-click link: the campaign counts her.
+        Matcher leave = UNSUBSCRIBE_HEADER.matcher(unfolded(eveMail.get("headers").get("List-Unsubscribe").asText()));
+        assertThat(leave.matches()).isTrue();
+        String url = leave.group(1);
+        assertThat(anonymous.postForm(url.substring(url.indexOf("/u/")), "List-Unsubscribe=One-Click").status())
+                .isEqualTo(200);
+        assertThat(admin.get("/api/campaigns/" + id).json().get("unsubscribed").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -77,7 +77,7 @@ class CampaignDesk {
             long[] engagement = ledgers.engagement(c);
             return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), c.audience(), 0,
                     c.sent(), c.failed(), c.suppressed(), c.expired(), c.unknown(), engagement[0], engagement[1],
-                    0);
+                    engagement[2]);
         }
         if (c.status() == Status.DRAFT) {
             return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), 0, 0, 0, 0, 0, 0, 0,

@@ -128,4 +128,19 @@ class Recipients {
         return jdbc.sql("select count(*) from campaigns_recipient where campaign_id = :campaign and skipped")
                 .param("campaign", campaign).query(Long.class).single();
     }
+
+    /** How many of these subscriptions were mailed by the campaign. */
+    long mailedAmong(UUID campaign, List<SubscriptionId> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        select count(*) from campaigns_recipient
+                         where campaign_id = :campaign and message_id is not null
+                           and subscription_id = any(array[:ids]::uuid[])
+                        """)
+                .param("campaign", campaign)
+                .param("ids", subscriptions.stream().map(SubscriptionId::value).toList())
+                .query(Long.class).single();
+    }
 }

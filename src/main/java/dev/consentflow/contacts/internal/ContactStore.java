@@ -12,6 +12,7 @@ import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.Unsubscribed;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -95,5 +96,10 @@ class ContactStore implements ContactManagement {
     @Override
     public List<ListRecipient> confirmedRecipients(AccountId account, Collection<SubscriptionId> subscriptions) {
         return audiences.recipients(account, subscriptions);
+    }
+
+    @Override
+    public List<SubscriptionId> unsubscribedSince(AccountId account, ListInfo list, Instant since) {
+        return audiences.unsubscribedSince(account, list, since);
     }
 }

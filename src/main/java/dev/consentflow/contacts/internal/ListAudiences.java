@@ -72,4 +72,15 @@ class ListAudiences {
         }
         return recipients;
     }
+
+    List<SubscriptionId> unsubscribedSince(AccountId account, ListInfo list, java.time.Instant since) {
+        return jdbc.sql("""
+                        select id from contacts_subscription
+                         where account_id = :account and list_id = :list and status = 'UNSUBSCRIBED'
+                           and unsubscribed_at >= :since
+                        """)
+                .param("account", account.value()).param("list", list.id())
+                .param("since", java.sql.Timestamp.from(since))
+                .query((rs, row) -> new SubscriptionId(rs.getObject("id", UUID.class))).list();
+    }
 }
