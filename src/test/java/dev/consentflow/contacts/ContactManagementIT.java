@@ -238,6 +238,45 @@ class ContactManagementIT {
     }
 
     @Test
+    void aListsConfirmedAudienceIsReadInPagesAndOpenedOnlyForThoseStillMailable() {
+        ListInfo news = contacts.findList(account, "news").orElseThrow();
+        List<SubscriptionId> confirmed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            confirmed.add(contacts.subscribeConfirmed(account, signup("audience-" + i + "-" + email, "news")));
+        }
+        contacts.registerSignup(account, signup("pending-" + email, "news"));
+        contacts.subscribeConfirmed(account, signup("other-list-" + email, "offers"));
+
+        List<SubscriptionId> paged = new ArrayList<>();
+        SubscriptionId after = null;
+        for (List<SubscriptionId> page = contacts.confirmedSubscriptions(account, news, null, 2); !page.isEmpty();
+             page = contacts.confirmedSubscriptions(account, news, after, 2)) {
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            paged.addAll(page);
+            after = page.get(page.size() - 1);
+        }
+        assertThat(paged).as("every confirmed subscription once, nobody else").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(confirmed);
+
+        Instant beforeLeaving = Instant.now().minusSeconds(1);
+        contacts.unsubscribe(account, new Unsubscribe(confirmed.get(0), UnsubscribeScope.LIST,
+                UnsubscribeChannel.API, Instant.now(), null, null));
+        contacts.erase(account, contacts.subscription(account, confirmed.get(1)).orElseThrow().subscriberId());
+
+        List<ListRecipient> recipients = contacts.confirmedRecipients(account, confirmed);
+        assertThat(recipients).extracting(ListRecipient::subscriptionId)
+                .containsExactlyInAnyOrderElementsOf(confirmed.subList(2, 5));
+        assertThat(recipients).allSatisfy(r -> {
+            assertThat(r.email()).startsWith("audience-").endsWith("@example.dk");
+            assertThat(r.fields()).containsEntry("firstName", "Anna");
+        });
+        AccountId stranger = AccountId.of(TestAccounts.accountId(TestAccounts.newAccount(Api.at(port))));
+        assertThat(contacts.confirmedRecipients(stranger, confirmed)).as("another account's").isEmpty();
+        assertThat(contacts.unsubscribedSince(account, news, beforeLeaving)).containsExactly(confirmed.get(0));
+        assertThat(contacts.unsubscribedSince(account, news, Instant.now().plusSeconds(60))).isEmpty();
+    }
+
+    @Test
     void aSignupThatIsNotValidWritesNothing() {
         assertThatThrownBy(() -> contacts.registerSignup(account, signup("not an address", "news")))
                 .isInstanceOfSatisfying(InvalidInputException.class,

@@ -10,12 +10,15 @@ import dev.consentflow.contacts.ResubscribeOutcome;
 import dev.consentflow.contacts.Resubscription;
 import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.contacts.Permission;
+import dev.consentflow.contacts.ListRecipient;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.Unsubscribed;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,10 +35,12 @@ class ContactStore implements ContactManagement {
     private final ResubscriptionRequests resubscriptionRequests;
     private final ResubscriptionConfirmations resubscriptions;
     private final CardErasure erasure;
+    private final ListAudiences audiences;
 
     ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle, Unsubscriptions unsubscriptions,
                  ResubscriptionRequests resubscriptionRequests, ResubscriptionConfirmations resubscriptions,
-                 CardErasure erasure) {
+                 CardErasure erasure, ListAudiences audiences) {
+        this.audiences = audiences;
         this.lists = lists;
         this.signups = signups;
         this.lifecycle = lifecycle;
@@ -129,5 +134,21 @@ class ContactStore implements ContactManagement {
     @Override
     public Optional<Unsubscribed> unsubscribe(AccountId account, Unsubscribe request) {
         return unsubscriptions.unsubscribe(account, request);
+    }
+
+    @Override
+    public List<SubscriptionId> confirmedSubscriptions(AccountId account, ListInfo list, SubscriptionId after,
+                                                       int limit) {
+        return audiences.confirmed(account, list, after, limit);
+    }
+
+    @Override
+    public List<ListRecipient> confirmedRecipients(AccountId account, Collection<SubscriptionId> subscriptions) {
+        return audiences.recipients(account, subscriptions);
+    }
+
+    @Override
+    public List<SubscriptionId> unsubscribedSince(AccountId account, ListInfo list, Instant since) {
+        return audiences.unsubscribedSince(account, list, since);
     }
 }

@@ -1,0 +1,62 @@
+package dev.consentflow.campaigns.internal;
+
+import dev.consentflow.accounts.Caller;
+import dev.consentflow.campaigns.internal.CampaignDesk.CampaignStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API.md section 7: campaigns, their send and their ledger. */
+@RestController
+class CampaignController {
+
+    private final CampaignDesk desk;
+
+    CampaignController(CampaignDesk desk) {
+        this.desk = desk;
+    }
+
+    record NewCampaign(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}\\u2028\\u2029]*",
+            message = "must not contain control characters or line breaks") String name,
+                       @NotNull @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be a list key") String list,
+                       @NotNull @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be a template key")
+                       String template) {
+    }
+
+    @PostMapping("/api/campaigns")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    Map<String, UUID> create(@Valid @RequestBody NewCampaign request, @AuthenticationPrincipal Caller caller) {
+        return Map.of("id", desk.create(caller.requireAccount(), request.name().strip(), request.list(),
+                request.template()));
+    }
+
+    // The body is optional: the bench and most clients post {} or nothing.
+    @PostMapping("/api/campaigns/{id}/send")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    Map<String, Object> send(@PathVariable UUID id, @RequestBody(required = false) Map<String, Object> ignored,
+                             @AuthenticationPrincipal Caller caller) {
+        desk.send(caller.requireAccount(), id);
+        return Map.of("id", id, "status", Campaigns.Status.SENDING);
+    }
+
+    @GetMapping("/api/campaigns/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    CampaignStatus status(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return desk.status(caller.requireAccount(), id);
+    }
+}

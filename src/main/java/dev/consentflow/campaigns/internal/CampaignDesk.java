@@ -1,0 +1,88 @@
+package dev.consentflow.campaigns.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.campaigns.internal.Campaigns.Campaign;
+import dev.consentflow.campaigns.internal.Campaigns.Status;
+import dev.consentflow.campaigns.internal.CampaignBroadcastProcess.Var;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.engine.ProcessRuntime;
+import dev.consentflow.web.ConflictException;
+import dev.consentflow.web.InvalidInputException;
+import dev.consentflow.web.NotFoundException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates campaigns, sends them once, and reports where they stand. */
+@Service
+class CampaignDesk {
+
+    private final Campaigns campaigns;
+    private final Templates templates;
+    private final ContactManagement contacts;
+    private final ProcessRuntime runtime;
+    private final CampaignLedgers ledgers;
+    private final CampaignSettings settings;
+
+    CampaignDesk(Campaigns campaigns, Templates templates, ContactManagement contacts, ProcessRuntime runtime,
+                 CampaignLedgers ledgers, CampaignSettings settings) {
+        this.campaigns = campaigns;
+        this.templates = templates;
+        this.contacts = contacts;
+        this.runtime = runtime;
+        this.ledgers = ledgers;
+        this.settings = settings;
+    }
+
+    /** What GET /api/campaigns/{id} answers; {@code audience = queued + sent + failed + suppressed + expired + unknown}. */
+    record CampaignStatus(UUID id, String name, String list, String template, Status status, long audience,
+                          long queued, long sent, long failed, long suppressed, long expired, long unknown,
+                          long opened, long clicked, long unsubscribed) {
+    }
+
+    @Transactional
+    UUID create(AccountId account, String name, String listKey, String templateKey) {
+        ListInfo list = contacts.findList(account, listKey)
+                .orElseThrow(() -> new InvalidInputException("list", "is not a list of this account"));
+        Templates.Template template = templates.byKey(account, templateKey)
+                .orElseThrow(() -> new InvalidInputException("template", "is not a template of this account"));
+        UUID id = UUID.randomUUID();
+        campaigns.create(new Campaign(id, account.value(), name, list.id(), list.key(), template.id(), Status.DRAFT,
+                null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null, null, null, null));
+        return id;
+    }
+
+    /** Starts the broadcast in this transaction: the 202 means it is committed and will run. */
+    @Transactional
+    void send(AccountId account, UUID id) {
+        Campaign campaign = campaigns.find(account, id).orElseThrow(() -> new NotFoundException("campaign"));
+        if (!campaigns.markSending(account, id, Instant.now().truncatedTo(ChronoUnit.MICROS))) {
+            throw new ConflictException("Campaign " + campaign.id() + " was already sent");
+        }
+        runtime.start(CampaignBroadcastProcess.ID, id.toString(), Map.of(
+                Var.ACCOUNT_ID, account.value().toString(),
+                Var.CAMPAIGN_ID, id.toString(),
+                Var.POLL_INTERVAL, settings.pollInterval().toString()));
+    }
+
+    @Transactional(readOnly = true)
+    CampaignStatus status(AccountId account, UUID id) {
+        Campaign c = campaigns.find(account, id).orElseThrow(() -> new NotFoundException("campaign"));
+        String template = templates.byId(account, c.templateId()).map(Templates.Template::key).orElse(null);
+        if (c.status() == Status.SENT) {
+            long[] engagement = ledgers.engagement(c);
+            return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), c.audience(), 0,
+                    c.sent(), c.failed(), c.suppressed(), c.expired(), c.unknown(), engagement[0], engagement[1],
+                    engagement[2]);
+        }
+        if (c.status() == Status.DRAFT) {
+            return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0);
+        }
+        return ledgers.live(c, template);
+    }
+}

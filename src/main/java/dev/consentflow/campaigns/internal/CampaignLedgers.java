@@ -1,0 +1,52 @@
+package dev.consentflow.campaigns.internal;
+
+import dev.consentflow.campaigns.internal.CampaignDesk.CampaignStatus;
+import dev.consentflow.campaigns.internal.Campaigns.Campaign;
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.dispatch.Dispatch;
+import dev.consentflow.dispatch.Ledger;
+import org.springframework.stereotype.Component;
+
+/** A sending campaign's counts: its frozen audience against the dispatch ledger of its batch, live. */
+@Component
+class CampaignLedgers {
+
+    private final Dispatch dispatch;
+    private final Recipients recipients;
+    private final ContactManagement contacts;
+
+    CampaignLedgers(Dispatch dispatch, Recipients recipients, ContactManagement contacts) {
+        this.dispatch = dispatch;
+        this.recipients = recipients;
+        this.contacts = contacts;
+    }
+
+    /**
+     * Recipients not enqueued yet, and messages queued, sending or waiting for a retry, are all {@code queued},
+     * so the counts add up to the audience at every moment.
+     */
+    /**
+     * How many recipients opened, clicked, and unsubscribed from the list since the campaign was sent,
+     * {@code [opened, clicked, unsubscribed]}.
+     */
+    long[] engagement(Campaign c) {
+        long[] openedClicked = recipients.engagement(c.id());
+        long unsubscribed = c.sendAt() == null ? 0 : contacts.findList(new AccountId(c.accountId()), c.listKey())
+                .map(list -> recipients.mailedAmong(c.id(),
+                        contacts.unsubscribedSince(new AccountId(c.accountId()), list, c.sendAt())))
+                .orElse(0L);
+        return new long[] {openedClicked[0], openedClicked[1], unsubscribed};
+    }
+
+    CampaignStatus live(Campaign c, String template) {
+        Ledger ledger = dispatch.ledger(c.id().toString());
+        long audience = c.audience() == null ? 0 : c.audience();
+        long[] engagement = engagement(c);
+        long suppressed = ledger.suppressed() + recipients.skippedCount(c.id());
+        long ended = ledger.sent() + ledger.hardFailed() + suppressed + ledger.expired() + ledger.unknown();
+        return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), audience,
+                Math.max(0, audience - ended), ledger.sent(), ledger.hardFailed(), suppressed, ledger.expired(),
+                ledger.unknown(), engagement[0], engagement[1], engagement[2]);
+    }
+}

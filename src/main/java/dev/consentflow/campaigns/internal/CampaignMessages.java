@@ -1,0 +1,55 @@
+package dev.consentflow.campaigns.internal;
+
+import dev.consentflow.campaigns.internal.Templates.Template;
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.ListRecipient;
+import dev.consentflow.dispatch.OutboundMessage.Content;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Renders a campaign's template for one recipient, with the one-click unsubscribe link in both parts. */
+@Component
+class CampaignMessages {
+
+    private final String publicUrl;
+
+    CampaignMessages(@Value("${consentflow.public-url}") String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    /**
+     * The mail of one recipient: the template with their values, its tracked links pointing at
+     * {@code /t/c/{token}{number}}, an open pixel, and the unsubscribe link in both parts.
+     *
+     * @param links the campaign's tracked links with their numbers
+     */
+    Content render(Template template, ListRecipient recipient, String unsubscribeUrl, String trackingToken,
+                   Map<String, Integer> links) {
+        Map<String, String> values = new HashMap<>(recipient.fields());
+        // The address is the person's too; it wins over a custom field that happens to be named "email".
+        values.put("email", recipient.email());
+        Map<String, String> clicks = new HashMap<>();
+        links.forEach((url, number) -> clicks.put(url, publicUrl + "/t/c/" + trackingToken + number));
+        String subject = TemplateRenderer.plain(template.subject(), values);
+        String text = TrackedLinks.text(TemplateRenderer.plain(template.text(), values), clicks)
+                + "\n\n--\nUnsubscribe: " + unsubscribeUrl + "\n";
+        String footer = "<p style=\"color:#777;font-size:small\"><a href=\""
+                + TemplateRenderer.escapeHtml(unsubscribeUrl) + "\">Unsubscribe</a></p>"
+                + "<img src=\"" + publicUrl + "/t/o/" + trackingToken + "\" width=\"1\" height=\"1\" alt=\"\">";
+        String html = TrackedLinks.html(TemplateRenderer.html(template.html(), values), clicks);
+        int end = html.toLowerCase().lastIndexOf("</body>");
+        html = end < 0 ? html + footer : html.substring(0, end) + footer + html.substring(end);
+        return new Content(subject, text, html);
+    }
+
+    /** The List-Id of a list's mail, as the welcome mail has it: {@code key.brand.host}. */
+    String listId(ListInfo list) {
+        String host = URI.create(publicUrl).getHost();
+        String brand = list.brand() == null || list.brand().isBlank() ? "list" : list.brand();
+        return (list.key() + "." + brand + "." + (host == null ? "localhost" : host))
+                .toLowerCase().replaceAll("[^a-z0-9.-]", "-");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.consentflow.campaigns.internal;
+
+import dev.consentflow.accounts.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The campaign rows: created as DRAFT, SENDING once sent, SENT with the final ledger when it closed. */
+@Component
+class Campaigns {
+
+    enum Status { DRAFT, SENDING, SENT }
+
+    record Campaign(UUID id, UUID accountId, String name, UUID listId, String listKey, UUID templateId,
+                    Status status, Long audience, Instant createdAt, Instant sendAt, Instant closedAt,
+                    Long sent, Long failed, Long suppressed, Long expired, Long unknown) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Campaigns(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void create(Campaign c) {
+        jdbc.sql("""
+                        insert into campaigns_campaign (id, account_id, name, list_id, list_key, template_id, status,
+                                                        created_at)
+                        values (:id, :account, :name, :listId, :listKey, :templateId, 'DRAFT', :createdAt)
+                        """)
+                .param("id", c.id()).param("account", c.accountId()).param("name", c.name())
+                .param("listId", c.listId()).param("listKey", c.listKey()).param("templateId", c.templateId())
+                .param("createdAt", Timestamp.from(c.createdAt())).update();
+    }
+
+    Optional<Campaign> find(AccountId account, UUID id) {
+        return jdbc.sql("select * from campaigns_campaign where account_id = :account and id = :id")
+                .param("account", account.value()).param("id", id).query(Campaigns::campaign).optional();
+    }
+
+    /** DRAFT to SENDING, once: answers false when the campaign is not a draft (any more). */
+    boolean markSending(AccountId account, UUID id, Instant now) {
+        return jdbc.sql("""
+                        update campaigns_campaign set status = 'SENDING', send_at = :now
+                         where account_id = :account and id = :id and status = 'DRAFT'
+                        """)
+                .param("account", account.value()).param("id", id).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    void setAudience(UUID id, long audience) {
+        jdbc.sql("update campaigns_campaign set audience = :audience where id = :id and audience is null")
+                .param("audience", audience).param("id", id).update();
+    }
+
+    void close(UUID id, Instant now, long sent, long failed, long suppressed, long expired, long unknown) {
+        jdbc.sql("""
+                        update campaigns_campaign
+                           set status = 'SENT', closed_at = :now, sent = :sent, failed = :failed,
+                               suppressed = :suppressed, expired = :expired, unknown = :unknown
+                         where id = :id and status = 'SENDING'
+                        """)
+                .param("now", Timestamp.from(now)).param("sent", sent).param("failed", failed)
+                .param("suppressed", suppressed).param("expired", expired).param("unknown", unknown)
+                .param("id", id).update();
+    }
+
+    private static Campaign campaign(ResultSet rs, int row) throws SQLException {
+        return new Campaign(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+                rs.getString("name"), rs.getObject("list_id", UUID.class), rs.getString("list_key"),
+                rs.getObject("template_id", UUID.class), Status.valueOf(rs.getString("status")),
+                rs.getObject("audience", Long.class), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("send_at")), instant(rs.getTimestamp("closed_at")),
+                rs.getObject("sent", Long.class), rs.getObject("failed", Long.class),
+                rs.getObject("suppressed", Long.class), rs.getObject("expired", Long.class),
+                rs.getObject("unknown", Long.class));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

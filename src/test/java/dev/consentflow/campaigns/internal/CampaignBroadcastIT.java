@@ -1,0 +1,96 @@
+package dev.consentflow.campaigns.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.campaigns.internal.CampaignDesk.CampaignStatus;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.Unsubscribe;
+import dev.consentflow.contacts.UnsubscribeChannel;
+import dev.consentflow.contacts.UnsubscribeScope;
+import dev.consentflow.dispatch.Dispatch;
+import dev.consentflow.support.Api;
+import dev.consentflow.support.TestAccounts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The broadcast's steps on the real database, called directly (no process): restarting them never freezes or
+ * enqueues anybody twice, and someone who left between the freeze and the enqueue is not mailed but accounted.
+ */
+@IntegrationTest
+class CampaignBroadcastIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CampaignBroadcast broadcast;
+    @Autowired
+    CampaignDesk desk;
+    @Autowired
+    CampaignLedgers ledgers;
+    @Autowired
+    Campaigns campaigns;
+    @Autowired
+    ContactManagement contacts;
+    @Autowired
+    Dispatch dispatch;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void repeatedStepsEnqueueEachRecipientOnceAndTheLedgerAccountsForEveryone() {
+        Api admin = TestAccounts.newAccount(Api.at(port));
+        AccountId account = AccountId.of(TestAccounts.accountId(admin));
+        assertThat(admin.post("/api/lists", Map.of("key", "news", "name", "News")).status()).isEqualTo(201);
+        List<SubscriptionId> subscriptions = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var answer = admin.post("/api/subscriptions", Map.of("email", "b" + i + "-" + UUID.randomUUID()
+                    + "@example.dk", "list", "news", "confirmed", true, "ip", "203.0.113.5",
+                    "at", Instant.now().minusSeconds(5).toString()));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            subscriptions.add(new SubscriptionId(UUID.fromString(answer.json().get("subscriptionId").asText())));
+        }
+        assertThat(admin.post("/api/templates", Map.of("key", "t", "subject", "Hi {{firstName}}",
+                "html", "<p>Hi</p>", "text", "Hi")).status()).isEqualTo(201);
+        UUID campaign = desk.create(account, "Restart", "news", "t");
+
+        broadcast.freezeAudience(account, campaign);
+        broadcast.freezeAudience(account, campaign);
+        assertThat(frozen(campaign)).isEqualTo(5);
+
+        contacts.unsubscribe(account, new Unsubscribe(subscriptions.get(3), UnsubscribeScope.LIST,
+                UnsubscribeChannel.API, Instant.now(), null, null));
+        int runs = 0;
+        while (!broadcast.enqueueMessages(account, campaign)) {
+            runs++;
+            assertThat(runs).as("page size 2, one page per run").isLessThan(5);
+        }
+        assertThat(broadcast.enqueueMessages(account, campaign)).isTrue();
+        assertThat(dispatch.ledger(campaign.toString()).audience()).as("one message each, the leaver none")
+                .isEqualTo(4);
+        assertThat(jdbc.sql("select count(distinct message_id) from campaigns_recipient where campaign_id = ?")
+                .param(campaign).query(Long.class).single()).isEqualTo(4);
+
+        // Read as a sending campaign is (this one was never sent through the API, so it is still a draft).
+        CampaignStatus status = ledgers.live(campaigns.find(account, campaign).orElseThrow(), "t");
+        assertThat(status.audience()).isEqualTo(5);
+        assertThat(status.suppressed()).as("the leaver, accounted").isGreaterThanOrEqualTo(1);
+        assertThat(status.queued() + status.sent() + status.failed() + status.suppressed() + status.expired()
+                + status.unknown()).isEqualTo(status.audience());
+    }
+
+    private long frozen(UUID campaign) {
+        return jdbc.sql("select count(*) from campaigns_recipient where campaign_id = ?").param(campaign)
+                .query(Long.class).single();
+    }
+}
