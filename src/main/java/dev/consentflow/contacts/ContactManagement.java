@@ -145,8 +145,8 @@ public interface ContactManagement {
     List<ListRecipient> confirmedRecipients(AccountId account, Collection<SubscriptionId> subscriptions);
 
     /**
-     * The subscriptions of a list that were unsubscribed at or after {@code since}: how a campaign counts the
-     * recipients it lost.
+     * The subscriptions of a list that were unsubscribed at or after {@code since}, by people who are not erased
+     * (an erasure is not an unsubscribe): how a campaign counts the recipients it lost.
      */
     List<SubscriptionId> unsubscribedSince(AccountId account, ListInfo list, Instant since);
 

@@ -78,6 +78,8 @@ class ListAudiences {
                         select id from contacts_subscription
                          where account_id = :account and list_id = :list and status = 'UNSUBSCRIBED'
                            and unsubscribed_at >= :since
+                           and exists (select 1 from contacts_contact c
+                                        where c.id = contact_id and c.erased_at is null)
                         """)
                 .param("account", account.value()).param("list", list.id())
                 .param("since", java.sql.Timestamp.from(since))
