@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import dev.consentflow.subscription.SignupReceipt;
 
 /**
  * Starts a {@code resubscribe} per request, in the caller's transaction: the Resubscribe action of the API, or
@@ -62,8 +63,8 @@ class ResubscriptionDesk {
      * is still in the inbox and the form's answer waits for this to be recorded, and is the same as ever.
      */
     void handOver(UUID requestId, SubscriberId tombstoneId) {
-        SignupInbox.Letter letter = inbox.open(requestId);
-        Signup signup = letter.signup;
+        ProcessInbox.Letter<Signup, SignupReceipt> letter = inbox.open(requestId);
+        Signup signup = letter.request;
         Channel channel = signup.channel() != null ? signup.channel()
                 : signup.email() != null ? Channel.EMAIL : Channel.SMS;
         request(letter.account, new Resubscription(tombstoneId,

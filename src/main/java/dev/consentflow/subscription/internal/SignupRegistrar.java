@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
+import dev.consentflow.contacts.Signup;
 
 /**
  * {@code Task_RegisterSignup}: records the pending subscription with its evidence in contacts and decides what
@@ -74,8 +75,8 @@ class SignupRegistrar {
     }
 
     Registered register(UUID requestId, String processInstanceId) {
-        SignupInbox.Letter letter = inbox.open(requestId);
-        SignupOutcome outcome = contacts.getObject().registerSignup(letter.account, letter.signup);
+        ProcessInbox.Letter<Signup, SignupReceipt> letter = inbox.open(requestId);
+        SignupOutcome outcome = contacts.getObject().registerSignup(letter.account, letter.request);
         Registered registered;
         if (outcome instanceof SignupOutcome.Pending pending) {
             registered = pending(requestId, processInstanceId, letter, pending);
@@ -88,7 +89,8 @@ class SignupRegistrar {
         return registered;
     }
 
-    private Registered pending(UUID requestId, String processInstanceId, SignupInbox.Letter letter,
+    private Registered pending(UUID requestId, String processInstanceId,
+                               ProcessInbox.Letter<Signup, SignupReceipt> letter,
                                SignupOutcome.Pending pending) {
         Instant now = Instant.now();
         var waiting = pending.newRequest() ? Optional.<DoubleOptIn>empty()
@@ -96,7 +98,7 @@ class SignupRegistrar {
         if (waiting.isEmpty()) {
             // A new request, or a pending subscription nobody waits for (an import, a lost instance): this one does.
             aggregates.insert(DoubleOptIn.waiting(processInstanceId, requestId, letter.account.value(),
-                    pending.subscriberId().value(), pending.subscriptionId().value(), letter.signup.channel(), now));
+                    pending.subscriberId().value(), pending.subscriptionId().value(), letter.request.channel(), now));
             return new Registered(NEW_REQUEST, pending.subscriberId(), pending.subscriptionId());
         }
         if (waiting.get().lastRequestedAt().plus(settings.confirmationThrottle()).isAfter(now)) {

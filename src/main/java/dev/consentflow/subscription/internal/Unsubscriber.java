@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import dev.consentflow.contacts.Unsubscribe;
 
 /**
  * The steps of {@code unsubscribe}: {@code Task_UnsubscribeSubscription} hands the request with its evidence to
@@ -35,7 +36,7 @@ class Unsubscriber {
 
     /** The variables the process learns: whether anything changed, and which lists. */
     Map<String, Object> unsubscribe(UUID requestId, String processInstanceId) {
-        UnsubscribeInbox.Letter letter = inbox.open(requestId);
+        ProcessInbox.Letter<Unsubscribe, Unsubscribed> letter = inbox.open(requestId);
         Unsubscribed outcome = contacts.getObject().unsubscribe(letter.account, letter.request.by(processInstanceId))
                 // Gone between the request's lookup and now (an expired re-request purged): nothing to do.
                 .orElseThrow(() -> new NotFoundException("Subscription"));
