@@ -11,7 +11,6 @@ import java.util.Map;
  *       prints {@code PG_PORT=.. PG_PID=..} and exits, leaving the server running for bench/run to stop;</li>
  *   <li>{@code greenmail-sink --port P --dump D --counter F}: the SMTP sink used when smtp-sink is missing;</li>
  *   <li>{@code run ...}: the scenarios, one JSON line each on standard output;</li>
- *   <li>{@code stub-server --port P --sink-port S}: a stand-in for the server, to check the drivers only.</li>
  * </ul>
  */
 public final class Bench {
@@ -34,7 +33,6 @@ public final class Bench {
         switch (args[0]) {
             case "pg-start" -> PgStart.run(options);
             case "greenmail-sink" -> GreenMailSink.run(options);
-            case "stub-server" -> StubServer.run(options);
             case "run" -> run(Config.from(options));
             default -> {
                 System.err.println("unknown command " + args[0]);
@@ -47,9 +45,6 @@ public final class Bench {
         if (!"smtp-sink".equals(config.sinkKind())) {
             Report.NOTES.add("SMTP sink is " + config.sinkKind() + ", not smtp-sink"
                     + (config.sinkNote() == null ? "" : ": " + config.sinkNote()));
-        }
-        if (config.stub()) {
-            Report.NOTES.add("the server is the bench's stub: a check of the drivers, its numbers mean nothing");
         }
         Log.info("run " + config.runId() + (config.quick() ? " (quick)" : "") + " against " + config.server());
         try (Fixture fixture = new Fixture(config)) {

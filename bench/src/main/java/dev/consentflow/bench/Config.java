@@ -10,7 +10,6 @@ record Config(String server, String adminKey, String publicUrl, Path serverLog, 
               String pgAdminUrl, String appJdbcUrl, String jdbcUser, String jdbcPassword,
               String sinkHost, int sinkPort, Path sinkDump, Path sinkCounter, String sinkKind,
               String sinkNote, String serverPid, String postgresPid, String sinkPid, int awaitServerSeconds,
-              boolean stub,
               boolean quick, Set<String> only, String runId) {
 
     static Map<String, String> options(String[] args, int from) {
@@ -35,7 +34,6 @@ record Config(String server, String adminKey, String publicUrl, Path serverLog, 
                 o.getOrDefault("sink-host", "127.0.0.1"), Integer.parseInt(o.get("sink-port")),
                 Path.of(o.get("sink-dump")), Path.of(o.get("sink-counter")), o.getOrDefault("sink-kind", "smtp-sink"),
                 o.get("sink-note"), o.get("server-pid"), o.get("pg-pid"), o.get("sink-pid"), Integer.parseInt(o.getOrDefault("await-server", "0")),
-                Boolean.parseBoolean(o.getOrDefault("stub", "false")),
                 Boolean.parseBoolean(o.getOrDefault("quick", "false")),
                 only.isBlank() ? Set.of() : Set.of(only.split(",")),
                 o.getOrDefault("run-id", Long.toString(System.currentTimeMillis() / 1000, 36)));

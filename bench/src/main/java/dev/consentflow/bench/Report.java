@@ -9,7 +9,7 @@ import org.HdrHistogram.Histogram;
 final class Report {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Said on every line when the run departs from the protocol (the GreenMail fallback sink, the stub server). */
+    /** Said on every line when the run departs from the protocol (the GreenMail fallback sink). */
     static final java.util.List<String> NOTES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
