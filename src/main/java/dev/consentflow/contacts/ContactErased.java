@@ -1,5 +1,7 @@
 package dev.consentflow.contacts;
 
+import java.util.List;
+
 import dev.consentflow.accounts.AccountId;
 
 /**
@@ -10,7 +12,12 @@ import dev.consentflow.accounts.AccountId;
  * Listeners must not read the card (it is about to lose its data key) and must keep nothing but ids.
  *
  * @param account      the account of the card
- * @param subscriberId the card that becomes a tombstone
+ * @param subscriberId  the card that becomes a tombstone
+ * @param subscriptions its subscriptions (they stay, as the tombstone's evidence; their links must not)
  */
-public record ContactErased(AccountId account, SubscriberId subscriberId) {
+public record ContactErased(AccountId account, SubscriberId subscriberId, List<SubscriptionId> subscriptions) {
+
+    public ContactErased {
+        subscriptions = List.copyOf(subscriptions);
+    }
 }

@@ -276,7 +276,10 @@ class UnsubscribeJourneyIT {
                 .isEqualTo(200);
         assertThat(statuses(person)).containsEntry("news-" + suffix, "UNSUBSCRIBED");
 
-        jdbc.sql("update contacts_contact set erased_at = now() where id = ?").param(person.value()).update();
+        UUID news = contacts.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId().value();
+        assertThat(contacts.erase(account, person)).isTrue();
+        assertThat(jdbc.sql("select count(*) from subscription_unsubscribe_token where subscription_id = ?")
+                .param(news).query(Long.class).single()).as("the erased person's link is gone").isZero();
         for (String gone : List.of(path, "/u/" + "A".repeat(43), "/u/short", "/u/" + "A".repeat(42) + ".")) {
             Answer look = anonymous.get(gone);
             assertThat(look.status()).as(gone).isEqualTo(410);

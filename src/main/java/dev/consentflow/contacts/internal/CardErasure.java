@@ -4,6 +4,7 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactErased;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.SubscriptionId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,10 +54,12 @@ class CardErasure {
         if (locked.isEmpty() || locked.get().isErased()) {
             return false;
         }
-        publisher.publishEvent(new ContactErased(account, subscriber));
         Contact contact = locked.get();
+        List<Subscription> held = subscriptions.findByContactId(contact.id());
+        publisher.publishEvent(new ContactErased(account, subscriber,
+                held.stream().map(s -> new SubscriptionId(s.id())).toList()));
         Instant now = Cards.now();
-        for (Subscription subscription : subscriptions.findByContactId(contact.id())) {
+        for (Subscription subscription : held) {
             subscriptions.save(subscription.erased(now));
         }
         events.deleteByContactId(contact.id());

@@ -38,4 +38,9 @@ interface ResubscribeRepository extends ListCrudRepository<Resubscribe, String> 
     @Modifying
     @Query("delete from subscription_resubscribe where process_instance_id = :processInstanceId and state = 'WAITING'")
     int expired(String processInstanceId);
+
+    /** The resubscriptions that brought an erased person back (ids and times only); their tokens cascade. */
+    @Modifying
+    @Query("delete from subscription_resubscribe where account_id = :accountId and subscriber_id = :subscriberId")
+    int deleteOfSubscriber(UUID accountId, UUID subscriberId);
 }

@@ -21,4 +21,9 @@ interface UnsubscribeTokenRepository extends Repository<UnsubscribeToken, UUID> 
             values (:subscriptionId, :accountId, :tokenHash, :tokenSealed, :keyVersion)
             on conflict (subscription_id) do nothing""")
     int insertIfAbsent(UUID subscriptionId, UUID accountId, byte[] tokenHash, byte[] tokenSealed, int keyVersion);
+
+    /** An erased person's links: the subscriptions stay as evidence, their links go. */
+    @Modifying
+    @Query("delete from subscription_unsubscribe_token where account_id = :accountId and subscription_id in (:subscriptionIds)")
+    int deleteOfSubscriptions(UUID accountId, java.util.Collection<UUID> subscriptionIds);
 }
