@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.engine.ProcessHistory;
+import dev.consentflow.support.AllAtOnce;
 import dev.consentflow.support.Api;
+import dev.consentflow.support.DevMailbox;
 import dev.consentflow.support.Api.Answer;
 import dev.consentflow.support.TestAccounts;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -320,24 +318,11 @@ class ResubscribeJourneyIT {
         admin.post("/api/contacts/" + tombstone + "/resubscribe", Map.of("list", list, "email", email));
         String path = path(link(awaitMail(email, "Confirm that you want")));
 
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Answer>> clicks = new ArrayList<>();
-        try {
-            for (int i = 0; i < 12; i++) {
-                boolean scanner = i % 4 == 0;
-                clicks.add(pool.submit(() -> {
-                    start.await();
-                    return scanner ? anonymous.get(path) : post(path, "198.51.100.50");
-                }));
-            }
-            start.countDown();
-            for (Future<Answer> click : clicks) {
-                assertThat(click.get().status()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Answer> clicks = AllAtOnce.run(12, i -> {
+            boolean scanner = i % 4 == 0;
+            return () -> scanner ? anonymous.get(path) : post(path, "198.51.100.50");
+        });
+        assertThat(clicks).extracting(Answer::status).containsOnly(200);
         List<JsonNode> both = cards(email);
         assertThat(both).hasSize(2);
         assertThat(actions(both.get(0).get("subscriberId").asText())).containsOnlyOnce("RESUBSCRIBED", "CONFIRMED");
@@ -408,15 +393,11 @@ class ResubscribeJourneyIT {
     }
 
     private List<JsonNode> mails(String email, String subjectPrefix) {
-        JsonNode mailbox = anonymous.get("/dev/mailbox", Map.of("Accept", "application/json")).json();
-        return StreamSupport.stream(mailbox.spliterator(), false)
-                .filter(m -> m.get("to").toString().toLowerCase().contains(email.toLowerCase()))
-                .filter(m -> m.get("subject").asText().startsWith(subjectPrefix))
-                .toList();
+        return DevMailbox.of(anonymous).mails(email, subjectPrefix);
     }
 
     private JsonNode awaitMail(String email, String subjectPrefix) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> mails(email, subjectPrefix), m -> !m.isEmpty()).get(0);
+        return DevMailbox.of(anonymous).awaitMail(email, subjectPrefix);
     }
 
     /** The body of a mail with its quoted-printable soft line breaks undone. */

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.consentflow.IntegrationTest;
+import dev.consentflow.support.AllAtOnce;
 import dev.consentflow.support.Api;
+import dev.consentflow.support.DevMailbox;
 import dev.consentflow.support.Api.Answer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,24 +115,11 @@ class SignupJourneyIT {
         signup(form, email, "203.0.113.8");
         String path = path(link(awaitMail(email, "Please confirm")));
 
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Answer>> clicks = new ArrayList<>();
-        try {
-            for (int i = 0; i < 50; i++) {
-                boolean scanner = i % 5 == 0;
-                clicks.add(pool.submit(() -> {
-                    start.await();
-                    return scanner ? anonymous.get(path) : post(path, "198.51.100.24");
-                }));
-            }
-            start.countDown();
-            for (Future<Answer> click : clicks) {
-                assertThat(click.get().status()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Answer> clicks = AllAtOnce.run(50, i -> {
+            boolean scanner = i % 5 == 0;
+            return () -> scanner ? anonymous.get(path) : post(path, "198.51.100.24");
+        });
+        assertThat(clicks).extracting(Answer::status).containsOnly(200);
         assertThat(subscription(email).get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(actions(email, "CONFIRMED")).isEqualTo(1);
         awaitMail(email, "Welcome to Acme News");
@@ -333,15 +321,11 @@ class SignupJourneyIT {
     }
 
     private List<JsonNode> mails(String email, String subjectPrefix) {
-        JsonNode mailbox = anonymous.get("/dev/mailbox", Map.of("Accept", "application/json")).json();
-        return StreamSupport.stream(mailbox.spliterator(), false)
-                .filter(m -> m.get("to").toString().toLowerCase().contains(email.toLowerCase()))
-                .filter(m -> m.get("subject").asText().startsWith(subjectPrefix))
-                .toList();
+        return DevMailbox.of(anonymous).mails(email, subjectPrefix);
     }
 
     private JsonNode awaitMail(String email, String subjectPrefix) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> mails(email, subjectPrefix), m -> !m.isEmpty()).get(0);
+        return DevMailbox.of(anonymous).awaitMail(email, subjectPrefix);
     }
 
     /** The confirmation link of a mail, its quoted-printable soft line breaks undone. */

@@ -15,7 +15,9 @@ import dev.consentflow.dispatch.MessageState;
 import dev.consentflow.dispatch.OutboundMessage;
 import dev.consentflow.dispatch.Purpose;
 import dev.consentflow.subscription.UnsubscribeLinks;
+import dev.consentflow.support.AllAtOnce;
 import dev.consentflow.support.Api;
+import dev.consentflow.support.DevMailbox;
 import dev.consentflow.support.Api.Answer;
 import dev.consentflow.support.TestAccounts;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -297,24 +295,11 @@ class UnsubscribeJourneyIT {
         String path = path(links.unsubscribeUrl(account,
                 contacts.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId()));
 
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Answer>> clicks = new ArrayList<>();
-        try {
-            for (int i = 0; i < 20; i++) {
-                String body = i % 2 == 0 ? "List-Unsubscribe=One-Click" : "scope=BRAND";
-                clicks.add(pool.submit(() -> {
-                    start.await();
-                    return anonymous.postForm(path, body);
-                }));
-            }
-            start.countDown();
-            for (Future<Answer> click : clicks) {
-                assertThat(click.get().status()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Answer> clicks = AllAtOnce.run(20, i -> {
+            String body = i % 2 == 0 ? "List-Unsubscribe=One-Click" : "scope=BRAND";
+            return () -> anonymous.postForm(path, body);
+        });
+        assertThat(clicks).extracting(Answer::status).containsOnly(200);
         List<JsonNode> entries = actions(person, "UNSUBSCRIBED");
         assertThat(entries.stream().map(e -> e.get("detail").get("list").asText()))
                 .containsOnlyOnce("news-" + suffix).doesNotHaveDuplicates();
@@ -368,15 +353,11 @@ class UnsubscribeJourneyIT {
     }
 
     private List<JsonNode> mails(String email, String subjectPrefix) {
-        JsonNode mailbox = anonymous.get("/dev/mailbox", Map.of("Accept", "application/json")).json();
-        return StreamSupport.stream(mailbox.spliterator(), false)
-                .filter(m -> m.get("to").toString().toLowerCase().contains(email.toLowerCase()))
-                .filter(m -> m.get("subject").asText().startsWith(subjectPrefix))
-                .toList();
+        return DevMailbox.of(anonymous).mails(email, subjectPrefix);
     }
 
     private JsonNode awaitMail(String email, String subjectPrefix) {
-        return await().atMost(PATIENCE).until(() -> mails(email, subjectPrefix), m -> !m.isEmpty()).get(0);
+        return DevMailbox.of(anonymous).awaitMail(email, subjectPrefix);
     }
 
     /** Header folding and quoted-printable soft line breaks undone. */
