@@ -1,6 +1,9 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.EmailAddress;
+import dev.consentflow.contacts.InvalidValue;
+import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
 import dev.consentflow.dispatch.Channel;
@@ -83,14 +86,16 @@ final class SignupValues {
                 }
             }
         }
-        if (definition.channel() == Channel.EMAIL) {
-            String problem = AddressValidation.problemWithEmail(email);
-            if (problem != null && problems.stream().noneMatch(p -> p.field().equals("email"))) {
-                problems.add(new FieldProblem("email", problem));
+        // The contacts module's own address rules, so a form refuses exactly what the contact store would.
+        String channelField = definition.channel() == Channel.EMAIL ? "email" : "mobile";
+        String address = definition.channel() == Channel.EMAIL ? email : mobile;
+        try {
+            address = definition.channel() == Channel.EMAIL
+                    ? EmailAddress.parse(email).value() : MobileNumber.parse(mobile).value();
+        } catch (InvalidValue e) {
+            if (problems.stream().noneMatch(p -> p.field().equals(channelField))) {
+                problems.add(new FieldProblem(channelField, e.getMessage()));
             }
-        } else if (AddressValidation.mobile(mobile) == null && problems.stream().noneMatch(p -> p.field().equals("mobile"))) {
-            problems.add(new FieldProblem("mobile", mobile == null || mobile.isEmpty() ? "is required"
-                    : "must be an international number such as +4512345678"));
         }
         if (!consent) {
             problems.add(new FieldProblem("consent", "must be given to subscribe"));
@@ -100,7 +105,8 @@ final class SignupValues {
         }
         ConsentEvidence evidence = new ConsentEvidence(now, ip, cleanUserAgent(userAgent), definition.key(),
                 form.version(), definition.consentTextOrDefault());
-        return new Signup(email == null ? null : AddressValidation.email(email), mobile, definition.channel(),
+        return new Signup(definition.channel() == Channel.EMAIL ? address : email,
+                definition.channel() == Channel.SMS ? address : mobile, definition.channel(),
                 definition.listKey(), Map.copyOf(fields), Source.WEBFORM, evidence);
     }
 
