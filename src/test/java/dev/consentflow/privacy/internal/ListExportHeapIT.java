@@ -107,20 +107,21 @@ class ListExportHeapIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/lists/"
                         + seeded.list().key() + "/export?format=csv"))
                 .header("Authorization", "Bearer " + seeded.adminKey()).GET().build();
-        // A first export builds what every later one reuses (classes' caches, statement metadata): not per row.
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
+        // A first export builds what every later one reuses (classes' caches, statement metadata, the client's
+        // connection and buffers): not per row. One client for both, so its pool is part of "before".
+        HttpClient client = HttpClient.newHttpClient();
+        client.send(request, HttpResponse.BodyHandlers.discarding());
         long before = liveHeap();
-        long halfway = -1;
+        long halfway = Long.MAX_VALUE;
         long lines = 0;
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
                 StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines++;
-                if (lines == ROWS / 2) {
-                    halfway = liveHeap();
+                if (isSamplePoint(lines)) {
+                    halfway = Math.min(halfway, liveHeap());
                 }
             }
         }
@@ -137,8 +138,8 @@ class ListExportHeapIT {
         var columns = ExportColumns.with(exports.fieldNames(seeded.account(), seeded.list()));
         exportXlsx(columns, () -> { });
         long before = liveHeap();
-        long[] halfway = {-1};
-        long rows = exportXlsx(columns, () -> halfway[0] = liveHeap());
+        long[] halfway = {Long.MAX_VALUE};
+        long rows = exportXlsx(columns, () -> halfway[0] = Math.min(halfway[0], liveHeap()));
 
         assertThat(rows).isEqualTo(ROWS);
         long growth = halfway[0] - before;
@@ -147,14 +148,14 @@ class ListExportHeapIT {
         assertThat(growth).isLessThan(ALLOWANCE);
     }
 
-    /** Streams the list into a workbook written to nowhere; runs {@code halfway} at the middle row. */
+    /** Streams the list into a workbook written to nowhere; runs {@code halfway} at each sample point. */
     private long exportXlsx(java.util.List<ExportColumns.Column> columns, Runnable halfway) throws IOException {
         long[] rows = {0};
         try (ExportTableWriter writer = ExportTableWriter.of(ExportFormat.XLSX, columns, mapper,
                 OutputStream.nullOutputStream())) {
             exports.streamContacts(seeded.account(), seeded.list(), row -> {
                 writer.row(row);
-                if (++rows[0] == ROWS / 2) {
+                if (isSamplePoint(++rows[0])) {
                     halfway.run();
                 }
             });
@@ -163,10 +164,22 @@ class ListExportHeapIT {
         return rows[0];
     }
 
+    /**
+     * The export is sampled at 40, 50 and 60 % of its rows and the smallest sample counts: the server's other
+     * Spring contexts in this JVM (job executors, dispatch workers) hold a batch of their own live now and then,
+     * which lifts one sample, never all three. A buffering export lifts all three.
+     */
+    private static boolean isSamplePoint(long row) {
+        return row == ROWS * 2L / 5 || row == ROWS / 2 || row == ROWS * 3L / 5;
+    }
+
+    /** Live heap after full collections: the smallest of three readings, for the same reason as above. */
     private static long liveHeap() {
-        for (int i = 0; i < 2; i++) {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
             System.gc();
+            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return least;
     }
 }
