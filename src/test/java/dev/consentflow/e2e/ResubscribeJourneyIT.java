@@ -132,6 +132,13 @@ class ResubscribeJourneyIT {
         assertThat(subscription.get("subscribedAt").isNull()).isFalse();
         assertThat(subscription.get("confirmedAt").isNull()).isFalse();
 
+        // Back as an ordinary subscriber: the list's welcome, with its one-click unsubscribe link.
+        JsonNode welcome = awaitMail(email, "Welcome to Acme News");
+        assertThat(welcome.get("headers").get("List-Unsubscribe").asText()).contains("/u/");
+        assertThat(welcome.get("headers").get("List-Unsubscribe-Post").asText())
+                .isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(mails(email, "Welcome to Acme News")).hasSize(1);
+
         assertThat(actions(tombstone)).contains("RESUBSCRIBE_REQUESTED", "CONFIRMATION_SENT", "RESUBSCRIBED");
         assertThat(actions(newId)).containsSubsequence("RESUBSCRIBED", "SUBSCRIBED", "CONFIRMED")
                 .containsOnlyOnce("RESUBSCRIBED", "CONFIRMED");

@@ -100,11 +100,15 @@ class ConfirmationMessages {
         return new Content(subject, text, html);
     }
 
-    /** The welcome, with the list's unsubscribe link in the body of a mail (SMS stop by reply, not by link). */
+    /**
+     * The welcome, with the list's unsubscribe link: in the body of a mail, and at the end of an SMS ("Stop:"),
+     * since a text message has no header to carry it and we take no replies.
+     */
     Content welcome(Channel channel, ListInfo list, String unsubscribeLink) {
         String name = plain(list.name());
         if (channel == Channel.SMS) {
-            return new Content(null, "Welcome to " + name + ". Your subscription is confirmed.", null);
+            return new Content(null, "Welcome to " + name + ". Your subscription is confirmed. Stop: "
+                    + unsubscribeLink, null);
         }
         String text = """
                 Welcome!

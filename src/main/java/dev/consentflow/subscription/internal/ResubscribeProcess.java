@@ -23,6 +23,7 @@ final class ResubscribeProcess {
         static final String SEND_CONFIRMATION = "Task_SendConfirmation";
         static final String SEND_CONFIRMATION_AGAIN = "Task_SendConfirmationAgain";
         static final String CREATE_CONTACT = "Task_CreateContact";
+        static final String SEND_WELCOME = "Task_SendWelcome";
         static final String PURGE_PENDING_RESUBSCRIPTION = "Task_PurgePendingResubscription";
 
         private Task() {

@@ -62,6 +62,6 @@ class ConfirmationMessagesTest {
         assertThat(link).isEqualTo("https://lists.acme.example/u/tok");
         assertThat(mail.text()).contains("Unsubscribe: " + link);
         assertThat(mail.html()).contains("<a href=\"" + link + "\">Unsubscribe</a>").doesNotContain("<News>");
-        assertThat(messages.welcome(Channel.SMS, list, link).text()).doesNotContain("/u/");
+        assertThat(messages.welcome(Channel.SMS, list, link).text()).endsWith("Stop: " + link).doesNotContain("\n");
     }
 }

@@ -55,6 +55,7 @@ class ResubscribeProcessTest {
         Mocks.register("sendResubscribeConfirmationAgainDelegate", recorder("sendAgain"));
         Mocks.register("purgePendingResubscriptionDelegate", recorder("purge"));
         Mocks.register("publishSubscriptionConfirmedDelegate", recorder("publish"));
+        Mocks.register("sendWelcomeDelegate", recorder("welcome"));
         Mocks.register("createResubscribedContactDelegate", (JavaDelegate) e -> {
             calls.add("create:" + e.getVariable(Var.CHANNEL));
             e.setVariable(Var.SUBSCRIPTION_CONFIRMED, confirmedNow);
@@ -79,11 +80,14 @@ class ResubscribeProcessTest {
                 .isWaitingAt(Gateway.AWAIT_CONFIRMATION);
         confirm(instance);
         assertThat(instance).hasPassed(Event.CONFIRMATION_RECEIVED, Task.CREATE_CONTACT)
+                .isWaitingAt(Task.SEND_WELCOME)
+                .executeJob(Task.SEND_WELCOME)
                 .isWaitingAt(Event.SUBSCRIPTION_CONFIRMED)
                 .executeJob(Event.SUBSCRIPTION_CONFIRMED)
                 .endedAt(Event.CONTACT_RESUBSCRIBED)
                 .hasNotPassed(Task.PURGE_PENDING_RESUBSCRIPTION, Task.SEND_CONFIRMATION_AGAIN);
-        assertThat(calls).containsExactly("register:EMAIL", "send:EMAIL", "create:EMAIL", "publish:EMAIL");
+        assertThat(calls).containsExactly("register:EMAIL", "send:EMAIL", "create:EMAIL", "welcome:EMAIL",
+                "publish:EMAIL");
         assertThat(variables(instance)).containsEntry(Var.SUBSCRIBER_ID, newSubscriberId)
                 .containsEntry(Var.SUBSCRIPTION_ID, newSubscriptionId)
                 .containsEntry(Var.TOMBSTONE_ID, tombstoneId);
@@ -94,8 +98,9 @@ class ResubscribeProcessTest {
         ProcessInstance instance = start("SMS");
         assertThat(instance).executeJob(Task.SEND_CONFIRMATION).isWaitingAt(Gateway.AWAIT_CONFIRMATION);
         confirm(instance);
-        assertThat(instance).executeJob(Event.SUBSCRIPTION_CONFIRMED).endedAt(Event.CONTACT_RESUBSCRIBED);
-        assertThat(calls).containsExactly("register:SMS", "send:SMS", "create:SMS", "publish:SMS");
+        assertThat(instance).executeJob(Task.SEND_WELCOME).executeJob(Event.SUBSCRIPTION_CONFIRMED)
+                .endedAt(Event.CONTACT_RESUBSCRIBED);
+        assertThat(calls).containsExactly("register:SMS", "send:SMS", "create:SMS", "welcome:SMS", "publish:SMS");
     }
 
     @Test
@@ -108,7 +113,7 @@ class ResubscribeProcessTest {
         assertThat(instance).executeJob(Event.CONFIRMATION_EXPIRED)
                 .endedAt(Event.RESUBSCRIPTION_EXPIRED)
                 .hasPassed(Task.PURGE_PENDING_RESUBSCRIPTION)
-                .hasNotPassed(Task.CREATE_CONTACT, Event.SUBSCRIPTION_CONFIRMED);
+                .hasNotPassed(Task.CREATE_CONTACT, Task.SEND_WELCOME, Event.SUBSCRIPTION_CONFIRMED);
         assertThat(calls).containsExactly("register:EMAIL", "send:EMAIL", "purge:EMAIL");
         assertThatThrownBy(() -> confirm(instance)).isInstanceOf(MismatchingMessageCorrelationException.class);
     }
@@ -119,8 +124,9 @@ class ResubscribeProcessTest {
         assertThat(instance).executeJob(Task.SEND_CONFIRMATION);
         confirm(instance);
         assertThatThrownBy(() -> confirm(instance)).isInstanceOf(MismatchingMessageCorrelationException.class);
-        assertThat(instance).executeJob(Event.SUBSCRIPTION_CONFIRMED).endedAt(Event.CONTACT_RESUBSCRIBED);
-        assertThat(calls).containsOnlyOnce("create:EMAIL", "publish:EMAIL");
+        assertThat(instance).executeJob(Task.SEND_WELCOME).executeJob(Event.SUBSCRIPTION_CONFIRMED)
+                .endedAt(Event.CONTACT_RESUBSCRIBED);
+        assertThat(calls).containsOnlyOnce("create:EMAIL", "welcome:EMAIL", "publish:EMAIL");
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
                 .isZero();
     }
@@ -131,7 +137,8 @@ class ResubscribeProcessTest {
         ProcessInstance instance = start("EMAIL");
         assertThat(instance).executeJob(Task.SEND_CONFIRMATION);
         confirm(instance);
-        assertThat(instance).endedAt(Event.NOTHING_TO_RESUBSCRIBE).hasNotPassed(Event.SUBSCRIPTION_CONFIRMED);
+        assertThat(instance).endedAt(Event.NOTHING_TO_RESUBSCRIBE)
+                .hasNotPassed(Task.SEND_WELCOME, Event.SUBSCRIPTION_CONFIRMED);
         assertThat(calls).containsExactly("register:EMAIL", "send:EMAIL", "create:EMAIL");
         assertThat(variables(instance)).doesNotContainKeys(Var.SUBSCRIBER_ID, Var.SUBSCRIPTION_ID);
     }
@@ -161,7 +168,7 @@ class ResubscribeProcessTest {
         ProcessInstance instance = start("EMAIL");
         assertThat(instance).executeJob(Task.SEND_CONFIRMATION);
         confirm(instance);
-        assertThat(instance).executeJob(Event.SUBSCRIPTION_CONFIRMED).isEnded();
+        assertThat(instance).executeJob(Task.SEND_WELCOME).executeJob(Event.SUBSCRIPTION_CONFIRMED).isEnded();
 
         assertThat(UUID.fromString(instance.getBusinessKey())).isNotNull();
         Map<String, Object> variables = variables(instance);
