@@ -47,6 +47,15 @@ final class OutboxWorker implements SmartLifecycle {
         this.senders = List.copyOf(senders);
         this.directory = directory;
         this.metrics = metrics;
+        for (ChannelSender sender : this.senders) {
+            // A row is started only with a whole send's budget of lease left: with a shorter lease nothing would
+            // ever start, and the rows would circle between claim and recovery for ever.
+            if (properties.lease().compareTo(sender.sendBudget()) <= 0) {
+                throw new IllegalStateException("consentflow.dispatch.lease (" + properties.lease() + ") must be "
+                        + "longer than the longest " + sender.channel() + " send (" + sender.sendBudget()
+                        + ": twice its connect, read and write timeouts)");
+            }
+        }
     }
 
     String node() {
