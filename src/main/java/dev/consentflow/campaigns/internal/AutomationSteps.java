@@ -14,6 +14,7 @@ import dev.consentflow.subscription.SubscriptionManagement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +84,7 @@ class AutomationSteps {
 
     /** Sets one custom field on the card; answers false, changing nothing, when the person was erased. */
     boolean updateField(AccountId account, SubscriberId subscriber, String name, String value) {
-        return contacts.updateFields(account, subscriber, java.util.Collections.singletonMap(name,
+        return contacts.updateFields(account, subscriber, Collections.singletonMap(name,
                 value == null || value.isEmpty() ? null : value));
     }
 
