@@ -164,9 +164,10 @@ public interface ContactManagement {
                       boolean confirmed);
 
     /**
-     * Sets custom fields of a live card (a null or empty value removes one), checked as {@link CustomFields} says,
-     * sealed under the card's key; a change is recorded as an UPDATE event and audited UPDATED, as a PATCH of the
-     * card is. Answers false, changing nothing, when the card was erased.
+     * Sets custom fields of a live card for an automation flow (a null or empty value removes one), checked as
+     * {@link CustomFields} says, sealed under the card's key; a change is recorded as an UPDATE event and audited
+     * UPDATED by {@code system:automation}, as a PATCH of the card is by its key. Answers false, changing nothing,
+     * when the card was erased.
      *
      * @throws dev.consentflow.web.NotFoundException     the account has no such card
      * @throws dev.consentflow.web.InvalidInputException a field name or value breaks the rules

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.ProcessEngines;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.Job;
@@ -64,15 +66,22 @@ class AutomationJourneyIT {
     ManagementService management;
     @Autowired
     ContactManagement contacts;
+    @Autowired
+    ProcessEngine engine;
 
     Api anonymous;
     Api admin;
     Api marketer;
     String form;
     String deploymentId;
+    ProcessEngine restEngineBefore;
 
     @BeforeEach
     void anAccountWithListsTemplatesAFormAndTheDeployedWelcomeSeries() throws IOException {
+        // Every Spring context of this test JVM registers its engine as "default" in Operaton's static registry,
+        // which /engine-rest reads: the context started last would get the deployment. A server has one.
+        restEngineBefore = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
+        ProcessEngines.registerProcessEngine(engine);
         anonymous = Api.at(port);
         admin = TestAccounts.newAccount(anonymous.as(Api.ADMIN_KEY));
         marketer = TestAccounts.newKey(admin, "MARKETER");
@@ -92,6 +101,8 @@ class AutomationJourneyIT {
                 Files.readString(Path.of("processes/examples/welcome-series.bpmn")));
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
         deploymentId = deployed.json().get("id").asText();
+        assertThat(repository.createProcessDefinitionQuery().deploymentId(deploymentId).singleResult().getKey())
+                .isEqualTo("welcome-series");
     }
 
     /** Other journeys share this server: no welcome series of ours may start for their confirmations. */
@@ -99,6 +110,9 @@ class AutomationJourneyIT {
     void undeploy() {
         if (deploymentId != null) {
             repository.deleteDeployment(deploymentId, true);
+        }
+        if (restEngineBefore != null && restEngineBefore != engine) {
+            ProcessEngines.registerProcessEngine(restEngineBefore);
         }
     }
 
@@ -155,6 +169,9 @@ class AutomationJourneyIT {
                 .activityId("EndEvent_SeriesFinished").finished().count()).isEqualTo(1);
         JsonNode card = card(person);
         assertThat(card.get("fields").get("segment").asText()).isEqualTo("engaged");
+        assertThat(StreamSupport.stream(admin.get("/api/contacts/" + person + "/audit").json().spliterator(), false)
+                .filter(e -> "UPDATED".equals(e.path("action").asText())).map(e -> e.get("actor").asText()))
+                .as("the change is the automation's, not the person's").containsExactly("system:automation");
         assertThat(statuses(card)).containsEntry("news", "CONFIRMED").containsEntry("offers", "PENDING");
         await().atMost(PATIENCE).until(() -> DevMailbox.of(anonymous).mails(email, "Please confirm").size() == 2);
         assertThat(DevMailbox.of(anonymous).mails(email, "Please confirm").get(0).get("body").asText())

@@ -74,8 +74,8 @@ class ContactCards {
     }
 
     /**
-     * Sets fields of a live card of the account (an automation's "update a field"); answers false, changing
-     * nothing, for a tombstone.
+     * Sets fields of a live card of the account (an automation's "update a field", audited as
+     * {@value ContactAudit#AUTOMATION}); answers false, changing nothing, for a tombstone.
      */
     @Transactional
     boolean changeFields(AccountId account, UUID id, Map<String, String> fields) {
@@ -85,7 +85,7 @@ class ContactCards {
             return false;
         }
         editor.change(cards.open(contact),
-                new CardChange(CustomFields.check("fields", fields), false, null, null));
+                new CardChange(CustomFields.check("fields", fields), false, null, null, ContactAudit.AUTOMATION));
         return true;
     }
 
