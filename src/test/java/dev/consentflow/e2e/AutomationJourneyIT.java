@@ -150,6 +150,10 @@ class AutomationJourneyIT {
                 .activityId("EndEvent_AutomationStopped").finished().count()).isEqualTo(1);
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(automation.getId())
                 .activityId("Task_CheckEngagement").count()).isZero();
+
+        assertThat(contacts.erase(AccountId.of(TestAccounts.accountId(admin)), person)).isTrue();
+        assertThat(anonymous.get(click.group(1)).status()).as("an erased person's tracking token leads nowhere")
+                .isEqualTo(404);
     }
 
     @Test
