@@ -7,21 +7,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.BaseElement;
+import org.operaton.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.operaton.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.operaton.bpm.model.bpmn.instance.ServiceTask;
 import org.operaton.bpm.model.bpmn.instance.StartEvent;
 import org.operaton.bpm.model.bpmn.instance.SubProcess;
+import org.operaton.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputOutput;
+import org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputParameter;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * The Modeler element templates in {@code processes/element-templates/}: Camunda 7 (Operaton) templates, not
- * Zeebe ones, each with what the Modeler needs; and the sample automation in the test resources is what applying
- * the unsubscribe templates gives, so the pattern they describe is the one the engine test proves.
+ * Zeebe ones, each with what the Modeler needs; their delegates are beans of the server; and the sample automation
+ * in the test resources and the example in {@code processes/examples/} are what applying the templates gives, so
+ * the pattern they describe is the one the engine tests prove.
  */
 class ElementTemplatesTest {
 
@@ -48,6 +64,79 @@ class ElementTemplatesTest {
     }
 
     @Test
+    void theMarketersTasksEachHaveTheirTemplate() {
+        for (String file : List.of("consentflow-send-template.json", "consentflow-wait.json",
+                "consentflow-branch-on-engagement.json", "consentflow-add-to-list.json",
+                "consentflow-update-field.json", "consentflow-stop-when-unsubscribed.json")) {
+            assertThat(Path.of("processes/element-templates", file)).as(file).exists();
+        }
+    }
+
+    @Test
+    void everyTemplateIdIsNamespacedAndEveryConstraintPatternIsARegularExpression() throws IOException {
+        for (JsonNode template : templates()) {
+            assertThat(template.path("id").asText()).matches("dev\\.consentflow\\.[A-Z][A-Za-z]+");
+            assertThat(template.path("version").asInt()).isPositive();
+            assertThat(template.path("description").asText()).isNotBlank();
+            for (JsonNode property : template.path("properties")) {
+                JsonNode pattern = property.path("constraints").path("pattern");
+                if (!pattern.isMissingNode()) {
+                    Pattern regex = Pattern.compile(pattern.path("value").asText());
+                    assertThat(pattern.path("message").asText()).isNotBlank();
+                    if (property.has("value")) {
+                        assertThat(regex.matcher(property.path("value").asText()).matches())
+                                .as("the default of " + property.path("label")).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyDelegateATemplateNamesIsADelegateBeanOfTheServer() throws IOException {
+        Set<String> beans = delegateBeans();
+        List<String> named = new java.util.ArrayList<>();
+        for (JsonNode template : templates()) {
+            String expression = delegateExpression(template);
+            if (expression != null) {
+                assertThat(expression).matches("\\$\\{[a-z][A-Za-z0-9]*Delegate}");
+                named.add(expression.substring(2, expression.length() - 1));
+            }
+        }
+        assertThat(named).containsExactlyInAnyOrder("sendTemplateDelegate", "checkEngagementDelegate",
+                "addToListDelegate", "updateFieldDelegate");
+        assertThat(beans).containsAll(named);
+    }
+
+    @Test
+    void theExampleAutomationIsMadeOfTheTemplatesWithValuesTheyAccept() throws IOException {
+        BpmnModelInstance example = Bpmn.readModelFromFile(
+                Path.of("processes/examples/welcome-series.bpmn").toFile());
+        Set<String> used = new HashSet<>();
+        for (ServiceTask task : example.getModelElementsByType(ServiceTask.class)) {
+            JsonNode template = templates().stream()
+                    .filter(t -> task.getOperatonDelegateExpression().equals(delegateExpression(t)))
+                    .findFirst().orElseThrow(() -> new AssertionError(task.getId() + " is made by no template"));
+            used.add(template.path("id").asText());
+            assertThat(inputs(task)).as(task.getId()).containsOnlyKeys(inputNames(template));
+            assertAccepted(template, inputs(task));
+        }
+        JsonNode wait = template("dev.consentflow.Wait");
+        for (IntermediateCatchEvent event : example.getModelElementsByType(IntermediateCatchEvent.class)) {
+            TimerEventDefinition timer = (TimerEventDefinition) event.getEventDefinitions().iterator().next();
+            assertThat(timer.getTimeDuration().getTextContent()).isEqualTo("${waitFor}");
+            assertThat(wait.path("description").asText()).contains("${waitFor}");
+            assertThat(inputs(event)).containsOnlyKeys(inputNames(wait));
+            assertAccepted(wait, inputs(event));
+            used.add(wait.path("id").asText());
+        }
+        assertThat(used).contains("dev.consentflow.SendTemplate", "dev.consentflow.Wait",
+                "dev.consentflow.BranchOnEngagement", "dev.consentflow.AddToList", "dev.consentflow.UpdateField");
+        SubProcess stop = example.getModelElementsByType(SubProcess.class).iterator().next();
+        assertThat(stop.getName()).isEqualTo(value(template("dev.consentflow.StopWhenUnsubscribed"), "name"));
+    }
+
+    @Test
     void theSampleAutomationIsWhatTheUnsubscribeTemplatesMake() throws IOException {
         BpmnModelInstance sample = Bpmn.readModelFromStream(
                 getClass().getResourceAsStream("/automation/sample-automation.bpmn"));
@@ -65,6 +154,73 @@ class ElementTemplatesTest {
         assertThat(message.getMessage().getName()).isEqualTo("subscription.unsubscribed");
         assertThat(startTemplate.path("description").asText()).contains("subscription.unsubscribed");
         assertThat(ProcessModelRules.violations("sample-automation.bpmn", sample)).isEmpty();
+    }
+
+    private static String delegateExpression(JsonNode template) {
+        for (JsonNode property : template.path("properties")) {
+            if ("camunda:delegateExpression".equals(property.path("binding").path("name").asText())) {
+                return property.path("value").asText();
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> inputNames(JsonNode template) {
+        Set<String> names = new HashSet<>();
+        for (JsonNode property : template.path("properties")) {
+            if ("camunda:inputParameter".equals(property.path("binding").path("type").asText())) {
+                names.add(property.path("binding").path("name").asText());
+            }
+        }
+        return names;
+    }
+
+    private static void assertAccepted(JsonNode template, Map<String, String> inputs) {
+        for (JsonNode property : template.path("properties")) {
+            String name = property.path("binding").path("name").asText();
+            JsonNode pattern = property.path("constraints").path("pattern");
+            if (inputs.containsKey(name) && !pattern.isMissingNode()) {
+                assertThat(inputs.get(name)).as(name).matches(pattern.path("value").asText());
+            }
+        }
+    }
+
+    private static Map<String, String> inputs(BaseElement element) {
+        Map<String, String> inputs = new HashMap<>();
+        OperatonInputOutput io = element.getExtensionElements() == null ? null
+                : element.getExtensionElements().getElementsQuery().filterByType(OperatonInputOutput.class)
+                .list().stream().findFirst().orElse(null);
+        if (io != null) {
+            for (OperatonInputParameter input : io.getOperatonInputParameters()) {
+                inputs.put(input.getOperatonName(), input.getTextContent());
+            }
+        }
+        return inputs;
+    }
+
+    /** The bean names of the server's delegates, as Spring names its components. */
+    private static Set<String> delegateBeans() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(true);
+        scanner.addIncludeFilter(new AssignableTypeFilter(JavaDelegate.class));
+        var names = new AnnotationBeanNameGenerator();
+        var registry = new SimpleBeanDefinitionRegistry();
+        Set<String> beans = new HashSet<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents("dev.consentflow")) {
+            if (JavaDelegateCheck.isDelegate(candidate.getBeanClassName())) {
+                beans.add(names.generateBeanName(candidate, registry));
+            }
+        }
+        return beans;
+    }
+
+    private static final class JavaDelegateCheck {
+        static boolean isDelegate(String className) {
+            try {
+                return JavaDelegate.class.isAssignableFrom(Class.forName(className));
+            } catch (ClassNotFoundException e) {
+                return false;
+            }
+        }
     }
 
     private static JsonNode template(String id) throws IOException {

@@ -6,25 +6,57 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Lints every model in {@code processes/} against STYLE.md, so the rules hold without anyone remembering them. */
+/**
+ * Lints every model in {@code processes/} and the marketers' examples in {@code processes/examples/} against
+ * STYLE.md, so the rules hold without anyone remembering them.
+ */
 class ProcessModelTest {
 
     @Test
     void everyProcessFollowsTheModellingRules() throws IOException {
+        assertThat(violations(Path.of("processes"))).isEmpty();
+    }
+
+    @Test
+    void everyExampleAutomationFollowsTheModellingRules() throws IOException {
+        assertThat(models(Path.of("processes/examples"))).isNotEmpty();
+        assertThat(violations(Path.of("processes/examples"))).isEmpty();
+    }
+
+    /** The pattern of {@code operaton.bpm.deployment-resource-pattern} in application.yml. */
+    @Test
+    void examplesAreOnTheClasspathButNotAmongTheProcessesDeployedAtStartUp() throws IOException {
+        var resolver = new PathMatchingResourcePatternResolver();
+        List<String> deployed = Arrays.stream(resolver.getResources("classpath*:processes/*.bpmn"))
+                .map(r -> r.getFilename()).toList();
+        List<String> examples = Arrays.stream(resolver.getResources("classpath*:processes/examples/*.bpmn"))
+                .map(r -> r.getFilename()).toList();
+
+        assertThat(deployed).contains("double-opt-in.bpmn");
+        assertThat(examples).contains("welcome-series.bpmn").doesNotContainAnyElementsOf(deployed);
+    }
+
+    private static List<String> violations(Path folder) throws IOException {
         List<String> problems = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("processes"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
-                BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-                problems.addAll(ProcessModelRules.violations(file.getFileName().toString(), model));
-            }
+        for (Path file : models(folder)) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            problems.addAll(ProcessModelRules.violations(file.getFileName().toString(), model));
         }
-        assertThat(problems).isEmpty();
+        return problems;
+    }
+
+    private static List<Path> models(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
+        }
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.consentflow.accounts.AccountId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -149,6 +149,30 @@ public interface ContactManagement {
      * (an erasure is not an unsubscribe): how a campaign counts the recipients it lost.
      */
     List<SubscriptionId> unsubscribedSince(AccountId account, ListInfo list, Instant since);
+
+    /**
+     * What putting a known person onto a list takes (a marketer's list add, an automation's "add to list"), in the
+     * caller's transaction; writes nothing. The signup it may answer names the card's own address (email when the
+     * card has one, else its mobile number for SMS) and carries the given evidence; the caller starts a double
+     * opt-in with it, or confirms it with {@link #subscribeConfirmed} when it holds the person's consent.
+     *
+     * @param evidence when and from where the request came; with {@code confirmed} the consent itself
+     * @param confirmed whether the caller holds the consent (then a PENDING subscription is still to confirm)
+     * @throws dev.consentflow.web.NotFoundException the account has no such card or no such list
+     */
+    ListJoin joinList(AccountId account, SubscriberId subscriber, String listKey, ConsentEvidence evidence,
+                      boolean confirmed);
+
+    /**
+     * Sets custom fields of a live card for an automation flow (a null or empty value removes one), checked as
+     * {@link CustomFields} says, sealed under the card's key; a change is recorded as an UPDATE event and audited
+     * UPDATED by {@code system:automation}, as a PATCH of the card is by its key. Answers false, changing nothing,
+     * when the card was erased.
+     *
+     * @throws dev.consentflow.web.NotFoundException     the account has no such card
+     * @throws dev.consentflow.web.InvalidInputException a field name or value breaks the rules
+     */
+    boolean updateFields(AccountId account, SubscriberId subscriber, Map<String, String> fields);
 
     /** A subscription's owner and list, by ids. */
     record SubscriptionRef(SubscriberId subscriberId, SubscriptionId subscriptionId, ListInfo list,

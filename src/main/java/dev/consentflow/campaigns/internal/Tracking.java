@@ -1,7 +1,6 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.internal.Recipients.Tracked;
 import dev.consentflow.contacts.BehaviourEvent;
 import dev.consentflow.contacts.ContactEvents;
 import dev.consentflow.contacts.EventType;
@@ -10,34 +9,51 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntFunction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens and clicks of campaign mail: counted on the recipient, recorded as behaviour events on the card. */
+/**
+ * Opens and clicks of campaign and automation mail: counted on the campaign recipient or the automation mail,
+ * recorded as behaviour events on the card (which derive its MailRating). The event names the mailing: the
+ * campaign id, or the automation mail's id.
+ */
 @Service
 class Tracking {
 
     private final Recipients recipients;
     private final CampaignLinks links;
+    private final AutomationMails automationMails;
     private final ContactEvents events;
 
-    Tracking(Recipients recipients, CampaignLinks links, ContactEvents events) {
+    Tracking(Recipients recipients, CampaignLinks links, AutomationMails automationMails, ContactEvents events) {
         this.recipients = recipients;
         this.links = links;
+        this.automationMails = automationMails;
         this.events = events;
+    }
+
+    /** Whose mail a token is: the card, the mailing's name on the event, its first-open mark and its links. */
+    private record Mailing(UUID accountId, UUID subscriberId, String name, Opened opened,
+                           IntFunction<Optional<String>> urls) {
+    }
+
+    private interface Opened {
+        void mark(Instant at, boolean click);
     }
 
     /** An open; an unknown token changes nothing. */
     @Transactional
     void open(String token) {
         if (TrackingTokens.isWellFormed(token)) {
-            recipients.tracked(TrackingTokens.hash(token)).ifPresent(t -> record(t, EventType.OPEN, Map.of()));
+            mailing(TrackingTokens.hash(token)).ifPresent(m -> record(m, EventType.OPEN, Map.of()));
         }
     }
 
     /**
-     * A click on {@code {token}{number}}: the stored URL of that link of the recipient's campaign, or empty for
-     * anything else (unknown token, a number the campaign has no link for), which then goes nowhere.
+     * A click on {@code {token}{number}}: the stored URL of that link of the recipient's mailing, or empty for
+     * anything else (unknown token, a number the mailing has no link for), which then goes nowhere.
      */
     @Transactional
     Optional<String> click(String tokenAndNumber) {
@@ -50,18 +66,30 @@ class Tracking {
         if (!TrackingTokens.isWellFormed(token) || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
-        Optional<Tracked> tracked = recipients.tracked(TrackingTokens.hash(token));
-        Optional<String> url = tracked.flatMap(t -> links.url(t.campaignId(), Integer.parseInt(number)));
-        url.ifPresent(u -> record(tracked.get(), EventType.CLICK, Map.of("url", u)));
+        Optional<Mailing> mailing = mailing(TrackingTokens.hash(token));
+        Optional<String> url = mailing.flatMap(m -> m.urls().apply(Integer.parseInt(number)));
+        url.ifPresent(u -> record(mailing.get(), EventType.CLICK, Map.of("url", u)));
         return url;
     }
 
-    private void record(Tracked t, EventType type, Map<String, String> details) {
+    private Optional<Mailing> mailing(byte[] hash) {
+        Optional<Mailing> campaign = recipients.tracked(hash).map(t -> new Mailing(t.accountId(), t.subscriberId(),
+                t.campaignId().toString(), (at, click) -> recipients.opened(t, at, click),
+                n -> links.url(t.campaignId(), n)));
+        if (campaign.isPresent()) {
+            return campaign;
+        }
+        return automationMails.tracked(hash).map(m -> new Mailing(m.accountId(), m.subscriberId(),
+                m.mailId().toString(), (at, click) -> automationMails.opened(m.mailId(), at, click),
+                n -> automationMails.url(m.templateId(), n)));
+    }
+
+    private void record(Mailing m, EventType type, Map<String, String> details) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        recipients.opened(t, now, type == EventType.CLICK);
-        if (t.subscriberId() != null) {
-            events.record(new AccountId(t.accountId()), new SubscriberId(t.subscriberId()),
-                    new BehaviourEvent(type, now, t.campaignId().toString(), details));
+        m.opened().mark(now, type == EventType.CLICK);
+        if (m.subscriberId() != null) {
+            events.record(new AccountId(m.accountId()), new SubscriberId(m.subscriberId()),
+                    new BehaviourEvent(type, now, m.name(), details));
         }
     }
 }

@@ -66,7 +66,7 @@ class CardEditor {
         details.put("mobile", String.valueOf(mobileChanged));
         details.put("email", String.valueOf(emailAdded));
         events.record(next, new BehaviourEvent(EventType.UPDATE, now, null, details));
-        audit.updated(saved, fieldChanges.keySet(), mobileChanged, emailAdded);
+        audit.updated(saved, fieldChanges.keySet(), mobileChanged, emailAdded, change.actor());
         return saved;
     }
 

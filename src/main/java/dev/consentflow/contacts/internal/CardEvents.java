@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.BehaviourEvent;
 import dev.consentflow.contacts.ContactEvents;
+import dev.consentflow.contacts.EventType;
 import dev.consentflow.contacts.SubscriberId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +60,25 @@ class CardEvents implements ContactEvents {
         Contact contact = card.contact();
         aggregates.insert(new ContactEvent(id, contact.accountId(), contact.id(), event.type(),
                 event.at() == null ? Cards.now() : event.at(), event.campaign(), details));
+        if (event.type() == EventType.OPEN || event.type() == EventType.CLICK) {
+            rate(contact.id());
+        }
+    }
+
+    /** Recomputes a card's MailRating from its recorded facts (see {@link MailRating}). */
+    void rate(UUID contactId) {
+        ContactEventRepository.RatingFacts facts = events.ratingFacts(contactId,
+                Cards.now().minus(MailRating.WINDOW));
+        events.setMailRating(contactId, MailRating.of(facts.clicked(), facts.opened(), facts.bounces()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long engagementsSince(AccountId account, SubscriberId subscriber, Instant since) {
+        return contacts.findByIdAndAccountId(subscriber.value(), account.value())
+                .filter(contact -> !contact.isErased())
+                .map(contact -> events.countEngagementsSince(contact.id(), since))
+                .orElse(0L);
     }
 
     /** The newest events of a card, with their details opened. */

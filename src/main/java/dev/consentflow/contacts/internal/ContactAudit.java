@@ -27,6 +27,8 @@ class ContactAudit {
 
     /** Who acts when no API key does: the person, through a form or a link. */
     static final String PERSON = "person";
+    /** Who changes a card from an automation flow's "update a field" task. */
+    static final String AUTOMATION = "system:automation";
     /** Who removes expired signups. */
     static final String EXPIRY = "system:double-opt-in";
     /** Who removes tombstones at the end of their retention. */
@@ -146,13 +148,14 @@ class ContactAudit {
         append(contact.accountId(), contact.id(), AuditAction.VIEWED, new LinkedHashMap<>(Map.of("via", via)));
     }
 
+    /** A change of the card; {@code actor} null names the caller's API key (or the person without one). */
     void updated(Contact contact, Collection<String> fieldNames, boolean mobileChanged,
-                 boolean emailAdded) {
+                 boolean emailAdded, String actor) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("fields", fieldNames);
         detail.put("mobile", mobileChanged);
         detail.put("email", emailAdded);
-        append(contact.accountId(), contact.id(), AuditAction.UPDATED, detail);
+        append(contact.accountId(), contact.id(), AuditAction.UPDATED, actor == null ? actor() : actor, detail);
     }
 
     private void append(UUID account, UUID subscriber, AuditAction action, Map<String, Object> detail) {

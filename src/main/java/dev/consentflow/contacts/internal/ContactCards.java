@@ -2,12 +2,14 @@ package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.CustomFields;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.InvalidValue;
 import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,6 +71,22 @@ class ContactCards {
             throw new ConflictException("An erased contact cannot be changed");
         }
         return views.of(editor.change(cards.open(contact), change));
+    }
+
+    /**
+     * Sets fields of a live card of the account (an automation's "update a field", audited as
+     * {@value ContactAudit#AUTOMATION}); answers false, changing nothing, for a tombstone.
+     */
+    @Transactional
+    boolean changeFields(AccountId account, UUID id, Map<String, String> fields) {
+        Contact contact = contacts.findLockedByIdAndAccountId(id, account.value())
+                .orElseThrow(() -> new NotFoundException("Contact"));
+        if (contact.isErased()) {
+            return false;
+        }
+        editor.change(cards.open(contact),
+                new CardChange(CustomFields.check("fields", fields), false, null, null, ContactAudit.AUTOMATION));
+        return true;
     }
 
     /** The card as it is now, for the answer to a change the caller made (not a staff view of its own). */

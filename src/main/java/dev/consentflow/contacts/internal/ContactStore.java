@@ -17,11 +17,14 @@ import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.Unsubscribed;
+import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ListJoin;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 
 /** The contacts module's facade for processes and other modules. */
@@ -36,11 +39,25 @@ class ContactStore implements ContactManagement {
     private final ResubscriptionConfirmations resubscriptions;
     private final CardErasure erasure;
     private final ListAudiences audiences;
+    private final Joins joins;
+
+    /** Joining lists and changing fields, grouped so this facade keeps a short constructor. */
+    @Component
+    static class Joins {
+        final ListJoins lists;
+        final ContactCards cards;
+
+        Joins(ListJoins lists, ContactCards cards) {
+            this.lists = lists;
+            this.cards = cards;
+        }
+    }
 
     ContactStore(Lists lists, Signups signups, SubscriptionLifecycle lifecycle, Unsubscriptions unsubscriptions,
                  ResubscriptionRequests resubscriptionRequests, ResubscriptionConfirmations resubscriptions,
-                 CardErasure erasure, ListAudiences audiences) {
+                 CardErasure erasure, ListAudiences audiences, Joins joins) {
         this.audiences = audiences;
+        this.joins = joins;
         this.lists = lists;
         this.signups = signups;
         this.lifecycle = lifecycle;
@@ -150,5 +167,16 @@ class ContactStore implements ContactManagement {
     @Override
     public List<SubscriptionId> unsubscribedSince(AccountId account, ListInfo list, Instant since) {
         return audiences.unsubscribedSince(account, list, since);
+    }
+
+    @Override
+    public ListJoin joinList(AccountId account, SubscriberId subscriber, String listKey, ConsentEvidence evidence,
+                             boolean confirmed) {
+        return joins.lists.join(account, subscriber, listKey, evidence, confirmed);
+    }
+
+    @Override
+    public boolean updateFields(AccountId account, SubscriberId subscriber, Map<String, String> fields) {
+        return joins.cards.changeFields(account, subscriber.value(), fields);
     }
 }

@@ -4,11 +4,14 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.ListJoin;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
+import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.contacts.UnconfirmedSubscriptions;
 import dev.consentflow.dispatch.Channel;
+import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.InvalidInputException.FieldProblem;
 import dev.consentflow.web.Problems;
@@ -25,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  * API.md section 5, {@code POST /api/subscriptions}. The body is checked here for both paths. With
  * {@code "confirmed": true} the integration holds the consent, with its {@code ip} and {@code at}: the
  * subscription is CONFIRMED at once ({@code 201}). Without it the request goes to the double opt-in
- * ({@link UnconfirmedSubscriptions}, provided by the subscription module), which answers {@code 202}.
+ * ({@link UnconfirmedSubscriptions}, provided by the subscription module), which answers {@code 202}. A marketer's
+ * list add of a known contact, {@code POST /api/lists/{key}/subscriptions}, takes the same checks and ways.
  */
 @RestController
 class SubscriptionController {
@@ -43,10 +48,15 @@ class SubscriptionController {
 
     private final Signups signups;
     private final ObjectProvider<UnconfirmedSubscriptions> doubleOptIn;
+    private final ListJoins joins;
+    private final ContactCards cards;
 
-    SubscriptionController(Signups signups, ObjectProvider<UnconfirmedSubscriptions> doubleOptIn) {
+    SubscriptionController(Signups signups, ObjectProvider<UnconfirmedSubscriptions> doubleOptIn, ListJoins joins,
+                           ContactCards cards) {
         this.signups = signups;
         this.doubleOptIn = doubleOptIn;
+        this.joins = joins;
+        this.cards = cards;
     }
 
     record SubscriptionRequest(String email, String mobile, String list, Map<String, String> fields,
@@ -73,9 +83,7 @@ class SubscriptionController {
         }
         UnconfirmedSubscriptions handler = doubleOptIn.getIfAvailable();
         if (handler == null) {
-            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.NOT_IMPLEMENTED,
-                            "Double opt-in through the API is not available on this server yet"));
+            return notImplemented();
         }
         UnconfirmedSubscriptions.Accepted accepted = handler.start(account, signup);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(
@@ -85,31 +93,10 @@ class SubscriptionController {
     /** Every rule at once, so the integration learns of all its mistakes in one answer; nothing is written. */
     private Signup checked(AccountId account, SubscriptionRequest request, boolean confirmed) {
         List<FieldProblem> problems = new ArrayList<>();
-        Instant now = Cards.now();
-        if (confirmed) {
-            if (request.ip() == null) {
-                problems.add(new FieldProblem("ip", "is required with confirmed: the IP the consent came from"));
-            }
-            if (request.at() == null) {
-                problems.add(new FieldProblem("at", "is required with confirmed: when the consent was given"));
-            } else if (request.at().isAfter(now.plus(CLOCK_SKEW))) {
-                problems.add(new FieldProblem("at", "lies in the future"));
-            }
-        }
-        if (request.ip() != null && !IpLiteral.isValid(request.ip())) {
-            problems.add(new FieldProblem("ip", "must be an IPv4 or IPv6 address"));
-        }
-        if (request.userAgent() != null && hasControl(request.userAgent(), false)) {
-            problems.add(new FieldProblem("userAgent", "must not contain control characters or line breaks"));
-        }
-        if (request.consentText() != null && hasControl(request.consentText(), true)) {
-            problems.add(new FieldProblem("consentText", "must not contain control characters"));
-        }
-        Instant at = confirmed && request.at() != null ? request.at().truncatedTo(ChronoUnit.MICROS)
-                : now;
+        ConsentEvidence evidence = evidence(problems, confirmed, request.ip(), request.at(), request.userAgent(),
+                request.consentText());
         Signup signup = new Signup(request.email(), request.mobile(), request.channel(), request.list(),
-                request.fields(), Source.API,
-                new ConsentEvidence(at, request.ip(), request.userAgent(), null, null, request.consentText()));
+                request.fields(), Source.API, evidence);
         try {
             Signup clean = signups.check(account, signup);
             if (problems.isEmpty()) {
@@ -119,6 +106,88 @@ class SubscriptionController {
             problems.addAll(e.errors());
         }
         throw new InvalidInputException(problems);
+    }
+
+    /**
+     * The request's evidence, its problems added to the list: with {@code confirmed} the consent's {@code ip} and
+     * {@code at} are required and {@code at} may not lie in the future; without it the request's time is now.
+     */
+    private static ConsentEvidence evidence(List<FieldProblem> problems, boolean confirmed, String ip, Instant at,
+                                            String userAgent, String consentText) {
+        Instant now = Cards.now();
+        if (confirmed) {
+            if (ip == null) {
+                problems.add(new FieldProblem("ip", "is required with confirmed: the IP the consent came from"));
+            }
+            if (at == null) {
+                problems.add(new FieldProblem("at", "is required with confirmed: when the consent was given"));
+            } else if (at.isAfter(now.plus(CLOCK_SKEW))) {
+                problems.add(new FieldProblem("at", "lies in the future"));
+            }
+        }
+        if (ip != null && !IpLiteral.isValid(ip)) {
+            problems.add(new FieldProblem("ip", "must be an IPv4 or IPv6 address"));
+        }
+        if (userAgent != null && hasControl(userAgent, false)) {
+            problems.add(new FieldProblem("userAgent", "must not contain control characters or line breaks"));
+        }
+        if (consentText != null && hasControl(consentText, true)) {
+            problems.add(new FieldProblem("consentText", "must not contain control characters"));
+        }
+        Instant when = confirmed && at != null ? at.truncatedTo(ChronoUnit.MICROS) : now;
+        return new ConsentEvidence(when, ip, userAgent, null, null, consentText);
+    }
+
+    record ListAddRequest(UUID subscriberId, Boolean confirmed, String ip, Instant at, String userAgent,
+                          String consentText) {
+    }
+
+    /**
+     * {@code POST /api/lists/{key}/subscriptions}: a marketer puts a known contact onto a list. With
+     * {@code "confirmed": true} and the consent's evidence it is CONFIRMED at once ({@code 201}); without, the
+     * person gets a double opt-in ({@code 202}). Already on the list: {@code 200}, nothing changed. An erased
+     * person: {@code 409}. Each answer carries the card.
+     */
+    @PostMapping("/api/lists/{key}/subscriptions")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    ResponseEntity<?> addToList(@PathVariable String key, @RequestBody ListAddRequest request,
+                                @AuthenticationPrincipal Caller caller) {
+        AccountId account = caller.requireAccount();
+        boolean confirmed = Boolean.TRUE.equals(request.confirmed());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.subscriberId() == null) {
+            problems.add(new FieldProblem("subscriberId", "is required: the contact to add"));
+        }
+        ConsentEvidence evidence = evidence(problems, confirmed, request.ip(), request.at(), request.userAgent(),
+                request.consentText());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        ListJoin join = joins.join(account, new SubscriberId(request.subscriberId()), key, evidence, confirmed);
+        HttpStatus status;
+        if (join instanceof ListJoin.Erased) {
+            throw new ConflictException("This contact was erased; it can come back only through a confirmed "
+                    + "opt-in of the person (POST /api/contacts/{id}/resubscribe)");
+        } else if (join instanceof ListJoin.AlreadyOn) {
+            status = HttpStatus.OK;
+        } else if (confirmed) {
+            signups.subscribeConfirmedRef(account, ((ListJoin.Needed) join).signup());
+            status = HttpStatus.CREATED;
+        } else {
+            UnconfirmedSubscriptions handler = doubleOptIn.getIfAvailable();
+            if (handler == null) {
+                return notImplemented();
+            }
+            handler.start(account, ((ListJoin.Needed) join).signup());
+            status = HttpStatus.ACCEPTED;
+        }
+        return ResponseEntity.status(status).body(cards.current(caller, request.subscriberId()));
+    }
+
+    private static ResponseEntity<?> notImplemented() {
+        return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.NOT_IMPLEMENTED,
+                        "Double opt-in through the API is not available on this server yet"));
     }
 
     private static boolean hasControl(String value, boolean lineBreaksAllowed) {

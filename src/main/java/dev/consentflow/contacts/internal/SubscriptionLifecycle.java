@@ -27,9 +27,11 @@ class SubscriptionLifecycle {
     private final Lists lists;
     private final ContactAudit audit;
     private final Cards cards;
+    private final CardEvents events;
 
     SubscriptionLifecycle(SubscriptionRepository subscriptions, ContactRepository contacts, Lists lists,
-                          ContactAudit audit, Cards cards) {
+                          ContactAudit audit, Cards cards, CardEvents events) {
+        this.events = events;
         this.subscriptions = subscriptions;
         this.contacts = contacts;
         this.lists = lists;
@@ -131,6 +133,7 @@ class SubscriptionLifecycle {
                 .ifPresent(s -> {
                     Subscription bounced = subscriptions.save(s.bounced(Cards.now()));
                     audit.bounced(bounced, lists.byId(bounced.listId()), smtpCodes(diagnostic));
+                    events.rate(bounced.contactId());
                 });
     }
 

@@ -80,6 +80,7 @@ class SubscriptionControllerTest {
         if (doubleOptIn != null) {
             beans.addBean("doubleOptIn", doubleOptIn);
         }
-        return new SubscriptionController(signups, beans.getBeanProvider(UnconfirmedSubscriptions.class));
+        return new SubscriptionController(signups, beans.getBeanProvider(UnconfirmedSubscriptions.class),
+                mock(ListJoins.class), mock(ContactCards.class));
     }
 }

@@ -1,0 +1,94 @@
+package dev.consentflow.campaigns.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.campaigns.internal.Templates.Template;
+import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ContactEvents;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.ListJoin;
+import dev.consentflow.contacts.ListRecipient;
+import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.SubscriptionStatus;
+import dev.consentflow.subscription.SubscriptionManagement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the marketers' automation tasks do, each in the job's transaction. None of them bypasses consent: mail
+ * goes only under a CONFIRMED subscription (and dispatch checks suppression once more at send time), a new list
+ * only through a double opt-in, and an erased person is never mailed, added or changed.
+ */
+@Service
+class AutomationSteps {
+
+    private final ContactManagement contacts;
+    private final ContactEvents events;
+    private final SubscriptionManagement subscriptions;
+    private final Templates templates;
+    private final AutomationMailer mailer;
+
+    AutomationSteps(ContactManagement contacts, ContactEvents events, SubscriptionManagement subscriptions,
+                    Templates templates, AutomationMailer mailer) {
+        this.contacts = contacts;
+        this.events = events;
+        this.subscriptions = subscriptions;
+        this.templates = templates;
+        this.mailer = mailer;
+    }
+
+    /**
+     * Renders the account's template for the person and enqueues it as AUTOMATION mail under their subscription
+     * to the flow's list, with its one-click unsubscribe link, tracked links and open pixel. Answers false,
+     * sending nothing, when the person is not CONFIRMED on that list (any more) or was erased.
+     *
+     * @throws IllegalStateException the account has no such template (an incident the marketer resolves)
+     */
+    boolean sendTemplate(AccountId account, SubscriberId subscriber, String listKey, String templateKey,
+                         String processInstanceId) {
+        Template template = templates.byKey(account, templateKey).orElseThrow(() -> new IllegalStateException(
+                "the account has no template " + templateKey));
+        Optional<SubscriptionRef> subscription = contacts.subscription(account, subscriber, listKey)
+                .filter(s -> s.status() == SubscriptionStatus.CONFIRMED);
+        if (subscription.isEmpty()) {
+            return false;
+        }
+        List<ListRecipient> recipient = contacts.confirmedRecipients(account,
+                List.of(subscription.get().subscriptionId()));
+        if (recipient.isEmpty()) {
+            return false;
+        }
+        mailer.send(account, subscription.get(), recipient.get(0), template, processInstanceId);
+        return true;
+    }
+
+    /**
+     * Puts the person onto another list through a double opt-in (they confirm it themselves), unless they are on
+     * it already. Answers what it found; {@link ListJoin.Erased} changes nothing.
+     */
+    ListJoin addToList(AccountId account, SubscriberId subscriber, String targetListKey) {
+        ListJoin join = contacts.joinList(account, subscriber, targetListKey,
+                new ConsentEvidence(Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null, null),
+                false);
+        if (join instanceof ListJoin.Needed needed) {
+            subscriptions.signUp(account, needed.signup());
+        }
+        return join;
+    }
+
+    /** Sets one custom field on the card; answers false, changing nothing, when the person was erased. */
+    boolean updateField(AccountId account, SubscriberId subscriber, String name, String value) {
+        return contacts.updateFields(account, subscriber, Collections.singletonMap(name,
+                value == null || value.isEmpty() ? null : value));
+    }
+
+    /** Whether the person opened or clicked any mail within the window up to now. */
+    boolean engaged(AccountId account, SubscriberId subscriber, Duration window) {
+        return events.engagementsSince(account, subscriber, Instant.now().minus(window)) > 0;
+    }
+}
