@@ -266,8 +266,8 @@ class GdprErasureIT {
     /**
      * What an ADMIN or MARKETER key could do through {@code /engine-rest}: complete the approval task, or start
      * the process with variables of its choosing. The engine's REST API runs such calls without a signed-in engine
-     * user, as the engine's services here do. (Through HTTP this test would depend on which Spring context of the
-     * test JVM registered the engine named "default" last: the REST API looks its engine up by name.)
+     * user, as the engine's services here do (a key is signed in to the engine as its account, without a user id;
+     * EngineTenancyIT completes the task through HTTP).
      */
     @Test
     void theEngineAloneNeitherDecidesNorStartsAnErasure() throws Exception {

@@ -22,7 +22,7 @@ class EngineTenancy extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantCheckEnabled(true);
         List<CommandChecker> checkers = new ArrayList<>();
-        checkers.add(new AccountCommandChecker());
+        checkers.add(ForeignTenantException.refusing(new AccountCommandChecker()));
         checkers.add(new AuthorizationCommandChecker());
         configuration.setCommandCheckers(checkers);
     }

@@ -1,6 +1,7 @@
 package dev.consentflow.engine.internal;
 
 import org.operaton.bpm.engine.ProcessEngine;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,12 @@ class EngineWebConfiguration {
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
         return registration;
+    }
+
+    /** Another account's ids are unknown ids: 404. */
+    @Bean
+    ResourceConfigCustomizer foreignTenantAnswers() {
+        return config -> config.register(ForeignTenantExceptionMapper.class);
     }
 
     @Bean
