@@ -382,7 +382,7 @@ class GdprErasureIT {
         return api.get("/api/audit/verify").json();
     }
 
-    /** A running automation flow of the person: it waits a day, carrying their subscriber id. */
+    /** A running automation flow of the person in the admin's account: it waits a day, carrying their subscriber id. */
     private String startAutomation(String subscriberId) {
         if (repository.createProcessDefinitionQuery().processDefinitionKey(AUTOMATION).count() == 0) {
             repository.createDeployment().addModelInstance(AUTOMATION + ".bpmn",
@@ -392,7 +392,7 @@ class GdprErasureIT {
                             .endEvent("EndEvent_Done").done()).deploy();
         }
         return transactions.execute(status -> processes.start(AUTOMATION, UUID.randomUUID().toString(),
-                Map.of("subscriberId", subscriberId)));
+                Map.of("accountId", TestAccounts.accountId(admin), "subscriberId", subscriberId)));
     }
 
     private static OutboundMessage campaignMail(AccountId account, UUID subscriberId, UUID subscriptionId) {
