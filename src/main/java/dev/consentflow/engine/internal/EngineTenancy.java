@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * account id): instances of the shared platform processes get their account's tenant id
  * ({@link AccountTenantIdProvider}), the tenant check filters every query and command of a signed-in account
  * ({@link EngineRestTenancyFilter} signs a key's account in), and shared definitions stay read-only for accounts
- * ({@link AccountCommandChecker}).
+ * ({@link AccountCommandChecker}); a delegate runs only for its instance's own account
+ * ({@link AccountDelegateInterceptor}).
  */
 @Component
 class EngineTenancy extends AbstractProcessEnginePlugin {
@@ -30,5 +31,6 @@ class EngineTenancy extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(new AccountTenantIdProvider(configuration.getIdentityService()));
+        configuration.setDelegateInterceptor(new AccountDelegateInterceptor(configuration.getDelegateInterceptor()));
     }
 }
