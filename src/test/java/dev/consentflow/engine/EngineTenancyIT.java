@@ -81,6 +81,12 @@ class EngineTenancyIT {
         assertThat(marketerB.put("/engine-rest/process-instance/" + instance + "/suspended",
                 Map.of("suspended", true)).status()).isEqualTo(404);
 
+        Answer batch = marketerB.post("/engine-rest/process-instance/delete",
+                Map.of("processInstanceIds", List.of(instance), "deleteReason", "mallory"));
+        assertThat(batch.status()).as("batches run outside the key's tenant: " + batch.body()).isEqualTo(403);
+        assertThat(marketerA.post("/engine-rest/process-instance/delete", Map.of("processInstanceIds", List.of(instance),
+                "deleteReason", "own")).status()).as("not even on the account's own instances").isEqualTo(403);
+
         Answer still = marketerA.get("/engine-rest/process-instance/" + instance);
         assertThat(still.status()).isEqualTo(200);
         assertThat(still.json().get("suspended").asBoolean()).isFalse();
@@ -140,6 +146,9 @@ class EngineTenancyIT {
                 Map.of("tenant-id", accountA));
         assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
         assertThat(foreign.contentType()).startsWith("application/problem+json");
+        Answer named = Deployments.deploy(marketerB, processId + ".bpmn", waitingFlow(processId, "tenancy.never"),
+                Map.of("tenant-id", accountA), "/engine-rest/engine/default/deployment/create");
+        assertThat(named.status()).as("through the named engine too: " + named.body()).isEqualTo(403);
         assertThat(items(marketerB.get("/engine-rest/process-definition?key=" + processId))).isEmpty();
         assertThat(marketerB.get("/engine-rest/deployment/" + deployment).status()).isEqualTo(404);
         assertThat(marketerB.delete("/engine-rest/deployment/" + deployment).status()).isEqualTo(404);
@@ -159,6 +168,20 @@ class EngineTenancyIT {
         Answer after = adminA.get("/engine-rest/process-definition/key/double-opt-in");
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.json().get("suspended").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theEnginesUsersGroupsTenantsAndAuthorizationsAreNoKeysBusiness() {
+        assertThat(adminA.post("/engine-rest/user/create", Map.of("profile", Map.of("id", "mallory"),
+                "credentials", Map.of("password", "s3cret-s3cret"))).status()).isEqualTo(403);
+        assertThat(adminA.put("/engine-rest/group/operaton-admin/members/mallory", Map.of()).status()).isEqualTo(403);
+        assertThat(adminA.put("/engine-rest/engine/default/group/operaton-admin/members/mallory", Map.of()).status())
+                .isEqualTo(403);
+        assertThat(adminA.get("/engine-rest/user").status()).isEqualTo(403);
+        assertThat(adminA.get("/engine-rest/tenant").status()).isEqualTo(403);
+        assertThat(adminA.get("/engine-rest/authorization").status()).isEqualTo(403);
+        assertThat(adminA.post("/engine-rest/identity/verify", Map.of("username", "admin", "password", "x")).status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -16,6 +16,11 @@ public final class Deployments {
 
     /** With more form fields, such as the Modeler's optional {@code tenant-id}. */
     public static Api.Answer deploy(Api api, String fileName, String bpmn, Map<String, String> fields) {
+        return deploy(api, fileName, bpmn, fields, "/engine-rest/deployment/create");
+    }
+
+    /** To another path, such as a named engine's {@code /engine-rest/engine/default/deployment/create}. */
+    public static Api.Answer deploy(Api api, String fileName, String bpmn, Map<String, String> fields, String path) {
         String boundary = "----modeler" + UUID.randomUUID();
         StringBuilder body = new StringBuilder()
                 .append("--").append(boundary).append("\r\n")
@@ -29,7 +34,7 @@ public final class Deployments {
                 .append("Content-Disposition: form-data; name=\"data\"; filename=\"").append(fileName).append("\"\r\n")
                 .append("Content-Type: application/octet-stream\r\n\r\n").append(bpmn).append("\r\n")
                 .append("--").append(boundary).append("--\r\n");
-        return api.postRaw("/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
+        return api.postRaw(path, "multipart/form-data; boundary=" + boundary,
                 body.toString().getBytes(StandardCharsets.UTF_8), Map.of());
     }
 }

@@ -1,5 +1,7 @@
 package dev.consentflow.engine.internal;
 
+import org.operaton.bpm.engine.AuthorizationException;
+import org.operaton.bpm.engine.authorization.Permission;
 import org.operaton.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.operaton.bpm.engine.impl.context.Context;
 import org.operaton.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -9,8 +11,8 @@ import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
  * The engine's tenant check, and one rule more: an account may use the platform's shared processes (deployed
  * without a tenant) but not change them. Operaton lets every tenant act on tenant-less resources; here a signed-in
  * account may not delete the shared deployment, nor delete, suspend or otherwise change a shared definition, which
- * every account's instances run on. The platform (no account signed in: the application itself, the web apps'
- * administrator) still may.
+ * every account's instances run on, nor start a batch. The platform (no account signed in: the application itself,
+ * the web apps' administrator) still may.
  */
 class AccountCommandChecker extends TenantCommandChecker {
 
@@ -59,6 +61,19 @@ class AccountCommandChecker extends TenantCommandChecker {
     public void checkDeleteProcessDefinitionByKey(String processDefinitionKey) {
         super.checkDeleteProcessDefinitionByKey(processDefinitionKey);
         refuseSharedKey(processDefinitionKey);
+    }
+
+    /**
+     * A batch runs later, in jobs that carry no account: the tenant check would not hold for it. Accounts act on
+     * their instances one by one; the platform's administrator may still run batches in the cockpit.
+     */
+    @Override
+    public void checkCreateBatch(Permission permission) {
+        super.checkCreateBatch(permission);
+        if (accountSignedIn()) {
+            throw new AuthorizationException("Batch operations are not available to an account's keys: they run "
+                    + "outside the account's tenant; act on each instance instead");
+        }
     }
 
     private void refuseSharedDefinition(String processDefinitionId) {

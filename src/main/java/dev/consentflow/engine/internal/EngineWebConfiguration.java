@@ -31,7 +31,8 @@ class EngineWebConfiguration {
     FilterRegistrationBean<DeploymentFilter> deploymentFilter(MultipartProperties multipart) {
         var registration = new FilterRegistrationBean<>(
                 new DeploymentFilter(multipart.getMaxRequestSize().toBytes()));
-        registration.addUrlPatterns("/engine-rest/deployment/create");
+        // Every path: a named engine deploys at /engine-rest/engine/{name}/deployment/create too.
+        registration.addUrlPatterns("/engine-rest/*");
         // After Spring Security, so an anonymous caller gets 401 before the body is read.
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
