@@ -7,13 +7,22 @@ import java.util.UUID;
  * Starts processes and delivers messages to them, for modules that must not depend on the engine's API. Values
  * are ids and primitives only (strings, numbers, booleans, dates): the engine's history keeps every variable, so
  * an address, a name or an IP never goes in.
+ *
+ * <p>Every instance belongs to an account: its {@value #ACCOUNT_VARIABLE} variable names it, and becomes the
+ * instance's engine tenant id, so the account's keys see it through {@code /engine-rest} and no other account's
+ * do. Publishing reaches the account's own instances and flows only.
  */
 public interface ProcessRuntime {
+
+    /** The variable every start and every publication names the account with (the account id as a string). */
+    String ACCOUNT_VARIABLE = "accountId";
 
     /**
      * Starts the latest version of a process in the caller's transaction; the steps up to the first wait state or
      * asynchronous continuation run before this returns. Answers the process instance id.
      *
+     * @param variables the start's variables, {@value #ACCOUNT_VARIABLE} among them (the instance's tenant)
+     * @throws IllegalArgumentException when the variables name no account
      * @throws ProcessConflict when a concurrent change to the same instances won (retry the whole transaction)
      */
     String start(String processKey, String businessKey, Map<String, Object> variables);
@@ -31,6 +40,12 @@ public interface ProcessRuntime {
      * Publishes a message to whoever listens: starts every process whose start event waits for it and reaches
      * every waiting instance whose {@code matchVariable} equals the given value. Nobody listening is fine. Answers
      * how many instances were started or reached.
+     *
+     * <p>Only the account named by the {@value #ACCOUNT_VARIABLE} variable listens: flows deployed by that account
+     * and the platform's shared processes start, instances of that account (and older instances without a tenant)
+     * are reached; another account's flow with the same message never starts.
+     *
+     * @throws IllegalArgumentException when the variables name no account
      */
     int publish(String messageName, String matchVariable, Object matchValue, Map<String, Object> variables);
 
@@ -40,7 +55,7 @@ public interface ProcessRuntime {
      * instance is one with a subscription to the message anywhere in it: an intermediate catch event, a receive
      * task, a boundary event, or the message start event of an event subprocess (which is how automation flows
      * stop when {@code subscription.unsubscribed} arrives). Processes whose start event waits for the message are
-     * started as well.
+     * started as well. Scoped to the account of the {@value #ACCOUNT_VARIABLE} variable, like the method above.
      */
     int publish(String messageName, Map<String, Object> match, Map<String, Object> variables);
 

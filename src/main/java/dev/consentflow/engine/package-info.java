@@ -1,7 +1,8 @@
 /**
  * The runtime platform: the database (an embedded PostgreSQL when no URL is configured), the Operaton
  * engine's configuration, the deployment of {@code processes/} and {@code forms/}, history time-to-live and
- * cleanup, and the engine web apps' administrator.
+ * cleanup, the engine web apps' administrator, and the engine's multi-tenancy: one tenant per account, so a key
+ * sees and changes only its account's instances, tasks, history, jobs and deployments through {@code /engine-rest}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Engine")
 package dev.consentflow.engine;

@@ -27,12 +27,17 @@ public final class Problems {
 
     /** Writes a problem answer from a filter, where no message converter is at hand. */
     public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = of(status, detail);
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"" + problem.getType() + "\",\"title\":" + quote(problem.getTitle())
-                + ",\"status\":" + status.value() + ",\"detail\":" + quote(detail) + "}");
+        response.getWriter().write(json(status, detail));
+    }
+
+    /** The problem answer as JSON text, for writers without a message converter (filters, the engine's REST API). */
+    public static String json(HttpStatus status, String detail) {
+        ProblemDetail problem = of(status, detail);
+        return "{\"type\":\"" + problem.getType() + "\",\"title\":" + quote(problem.getTitle())
+                + ",\"status\":" + status.value() + ",\"detail\":" + quote(detail) + "}";
     }
 
     private static String quote(String value) {

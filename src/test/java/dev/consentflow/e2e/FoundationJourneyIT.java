@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.Api.Answer;
+import dev.consentflow.support.Deployments;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -128,13 +129,13 @@ class FoundationJourneyIT {
                 </bpmn:definitions>
                 """.formatted(processId);
 
-        Answer deployed = deploy(anonymous.as(marketerKey), processId + ".bpmn", bpmn);
+        Answer deployed = Deployments.deploy(anonymous.as(marketerKey), processId + ".bpmn", bpmn);
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
         Answer definitions = admin.get("/engine-rest/process-definition?key=" + processId);
         assertThat(definitions.json()).hasSize(1);
 
-        assertThat(deploy(anonymous.as(complianceKey), processId + ".bpmn", bpmn).status()).isEqualTo(403);
-        assertThat(deploy(anonymous, processId + ".bpmn", bpmn).status()).isEqualTo(401);
+        assertThat(Deployments.deploy(anonymous.as(complianceKey), processId + ".bpmn", bpmn).status()).isEqualTo(403);
+        assertThat(Deployments.deploy(anonymous, processId + ".bpmn", bpmn).status()).isEqualTo(401);
     }
 
     @Test
@@ -150,7 +151,7 @@ class FoundationJourneyIT {
                   </bpmn:process>
                 </bpmn:definitions>
                 """;
-        Answer refused = deploy(admin, "evil.bpmn", bpmn);
+        Answer refused = Deployments.deploy(admin, "evil.bpmn", bpmn);
 
         assertThat(refused.status()).isBetween(400, 499);
         assertThat(refused.body()).doesNotContain("root:");
@@ -180,20 +181,6 @@ class FoundationJourneyIT {
         assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
         assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
         assertThat(anonymous.get("/operaton/app/cockpit/").status()).isIn(200, 302);
-    }
-
-    private Answer deploy(Api api, String fileName, String bpmn) {
-        String boundary = "----modeler" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + fileName + "\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n"
-                + "--" + boundary + "--\r\n";
-        return api.postRaw("/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
-                body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     private static void assertProblem(Answer answer, int status) {

@@ -266,8 +266,8 @@ class GdprErasureIT {
     /**
      * What an ADMIN or MARKETER key could do through {@code /engine-rest}: complete the approval task, or start
      * the process with variables of its choosing. The engine's REST API runs such calls without a signed-in engine
-     * user, as the engine's services here do. (Through HTTP this test would depend on which Spring context of the
-     * test JVM registered the engine named "default" last: the REST API looks its engine up by name.)
+     * user, as the engine's services here do (a key is signed in to the engine as its account, without a user id;
+     * EngineTenancyIT completes the task through HTTP).
      */
     @Test
     void theEngineAloneNeitherDecidesNorStartsAnErasure() throws Exception {
@@ -382,7 +382,7 @@ class GdprErasureIT {
         return api.get("/api/audit/verify").json();
     }
 
-    /** A running automation flow of the person: it waits a day, carrying their subscriber id. */
+    /** A running automation flow of the person in the admin's account: it waits a day, carrying their subscriber id. */
     private String startAutomation(String subscriberId) {
         if (repository.createProcessDefinitionQuery().processDefinitionKey(AUTOMATION).count() == 0) {
             repository.createDeployment().addModelInstance(AUTOMATION + ".bpmn",
@@ -392,7 +392,7 @@ class GdprErasureIT {
                             .endEvent("EndEvent_Done").done()).deploy();
         }
         return transactions.execute(status -> processes.start(AUTOMATION, UUID.randomUUID().toString(),
-                Map.of("subscriberId", subscriberId)));
+                Map.of("accountId", TestAccounts.accountId(admin), "subscriberId", subscriberId)));
     }
 
     private static OutboundMessage campaignMail(AccountId account, UUID subscriberId, UUID subscriptionId) {

@@ -1,6 +1,7 @@
 package dev.consentflow.support;
 
 import dev.consentflow.engine.internal.TestDatabases;
+import dev.consentflow.engine.internal.TestProcessRuntimes;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.ProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -9,7 +10,7 @@ import org.operaton.bpm.engine.test.junit5.ProcessEngineExtension;
 
 /**
  * The engine process tests run on: one per test JVM, on a database of its own on the shared embedded
- * PostgreSQL, with history full, no job executor (tests execute jobs and timers explicitly) and delegates
+ * PostgreSQL, with the server's tenancy (a tenant per account), history full, no job executor (tests execute jobs and timers explicitly) and delegates
  * resolved from {@link org.operaton.bpm.engine.impl.mock.Mocks}.
  *
  * <pre>
@@ -37,6 +38,8 @@ public final class ProcessTestEngine {
             configuration.setEnforceHistoryTimeToLive(true);
             configuration.setExpressionManager(new MockExpressionManager());
             configuration.setProcessEngineName("process-tests");
+            // Instances get their account's tenant id as on the server.
+            configuration.getProcessEnginePlugins().add(TestProcessRuntimes.tenancy());
             engine = configuration.buildProcessEngine();
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
         }

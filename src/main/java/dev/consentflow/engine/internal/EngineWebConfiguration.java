@@ -1,5 +1,7 @@
 package dev.consentflow.engine.internal;
 
+import org.operaton.bpm.engine.ProcessEngine;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,11 +12,27 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class EngineWebConfiguration {
 
+    /** After Spring Security, which knows the key; the engine then serves the key's account only. */
     @Bean
-    FilterRegistrationBean<DeploymentDoctypeFilter> deploymentDoctypeFilter(MultipartProperties multipart) {
+    FilterRegistrationBean<EngineRestTenancyFilter> engineRestTenancyFilter(ProcessEngine engine) {
+        var registration = new FilterRegistrationBean<>(new EngineRestTenancyFilter(engine));
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
+        return registration;
+    }
+
+    /** Another account's ids are unknown ids: 404. */
+    @Bean
+    ResourceConfigCustomizer foreignTenantAnswers() {
+        return config -> config.register(ForeignTenantExceptionMapper.class);
+    }
+
+    @Bean
+    FilterRegistrationBean<DeploymentFilter> deploymentFilter(MultipartProperties multipart) {
         var registration = new FilterRegistrationBean<>(
-                new DeploymentDoctypeFilter(multipart.getMaxRequestSize().toBytes()));
-        registration.addUrlPatterns("/engine-rest/deployment/create");
+                new DeploymentFilter(multipart.getMaxRequestSize().toBytes()));
+        // Every path: a named engine deploys at /engine-rest/engine/{name}/deployment/create too.
+        registration.addUrlPatterns("/engine-rest/*");
         // After Spring Security, so an anonymous caller gets 401 before the body is read.
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;

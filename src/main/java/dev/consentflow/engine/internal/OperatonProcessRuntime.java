@@ -7,28 +7,38 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.impl.identity.Authentication;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** {@link ProcessRuntime} on Operaton's runtime service, joining the caller's Spring transaction. */
+/**
+ * {@link ProcessRuntime} on Operaton's runtime service, joining the caller's Spring transaction. The account of a
+ * start becomes the instance's tenant ({@link AccountTenantIdProvider}); a publication runs as the account, so the
+ * engine's tenant check lets only that account's flows and instances (and the shared processes) hear it.
+ */
 @Component
 class OperatonProcessRuntime implements ProcessRuntime {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final IdentityService identity;
 
-    OperatonProcessRuntime(RuntimeService runtime, TaskService tasks) {
+    OperatonProcessRuntime(RuntimeService runtime, TaskService tasks, IdentityService identity) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.identity = identity;
     }
 
     @Override
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
+        accountOf(variables);
         try {
             return runtime.startProcessInstanceByKey(processKey, businessKey, ProcessVariables.checked(variables)).getId();
         } catch (OptimisticLockingException e) {
@@ -63,11 +73,37 @@ class OperatonProcessRuntime implements ProcessRuntime {
         }
         // Reaches the subscriptions of event subprocess message start events too: they belong to the scope
         // execution, whose process instance carries the matched variables.
-        return runtime.createMessageCorrelation(messageName)
+        return asAccount(accountOf(variables), () -> runtime.createMessageCorrelation(messageName)
                 .processInstanceVariablesEqual(ProcessVariables.checked(match))
                 .setVariables(ProcessVariables.checked(variables))
                 .correlateAllWithResult()
-                .size();
+                .size());
+    }
+
+    private static String accountOf(Map<String, Object> variables) {
+        Object account = variables.get(ACCOUNT_VARIABLE);
+        if (account == null || account.toString().isBlank()) {
+            throw new IllegalArgumentException("the variables name no account (" + ACCOUNT_VARIABLE + ")");
+        }
+        return account.toString();
+    }
+
+    /**
+     * Runs the work with the engine's tenant check on the account alone, then restores whoever was signed in. No
+     * user and no groups: a signed-in web apps administrator would otherwise lift the check for everyone.
+     */
+    private <T> T asAccount(String account, Supplier<T> work) {
+        Authentication previous = identity.getCurrentAuthentication();
+        identity.setAuthentication(null, null, List.of(account));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                identity.clearAuthentication();
+            } else {
+                identity.setAuthentication(previous);
+            }
+        }
     }
 
     @Override

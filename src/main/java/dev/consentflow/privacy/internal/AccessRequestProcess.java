@@ -1,5 +1,6 @@
 package dev.consentflow.privacy.internal;
 
+import dev.consentflow.engine.EngineGroups;
 import java.util.UUID;
 
 /** The ids and variables of {@code processes/access-request.bpmn}, in one place. */
@@ -47,7 +48,7 @@ final class AccessRequestProcess {
 
         /** The engine groups whose members answer an account's access requests: its compliance officers, admins. */
         static String officersGroup(UUID accountId) {
-            return "account-compliance-" + accountId + ",account-admins-" + accountId;
+            return EngineGroups.compliance(accountId) + "," + EngineGroups.admins(accountId);
         }
     }
 }

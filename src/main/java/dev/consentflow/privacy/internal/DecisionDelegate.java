@@ -15,7 +15,9 @@ abstract class DecisionDelegate implements JavaDelegate {
         if (by != null) {
             return by.toString();
         }
+        // A key through /engine-rest is signed in to the engine as its account, without a user id.
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null ? "tasklist" : "tasklist:" + authentication.getUserId();
+        return authentication == null || authentication.getUserId() == null ? "tasklist"
+                : "tasklist:" + authentication.getUserId();
     }
 }

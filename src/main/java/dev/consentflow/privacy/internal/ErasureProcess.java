@@ -2,6 +2,7 @@ package dev.consentflow.privacy.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.engine.EngineGroups;
 import dev.consentflow.engine.ProcessHistory;
 import java.util.UUID;
 import java.util.function.Function;
@@ -44,6 +45,8 @@ final class ErasureProcess {
         /** The name {@link ProcessHistory} finds the person's processes by. */
         static final String SUBSCRIBER_ID = ProcessHistory.SUBSCRIBER_VARIABLE;
         static final String APPROVAL_REQUIRED = "approvalRequired";
+        /** The candidate group of the approval task: the account's admins ({@link EngineGroups#admins}). */
+        static final String ADMIN_GROUP = "adminGroup";
         /** {@link Decision} as a string, set by the approval task's form (or, for the record, the API). */
         static final String DECISION = "erasureDecision";
         /** What {@code Gateway_ErasureApproved} reads: the decision as recorded (no clear yes is a no). */

@@ -5,6 +5,7 @@ import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.engine.EngineGroups;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.privacy.internal.ErasureProcess.Decision;
 import dev.consentflow.privacy.internal.ErasureRequest.Status;
@@ -76,7 +77,8 @@ class ErasureRequests {
         String instance = runtime.start(ErasureProcess.ID, id.toString(), Map.of(
                 ErasureProcess.Var.ACCOUNT_ID, account.value().toString(),
                 ErasureProcess.Var.SUBSCRIBER_ID, subscriberId.toString(),
-                ErasureProcess.Var.APPROVAL_REQUIRED, approvalRequired));
+                ErasureProcess.Var.APPROVAL_REQUIRED, approvalRequired,
+                ErasureProcess.Var.ADMIN_GROUP, EngineGroups.admins(account.value())));
         requests.started(id, instance);
         // Last in the transaction: appending holds the account's chain until the commit.
         outcomes.requested(request, instance);

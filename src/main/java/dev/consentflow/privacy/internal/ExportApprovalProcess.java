@@ -1,5 +1,6 @@
 package dev.consentflow.privacy.internal;
 
+import dev.consentflow.engine.EngineGroups;
 import java.util.UUID;
 
 /** The ids and variables of {@code processes/export-approval.bpmn}, in one place. */
@@ -51,7 +52,7 @@ final class ExportApprovalProcess {
 
         /** The engine group whose members decide for an account: its admins. */
         static String adminGroup(UUID accountId) {
-            return "account-admins-" + accountId;
+            return EngineGroups.admins(accountId);
         }
 
         static UUID requestId(String businessKey) {

@@ -16,8 +16,11 @@ import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 /** The engine facade on a real engine: start, correlation by instance id, publishing to whoever listens. */
 class OperatonProcessRuntimeTest {
 
+    private static final String ACCOUNT = UUID.randomUUID().toString();
+    private static final String OTHER_ACCOUNT = UUID.randomUUID().toString();
+
     private final ProcessEngine engine = ProcessTestEngine.get();
-    private final OperatonProcessRuntime runtime = new OperatonProcessRuntime(engine.getRuntimeService(), engine.getTaskService());
+    private final OperatonProcessRuntime runtime = new OperatonProcessRuntime(engine.getRuntimeService(), engine.getTaskService(), engine.getIdentityService());
     private String deployment;
 
     @BeforeEach
@@ -44,8 +47,8 @@ class OperatonProcessRuntimeTest {
 
     @Test
     void aMessageReachesTheOneInstanceByItsIdAndNobodyElse() {
-        String one = runtime.start("runtime-waiting", "b1", Map.of("subscriberId", UUID.randomUUID()));
-        String other = runtime.start("runtime-waiting", "b2", Map.of());
+        String one = runtime.start("runtime-waiting", "b1", Map.of("accountId", ACCOUNT, "subscriberId", UUID.randomUUID()));
+        String other = runtime.start("runtime-waiting", "b2", Map.of("accountId", ACCOUNT));
 
         assertThat(runtime.correlate("test.pinged", one, Map.of())).isTrue();
         assertThat(engine.getRuntimeService().getActiveActivityIds(one)).containsExactly("Event_Published");
@@ -56,21 +59,21 @@ class OperatonProcessRuntimeTest {
     @Test
     void publishingStartsListeningProcessesAndReachesMatchingWaitingInstancesOnly() {
         String subscriber = UUID.randomUUID().toString();
-        String mine = runtime.start("runtime-waiting", "b3", Map.of("subscriberId", subscriber));
-        String someoneElses = runtime.start("runtime-waiting", "b4", Map.of("subscriberId", UUID.randomUUID().toString()));
+        String mine = runtime.start("runtime-waiting", "b3", Map.of("accountId", ACCOUNT, "subscriberId", subscriber));
+        String someoneElses = runtime.start("runtime-waiting", "b4", Map.of("accountId", ACCOUNT, "subscriberId", UUID.randomUUID().toString()));
         runtime.correlate("test.pinged", mine, Map.of());
         runtime.correlate("test.pinged", someoneElses, Map.of());
         long startedBefore = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey("runtime-started").count();
 
-        int reached = runtime.publish("test.published", "subscriberId", subscriber, Map.of("subscriberId", subscriber));
+        int reached = runtime.publish("test.published", "subscriberId", subscriber, Map.of("accountId", ACCOUNT, "subscriberId", subscriber));
 
         assertThat(reached).isEqualTo(2);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(mine).count()).isZero();
         assertThat(engine.getRuntimeService().getActiveActivityIds(someoneElses)).containsExactly("Event_Published");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("runtime-started")
                 .count()).isEqualTo(startedBefore + 1);
-        assertThat(runtime.publish("test.nobody", "subscriberId", subscriber, Map.of())).isZero();
+        assertThat(runtime.publish("test.nobody", "subscriberId", subscriber, Map.of("accountId", ACCOUNT))).isZero();
     }
 
     @Test
@@ -81,7 +84,7 @@ class OperatonProcessRuntimeTest {
         String someoneElses = startAutomation(UUID.randomUUID().toString(), "news");
 
         int reached = runtime.publish("subscription.unsubscribed", Map.of("subscriberId", subscriber, "listKey", "news"),
-                Map.of("subscriberId", subscriber, "listKey", "news", "unsubscribeChannel", "ONE_CLICK"));
+                Map.of("accountId", ACCOUNT, "subscriberId", subscriber, "listKey", "news", "unsubscribeChannel", "ONE_CLICK"));
 
         assertThat(reached).isEqualTo(1);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(news).count()).isZero();
@@ -90,31 +93,77 @@ class OperatonProcessRuntimeTest {
         assertThat(engine.getRuntimeService().getActiveActivityIds(offers)).containsExactly("Event_NextMailDue");
         assertThat(engine.getRuntimeService().getActiveActivityIds(someoneElses)).containsExactly("Event_NextMailDue");
         assertThat(runtime.publish("subscription.unsubscribed", Map.of("subscriberId", subscriber, "listKey", "news"),
-                Map.of())).isZero();
-        assertThatThrownBy(() -> runtime.publish("subscription.unsubscribed", Map.of(), Map.of()))
+                Map.of("accountId", ACCOUNT))).isZero();
+        assertThatThrownBy(() -> runtime.publish("subscription.unsubscribed", Map.of(), Map.of("accountId", ACCOUNT)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyInstanceBelongsToTheAccountItsStartNames() {
+        String instance = runtime.start("runtime-waiting", "b13", Map.of("accountId", ACCOUNT));
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getTenantId()).isEqualTo(ACCOUNT);
+        assertThatThrownBy(() -> runtime.start("runtime-waiting", "b14", Map.of("subscriberId", UUID.randomUUID())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("accountId");
+        assertThatThrownBy(() -> runtime.publish("test.published", "subscriberId", "s", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("accountId");
+    }
+
+    @Test
+    void publishingReachesOnlyThePublishingAccountsFlowsAndInstances() {
+        BpmnModelInstance flow = Bpmn.createExecutableProcess("runtime-tenant-flow").operatonHistoryTimeToLive(1)
+                .startEvent("StartEvent_Heard").message("test.heard")
+                .userTask("Task_Look")
+                .endEvent("EndEvent_Done").done();
+        String otherDeployment = engine.getRepositoryService().createDeployment().tenantId(OTHER_ACCOUNT)
+                .addModelInstance("runtime-tenant-flow.bpmn", flow).deploy().getId();
+        try {
+            String subscriber = UUID.randomUUID().toString();
+            String others = runtime.start("runtime-waiting", "b15", Map.of("accountId", OTHER_ACCOUNT,
+                    "subscriberId", subscriber));
+            runtime.correlate("test.pinged", others, Map.of());
+
+            assertThat(runtime.publish("test.heard", "subscriberId", subscriber, Map.of("accountId", ACCOUNT)))
+                    .as("the other account's flow does not hear this account's message").isZero();
+            runtime.publish("test.published", "subscriberId", subscriber, Map.of("accountId", ACCOUNT,
+                    "subscriberId", subscriber));
+            assertThat(engine.getRuntimeService().getActiveActivityIds(others))
+                    .as("nor does its instance, whatever variables it holds").containsExactly("Event_Published");
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("runtime-started")
+                    .variableValueEquals("subscriberId", subscriber).singleResult().getTenantId())
+                    .as("a shared process started by the message belongs to the publishing account").isEqualTo(ACCOUNT);
+
+            assertThat(runtime.publish("test.heard", "subscriberId", subscriber, Map.of("accountId", OTHER_ACCOUNT)))
+                    .isEqualTo(1);
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey("runtime-tenant-flow").singleResult().getTenantId()).isEqualTo(OTHER_ACCOUNT);
+            assertThat(engine.getIdentityService().getCurrentAuthentication()).as("nobody stays signed in").isNull();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(otherDeployment, true);
+        }
     }
 
     private String startAutomation(String subscriber, String listKey) {
         return runtime.start("sample-automation", UUID.randomUUID().toString(),
-                Map.of("subscriberId", subscriber, "listKey", listKey));
+                Map.of("accountId", ACCOUNT, "subscriberId", subscriber, "listKey", listKey));
     }
 
     @Test
     void variablesMustBeIdsOrPrimitives() {
-        assertThatThrownBy(() -> runtime.start("runtime-waiting", "b5", Map.of("email", "anna@example.dk")))
+        assertThatThrownBy(() -> runtime.start("runtime-waiting", "b5", Map.of("accountId", ACCOUNT, "email", "anna@example.dk")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("email");
-        assertThatThrownBy(() -> runtime.start("runtime-waiting", "b6", Map.of("card", new Object())))
+        assertThatThrownBy(() -> runtime.start("runtime-waiting", "b6", Map.of("accountId", ACCOUNT, "card", new Object())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void endingAPersonsInstancesEndsAllOfThemButTheCallersAndNobodyElses() {
         UUID person = UUID.randomUUID();
-        String caller = runtime.start("runtime-waiting", "b7", Map.of("subscriberId", person));
-        String waiting = runtime.start("runtime-waiting", "b8", Map.of("subscriberId", person));
-        String atTask = runtime.start("runtime-started", "b9", Map.of("subscriberId", person.toString()));
-        String someoneElses = runtime.start("runtime-waiting", "b10", Map.of("subscriberId", UUID.randomUUID()));
+        String caller = runtime.start("runtime-waiting", "b7", Map.of("accountId", ACCOUNT, "subscriberId", person));
+        String waiting = runtime.start("runtime-waiting", "b8", Map.of("accountId", ACCOUNT, "subscriberId", person));
+        String atTask = runtime.start("runtime-started", "b9", Map.of("accountId", ACCOUNT, "subscriberId", person.toString()));
+        String someoneElses = runtime.start("runtime-waiting", "b10", Map.of("accountId", ACCOUNT, "subscriberId", UUID.randomUUID()));
 
         int ended = runtime.endInstancesOf(person, "Ended by erasure request r1", caller);
 
@@ -133,7 +182,7 @@ class OperatonProcessRuntimeTest {
 
     @Test
     void completingATaskAnswersWhetherTheInstanceHadItOpen() {
-        String instance = runtime.start("runtime-started", "b11", Map.of());
+        String instance = runtime.start("runtime-started", "b11", Map.of("accountId", ACCOUNT));
 
         assertThat(runtime.completeTask(instance, "Task_Other", Map.of())).isFalse();
         assertThat(runtime.completeTask(instance, "Task_Look", Map.of("decision", "APPROVED"))).isTrue();
@@ -141,7 +190,7 @@ class OperatonProcessRuntimeTest {
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
                 .variableName("decision").singleResult().getValue()).isEqualTo("APPROVED");
         assertThat(runtime.completeTask(instance, "Task_Look", Map.of())).isFalse();
-        assertThatThrownBy(() -> runtime.completeTask(runtime.start("runtime-started", "b12", Map.of()), "Task_Look",
-                Map.of("email", "anna@example.dk"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> runtime.completeTask(runtime.start("runtime-started", "b12", Map.of("accountId", ACCOUNT)), "Task_Look",
+                Map.of("accountId", ACCOUNT, "email", "anna@example.dk"))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,6 +2,7 @@ package dev.consentflow.engine.internal;
 
 import dev.consentflow.engine.ProcessRuntime;
 import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.impl.cfg.ProcessEnginePlugin;
 
 /** The real engine facade on a given engine, for process tests that run a delegate against real instances. */
 public final class TestProcessRuntimes {
@@ -10,6 +11,11 @@ public final class TestProcessRuntimes {
     }
 
     public static ProcessRuntime on(ProcessEngine engine) {
-        return new OperatonProcessRuntime(engine.getRuntimeService(), engine.getTaskService());
+        return new OperatonProcessRuntime(engine.getRuntimeService(), engine.getTaskService(), engine.getIdentityService());
+    }
+
+    /** The server's multi-tenancy (tenant per account, tenant check, tenant id provider), for the process tests' engine. */
+    public static ProcessEnginePlugin tenancy() {
+        return new EngineTenancy();
     }
 }

@@ -46,11 +46,12 @@ class GdprErasureProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
-    private static final Set<String> ID_VARIABLES = Set.of(Var.ACCOUNT_ID, Var.SUBSCRIBER_ID, Var.APPROVAL_REQUIRED,
+    private static final Set<String> ID_VARIABLES = Set.of(Var.ACCOUNT_ID, Var.SUBSCRIBER_ID, Var.APPROVAL_REQUIRED, Var.ADMIN_GROUP,
             Var.DECISION, Var.ERASURE_APPROVED, Var.PROCESSES_ENDED, Var.MESSAGES_SUPPRESSED, Var.CONTACT_ERASED);
 
     private final String requestId = UUID.randomUUID().toString();
     private final String subscriberId = UUID.randomUUID().toString();
+    private final UUID accountId = UUID.randomUUID();
 
     private final JavaDelegate checkErasureRequest = mock(JavaDelegate.class);
     private final JavaDelegate endPersonsProcesses = mock(JavaDelegate.class);
@@ -106,7 +107,8 @@ class GdprErasureProcessTest {
         var task = taskOf(instance);
         assertThat(task.getOperatonFormRef().getKey()).isEqualTo(ErasureProcess.APPROVAL_FORM);
         assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
-                .contains("operaton-admin");
+                .containsExactly("account-admins-" + accountId);
+        assertThat(task.getTenantId()).as("the account's task, as its keys see it").isEqualTo(accountId.toString());
         try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
             String json = new String(form.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(json).contains("\"id\": \"erasure-approval\"", "\"key\": \"erasureDecision\"", "APPROVED",
@@ -154,7 +156,9 @@ class GdprErasureProcessTest {
     void aTaskCompletedInTheTasklistWithoutADecisionErasesNothingAndNamesTheEngineUser() throws Exception {
         ProcessInstance instance = start(true);
 
-        engine.getIdentityService().setAuthenticatedUserId("dpo");
+        // A tasklist user of the account: a member of its admins and of its tenant.
+        engine.getIdentityService().setAuthentication("dpo", List.of("account-admins-" + accountId),
+                List.of(accountId.toString()));
         try {
             engine.getTaskService().complete(taskOf(instance).getId());
         } finally {
@@ -228,7 +232,8 @@ class GdprErasureProcessTest {
 
     private ProcessInstance start(boolean approvalRequired) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Var.ACCOUNT_ID, UUID.randomUUID().toString());
+        variables.put(Var.ACCOUNT_ID, accountId.toString());
+        variables.put(Var.ADMIN_GROUP, "account-admins-" + accountId);
         variables.put(Var.SUBSCRIBER_ID, subscriberId);
         variables.put(Var.APPROVAL_REQUIRED, approvalRequired);
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(ErasureProcess.ID, requestId,

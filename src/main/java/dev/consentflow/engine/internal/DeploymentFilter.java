@@ -1,5 +1,6 @@
 package dev.consentflow.engine.internal;
 
+import dev.consentflow.accounts.Caller;
 import dev.consentflow.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -17,15 +18,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a deployment whose files declare a DOCTYPE or an entity with {@code 400}. The engine's parser already
- * refuses to resolve them, but answers {@code 500}; a deployment is bad input, so it gets a clear {@code 4xx}
- * before the engine sees it.
+ * Checks a deployment before the engine sees it. Refuses files that declare a DOCTYPE or an entity with
+ * {@code 400}: the engine's parser already refuses to resolve them, but answers {@code 500}; a deployment is bad
+ * input, so it gets a clear {@code 4xx}. And binds the deployment to the key's account ({@link DeploymentTenant}):
+ * a {@code tenant-id} naming another account is refused with {@code 403}.
  */
-class DeploymentDoctypeFilter extends OncePerRequestFilter {
+class DeploymentFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    DeploymentDoctypeFilter(long maxBytes) {
+    DeploymentFilter(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -49,6 +51,17 @@ class DeploymentDoctypeFilter extends OncePerRequestFilter {
         if (text.contains("<!DOCTYPE") || text.contains("<!ENTITY")) {
             Problems.write(response, HttpStatus.BAD_REQUEST,
                     "Deployments may not declare a DOCTYPE or entities (XML external entities are refused)");
+            return;
+        }
+        Caller caller = Caller.current().orElse(null);
+        if (caller == null || caller.account() == null) {
+            Problems.write(response, HttpStatus.FORBIDDEN, "Only a key of an account deploys");
+            return;
+        }
+        try {
+            body = DeploymentTenant.bind(body, request.getContentType(), caller.account().toString());
+        } catch (DeploymentTenant.Refused e) {
+            Problems.write(response, e.foreign() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST, e.getMessage());
             return;
         }
         chain.doFilter(new Replayed(request, body), response);

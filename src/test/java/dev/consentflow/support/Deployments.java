@@ -1,0 +1,40 @@
+package dev.consentflow.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/** Deploys BPMN through {@code POST /engine-rest/deployment/create} as the Modeler's deploy button does. */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    public static Api.Answer deploy(Api api, String fileName, String bpmn) {
+        return deploy(api, fileName, bpmn, Map.of());
+    }
+
+    /** With more form fields, such as the Modeler's optional {@code tenant-id}. */
+    public static Api.Answer deploy(Api api, String fileName, String bpmn, Map<String, String> fields) {
+        return deploy(api, fileName, bpmn, fields, "/engine-rest/deployment/create");
+    }
+
+    /** To another path, such as a named engine's {@code /engine-rest/engine/default/deployment/create}. */
+    public static Api.Answer deploy(Api api, String fileName, String bpmn, Map<String, String> fields, String path) {
+        String boundary = "----modeler" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder()
+                .append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n").append(fileName).append("\r\n")
+                .append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n");
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"data\"; filename=\"").append(fileName).append("\"\r\n")
+                .append("Content-Type: application/octet-stream\r\n\r\n").append(bpmn).append("\r\n")
+                .append("--").append(boundary).append("--\r\n");
+        return api.postRaw(path, "multipart/form-data; boundary=" + boundary,
+                body.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+}
