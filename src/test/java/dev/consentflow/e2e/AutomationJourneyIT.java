@@ -30,8 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.ProcessEngines;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.Job;
@@ -66,22 +64,15 @@ class AutomationJourneyIT {
     ManagementService management;
     @Autowired
     ContactManagement contacts;
-    @Autowired
-    ProcessEngine engine;
 
     Api anonymous;
     Api admin;
     Api marketer;
     String form;
     String deploymentId;
-    ProcessEngine restEngineBefore;
 
     @BeforeEach
     void anAccountWithListsTemplatesAFormAndTheDeployedWelcomeSeries() throws IOException {
-        // Every Spring context of this test JVM registers its engine as "default" in Operaton's static registry,
-        // which /engine-rest reads: the context started last would get the deployment. A server has one.
-        restEngineBefore = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
-        ProcessEngines.registerProcessEngine(engine);
         anonymous = Api.at(port);
         admin = TestAccounts.newAccount(anonymous.as(Api.ADMIN_KEY));
         marketer = TestAccounts.newKey(admin, "MARKETER");
@@ -105,14 +96,11 @@ class AutomationJourneyIT {
                 .isEqualTo("welcome-series");
     }
 
-    /** Other journeys share this server: no welcome series of ours may start for their confirmations. */
+    /** Other tests share this server's engine: leave no flow of ours deployed. */
     @AfterEach
     void undeploy() {
         if (deploymentId != null) {
             repository.deleteDeployment(deploymentId, true);
-        }
-        if (restEngineBefore != null && restEngineBefore != engine) {
-            ProcessEngines.registerProcessEngine(restEngineBefore);
         }
     }
 
