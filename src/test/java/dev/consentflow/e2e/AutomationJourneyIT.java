@@ -6,8 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Signup;
+import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.dispatch.Channel;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.Api.Answer;
 import dev.consentflow.support.DevMailbox;
@@ -212,6 +216,26 @@ class AutomationJourneyIT {
         assertThat(erased.status()).isEqualTo(409);
         assertThat(erased.contentType()).startsWith("application/problem+json");
         assertThat(marketer.post(offers, Map.of("subscriberId", person)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aSubscriptionAnIntegrationConfirmsEntersTheFlowsAndAnImportedOneDoesNot() {
+        Answer subscribed = admin.post("/api/subscriptions", Map.of("email", address(), "list", "news",
+                "confirmed", true, "ip", "203.0.113.21", "at", Instant.now().minusSeconds(60).toString()));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        SubscriberId integrated = new SubscriberId(UUID.fromString(subscribed.json().get("subscriberId").asText()));
+        ProcessInstance automation = awaitAutomation(integrated);
+        assertThat(runtime.getActiveActivityIds(automation.getId())).containsExactly("Event_WelcomeDelayPassed");
+
+        AccountId account = AccountId.of(TestAccounts.accountId(admin));
+        SubscriberId imported = contacts.subscription(account, contacts.subscribeConfirmed(account,
+                new Signup(address(), null, Channel.EMAIL, "news", Map.of(), Source.IMPORT, new ConsentEvidence(
+                        Instant.now().minusSeconds(60), null, null, null, null, null)))).orElseThrow().subscriberId();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> runtime
+                .createProcessInstanceQuery().processDefinitionKey("welcome-series")
+                .variableValueEquals("subscriberId", imported.toString()).count() == 0);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("announce-confirmation")
+                .variableValueEquals("subscriberId", imported.toString()).count()).isZero();
     }
 
     private SubscriberId signedUpAndConfirmed(String email) {

@@ -5,12 +5,15 @@ import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
+import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.SubscriptionConfirmedDirectly;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.web.ConflictException;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +29,16 @@ class Signups {
     private final Lists lists;
     private final ContactAudit audit;
     private final CardAddresses addresses;
+    private final ApplicationEventPublisher events;
 
     Signups(Cards cards, SubscriptionRepository subscriptions, Lists lists, ContactAudit audit,
-            CardAddresses addresses) {
+            CardAddresses addresses, ApplicationEventPublisher events) {
         this.cards = cards;
         this.subscriptions = subscriptions;
         this.lists = lists;
         this.audit = audit;
         this.addresses = addresses;
+        this.events = events;
     }
 
     /**
@@ -103,6 +108,10 @@ class Signups {
             audit.subscribed(requested, request.list());
         }
         audit.confirmed(confirmed, request.list());
+        if (request.source() != Source.IMPORT) {
+            events.publishEvent(new SubscriptionConfirmedDirectly(account, new SubscriberId(card.id()),
+                    new SubscriptionId(confirmed.id()), request.list().key()));
+        }
         return ref(confirmed, request);
     }
 
