@@ -165,6 +165,10 @@ class EngineTenancyIT {
                 Map.of("suspended", true, "includeProcessInstances", true)).status()).isEqualTo(404);
         assertThat(marketerB.delete("/engine-rest/process-definition/key/double-opt-in/delete").status())
                 .isEqualTo(404);
+        assertThat(marketerB.post("/engine-rest/deployment/" + platformDeployment + "/redeploy", Map.of()).status())
+                .as("no new platform versions through a redeploy").isEqualTo(403);
+        assertThat(adminA.post("/engine-rest/engine/default/deployment/" + platformDeployment + "/redeploy",
+                Map.of()).status()).isEqualTo(403);
         Answer after = adminA.get("/engine-rest/process-definition/key/double-opt-in");
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.json().get("suspended").asBoolean()).isFalse();

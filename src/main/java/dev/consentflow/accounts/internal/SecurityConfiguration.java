@@ -50,6 +50,10 @@ class SecurityConfiguration {
                         // The engine's users, groups, tenants and authorizations are the web apps' platform
                         // administration: a key that could add a user to operaton-admin would see every account.
                         .requestMatchers(engineIdentity()).denyAll()
+                        // A redeploy copies a deployment under its own tenant: of the shared platform deployment
+                        // it would make new platform versions. The Modeler never redeploys; it deploys anew.
+                        .requestMatchers(path(HttpMethod.POST, "/engine-rest/deployment/*/redeploy"),
+                                path(HttpMethod.POST, "/engine-rest/engine/*/deployment/*/redeploy")).denyAll()
                         .requestMatchers(path(HttpMethod.GET, "/engine-rest/**")).hasAnyRole(ADMIN, MARKETER, COMPLIANCE)
                         .requestMatchers(path("/engine-rest/**")).hasAnyRole(ADMIN, MARKETER)
                         .anyRequest().authenticated())
