@@ -1,0 +1,1 @@
+insert into contacts_field (contact_id, name, value_sealed) values (:contactId, :name, :valueSealed)
