@@ -14,6 +14,8 @@ create table imports_import (
     key_id           uuid         not null,
     key_role         varchar(20)  not null,
     bytes            bigint       not null,
+    -- the file's data rows, counted when it was uploaded (the header row and empty rows are not counted)
+    total_rows       bigint       not null,
     -- data rows read and committed so far (the cursor); the header row is not counted
     rows_done        bigint       not null default 0,
     imported         bigint       not null default 0,
@@ -27,7 +29,8 @@ create table imports_import (
     started_at       timestamptz,
     finished_at      timestamptz,
     constraint imports_import_counts_add_up check (rows_done = imported + updated + rejected),
-    constraint imports_import_unchanged_are_updated check (unchanged <= updated)
+    constraint imports_import_unchanged_are_updated check (unchanged <= updated),
+    constraint imports_import_done_is_whole check (status <> 'DONE' or rows_done = total_rows)
 );
 
 create index imports_import_account on imports_import (account_id, created_at desc);
