@@ -58,7 +58,8 @@ record Columns(int email, int mobile, List<String> fieldNames, Channel channel) 
         if (fields > CustomFields.MAX_FIELDS) {
             throw new FileProblem("The file has more than " + CustomFields.MAX_FIELDS + " field columns");
         }
-        return new Columns(email, mobile, List.copyOf(names), email >= 0 ? Channel.EMAIL : Channel.SMS);
+        return new Columns(email, mobile, java.util.Collections.unmodifiableList(names),
+                email >= 0 ? Channel.EMAIL : Channel.SMS);
     }
 
     /** A header name shown in an error: short, and without control characters. */

@@ -29,7 +29,7 @@ class XlsxReaderTest {
 
     @Test
     void theFirstSheetIsReadRowByRowWithMissingCellsEmpty() throws IOException {
-        CollectedRows rows = read(write(workbook()));
+        CollectedRows rows = read(write(Workbooks.workbook()));
         assertThat(rows.header).containsExactly("email", "mobile", "firstName");
         assertThat(rows.rows).hasSize(2);
         assertThat(rows.rows.get(0).cells()).containsExactly("anna@example.dk", "+4512345678", "Anna");
@@ -45,7 +45,7 @@ class XlsxReaderTest {
                 + "\">]><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>email</t></is></c></row>"
                 + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>";
-        Path file = write(replaced(workbook(), Map.of(SHEET, sheet)));
+        Path file = write(Workbooks.replaced(Workbooks.workbook(), Map.of(SHEET, sheet)));
         assertThatThrownBy(() -> read(file)).isInstanceOf(FileProblem.class)
                 .hasMessageNotContaining("top secret");
     }
@@ -60,7 +60,7 @@ class XlsxReaderTest {
         String sheet = "<?xml version=\"1.0\"?><!DOCTYPE worksheet [" + entities + "]>"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&a9;</t></is></c></row></sheetData></worksheet>";
-        Path file = write(replaced(workbook(), Map.of(SHEET, sheet)));
+        Path file = write(Workbooks.replaced(Workbooks.workbook(), Map.of(SHEET, sheet)));
         assertThatThrownBy(() -> read(file)).isInstanceOf(FileProblem.class);
     }
 
@@ -68,22 +68,13 @@ class XlsxReaderTest {
     void aZipBombIsRefused() throws IOException {
         String sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
                 + "main\"><sheetData>" + " ".repeat(30 * 1024 * 1024) + "</sheetData></worksheet>";
-        Path file = write(replaced(workbook(), Map.of(SHEET, sheet)));
+        Path file = write(Workbooks.replaced(Workbooks.workbook(), Map.of(SHEET, sheet)));
         assertThatThrownBy(() -> read(file)).isInstanceOf(FileProblem.class).hasMessageContaining("zip bomb");
     }
 
     @Test
     void aMacroWorkbookRenamedToXlsxIsRefusedAsUnsupported() throws IOException {
-        byte[] good = workbook();
-        String types = new String(entries(good).get("[Content_Types].xml"), StandardCharsets.UTF_8)
-                .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-                        "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
-                .replace("<Default ", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>"
-                        + "<Default ");
-        Map<String, String> changes = new LinkedHashMap<>();
-        changes.put("[Content_Types].xml", types);
-        changes.put("xl/vbaProject.bin", "Attribute VB_Name = \"Module1\"");
-        Path file = write(replaced(good, changes));
+        Path file = write(Workbooks.macroWorkbook());
         assertThatThrownBy(() -> read(file)).isInstanceOf(UnsupportedFile.class).hasMessageContaining("Macro");
     }
 
@@ -98,7 +89,7 @@ class XlsxReaderTest {
 
     @Test
     void aZipSlipEntryNameIsNeverWrittenAnywhere() throws IOException {
-        Path file = write(replaced(workbook(), Map.of("../../../evil.txt", "owned")));
+        Path file = write(Workbooks.replaced(Workbooks.workbook(), Map.of("../../../evil.txt", "owned")));
         try {
             read(file);
         } catch (FileProblem refused) {
@@ -110,7 +101,7 @@ class XlsxReaderTest {
 
     @Test
     void theFormatFollowsTheNameAndOtherNamesAreUnsupported() throws IOException {
-        Path xlsx = write(workbook());
+        Path xlsx = write(Workbooks.workbook());
         assertThat(ImportFormat.of("List.XLSX", xlsx)).isEqualTo(ImportFormat.XLSX);
         assertThatThrownBy(() -> ImportFormat.of("list.csv", xlsx)).isInstanceOf(UnsupportedFile.class);
         assertThatThrownBy(() -> ImportFormat.of("list.xls", xlsx)).isInstanceOf(UnsupportedFile.class);
@@ -129,49 +120,4 @@ class XlsxReaderTest {
         return file;
     }
 
-    static byte[] workbook() throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            XSSFSheet sheet = workbook.createSheet("contacts");
-            XSSFRow header = sheet.createRow(0);
-            header.createCell(0).setCellValue("email");
-            header.createCell(1).setCellValue("mobile");
-            header.createCell(2).setCellValue("firstName");
-            XSSFRow anna = sheet.createRow(1);
-            anna.createCell(0).setCellValue("anna@example.dk");
-            anna.createCell(1).setCellValue("+4512345678");
-            anna.createCell(2).setCellValue("Anna");
-            sheet.createRow(2);
-            XSSFRow bo = sheet.createRow(3);
-            bo.createCell(0).setCellValue("bo@example.dk");
-            bo.createCell(2).setCellValue("Bo");
-            workbook.write(out);
-            return out.toByteArray();
-        }
-    }
-
-    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                entries.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
-    /** The workbook with entries replaced or added. */
-    static byte[] replaced(byte[] zip, Map<String, String> changes) throws IOException {
-        Map<String, byte[]> entries = entries(zip);
-        changes.forEach((name, text) -> entries.put(name, text.getBytes(StandardCharsets.UTF_8)));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                out.putNextEntry(new ZipEntry(entry.getKey()));
-                out.write(entry.getValue());
-                out.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
 }
