@@ -37,11 +37,13 @@ class ImportController {
     private final ImportDesk desk;
     private final ImportTable table;
     private final ImportSettings settings;
+    private final ImportWorker worker;
 
-    ImportController(ImportDesk desk, ImportTable table, ImportSettings settings) {
+    ImportController(ImportDesk desk, ImportTable table, ImportSettings settings, ImportWorker worker) {
         this.desk = desk;
         this.table = table;
         this.settings = settings;
+        this.worker = worker;
     }
 
     @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -56,6 +58,7 @@ class ImportController {
         }
         try {
             UUID id = desk.accept(caller, file, list, consent);
+            worker.wake();
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
         } catch (UnsupportedFile e) {
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());

@@ -100,7 +100,11 @@ class ImportRunner {
             uploads.delete(job.id());
             return true;
         });
-        return Boolean.TRUE.equals(ended) ? Result.ENDED : Result.LOST;
+        if (Boolean.TRUE.equals(ended)) {
+            log.info("Import {} {}", job.id(), status);
+            return Result.ENDED;
+        }
+        return Result.LOST;
     }
 
     /** Collects rows into chunks and commits each. */

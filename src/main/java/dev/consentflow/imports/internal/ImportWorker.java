@@ -68,6 +68,18 @@ class ImportWorker implements SmartLifecycle {
         return running;
     }
 
+    /** A file was just accepted: look for work now instead of at the next tick (a no-op when stopped or busy). */
+    void wake() {
+        ScheduledExecutorService current = scheduler;
+        if (running && current != null) {
+            try {
+                current.execute(this::pollSafely);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping: another node, or this one after its restart, takes the import
+            }
+        }
+    }
+
     /** Works on imports as long as there are any and the node runs. */
     void poll() {
         while (running) {
