@@ -2,10 +2,6 @@ package dev.consentflow.contacts.internal;
 
 import dev.consentflow.contacts.SubscriptionStatus;
 import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,14 +22,16 @@ class ImportTables {
     private static final String CARDS_BY_EMAIL = SqlFile.load("import-cards-by-email");
     private static final String CARDS_BY_MOBILE = SqlFile.load("import-cards-by-mobile");
     private static final String LIST_SUBSCRIPTIONS = SqlFile.load("import-list-subscriptions");
-    private static final String INSERT_CONTACT = SqlFile.load("import-insert-contact");
-    private static final String INSERT_FIELD = SqlFile.load("import-insert-field");
-    private static final String INSERT_SUBSCRIPTION = SqlFile.load("import-insert-subscription");
+    private static final String COPY_CONTACTS = SqlFile.load("import-copy-contacts");
+    private static final String COPY_FIELDS = SqlFile.load("import-copy-fields");
+    private static final String COPY_SUBSCRIPTIONS = SqlFile.load("import-copy-subscriptions");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final javax.sql.DataSource dataSource;
 
-    ImportTables(NamedParameterJdbcTemplate jdbc) {
+    ImportTables(NamedParameterJdbcTemplate jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** A card found by one of its blind indexes. */
@@ -72,55 +69,28 @@ class ImportTables {
         return statuses;
     }
 
-    /** Inserts new cards (already sealed) with their fields. */
+    /** Inserts new cards (already sealed) with their fields, with COPY in the caller's transaction. */
     void insertCards(List<Contact> cards) {
-        if (cards.isEmpty()) {
-            return;
-        }
-        List<SqlParameterSource> rows = new ArrayList<>(cards.size());
-        List<SqlParameterSource> fields = new ArrayList<>();
+        CopyRows rows = new CopyRows();
+        CopyRows fields = new CopyRows();
         for (Contact c : cards) {
-            rows.add(new MapSqlParameterSource("id", c.id())
-                    .addValue("accountId", c.accountId())
-                    .addValue("keyVersion", c.keyVersion())
-                    .addValue("wrappedKey", c.wrappedKey())
-                    .addValue("indexVersion", c.indexVersion())
-                    .addValue("emailIndex", c.emailIndex())
-                    .addValue("emailSealed", c.emailSealed())
-                    .addValue("mobileIndex", c.mobileIndex())
-                    .addValue("mobileSealed", c.mobileSealed())
-                    .addValue("source", c.source().name())
-                    .addValue("mailRating", c.mailRating())
-                    .addValue("createdAt", time(c.createdAt()))
-                    .addValue("updatedAt", time(c.updatedAt())));
-            c.fields().forEach((name, value) -> fields.add(new MapSqlParameterSource("contactId", c.id())
-                    .addValue("name", name).addValue("valueSealed", value.valueSealed())));
+            rows.row(c.id(), c.accountId(), c.keyVersion(), c.wrappedKey(), c.indexVersion(), c.emailIndex(),
+                    c.emailSealed(), c.mobileIndex(), c.mobileSealed(), c.source(), c.mailRating(), c.createdAt(),
+                    c.updatedAt(), 0);
+            c.fields().forEach((name, value) -> fields.row(c.id(), name, value.valueSealed()));
         }
-        jdbc.batchUpdate(INSERT_CONTACT, rows.toArray(SqlParameterSource[]::new));
-        if (!fields.isEmpty()) {
-            jdbc.batchUpdate(INSERT_FIELD, fields.toArray(SqlParameterSource[]::new));
-        }
+        rows.copy(dataSource, COPY_CONTACTS);
+        fields.copy(dataSource, COPY_FIELDS);
     }
 
-    /** Inserts new subscriptions (an import's, without IP or user agent). */
+    /** Inserts new subscriptions (an import's, without IP or user agent), with COPY in the caller's transaction. */
     void insertSubscriptions(List<Subscription> subscriptions) {
-        if (subscriptions.isEmpty()) {
-            return;
+        CopyRows rows = new CopyRows();
+        for (Subscription s : subscriptions) {
+            rows.row(s.id(), s.accountId(), s.contactId(), s.listId(), s.channel(), s.status(), s.source(),
+                    s.subscribedAt(), s.integration(), s.confirmedAt(), s.updatedAt(), 0);
         }
-        jdbc.batchUpdate(INSERT_SUBSCRIPTION, subscriptions.stream().map(s -> new MapSqlParameterSource("id", s.id())
-                .addValue("accountId", s.accountId())
-                .addValue("contactId", s.contactId())
-                .addValue("listId", s.listId())
-                .addValue("channel", s.channel().name())
-                .addValue("status", s.status().name())
-                .addValue("source", s.source().name())
-                .addValue("subscribedAt", time(s.subscribedAt()))
-                .addValue("integration", s.integration())
-                .addValue("confirmedAt", time(s.confirmedAt()))
-                .addValue("updatedAt", time(s.updatedAt()))).toArray(SqlParameterSource[]::new));
+        rows.copy(dataSource, COPY_SUBSCRIPTIONS);
     }
 
-    private static OffsetDateTime time(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,1 +1,0 @@
-insert into contacts_field (contact_id, name, value_sealed) values (:contactId, :name, :valueSealed)
