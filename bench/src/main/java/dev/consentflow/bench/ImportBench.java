@@ -22,7 +22,10 @@ final class ImportBench {
 
     static void run(Fixture f) throws Exception {
         Config c = f.config;
-        int rows = c.size(5000, 1_000_000);
+        // BENCH_IMPORT_ROWS runs another size (a slow or shared machine, a quick look at a middle size).
+        String override = System.getenv("BENCH_IMPORT_ROWS");
+        int rows = override != null && !override.isBlank() ? Integer.parseInt(override.strip())
+                : c.size(5000, 1_000_000);
         byte[] csv = csv(c, rows);
         Report report = Report.of("import").put("n", rows).put("csv_bytes", csv.length);
         Bench.guardedRaw(report, () -> raw(f, report, rows, csv));
@@ -79,7 +82,8 @@ final class ImportBench {
         long imported = state.path("imported").asLong() + state.path("updated").asLong();
         report.rate("app_per_s", imported, System.nanoTime() - start).put("status", state.path("status").asText())
                 .put("imported", state.path("imported").asLong()).put("updated", state.path("updated").asLong())
-                .put("rejected", state.path("rejected").asLong());
+                .put("unchanged", state.path("unchanged").asLong()).put("rejected", state.path("rejected").asLong())
+                .put("rows", state.path("rows").asLong());
         return null;
     }
 

@@ -4,6 +4,8 @@ import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -26,10 +28,59 @@ class ChainedAuditLog implements AuditLog {
 
     private final AuditRowRepository rows;
     private final AuditHeadRepository heads;
+    private final AuditBatchInsert batchInsert;
 
-    ChainedAuditLog(AuditRowRepository rows, AuditHeadRepository heads) {
+    ChainedAuditLog(AuditRowRepository rows, AuditHeadRepository heads, AuditBatchInsert batchInsert) {
         this.rows = rows;
         this.heads = heads;
+        this.batchInsert = batchInsert;
+    }
+
+    /**
+     * The entries of one chain at once: the head locked once, every entry hashed onto the one before it, the rows
+     * written in one JDBC batch and the head moved once. Entries of several chains are appended chain by chain.
+     */
+    @Override
+    @Transactional
+    public void appendAll(List<AuditEntry> entries) {
+        if (entries.size() < 2) {
+            entries.forEach(this::append);
+            return;
+        }
+        Map<UUID, List<AuditEntry>> byChain = new java.util.LinkedHashMap<>();
+        for (AuditEntry entry : entries) {
+            if (entry.action() == null || entry.actor() == null || entry.actor().isBlank()) {
+                throw new IllegalArgumentException("an audit entry needs an action and an actor");
+            }
+            byChain.computeIfAbsent(entry.account() == null ? PLATFORM_CHAIN : entry.account().value(),
+                    c -> new ArrayList<>()).add(entry);
+        }
+        byChain.forEach(this::appendToChain);
+    }
+
+    private void appendToChain(UUID chain, List<AuditEntry> entries) {
+        AuditHead head = heads.lock(chain).orElseGet(() -> {
+            heads.createIfMissing(chain);
+            return heads.lock(chain).orElseThrow();
+        });
+        long seq = head.seq();
+        byte[] previous = head.hash();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<AuditBatchInsert.Row> batch = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            seq++;
+            Map<String, Object> detail = CanonicalEntry.normalize(entry.detail());
+            String actor = clip(entry.actor(), MAX_ACTOR);
+            String process = clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE);
+            String action = entry.action().name();
+            byte[] hash = CanonicalEntry.hash(chain, seq, at, entry.subscriberId(), action, actor, detail, process,
+                    previous);
+            batch.add(new AuditBatchInsert.Row(chain, seq, at, entry.subscriberId(), action, actor,
+                    CanonicalEntry.detailJson(detail), process, previous, hash));
+            previous = hash;
+        }
+        batchInsert.insert(batch);
+        heads.advance(chain, seq, previous);
     }
 
     @Override

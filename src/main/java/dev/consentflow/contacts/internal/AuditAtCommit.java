@@ -41,7 +41,7 @@ class AuditAtCommit {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    queue.forEach(log::append);
+                    log.appendAll(queue);
                 }
 
                 @Override

@@ -91,6 +91,12 @@ class Cards {
     /** Creates a card with a fresh data key; every given value is sealed before it reaches the database. */
     Contact create(AccountId account, EmailAddress email, MobileNumber mobile, Map<String, String> fields,
                    Source source) {
+        return save(sealNew(account, email, mobile, fields, source));
+    }
+
+    /** A new card with a fresh data key and every given value sealed, not saved yet (imports write in batches). */
+    Contact sealNew(AccountId account, EmailAddress email, MobileNumber mobile, Map<String, String> fields,
+                    Source source) {
         UUID id = UUID.randomUUID();
         CardKeys.NewKey key = keys.create(account, id);
         CardCipher cipher = new CardCipher(id, key.dataKey());
@@ -107,7 +113,7 @@ class Cards {
                 mobile == null ? null : index.mobile(account, mobile),
                 mobile == null ? null : cipher.seal(CardCipher.mobilePlace(), mobile.value()),
                 source, Contact.AVERAGE_RATING, now, now, null, sealed, null);
-        return save(contact);
+        return contact;
     }
 
     /** The card's data key unwrapped, to read and change its values; a tombstone has none to open. */

@@ -1,12 +1,13 @@
 package dev.consentflow.engine.internal;
 
 import org.operaton.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /** Filters in front of the engine's REST API. */
 @Configuration(proxyBeanMethods = false)
@@ -27,10 +28,14 @@ class EngineWebConfiguration {
         return config -> config.register(ForeignTenantExceptionMapper.class);
     }
 
+    /**
+     * The deployment filter reads a deployment into memory to look for DOCTYPEs and its tenant, so deployments
+     * have a limit of their own, far below the multipart limit that imports need.
+     */
     @Bean
-    FilterRegistrationBean<DeploymentFilter> deploymentFilter(MultipartProperties multipart) {
-        var registration = new FilterRegistrationBean<>(
-                new DeploymentFilter(multipart.getMaxRequestSize().toBytes()));
+    FilterRegistrationBean<DeploymentFilter> deploymentFilter(
+            @Value("${consentflow.engine.max-deployment-bytes:50MB}") DataSize maxDeployment) {
+        var registration = new FilterRegistrationBean<>(new DeploymentFilter(maxDeployment.toBytes()));
         // Every path: a named engine deploys at /engine-rest/engine/{name}/deployment/create too.
         registration.addUrlPatterns("/engine-rest/*");
         // After Spring Security, so an anonymous caller gets 401 before the body is read.

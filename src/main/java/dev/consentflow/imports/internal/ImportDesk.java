@@ -1,0 +1,91 @@
+package dev.consentflow.imports.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.web.InvalidInputException;
+import dev.consentflow.web.InvalidInputException.FieldProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Takes an upload: checks the request and reads the whole file once (so a file that cannot be imported is refused
+ * before anything is written, and the number of rows is known), then stores the import and its file in one
+ * transaction, QUEUED for a worker.
+ */
+@Component
+class ImportDesk {
+
+    private final ContactManagement contacts;
+    private final ImportTable table;
+    private final UploadStore uploads;
+    private final TransactionTemplate tx;
+
+    ImportDesk(ContactManagement contacts, ImportTable table, UploadStore uploads, TransactionTemplate tx) {
+        this.contacts = contacts;
+        this.table = table;
+        this.uploads = uploads;
+        this.tx = tx;
+    }
+
+    /**
+     * @throws InvalidInputException a missing file, list or consent, an unknown list
+     * @throws UnsupportedFile       a file that is not CSV or XLSX, or a macro workbook
+     * @throws FileProblem           a file that cannot be read as its format
+     */
+    UUID accept(Caller caller, MultipartFile file, String listKey, String consent) {
+        AccountId account = caller.requireAccount();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (file == null || file.isEmpty()) {
+            problems.add(new FieldProblem("file", "is required: a .csv or .xlsx file with a header row"));
+        }
+        ListInfo list = null;
+        if (listKey == null || listKey.isBlank()) {
+            problems.add(new FieldProblem("list", "is required"));
+        } else {
+            list = contacts.findList(account, listKey).orElse(null);
+            if (list == null) {
+                problems.add(new FieldProblem("list", "is not a list of this account"));
+            }
+        }
+        if (!"CONFIRMED".equals(consent) && !"DOUBLE_OPT_IN".equals(consent)) {
+            problems.add(new FieldProblem("consent", "is CONFIRMED (the account holds the consent) or DOUBLE_OPT_IN"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        UUID id = UUID.randomUUID();
+        ListInfo target = list;
+        try (InputStream in = file.getInputStream()) {
+            ImportFiles.withTempFile(in, path -> {
+                try {
+                    ImportFormat format = ImportFormat.of(file.getOriginalFilename(), path);
+                    ImportFiles.Summary summary = ImportFiles.check(format, path);
+                    tx.executeWithoutResult(s -> {
+                        table.insert(id, account, target.id(), format, consent, caller.keyId(), caller.role(),
+                                file.getSize(), summary.rows());
+                        try (InputStream stored = Files.newInputStream(path)) {
+                            uploads.store(id, account, stored);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return id;
+    }
+}

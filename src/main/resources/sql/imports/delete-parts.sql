@@ -1,0 +1,1 @@
+delete from imports_upload_part where import_id = :id
