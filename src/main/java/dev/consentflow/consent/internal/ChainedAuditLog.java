@@ -2,18 +2,20 @@ package dev.consentflow.consent.internal;
 
 import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends entries to their account's chain. The head row of the chain is locked for the rest of the caller's
- * transaction, so concurrent appends to one chain get consecutive seqs and each links to the one before it;
- * a transaction that rolls back leaves neither its entry nor a gap. Appending last in a transaction keeps the
- * lock short.
+ * Appends entries to their account's chain: in the caller's transaction, as a pending entry (so it exists if and
+ * only if the caller's change does), which the {@link AuditChainer} links into the chain right after the commit.
+ * Nothing is locked here: before, each append locked the chain's head until its transaction had committed, and
+ * every transaction of one account lined up behind the one before it.
  */
 @Component
 class ChainedAuditLog implements AuditLog {
@@ -24,39 +26,37 @@ class ChainedAuditLog implements AuditLog {
     private static final int MAX_ACTOR = 200;
     private static final int MAX_PROCESS_INSTANCE = 64;
 
-    private final AuditRowRepository rows;
-    private final AuditHeadRepository heads;
+    private final JdbcClient jdbc;
+    private final AuditChainer chainer;
 
-    ChainedAuditLog(AuditRowRepository rows, AuditHeadRepository heads) {
-        this.rows = rows;
-        this.heads = heads;
+    ChainedAuditLog(JdbcClient jdbc, AuditChainer chainer) {
+        this.jdbc = jdbc;
+        this.chainer = chainer;
     }
 
     @Override
     @Transactional
-    public long append(AuditEntry entry) {
+    public void append(AuditEntry entry) {
         if (entry.action() == null || entry.actor() == null || entry.actor().isBlank()) {
             throw new IllegalArgumentException("an audit entry needs an action and an actor");
         }
         UUID chain = entry.account() == null ? PLATFORM_CHAIN : entry.account().value();
-        AuditHead head = heads.lock(chain).orElseGet(() -> {
-            heads.createIfMissing(chain);
-            return heads.lock(chain).orElseThrow();
-        });
-        long seq = head.seq() + 1;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> detail = CanonicalEntry.normalize(entry.detail());
-        String actor = clip(entry.actor(), MAX_ACTOR);
-        String process = clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE);
-        String action = entry.action().name();
-        byte[] hash = CanonicalEntry.hash(chain, seq, at, entry.subscriberId(), action, actor, detail, process,
-                head.hash());
-        rows.insert(chain, seq, at, entry.subscriberId(), action, actor, CanonicalEntry.detailJson(detail), process,
-                head.hash(), hash);
-        heads.advance(chain, seq, hash);
-        return seq;
+        jdbc.sql("""
+                        insert into consent_audit_pending
+                            (account_id, at, subscriber_id, action, actor, detail, process_instance_id)
+                        values (:chain, :at, :subscriberId, :action, :actor, cast(:detail as jsonb), :processInstanceId)""")
+                .param("chain", chain)
+                .param("at", Timestamp.from(at))
+                .param("subscriberId", entry.subscriberId())
+                .param("action", entry.action().name())
+                .param("actor", clip(entry.actor(), MAX_ACTOR))
+                .param("detail", CanonicalEntry.detailJson(detail))
+                .param("processInstanceId", clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE))
+                .update();
+        chainer.chainAfterCommit(chain);
     }
-
     /** Actors and process ids are ids, so clipping them loses nothing; control characters cannot forge lines. */
     private static String clip(String value, int max) {
         if (value == null) {
