@@ -4,10 +4,11 @@ package dev.consentflow.consent;
 public interface AuditLog {
 
     /**
-     * Appends one entry in the caller's transaction (it exists if and only if that commits), chained to the
-     * previous one; safe under concurrency. Answers the entry's sequence number.
+     * Appends one entry in the caller's transaction (it exists if and only if that commits); safe under
+     * concurrency, and it locks nothing. The entry takes its seq in the account's chain, linked to the one before
+     * it, right after the commit; {@link AuditTrail} shows every committed entry.
      */
-    long append(AuditEntry entry);
+    void append(AuditEntry entry);
 
     /**
      * Appends the entries in their order, as {@link #append} would one by one, in the caller's transaction: the

@@ -3,6 +3,7 @@ package dev.consentflow.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.IntegrationTest;
+import dev.consentflow.consent.AuditTrail;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Purpose;
@@ -35,6 +36,10 @@ class RecipientDirectoryIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Reading the trail chains the entries that were committed and still wait (they are chained after commit). */
+    @Autowired
+    AuditTrail trail;
 
     AccountId account;
     String email;
@@ -88,6 +93,7 @@ class RecipientDirectoryIT {
         assertThat(contacts.subscription(account, ref.subscriptionId()).orElseThrow().status())
                 .isEqualTo(SubscriptionStatus.BOUNCED);
         assertThat(resolve(ref, Channel.EMAIL, Purpose.CAMPAIGN)).isEmpty();
+        trail.ofSubscriber(account, ref.subscriberId().value());
         var bounces = jdbc.sql("select detail::text from consent_audit_entry where subscriber_id = ? and action = 'BOUNCED'")
                 .param(ref.subscriberId().value()).query(String.class).list();
         assertThat(bounces).hasSize(1);

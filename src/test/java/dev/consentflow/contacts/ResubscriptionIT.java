@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentflow.IntegrationTest;
+import dev.consentflow.consent.AuditTrail;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Purpose;
@@ -43,6 +44,10 @@ class ResubscriptionIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Reading the trail chains the entries that were committed and still wait (they are chained after commit). */
+    @Autowired
+    AuditTrail trail;
 
     Api admin;
     AccountId account;
@@ -167,6 +172,7 @@ class ResubscriptionIT {
     }
 
     private List<String> actions(SubscriberId subscriber) {
+        trail.ofSubscriber(account, subscriber.value());
         return jdbc.sql("select action from consent_audit_entry where account_id = ? and subscriber_id = ? order by seq")
                 .params(account.value(), subscriber.value()).query(String.class).list();
     }

@@ -14,9 +14,14 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reads an account's chain, and verifies it by walking it page by page. */
+/**
+ * Reads an account's chain, and verifies it by walking it page by page. Every read first chains the entries that
+ * were committed and still wait to be chained (see {@link AuditChainer}), so it sees every committed entry.
+ */
 @Component
 class AuditQueries implements AuditTrail {
 
@@ -26,20 +31,32 @@ class AuditQueries implements AuditTrail {
     private final AuditHeadRepository heads;
     private final ObjectProvider<ProcessHistory> history;
 
-    AuditQueries(AuditRowRepository rows, AuditHeadRepository heads, ObjectProvider<ProcessHistory> history) {
+    private final AuditChainer chainer;
+    private final TransactionTemplate read;
+    private final TransactionTemplate snapshot;
+
+    AuditQueries(AuditRowRepository rows, AuditHeadRepository heads, ObjectProvider<ProcessHistory> history,
+                 AuditChainer chainer, PlatformTransactionManager transactionManager) {
         this.rows = rows;
         this.heads = heads;
         this.history = history;
+        this.chainer = chainer;
+        this.read = new TransactionTemplate(transactionManager);
+        this.read.setReadOnly(true);
+        // A repeatable-read snapshot, so entries chained while a walk runs neither break it nor get half-seen.
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<AuditRecord> ofSubscriber(AccountId account, UUID subscriberId) {
-        return rows.ofSubscriber(chain(account), subscriberId).stream().map(AuditQueries::record).toList();
+        UUID chain = chained(account);
+        return read.execute(status -> rows.ofSubscriber(chain, subscriberId).stream().map(AuditQueries::record)
+                .toList());
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<TimelineEntry> timelineOf(AccountId account, UUID subscriberId) {
         List<TimelineEntry> timeline = new ArrayList<>(ofSubscriber(account, subscriberId));
         ProcessHistory engine = history.getIfAvailable();
@@ -54,21 +71,21 @@ class AuditQueries implements AuditTrail {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<AuditRecord> search(AccountId account, Query query) {
-        return rows.search(chain(account), query.action() == null ? null : query.action().name(), query.from(),
-                        query.to(), query.afterSeq() == null ? 0 : query.afterSeq(), query.limit())
-                .stream().map(AuditQueries::record).toList();
+        UUID chain = chained(account);
+        return read.execute(status -> rows.search(chain, query.action() == null ? null : query.action().name(),
+                        query.from(), query.to(), query.afterSeq() == null ? 0 : query.afterSeq(), query.limit())
+                .stream().map(AuditQueries::record).toList());
     }
 
-    /**
-     * A repeatable-read snapshot, so entries appended while the walk runs neither break it nor get half-seen:
-     * the walk checks the chain as it stood when it began.
-     */
+    /** In a repeatable-read snapshot: the walk checks the chain as it stood when it began. */
     @Override
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public ChainVerification verify(AccountId account) {
-        UUID chain = chain(account);
+        UUID chain = chained(account);
+        return snapshot.execute(status -> walk(chain));
+    }
+
+    private ChainVerification walk(UUID chain) {
         long entries = rows.count(chain);
         AuditHead head = heads.findById(chain).orElse(new AuditHead(chain, 0, null));
         long expected = 1;
@@ -95,8 +112,11 @@ class AuditQueries implements AuditTrail {
         return new ChainVerification(false, entries, CanonicalEntry.hex(head.hash()), seq);
     }
 
-    private static UUID chain(AccountId account) {
-        return account == null ? ChainedAuditLog.PLATFORM_CHAIN : account.value();
+    /** The account's chain, with what was committed and waited chained into it. */
+    private UUID chained(AccountId account) {
+        UUID chain = account == null ? ChainedAuditLog.PLATFORM_CHAIN : account.value();
+        chainer.chain(chain);
+        return chain;
     }
 
     private static AuditRecord record(AuditRow row) {

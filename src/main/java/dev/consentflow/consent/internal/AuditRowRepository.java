@@ -3,7 +3,6 @@ package dev.consentflow.consent.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
@@ -11,15 +10,6 @@ interface AuditRowRepository extends Repository<AuditRow, Long> {
 
     String COLUMNS = "id, account_id, seq, at, subscriber_id, action, actor, detail::text as detail, "
             + "process_instance_id, prev_hash, hash";
-
-    @Modifying
-    @Query("""
-            insert into consent_audit_entry
-                (account_id, seq, at, subscriber_id, action, actor, detail, process_instance_id, prev_hash, hash)
-            values (:chain, :seq, :at, :subscriberId, :action, :actor, cast(:detail as jsonb), :processInstanceId,
-                    :prevHash, :hash)""")
-    void insert(UUID chain, long seq, Instant at, UUID subscriberId, String action, String actor, String detail,
-                String processInstanceId, byte[] prevHash, byte[] hash);
 
     /** One page of a chain in order, for verification. */
     @Query("select " + COLUMNS + " from consent_audit_entry where account_id = :chain and seq > :afterSeq "

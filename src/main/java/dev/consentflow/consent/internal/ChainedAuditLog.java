@@ -2,20 +2,24 @@ package dev.consentflow.consent.internal;
 
 import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends entries to their account's chain. The head row of the chain is locked for the rest of the caller's
- * transaction, so concurrent appends to one chain get consecutive seqs and each links to the one before it;
- * a transaction that rolls back leaves neither its entry nor a gap. Appending last in a transaction keeps the
- * lock short.
+ * Appends entries to their account's chain: in the caller's transaction, as a pending entry (so it exists if and
+ * only if the caller's change does), which the {@link AuditChainer} links into the chain right after the commit.
+ * Nothing is locked here: before, each append locked the chain's head until its transaction had committed, and
+ * every transaction of one account lined up behind the one before it.
  */
 @Component
 class ChainedAuditLog implements AuditLog {
@@ -25,89 +29,58 @@ class ChainedAuditLog implements AuditLog {
 
     private static final int MAX_ACTOR = 200;
     private static final int MAX_PROCESS_INSTANCE = 64;
+    private static final int ROWS_PER_STATEMENT = 500;
 
-    private final AuditRowRepository rows;
-    private final AuditHeadRepository heads;
-    private final AuditBatchInsert batchInsert;
+    private final JdbcClient jdbc;
+    private final AuditChainer chainer;
 
-    ChainedAuditLog(AuditRowRepository rows, AuditHeadRepository heads, AuditBatchInsert batchInsert) {
-        this.rows = rows;
-        this.heads = heads;
-        this.batchInsert = batchInsert;
+    ChainedAuditLog(JdbcClient jdbc, AuditChainer chainer) {
+        this.jdbc = jdbc;
+        this.chainer = chainer;
+    }
+
+    @Override
+    @Transactional
+    public void append(AuditEntry entry) {
+        appendAll(List.of(entry));
     }
 
     /**
-     * The entries of one chain at once: the head locked once, every entry hashed onto the one before it, the rows
-     * written in one JDBC batch and the head moved once. Entries of several chains are appended chain by chain.
+     * The entries of one transaction at once (an import's chunk appends thousands): written as pending rows many
+     * to a statement, in their order, then each chain they touch is chained after the commit.
      */
     @Override
     @Transactional
     public void appendAll(List<AuditEntry> entries) {
-        if (entries.size() < 2) {
-            entries.forEach(this::append);
-            return;
-        }
-        Map<UUID, List<AuditEntry>> byChain = new java.util.LinkedHashMap<>();
         for (AuditEntry entry : entries) {
             if (entry.action() == null || entry.actor() == null || entry.actor().isBlank()) {
                 throw new IllegalArgumentException("an audit entry needs an action and an actor");
             }
-            byChain.computeIfAbsent(entry.account() == null ? PLATFORM_CHAIN : entry.account().value(),
-                    c -> new ArrayList<>()).add(entry);
         }
-        byChain.forEach(this::appendToChain);
-    }
-
-    private void appendToChain(UUID chain, List<AuditEntry> entries) {
-        AuditHead head = heads.lock(chain).orElseGet(() -> {
-            heads.createIfMissing(chain);
-            return heads.lock(chain).orElseThrow();
-        });
-        long seq = head.seq();
-        byte[] previous = head.hash();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<AuditBatchInsert.Row> batch = new ArrayList<>(entries.size());
-        for (AuditEntry entry : entries) {
-            seq++;
-            Map<String, Object> detail = CanonicalEntry.normalize(entry.detail());
-            String actor = clip(entry.actor(), MAX_ACTOR);
-            String process = clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE);
-            String action = entry.action().name();
-            byte[] hash = CanonicalEntry.hash(chain, seq, at, entry.subscriberId(), action, actor, detail, process,
-                    previous);
-            batch.add(new AuditBatchInsert.Row(chain, seq, at, entry.subscriberId(), action, actor,
-                    CanonicalEntry.detailJson(detail), process, previous, hash));
-            previous = hash;
+        Set<UUID> chains = new LinkedHashSet<>();
+        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
+            List<AuditEntry> part = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder("""
+                    insert into consent_audit_pending
+                        (account_id, at, subscriber_id, action, actor, detail, process_instance_id)
+                    values """);
+            List<Object> params = new ArrayList<>(part.size() * 7);
+            for (int i = 0; i < part.size(); i++) {
+                AuditEntry entry = part.get(i);
+                UUID chain = entry.account() == null ? PLATFORM_CHAIN : entry.account().value();
+                chains.add(chain);
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, cast(? as jsonb), ?)");
+                params.addAll(Arrays.asList(chain, Timestamp.from(at), entry.subscriberId(), entry.action().name(),
+                        clip(entry.actor(), MAX_ACTOR),
+                        CanonicalEntry.detailJson(CanonicalEntry.normalize(entry.detail())),
+                        clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE)));
+            }
+            // Ids come from the sequence in the order of the VALUES list: the chain keeps the entries' order.
+            jdbc.sql(sql.toString()).params(params).update();
         }
-        batchInsert.insert(batch);
-        heads.advance(chain, seq, previous);
+        chains.forEach(chainer::chainAfterCommit);
     }
-
-    @Override
-    @Transactional
-    public long append(AuditEntry entry) {
-        if (entry.action() == null || entry.actor() == null || entry.actor().isBlank()) {
-            throw new IllegalArgumentException("an audit entry needs an action and an actor");
-        }
-        UUID chain = entry.account() == null ? PLATFORM_CHAIN : entry.account().value();
-        AuditHead head = heads.lock(chain).orElseGet(() -> {
-            heads.createIfMissing(chain);
-            return heads.lock(chain).orElseThrow();
-        });
-        long seq = head.seq() + 1;
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Map<String, Object> detail = CanonicalEntry.normalize(entry.detail());
-        String actor = clip(entry.actor(), MAX_ACTOR);
-        String process = clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE);
-        String action = entry.action().name();
-        byte[] hash = CanonicalEntry.hash(chain, seq, at, entry.subscriberId(), action, actor, detail, process,
-                head.hash());
-        rows.insert(chain, seq, at, entry.subscriberId(), action, actor, CanonicalEntry.detailJson(detail), process,
-                head.hash(), hash);
-        heads.advance(chain, seq, hash);
-        return seq;
-    }
-
     /** Actors and process ids are ids, so clipping them loses nothing; control characters cannot forge lines. */
     private static String clip(String value, int max) {
         if (value == null) {

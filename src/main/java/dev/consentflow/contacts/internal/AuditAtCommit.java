@@ -10,10 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Appends this module's audit entries just before the transaction commits, in the order they happened: still in
- * the transaction (an entry exists if and only if the change does), but last. Appending locks the account's
- * chain until the commit; doing it last means that lock is never held while this transaction waits for a card's
- * or a subscription's row lock (which another transaction may hold while it waits for the chain: a deadlock),
- * and concurrent card reads of one account line up only for the moment of their commit.
+ * the transaction (an entry exists if and only if the change does), but last, so an entry is written after the
+ * transaction has taken every row lock it waits for: the chain's order (the order entries are written) then
+ * follows the order in which changes of one person happened.
  */
 @Component
 class AuditAtCommit {

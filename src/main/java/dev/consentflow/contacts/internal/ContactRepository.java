@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
-import org.springframework.data.relational.core.sql.LockMode;
-import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
 
+/**
+ * Cards. Every query is written out: a derived query renders its SQL again on every call (a profile of the signup
+ * and dispatch paths found that rendering above the cost of the query itself).
+ */
 interface ContactRepository extends ListCrudRepository<Contact, UUID> {
 
+    @Query("select * from contacts_contact where id = :id and account_id = :accountId")
     Optional<Contact> findByIdAndAccountId(UUID id, UUID accountId);
 
     /** The card, its row locked until the transaction ends (a change of the card). */
-    @Lock(LockMode.PESSIMISTIC_WRITE)
+    @Query("select * from contacts_contact where id = :id and account_id = :accountId for update")
     Optional<Contact> findLockedByIdAndAccountId(UUID id, UUID accountId);
 
     /** Every card of an address, the newest first: at most one live card, then its tombstones. */

@@ -23,6 +23,7 @@ final class Courier {
     private final ContentSeal seal;
     private final RateLimiter rateLimiter;
     private final DispatchMetrics metrics;
+    private final FinishedMessages finished;
 
     Courier(String node, DispatchProperties properties, Outbox outbox, ContentSeal seal, RateLimiter rateLimiter,
             DispatchMetrics metrics) {
@@ -32,6 +33,12 @@ final class Courier {
         this.seal = seal;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
+        this.finished = new FinishedMessages(node, outbox);
+    }
+
+    /** Waits until the final states of every row this courier sent are recorded (the node stops). */
+    void flush() {
+        finished.flush();
     }
 
     void deliver(OutboxRow row, ChannelSender sender, RecipientDirectory directory) {
@@ -80,11 +87,11 @@ final class Courier {
                 log.warn("Outbox message {} may or may not have been delivered: {}", row.id(), answer);
                 finish(row, MessageState.UNKNOWN, answer);
             }
-            case HARD -> {
-                if (finish(row, MessageState.HARD_FAIL, answer) && delivery.bounce()) {
+            case HARD -> finish(row, MessageState.HARD_FAIL, answer, () -> {
+                if (delivery.bounce()) {
                     bounced(row, answer, directory);
                 }
-            }
+            });
             case SOFT -> retryOrExpire(row, answer);
         }
     }
@@ -101,14 +108,21 @@ final class Courier {
         }
     }
 
-    private boolean finish(OutboxRow row, MessageState state, String answer) {
-        boolean recorded = outbox.finish(row.id(), node, state, answer);
-        if (recorded) {
-            metrics.recorded(row.channel(), state);
-        } else {
-            log.warn("Outbox message {} ended {} but this node had lost it meanwhile; not recorded", row.id(), state);
-        }
-        return recorded;
+    private void finish(OutboxRow row, MessageState state, String answer) {
+        finish(row, state, answer, () -> { });
+    }
+
+    /** Records the final state with others (see {@link FinishedMessages}); {@code recorded} runs once it is. */
+    private void finish(OutboxRow row, MessageState state, String answer, Runnable recorded) {
+        finished.finish(new Outbox.Final(row.id(), state, answer), held -> {
+            if (held) {
+                metrics.recorded(row.channel(), state);
+                recorded.run();
+            } else {
+                log.warn("Outbox message {} ended {} but this node had lost it meanwhile; not recorded", row.id(),
+                        state);
+            }
+        });
     }
 
     private static void bounced(OutboxRow row, String answer, RecipientDirectory directory) {

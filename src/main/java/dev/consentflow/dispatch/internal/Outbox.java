@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,12 +82,32 @@ class Outbox {
                 .param("budgetSeconds", seconds(sendBudget)).update() == 1;
     }
 
-    boolean finish(UUID id, String node, MessageState state, String answer) {
-        if (!state.isFinal()) {
-            throw new IllegalArgumentException(state + " is not a final state");
+    /** A final state of one row. */
+    record Final(UUID id, MessageState state, String answer) {
+    }
+
+    /**
+     * Final states of many rows in one statement, each only while this node still holds the row; answers the ids
+     * it held (and so recorded).
+     */
+    Set<UUID> finishAll(String node, List<Final> finals) {
+        if (finals.isEmpty()) {
+            return Set.of();
         }
-        return jdbc.sql(Sql.FINISH_MESSAGE).param("id", id).param("node", node).param("state", state.name())
-                .param("answer", answer).update() == 1;
+        List<Object> params = new ArrayList<>(finals.size() * 3 + 1);
+        StringBuilder rows = new StringBuilder();
+        for (Final f : finals) {
+            if (!f.state().isFinal()) {
+                throw new IllegalArgumentException(f.state() + " is not a final state");
+            }
+            rows.append(rows.isEmpty() ? "" : ", ").append("(cast(? as uuid), cast(? as varchar), cast(? as varchar))");
+            params.add(f.id());
+            params.add(f.state().name());
+            params.add(f.answer());
+        }
+        params.add(node);
+        return new HashSet<>(jdbc.sql(Sql.FINISH_MESSAGES.replace("VALUES_ROWS", rows)).params(params)
+                .query(UUID.class).list());
     }
 
     boolean retryLater(UUID id, String node, Duration delay, String answer) {
@@ -138,7 +161,7 @@ class Outbox {
         static final String INSERT_MESSAGE = load("insert-message");
         static final String CLAIM_DUE = load("claim-due");
         static final String MARK_STARTED = load("mark-started");
-        static final String FINISH_MESSAGE = load("finish-message");
+        static final String FINISH_MESSAGES = load("finish-messages");
         static final String RETRY_LATER = load("retry-later");
         static final String REQUEUE_UNSTARTED = load("requeue-unstarted");
         static final String ABANDON_STARTED = load("abandon-started");

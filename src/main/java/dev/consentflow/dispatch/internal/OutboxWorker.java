@@ -93,6 +93,7 @@ final class OutboxWorker implements SmartLifecycle {
             for (Lane lane : lanes) {
                 lane.awaitStopped();
             }
+            courier.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

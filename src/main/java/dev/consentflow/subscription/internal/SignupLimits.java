@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signup rate limits, per client IP per minute and per address per hour, counted in PostgreSQL so every node
- * sees the same counts. Buckets are HMACs (never the IP or the address), counted in transactions of their own:
+ * sees the same counts. Buckets are HMACs (never the IP or the address), counted in a transaction of their own:
  * a signup that fails later still counts, as it should for a limit.
  */
 @Component
@@ -39,20 +39,32 @@ class SignupLimits {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Counts the signup; refuses it with 429 and the time until its window ends when a limit is reached. */
+    /**
+     * Counts the signup; refuses it with 429 and the time until its window ends when a limit is reached. Both
+     * counts are one transaction (one commit: the client IP's row is the hot one, locked until the commit); a
+     * signup refused for its IP does not count for its address.
+     */
     void check(String clientIp, String address) {
-        count("ip:" + clientIp, IP_WINDOW, settings.ratePerIp(),
+        Instant now = Instant.now();
+        byte[] ipBucket = bucket("ip:" + clientIp);
+        byte[] addressBucket = bucket("address:" + address.toLowerCase(java.util.Locale.ROOT));
+        RateLimit[] counted = ownTransaction.execute(s -> {
+            RateLimit ip = limits.hit(ipBucket, now, now.minus(IP_WINDOW));
+            return ip.hits() > settings.ratePerIp() ? new RateLimit[] {ip, null}
+                    : new RateLimit[] {ip, limits.hit(addressBucket, now, now.minus(ADDRESS_WINDOW))};
+        });
+        refuseOver(counted[0], IP_WINDOW, settings.ratePerIp(), now,
                 "Too many signups from your network; please try again later");
-        count("address:" + address.toLowerCase(java.util.Locale.ROOT), ADDRESS_WINDOW, settings.ratePerAddress(),
+        refuseOver(counted[1], ADDRESS_WINDOW, settings.ratePerAddress(), now,
                 "Too many signups for this address; please try again later");
     }
 
-    private void count(String what, Duration window, int limit, String message) {
-        Instant now = Instant.now();
-        byte[] bucket = Sealing.hmac(keys.derive(KEY_PURPOSE, keys.currentVersion()),
-                what.getBytes(StandardCharsets.UTF_8));
-        RateLimit counted = ownTransaction.execute(s -> limits.hit(bucket, now, now.minus(window)));
-        if (counted.hits() > limit) {
+    private byte[] bucket(String what) {
+        return Sealing.hmac(keys.derive(KEY_PURPOSE, keys.currentVersion()), what.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void refuseOver(RateLimit counted, Duration window, int limit, Instant now, String message) {
+        if (counted != null && counted.hits() > limit) {
             throw new TooManyRequestsException(message, Duration.between(now, counted.windowStart().plus(window)));
         }
     }

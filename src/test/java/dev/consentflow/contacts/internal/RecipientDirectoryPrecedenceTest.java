@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Dispatch finds the contacts module's directory, unless a context brings its own (a test's stand-in). */
 class RecipientDirectoryPrecedenceTest {
@@ -34,9 +35,8 @@ class RecipientDirectoryPrecedenceTest {
 
     private static AnnotationConfigApplicationContext context(boolean withStandIn) {
         var context = new AnnotationConfigApplicationContext();
-        context.registerBean(ContactRepository.class, () -> mock(ContactRepository.class));
-        context.registerBean(SubscriptionRepository.class, () -> mock(SubscriptionRepository.class));
-        context.registerBean(Cards.class, () -> mock(Cards.class));
+        context.registerBean(JdbcClient.class, () -> mock(JdbcClient.class));
+        context.registerBean(CardKeys.class, () -> mock(CardKeys.class));
         context.registerBean(SubscriptionLifecycle.class, () -> mock(SubscriptionLifecycle.class));
         context.registerBean(PendingResubscriptions.class, () -> mock(PendingResubscriptions.class));
         context.register(ContactRecipientDirectory.class);
