@@ -1,5 +1,6 @@
 package dev.consentflow.accounts;
 
+import dev.consentflow.web.InvalidInputException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
@@ -21,6 +22,24 @@ public record Caller(UUID keyId, AccountId account, Role role) {
             throw new IllegalStateException("an operator key belongs to no account");
         }
         return account;
+    }
+
+    /**
+     * The account a read is about: always the caller's own; a platform operator, who has none, names one (the
+     * {@code account} parameter of the operator's reads).
+     */
+    public AccountId readScope(UUID requested) {
+        if (isOperator()) {
+            if (requested == null) {
+                throw new InvalidInputException("account", "is required for platform operators");
+            }
+            return new AccountId(requested);
+        }
+        AccountId own = requireAccount();
+        if (requested != null && !requested.equals(own.value())) {
+            throw new InvalidInputException("account", "only platform operators choose the account");
+        }
+        return own;
     }
 
     /** The authenticated caller of the current request, if any. */

@@ -163,6 +163,36 @@ class ImportIT {
     }
 
     @Test
+    void aChunkThatFailsAgainAndAgainEndsTheImportFailedInsteadOfBeingTriedForEver() {
+        // A fault only this account's rows meet: every attempt at the first chunk fails in the database.
+        jdbc.sql("""
+                create or replace function test_refuse_subscription() returns trigger language plpgsql as $$
+                begin raise exception 'injected fault'; end $$""").update();
+        jdbc.sql("create trigger test_refuse_subscription before insert on contacts_subscription for each row "
+                + "when (new.account_id = '" + UUID.fromString(accountId) + "') "
+                + "execute function test_refuse_subscription()").update();
+        try {
+            String first = address("first");
+            String csv = "email\n" + first + "\n" + address("second") + "\n";
+            String id = Uploads.start(admin, "people.csv", csv.getBytes(StandardCharsets.UTF_8), list, "CONFIRMED");
+            JsonNode ended = Uploads.awaitEnd(admin, id);
+
+            assertThat(ended.get("status").asText()).isEqualTo("FAILED");
+            assertThat(ended.get("failure").asText()).startsWith("stopped after 5 failed attempts at row 1")
+                    .doesNotContain("@");
+            assertThat(ended.get("done").asLong()).isZero();
+            assertThat(ended.get("imported").asLong() + ended.get("updated").asLong()
+                    + ended.get("rejected").asLong()).isZero();
+            assertThat(jdbc.sql("select count(*) from imports_upload_part where import_id = ?")
+                    .param(UUID.fromString(id)).query(Long.class).single()).as("the file is gone").isZero();
+            assertThat(admin.get("/api/contacts?email=" + first).json()).isEmpty();
+        } finally {
+            jdbc.sql("drop trigger test_refuse_subscription on contacts_subscription").update();
+            jdbc.sql("drop function test_refuse_subscription()").update();
+        }
+    }
+
+    @Test
     void anExcelWorkbookIsImportedLikeACsv() throws IOException {
         String fay = address("fay");
         String gus = address("gus");

@@ -49,7 +49,7 @@ class ContactController {
             throw new InvalidInputException(email == null ? "email" : "mobile",
                     "give either a full email address or a full mobile number");
         }
-        return cards.search(caller, AccountScope.of(caller, account), email, mobile);
+        return cards.search(caller, caller.readScope(account), email, mobile);
     }
 
     @PatchMapping("/api/contacts/{id}")

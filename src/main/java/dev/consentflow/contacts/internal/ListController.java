@@ -54,6 +54,6 @@ class ListController {
     @GetMapping("/api/lists")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'COMPLIANCE', 'OPERATOR')")
     List<ListView> all(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) UUID account) {
-        return lists.all(AccountScope.of(caller, account)).stream().map(ListView::of).toList();
+        return lists.all(caller.readScope(account)).stream().map(ListView::of).toList();
     }
 }

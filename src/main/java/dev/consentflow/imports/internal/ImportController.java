@@ -71,7 +71,7 @@ class ImportController {
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'OPERATOR')")
     Map<String, Object> status(@PathVariable UUID id, @RequestParam(name = "account", required = false) UUID account,
                                @AuthenticationPrincipal Caller caller) {
-        ImportTable.View view = table.find(scope(caller, account), id).orElseThrow(ImportController::notFound);
+        ImportTable.View view = table.find(caller.readScope(account), id).orElseThrow(ImportController::notFound);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", view.id());
         answer.put("status", view.status());
@@ -98,26 +98,11 @@ class ImportController {
                                            @RequestParam(name = "after", defaultValue = "0") long after,
                                            @RequestParam(name = "limit", defaultValue = "1000") int limit,
                                            @AuthenticationPrincipal Caller caller) {
-        table.find(scope(caller, account), id).orElseThrow(ImportController::notFound);
+        table.find(caller.readScope(account), id).orElseThrow(ImportController::notFound);
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit", "is between 1 and " + MAX_PAGE);
         }
         return table.rejections(id, after, limit);
-    }
-
-    /** The caller's own account; a platform operator names one. */
-    private static AccountId scope(Caller caller, UUID requested) {
-        if (caller.isOperator()) {
-            if (requested == null) {
-                throw new InvalidInputException("account", "is required for platform operators");
-            }
-            return new AccountId(requested);
-        }
-        AccountId own = caller.requireAccount();
-        if (requested != null && !requested.equals(own.value())) {
-            throw new InvalidInputException("account", "only platform operators choose the account");
-        }
-        return own;
     }
 
     private static NotFoundException notFound() {

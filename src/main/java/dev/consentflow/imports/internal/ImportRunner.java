@@ -92,6 +92,11 @@ class ImportRunner {
         }
     }
 
+    /** Ends an import this node holds as FAILED, its file deleted, for a reason that names no value of it. */
+    Result fail(Claimed job, String node, String failure) {
+        return end(job, node, "FAILED", failure);
+    }
+
     private Result end(Claimed job, String node, String status, String failure) {
         Boolean ended = tx.execute(s -> {
             if (!table.finish(job.id(), node, status, failure)) {

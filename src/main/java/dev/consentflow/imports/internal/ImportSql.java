@@ -13,6 +13,7 @@ final class ImportSql {
     static final String ADVANCE = load("advance-import");
     static final String FINISH = load("finish-import");
     static final String RELEASE = load("release-import");
+    static final String FAIL_ATTEMPT = load("fail-attempt");
     static final String INSERT = load("insert-import");
     static final String FIND = load("find-import");
     static final String FIND_REJECTIONS = load("find-rejections");

@@ -81,6 +81,20 @@ class ImportTable {
                 .addValue("status", status).addValue("failure", failure)) == 1;
     }
 
+    /**
+     * Counts a failed attempt at the import's next chunk and gives it back after a pause ({@code pause} doubled
+     * with every failure in a row); answers the failures in a row so far, or 0 when this node no longer held it.
+     */
+    int failedAttempt(UUID id, String node, Duration pause) {
+        return jdbc.queryForList(ImportSql.FAIL_ATTEMPT, Map.of("id", id, "node", node,
+                "pauseSeconds", seconds(pause)), Integer.class).stream().findFirst().orElse(0);
+    }
+
+    /** The import's cursor: its data rows committed so far. */
+    long rowsDone(UUID id) {
+        return jdbc.queryForObject("select rows_done from imports_import where id = :id", Map.of("id", id), Long.class);
+    }
+
     void release(UUID id, String node) {
         jdbc.update(ImportSql.RELEASE, Map.of("id", id, "node", node));
     }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 class ImportWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+    static final int MAX_FAILED_ATTEMPTS = 5;
 
     private final ImportTable table;
     private final ImportRunner runner;
@@ -93,12 +94,27 @@ class ImportWorker implements SmartLifecycle {
                     table.release(job.id(), settings.nodeId());
                 }
             } catch (RuntimeException e) {
-                // A chunk failed (a deadlock, the database gone): give the import back; it resumes after its last
-                // committed chunk at the next poll, here or on another node.
-                log.warn("Import {} paused after an error; it resumes at the next poll", job.id(), e);
-                table.release(job.id(), settings.nodeId());
+                failed(job, e);
                 return;
             }
+        }
+    }
+
+    /**
+     * A chunk failed (a deadlock, the database gone, a bug): the import is given back and tried again after a
+     * pause, here or on another node, from its last committed chunk. The same chunk failing
+     * {@value #MAX_FAILED_ATTEMPTS} times in a row ends the import FAILED, so it is not tried for ever.
+     */
+    private void failed(Claimed job, RuntimeException e) {
+        int attempts = table.failedAttempt(job.id(), settings.nodeId(), settings.pollInterval());
+        if (attempts >= MAX_FAILED_ATTEMPTS) {
+            log.error("Import {} failed {} times in a row at the same chunk; it ends FAILED", job.id(), attempts, e);
+            runner.fail(job, settings.nodeId(), "stopped after " + attempts + " failed attempts at row "
+                    + (table.rowsDone(job.id()) + 1) + " (" + e.getClass().getSimpleName() + "); the rows before it "
+                    + "are imported");
+        } else if (attempts > 0) {
+            log.warn("Import {} paused after an error (attempt {} of {}); it resumes from its last committed chunk",
+                    job.id(), attempts, MAX_FAILED_ATTEMPTS, e);
         }
     }
 
