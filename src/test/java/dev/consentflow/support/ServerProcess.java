@@ -49,7 +49,10 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
             Files.createDirectories(log.getParent());
-            ServerProcess server = new ServerProcess(builder.start(), port, log);
+            Process process = builder.start();
+            // Should the test JVM end first (a timeout, a kill), the server must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            ServerProcess server = new ServerProcess(process, port, log);
             server.awaitHealthy();
             return server;
         } catch (IOException e) {
