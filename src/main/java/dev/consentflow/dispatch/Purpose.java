@@ -19,4 +19,13 @@ public enum Purpose {
     public boolean isListMail() {
         return this == WELCOME || this == CAMPAIGN || this == AUTOMATION;
     }
+
+    /**
+     * Whether a message whose delivery is uncertain (the connection broke after the data, or its node died while
+     * sending it) is sent again. A confirmation is: a second copy of the same link is harmless, a missing one
+     * loses the signup. List mail is not: it is sent at most once and ends UNKNOWN.
+     */
+    public boolean isSentAgainWhenUncertain() {
+        return this == CONFIRMATION || this == CONFIRMATION_REMINDER;
+    }
 }

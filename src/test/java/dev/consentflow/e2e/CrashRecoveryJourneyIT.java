@@ -47,7 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * PostgreSQL of this test's own, sending to an SMTP relay in this JVM that outlives it. It is killed with
  * {@code kill -9} in the middle of a campaign and in the middle of a stream of signups, and its database is
  * restarted in the middle of a campaign; each time the restarted system must account for every recipient and
- * every accepted signup, and must send nothing twice.
+ * every accepted signup: list mail is sent at most once, a confirmation at least once.
  *
  * <p>The lease of dispatch rows (with the SMTP timeouts that bound one send) and the lock of engine jobs are
  * shortened to seconds; in production they are minutes: how long a dead node's work waits before another node
@@ -181,7 +181,7 @@ class CrashRecoveryJourneyIT {
             if (attempt.getValue()) {
                 assertThat(cards).as("an accepted signup of %s is kept", email).hasSize(1);
                 assertThat(cards.get(0).get("subscriptions").get(0).get("status").asText()).isEqualTo("PENDING");
-                assertThat(confirmations.get(email)).as("one confirmation to %s", email).isEqualTo(1L);
+                assertThat(confirmations.get(email)).as("a confirmation to %s", email).isBetween(1L, 2L);
             } else if (cards.isEmpty()) {
                 assertThat(confirmations).as("nothing at all for %s", email).doesNotContainKey(email);
             } else {
@@ -190,7 +190,11 @@ class CrashRecoveryJourneyIT {
                 await().atMost(PATIENCE).until(() -> confirmationsTo().containsKey(email));
             }
         }
-        assertThat(confirmationsTo().values()).as("no confirmation twice").allMatch(count -> count == 1L);
+        // A confirmation the dead node was sending is sent again (at least once, where list mail is at most once):
+        // a second copy only of those that were on the wire.
+        assertThat(confirmationsTo().values()).as("none more than twice").allMatch(count -> count <= 2L);
+        assertThat(confirmationsTo().values().stream().filter(count -> count == 2L).count())
+                .as("twice only what was on the wire").isLessThanOrEqualTo(CONNECTIONS);
     }
 
     private static void seedAudience() {

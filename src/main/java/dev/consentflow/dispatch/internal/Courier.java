@@ -72,7 +72,7 @@ final class Courier {
         try {
             delivery = sender.send(row, letter, recipient.get());
         } catch (RuntimeException e) {
-            // Nothing says whether the relay took it: the safe side is UNKNOWN, never a second send.
+            // Nothing says whether the relay took it: list mail ends UNKNOWN, a confirmation is sent again.
             log.error("Sending outbox message {} failed unexpectedly", row.id(), e);
             delivery = Delivery.unknown("unexpected failure while sending: " + e.getClass().getSimpleName());
         }
@@ -84,8 +84,14 @@ final class Courier {
         switch (delivery.verdict()) {
             case SENT -> finish(row, MessageState.SENT, answer);
             case UNKNOWN -> {
-                log.warn("Outbox message {} may or may not have been delivered: {}", row.id(), answer);
-                finish(row, MessageState.UNKNOWN, answer);
+                if (row.purpose().isSentAgainWhenUncertain()) {
+                    log.warn("Confirmation {} may or may not have been delivered ({}): sending it again", row.id(),
+                            answer);
+                    retryOrExpire(row, answer);
+                } else {
+                    log.warn("Outbox message {} may or may not have been delivered: {}", row.id(), answer);
+                    finish(row, MessageState.UNKNOWN, answer);
+                }
             }
             case HARD -> finish(row, MessageState.HARD_FAIL, answer, () -> {
                 if (delivery.bounce()) {

@@ -123,6 +123,11 @@ class Outbox {
         return jdbc.sql(Sql.ABANDON_STARTED).update();
     }
 
+    /** Confirmations a dead node had started: due again, unless they had all their attempts (then UNKNOWN). */
+    int resendStarted(int retries) {
+        return jdbc.sql(Sql.RESEND_STARTED).param("retries", retries).update();
+    }
+
     int releaseUnstarted(String node) {
         return jdbc.sql(Sql.RELEASE_UNSTARTED).param("node", node).update();
     }
@@ -165,6 +170,7 @@ class Outbox {
         static final String RETRY_LATER = load("retry-later");
         static final String REQUEUE_UNSTARTED = load("requeue-unstarted");
         static final String ABANDON_STARTED = load("abandon-started");
+        static final String RESEND_STARTED = load("resend-started");
         static final String RELEASE_UNSTARTED = load("release-unstarted");
         static final String SUPPRESS_QUEUED = load("suppress-queued");
         static final String LEDGER = load("ledger");

@@ -133,14 +133,18 @@ final class OutboxWorker implements SmartLifecycle {
         }
     }
 
-    /** Gives back the rows of nodes whose lease ran out: unstarted ones to the queue, started ones UNKNOWN. */
+    /**
+     * Gives back the rows of nodes whose lease ran out: unstarted ones to the queue, started confirmations to the
+     * queue too (sent again), started list mail UNKNOWN (never sent twice).
+     */
     void recoverLeases() {
         int requeued = outbox.requeueUnstarted();
         int unknown = outbox.abandonStarted();
-        if (requeued + unknown > 0) {
-            metrics.leasesRecovered(requeued, unknown);
-            log.warn("Expired leases recovered: {} messages back to the queue, {} UNKNOWN (a node died or hung "
-                    + "while sending them)", requeued, unknown);
+        int resent = outbox.resendStarted(properties.retryDelays().size());
+        if (requeued + unknown + resent > 0) {
+            metrics.leasesRecovered(requeued + resent, unknown);
+            log.warn("Expired leases recovered: {} messages back to the queue, {} confirmations to be sent again, "
+                    + "{} UNKNOWN (a node died or hung while sending them)", requeued, resent, unknown);
         }
     }
 

@@ -152,6 +152,21 @@ class DispatchFaultsIT {
     }
 
     @Test
+    void aConfirmationWhoseDeliveryIsUncertainIsSentAgainWhereListMailIsNot() {
+        String person = address("cutonce");
+        String reader = address("cutonce");
+        UUID confirmation = test.confirmation(recipients.add(person), batch, "Please confirm");
+        UUID listMail = test.mail(recipients.add(reader), batch, "News");
+
+        assertThat(test.awaitFinal(confirmation)).isEqualTo(MessageState.SENT);
+        assertThat(test.awaitFinal(listMail)).isEqualTo(MessageState.UNKNOWN);
+        assertThat(test.attempts(confirmation)).isEqualTo(2);
+        assertThat(relay.received(person)).as("cut after the data once, then accepted").hasSize(2);
+        assertThat(relay.received(reader)).as("list mail: at most once").hasSize(1);
+        test.assertLedgerAddsUp(batch, 2);
+    }
+
+    @Test
     void aRelayThatIsDownIsRetriedWithBackoffUntilItIsBack() throws IOException {
         relay.stop();
         String reader = address("ok");
@@ -270,6 +285,27 @@ class DispatchFaultsIT {
         assertThat(relay.received(started)).isEmpty();
         assertThat(test.row(ids[1]).get("relay_answer").toString()).contains("dead-node", "possibly delivered");
         test.assertLedgerAddsUp(batch, 2);
+    }
+
+    @Test
+    void aConfirmationADeadNodeHadStartedIsSentAgainByAnother() {
+        String person = address("ok");
+        UUID id = transactions.execute(status -> {
+            UUID confirmation = test.confirmation(recipients.add(person), batch, "Please confirm");
+            List<OutboxRow> claimed = outbox.claimDue(Channel.EMAIL, "dead-node", 10, Duration.ofMillis(300));
+            assertThat(claimed).extracting(OutboxRow::id).containsExactly(confirmation);
+            assertThat(outbox.markStarted(confirmation, "dead-node", Duration.ZERO)).isTrue();
+            return confirmation;
+        });
+
+        await().atMost(OutboxTestSupport.PATIENCE).untilAsserted(() -> {
+            worker.recoverLeases();
+            assertThat(test.state(id)).isNotEqualTo(MessageState.SENDING);
+        });
+        assertThat(test.awaitFinal(id)).isEqualTo(MessageState.SENT);
+        assertThat(relay.received(person)).hasSize(1);
+        assertThat(test.attempts(id)).isEqualTo(2);
+        test.assertLedgerAddsUp(batch, 1);
     }
 
     private static OutboundMessage listMail(AccountId account, String unsubscribeUrl, String listId) {

@@ -27,6 +27,12 @@ record OutboxTestSupport(Dispatch dispatch, JdbcClient jdbc, AccountId account) 
                 "news.acme.example"));
     }
 
+    UUID confirmation(UUID subscriberId, String batchId, String subject) {
+        return dispatch.enqueue(new OutboundMessage(account, subscriberId, UUID.randomUUID(), Channel.EMAIL,
+                Purpose.CONFIRMATION, batchId, new OutboundMessage.Content(subject, "Please confirm: "
+                + "https://consentflow.test/c/" + UUID.randomUUID(), null), null, null));
+    }
+
     UUID sms(UUID subscriberId, String batchId, String text) {
         return dispatch.enqueue(new OutboundMessage(account, subscriberId, UUID.randomUUID(), Channel.SMS,
                 Purpose.CONFIRMATION, batchId, new OutboundMessage.Content(null, text, null), null, null));

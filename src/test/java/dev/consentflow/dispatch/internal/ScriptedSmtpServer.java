@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real SMTP server on loopback that answers what the recipient's local part asks for, so a test can script a
  * relay's faults: {@code hard-} 550 at RCPT, {@code soft-} 451 at RCPT once, {@code always-soft-} 451 at RCPT
  * every time, {@code harddata-} 554 after the data, {@code softdata-} 451 after the data once, {@code silent-} no
- * answer after the final dot, {@code cut-} the connection closed after the final dot. Anything else is
+ * answer after the final dot, {@code cut-} the connection closed after the final dot, {@code cutonce-} that
+ * on the first attempt only. Anything else is
  * accepted. It keeps every message's raw bytes as they came over the wire.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
@@ -174,7 +175,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             }
             return false;
         }
-        if (recipient.startsWith("cut-")) {
+        if (recipient.startsWith("cut-") || recipient.startsWith("cutonce-") && attempt == 1) {
             received.add(new Received(recipient, raw, -1));
             client.close();
             return false;
