@@ -60,6 +60,13 @@ public interface ProcessRuntime {
     int publish(String messageName, Map<String, Object> match, Map<String, Object> variables);
 
     /**
+     * Whether anything of the account (or shared) waits for the message at all: a deployed process whose start
+     * event, or an instance that, has a subscription to it. Lets a caller skip the work of announcing a fact
+     * nobody listens to; a flow deployed afterwards hears the next one.
+     */
+    boolean anyListens(String messageName, String accountId);
+
+    /**
      * Ends, in the caller's transaction, every running process instance that names this person in its
      * {@value ProcessHistory#SUBSCRIBER_VARIABLE} variable, except the given one (the caller's own instance), with
      * their sub-processes. Their history stays (ids only), their activities ended as canceled with the reason.

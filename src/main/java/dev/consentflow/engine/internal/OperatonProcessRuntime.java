@@ -80,6 +80,12 @@ class OperatonProcessRuntime implements ProcessRuntime {
                 .size());
     }
 
+    @Override
+    public boolean anyListens(String messageName, String accountId) {
+        return runtime.createEventSubscriptionQuery().eventType("message").eventName(messageName)
+                .tenantIdIn(accountId).includeEventSubscriptionsWithoutTenantId().count() > 0;
+    }
+
     private static String accountOf(Map<String, Object> variables) {
         Object account = variables.get(ACCOUNT_VARIABLE);
         if (account == null || account.toString().isBlank()) {

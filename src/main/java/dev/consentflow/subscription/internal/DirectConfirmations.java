@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Announces a subscription confirmed without a double opt-in (an integration's or a marketer's
  * {@code "confirmed": true}) to the account's automation flows, so a welcome series starts for it as for a
- * confirmed double opt-in. It starts {@code announce-confirmation} in the confirming transaction; the message
+ * confirmed double opt-in, when the account has any flow listening. It starts {@code announce-confirmation} in
+ * the confirming transaction; the message
  * itself goes out from that instance's async step, so it is never lost and a failing flow never undoes the
  * subscription.
  */
@@ -26,6 +27,12 @@ class DirectConfirmations {
 
     @EventListener
     void announce(SubscriptionConfirmedDirectly confirmed) {
+        // Most accounts deploy no flow on it: then an instance per subscription would be work for nobody (an
+        // integration pushing pre-confirmed subscriptions in bulk ran five times slower with it).
+        if (!runtime.anyListens(DoubleOptInProcess.Message.SUBSCRIPTION_CONFIRMED,
+                confirmed.account().value().toString())) {
+            return;
+        }
         runtime.start(AnnounceConfirmationProcess.ID, UUID.randomUUID().toString(), Map.of(
                 Var.ACCOUNT_ID, confirmed.account().value().toString(),
                 Var.SUBSCRIBER_ID, confirmed.subscriberId().value().toString(),

@@ -27,9 +27,9 @@ import org.operaton.bpm.engine.test.junit5.ProcessEngineExtension;
 
 /**
  * {@code processes/announce-confirmation.bpmn}, started as the server starts it ({@link DirectConfirmations} on the
- * real engine facade), with the publishing delegate replaced by a recorder.
+ * real engine facade) when a flow listens (the example welcome series), with the publishing delegate replaced by a
+ * recorder.
  */
-@Deployment(resources = "processes/announce-confirmation.bpmn")
 class AnnounceConfirmationProcessTest {
 
     @RegisterExtension
@@ -52,6 +52,7 @@ class AnnounceConfirmationProcessTest {
     }
 
     @Test
+    @Deployment(resources = {"processes/announce-confirmation.bpmn", "processes/examples/welcome-series.bpmn"})
     void aDirectConfirmationWaitsAsAJobAndThenTellsTheAutomationFlowsOnce() {
         new DirectConfirmations(TestProcessRuntimes.on(engine.getProcessEngine()))
                 .announce(new SubscriptionConfirmedDirectly(account, person, subscription, "news"));
@@ -69,5 +70,15 @@ class AnnounceConfirmationProcessTest {
                 Var.SUBSCRIBER_ID, person.value().toString(),
                 Var.SUBSCRIPTION_ID, subscription.value().toString(),
                 Var.LIST_KEY, "news"));
+    }
+
+    @Test
+    @Deployment(resources = "processes/announce-confirmation.bpmn")
+    void withNoFlowListeningNothingIsStarted() {
+        new DirectConfirmations(TestProcessRuntimes.on(engine.getProcessEngine()))
+                .announce(new SubscriptionConfirmedDirectly(account, person, subscription, "news"));
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+        assertThat(published).isEmpty();
     }
 }

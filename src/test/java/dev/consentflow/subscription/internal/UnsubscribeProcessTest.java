@@ -252,6 +252,11 @@ class UnsubscribeProcessTest {
         }
 
         @Override
+        public boolean anyListens(String messageName, String accountId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public int endInstancesOf(java.util.UUID subscriberId, String reason, String exceptProcessInstanceId) {
             throw new UnsupportedOperationException();
         }
