@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -119,13 +120,20 @@ class Outbox {
         return jdbc.sql(Sql.REQUEUE_UNSTARTED).update();
     }
 
-    int abandonStarted() {
-        return jdbc.sql(Sql.ABANDON_STARTED).update();
+    /**
+     * The rows a dead node had started: list mail ends UNKNOWN; what {@link Purpose#isSentAgainWhenUncertain()}
+     * is due again, unless it had all its {@code retries} (then UNKNOWN too).
+     */
+    StartedRecovered recoverStarted(int retries) {
+        List<String> resent = Arrays.stream(Purpose.values()).filter(Purpose::isSentAgainWhenUncertain)
+                .map(Purpose::name).toList();
+        List<String> states = jdbc.sql(Sql.RECOVER_STARTED).param("resent", resent).param("retries", retries)
+                .query(String.class).list();
+        int unknown = (int) states.stream().filter(MessageState.UNKNOWN.name()::equals).count();
+        return new StartedRecovered(states.size() - unknown, unknown);
     }
 
-    /** Confirmations a dead node had started: due again, unless they had all their attempts (then UNKNOWN). */
-    int resendStarted(int retries) {
-        return jdbc.sql(Sql.RESEND_STARTED).param("retries", retries).update();
+    record StartedRecovered(int sentAgain, int unknown) {
     }
 
     int releaseUnstarted(String node) {
@@ -169,8 +177,7 @@ class Outbox {
         static final String FINISH_MESSAGES = load("finish-messages");
         static final String RETRY_LATER = load("retry-later");
         static final String REQUEUE_UNSTARTED = load("requeue-unstarted");
-        static final String ABANDON_STARTED = load("abandon-started");
-        static final String RESEND_STARTED = load("resend-started");
+        static final String RECOVER_STARTED = load("recover-started");
         static final String RELEASE_UNSTARTED = load("release-unstarted");
         static final String SUPPRESS_QUEUED = load("suppress-queued");
         static final String LEDGER = load("ledger");

@@ -139,8 +139,9 @@ final class OutboxWorker implements SmartLifecycle {
      */
     void recoverLeases() {
         int requeued = outbox.requeueUnstarted();
-        int unknown = outbox.abandonStarted();
-        int resent = outbox.resendStarted(properties.retryDelays().size());
+        Outbox.StartedRecovered started = outbox.recoverStarted(properties.retryDelays().size());
+        int resent = started.sentAgain();
+        int unknown = started.unknown();
         if (requeued + unknown + resent > 0) {
             metrics.leasesRecovered(requeued + resent, unknown);
             log.warn("Expired leases recovered: {} messages back to the queue, {} confirmations to be sent again, "

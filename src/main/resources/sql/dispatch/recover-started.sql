@@ -1,0 +1,20 @@
+-- Rows of a node that died (or hung past its lease) after it had started sending them: the relay may or may not
+-- have taken them. List mail ends UNKNOWN and is never sent a second time. A purpose sent again when uncertain
+-- (:resent, the confirmations: a second copy of the same link is harmless, a missing one loses the signup) is due
+-- again at once, as after a soft failure, until it has had as many attempts as a soft failure gets.
+update dispatch_outbox o
+   set state = case when r.resend then 'SOFT_FAIL' else 'UNKNOWN' end,
+       next_attempt_at = case when r.resend then now() else o.next_attempt_at end,
+       started_at = case when r.resend then null else o.started_at end,
+       finished_at = case when r.resend then null else now() end,
+       sealed_content = case when r.resend then o.sealed_content end,
+       lease_owner = case when r.resend then null else o.lease_owner end,
+       lease_expires_at = null,
+       relay_answer = 'lease of ' || coalesce(o.lease_owner, '?') || ' expired while sending: '
+           || case when r.resend then 'sent again' else 'possibly delivered' end
+  from (select id, purpose in (:resent) and attempts <= :retries as resend
+          from dispatch_outbox
+         where state = 'SENDING' and lease_expires_at < now() and started_at is not null
+           for update skip locked) r
+ where o.id = r.id
+returning o.state
