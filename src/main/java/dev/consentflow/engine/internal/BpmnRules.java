@@ -120,8 +120,8 @@ final class BpmnRules {
         boolean allowed = BpmnVocabulary.COMMON_EXTENSIONS.contains(name)
                 || BpmnVocabulary.EXTENSION_ATTRIBUTES.getOrDefault(owner, Set.of()).contains(name);
         if (!allowed) {
-            flow.refuse(id, BpmnVocabulary.REFUSED_ATTRIBUTES.getOrDefault(name,
-                    attribute.getPrefix() + ":" + name + " is not allowed on bpmn:" + owner));
+            flow.refuse(id, BpmnVocabulary.REFUSED_ATTRIBUTES.getOrDefault(name, "camunda:" + name
+                    + " is not allowed on bpmn:" + owner).replace("camunda:", attribute.getPrefix() + ":"));
         } else if (!name.equals("delegateExpression") && FlowExpressions.isExpression(attribute.getValue())) {
             flow.refuse(id, "expressions are not allowed in " + attribute.getPrefix() + ":" + name
                     + ": it is literal text");
