@@ -21,20 +21,32 @@ public final class Deployments {
 
     /** To another path, such as a named engine's {@code /engine-rest/engine/default/deployment/create}. */
     public static Api.Answer deploy(Api api, String fileName, String bpmn, Map<String, String> fields, String path) {
+        return deploy(api, fileName, Map.of(fileName, bpmn.getBytes(StandardCharsets.UTF_8)), fields, path);
+    }
+
+    /** Several files in one deployment (a flow with its form and decision), named after the first. */
+    public static Api.Answer deploy(Api api, String deploymentName, Map<String, byte[]> files, Map<String, String> fields,
+                                    String path) {
         String boundary = "----modeler" + UUID.randomUUID();
         StringBuilder body = new StringBuilder()
                 .append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n").append(fileName).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n").append(deploymentName)
+                .append("\r\n")
                 .append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n");
         fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
                 .append(value).append("\r\n"));
-        body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"data\"; filename=\"").append(fileName).append("\"\r\n")
-                .append("Content-Type: application/octet-stream\r\n\r\n").append(bpmn).append("\r\n")
-                .append("--").append(boundary).append("--\r\n");
-        return api.postRaw(path, "multipart/form-data; boundary=" + boundary,
-                body.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(body.toString().getBytes(StandardCharsets.UTF_8));
+        files.forEach((fileName, content) -> {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName
+                    + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return api.postRaw(path, "multipart/form-data; boundary=" + boundary, out.toByteArray(), Map.of());
     }
 }

@@ -1,5 +1,7 @@
 package dev.consentflow.engine.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,9 @@ import org.operaton.bpm.engine.impl.persistence.entity.ResourceEntity;
  * The engine's first deployer: every new deployment of an account passes {@link FlowRules} before any definition
  * is parsed or stored, whatever route it came by ({@code /engine-rest} in any spelling, a redeploy, the Java API).
  * A deployment of an account is one with a tenant (the account), or one made while an account is signed in to the
- * engine. The platform's own processes, deployed by the server without a tenant and without anyone signed in, are
- * exempt. A refusal rolls the whole deployment back.
+ * engine; such an account deploys into its own tenant only, never without one or into another's. The platform's
+ * own processes, deployed by the server without a tenant and without anyone signed in, are exempt. A refusal rolls
+ * the whole deployment back.
  */
 final class AccountFlowDeployer implements Deployer {
 
@@ -29,15 +32,21 @@ final class AccountFlowDeployer implements Deployer {
         if (!deployment.isNew()) {
             return; // loaded again from the database into the cache: checked when it was deployed
         }
-        String account = deployment.getTenantId() != null ? deployment.getTenantId() : signedInAccount();
+        String signedIn = signedInAccount();
+        String account = deployment.getTenantId() != null ? deployment.getTenantId() : signedIn;
         if (account == null) {
             return;
         }
+        List<FlowViolation> violations = new ArrayList<>();
+        if (signedIn != null && !signedIn.equals(deployment.getTenantId())) {
+            violations.add(new FlowViolation(DeploymentTenant.PART, "an account deploys into its own tenant only: "
+                    + DeploymentTenant.PART + " is the account's id"));
+        }
         Map<String, byte[]> resources = new LinkedHashMap<>();
         deployment.getResources().values().stream()
-                .sorted(java.util.Comparator.comparing(ResourceEntity::getName))
+                .sorted(Comparator.comparing(ResourceEntity::getName))
                 .forEach(resource -> resources.put(resource.getName(), resource.getBytes()));
-        List<FlowViolation> violations = rules.check(account, resources);
+        violations.addAll(rules.check(account, resources));
         if (!violations.isEmpty()) {
             throw new FlowRefused(violations);
         }
@@ -47,6 +56,6 @@ final class AccountFlowDeployer implements Deployer {
         Authentication authentication = Context.getCommandContext() == null ? null
                 : Context.getCommandContext().getAuthentication();
         List<String> tenants = authentication == null ? null : authentication.getTenantIds();
-        return tenants == null || tenants.isEmpty() ? null : tenants.get(0);
+        return tenants == null || tenants.size() != 1 ? null : tenants.get(0);
     }
 }
