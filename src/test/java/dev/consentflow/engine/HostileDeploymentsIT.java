@@ -159,18 +159,19 @@ class HostileDeploymentsIT {
 
         String code = "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
                 + ".exec('touch " + PROBE + "')}";
-        Answer started = marketer.post("/engine-rest/process-definition/key/allowed-condition-over-variables/start",
-                Map.of("variables", Map.of("engaged", Map.of("value", code, "type", "String"),
+        Answer started = marketer.post("/engine-rest/process-definition/key/allowed-condition-over-variables/tenant-id/" + account + "/start",
+                Map.of("variables", Map.of("segment", Map.of("value", code, "type", "String"),
+                        "engaged", Map.of("value", false, "type", "Boolean"),
                         "mailRating", Map.of("value", 1, "type", "Integer"),
                         "optedOut", Map.of("value", false, "type", "Boolean"))));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         String instance = started.json().get("id").asText();
         assertThat(runtime.getActiveActivityIds(instance)).containsExactly("Task_FollowUpNeither");
-        assertThat(runtime.getVariables(instance)).containsOnlyKeys("engaged", "mailRating", "optedOut")
-                .containsEntry("engaged", code);
+        assertThat(runtime.getVariables(instance)).containsOnlyKeys("segment", "engaged", "mailRating", "optedOut")
+                .containsEntry("segment", code);
         assertThat(PROBE).as("the value was never evaluated").doesNotExist();
 
-        Answer parent = marketer.post("/engine-rest/process-definition/key/allowed-call-parent/start",
+        Answer parent = marketer.post("/engine-rest/process-definition/key/allowed-call-parent/tenant-id/" + account + "/start",
                 Map.of("variables", Map.of()));
         assertThat(parent.status()).as(parent.body()).isEqualTo(200);
         JsonNode child = marketer.get("/engine-rest/process-instance?superProcessInstance="
