@@ -30,7 +30,7 @@ final class FlowExpressions {
 
     /** Names the engine resolves to its own objects before any variable. */
     static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "caseExecution",
-            "authenticatedUserId", "variableScope", "processEngine", "processEngineServices");
+            "authenticatedUserId", "variableScope", "variableContext", "processEngine", "processEngineServices");
 
     private static final Set<AstBinary.Operator> COMPARISONS = Set.of(AstBinary.EQ, AstBinary.NE, AstBinary.LT,
             AstBinary.GT, AstBinary.LE, AstBinary.GE);

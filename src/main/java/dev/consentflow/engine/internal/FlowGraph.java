@@ -75,11 +75,9 @@ final class FlowGraph {
         Set<String> done = new HashSet<>();
         Map<String, List<String>> kept = withoutWaits(edges, waits);
         for (String node : kept.keySet()) {
-            {
-                String closing = backEdge(node, kept, new HashSet<>(), done);
-                if (closing != null) {
-                    return closing.substring(closing.indexOf("->") + 2);
-                }
+            String closing = backEdge(node, kept, new HashSet<>(), done);
+            if (closing != null) {
+                return closing.substring(closing.indexOf("->") + 2);
             }
         }
         return null;
