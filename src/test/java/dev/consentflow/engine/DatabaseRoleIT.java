@@ -32,6 +32,7 @@ class DatabaseRoleIT {
                  where relnamespace = 'public'::regnamespace
                    and relname in ('act_ru_execution', 'act_ge_property', 'flyway_schema_history', 'accounts_api_key')
                 """).query(String.class).list()).containsExactly(role);
-        assertThat(engine.getProcessEngineConfiguration().getDataSource()).isNotNull();
+        assertThat(JdbcClient.create(engine.getProcessEngineConfiguration().getDataSource())
+                .sql("select current_user").query(String.class).single()).isEqualTo(role);
     }
 }
