@@ -136,6 +136,15 @@ class ApiKeysIT {
         assertThat(working).isEqualTo(1);
     }
 
+    @Test
+    void theOpenApiDescriptionNamesTheAnswersOfListingAndRevoking() {
+        JsonNode keys = Api.at(port).get("/v3/api-docs").json().get("paths").get("/api/keys");
+        JsonNode key = Api.at(port).get("/v3/api-docs").json().get("paths").get("/api/keys/{id}");
+
+        assertThat(fieldNames(keys.get("get").get("responses"))).contains("200", "401", "403");
+        assertThat(fieldNames(key.get("delete").get("responses"))).contains("204", "401", "403", "404", "409");
+    }
+
     private static JsonNode byRole(Api.Answer keys, String role) {
         assertThat(keys.status()).isEqualTo(200);
         return StreamSupport.stream(keys.json().spliterator(), false)
