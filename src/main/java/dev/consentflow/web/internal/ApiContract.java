@@ -31,8 +31,8 @@ import org.springframework.web.method.HandlerMethod;
  * Makes springdoc's description of the controllers the published contract, in one place: the operations of
  * {@link ApiOperations} with their ids, tags, summaries and real answers; the roles of each operation from its
  * {@code @PreAuthorize}; every error as {@code application/problem+json} (RFC 9457); the API key as the security
- * of {@code /api/**}, and {@code security: []} on the public pages, links and health; no {@code /error} and no
- * {@code /dev/*} (the development outbox is not part of the contract).
+ * of {@code /api/**}, and {@code security: []} on the public pages, links and health; no {@code /error}, no
+ * {@code /dev/*} (the development outbox) and no {@code /app/*} (the console's pages): they are not the contract.
  */
 class ApiContract implements OpenApiCustomizer, OperationCustomizer {
 
@@ -68,7 +68,8 @@ class ApiContract implements OpenApiCustomizer, OperationCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
-        api.getPaths().keySet().removeIf(path -> path.equals("/error") || path.startsWith("/dev/"));
+        api.getPaths().keySet().removeIf(path -> path.equals("/error") || path.startsWith("/dev/")
+                || path.equals("/app") || path.startsWith("/app/"));
         ActuatorPaths.addTo(api);
         api.getPaths().forEach((path, item) -> item.readOperationsMap()
                 .forEach((method, operation) -> document(path, method, operation)));
