@@ -1,7 +1,9 @@
 package dev.consentflow;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.BaseElement;
@@ -21,6 +23,8 @@ import org.operaton.bpm.model.bpmn.instance.SendTask;
 import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
 import org.operaton.bpm.model.bpmn.instance.ServiceTask;
 import org.operaton.bpm.model.bpmn.instance.Task;
+import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonExecutionListener;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonTaskListener;
 
@@ -33,6 +37,8 @@ final class ProcessModelRules {
                     + "|TextAnnotation|Association|Group|Category)_[A-Z][A-Za-z0-9]*");
     private static final Pattern GENERATED = Pattern.compile(".*_([0-9a-z]{7}|[0-9]+|[0-9a-f]{8,})");
     private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\$\\{[a-z][A-Za-z0-9]*Delegate}");
+    static final String OPERATON_NS = "http://operaton.org/schema/1.0/bpmn";
+    static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
     private static final Pattern MESSAGE_NAME = Pattern.compile("[a-z][a-zA-Z]*\\.[a-z][a-zA-Z]*");
 
     private ProcessModelRules() {
@@ -95,6 +101,7 @@ final class ProcessModelRules {
                 problems.add(expectedId + ": a task listener uses a script, class or expression");
             }
         }
+        checkDiagram(expectedId, model, problems);
         for (Message message : model.getModelElementsByType(Message.class)) {
             if (message.getName() == null || !MESSAGE_NAME.matcher(message.getName()).matches()) {
                 problems.add(expectedId + ": message " + message.getId() + " is not named like module.pastTense: "
@@ -102,6 +109,29 @@ final class ProcessModelRules {
             }
         }
         return problems;
+    }
+
+    /** What has no shape or edge is invisible in the Modeler, though the engine runs it. */
+    private static void checkDiagram(String process, BpmnModelInstance model, List<String> problems) {
+        Set<String> drawn = new HashSet<>();
+        model.getModelElementsByType(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
+        model.getModelElementsByType(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
+        for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+            if ((element instanceof FlowNode || element instanceof SequenceFlow) && !drawn.contains(element.getId())) {
+                problems.add(process + ": " + element.getId() + " is not drawn (no BPMNShape or BPMNEdge)");
+            }
+        }
+    }
+
+    /**
+     * Engine attributes in the {@code camunda:} namespace, which the Camunda Modeler shows and bpmnlint's
+     * camunda-compat rules read; Operaton reads it as well as its own {@code operaton:} namespace, which the
+     * Modeler does not know (its properties panel would show none of them).
+     */
+    static List<String> namespaceViolations(String fileName, String xml) {
+        return xml.contains(OPERATON_NS)
+                ? List.of(fileName + ": uses the namespace " + OPERATON_NS + "; use " + CAMUNDA_NS + " (camunda:)")
+                : List.of();
     }
 
     private static void checkId(String process, BaseElement element, List<String> problems) {

@@ -2,6 +2,7 @@ package dev.consentflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consentflow.support.ExternalLinter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
@@ -49,6 +51,7 @@ class ProcessModelTest {
         for (Path file : models(folder)) {
             BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
             problems.addAll(ProcessModelRules.violations(file.getFileName().toString(), model));
+            problems.addAll(ProcessModelRules.namespaceViolations(file.getFileName().toString(), Files.readString(file)));
         }
         return problems;
     }
@@ -57,6 +60,38 @@ class ProcessModelTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
         }
+    }
+
+    /** The linter a Modeler user runs, with the rules of {@code .bpmnlintrc}: not a warning. */
+    @Test
+    void bpmnlintFindsNothingInTheProcessesAndExamples() throws IOException {
+        List<String> command = new ArrayList<>();
+        for (Path model : Stream.concat(models(Path.of("processes")).stream(),
+                models(Path.of("processes/examples")).stream()).toList()) {
+            command.add(model.toString());
+        }
+
+        ExternalLinter.Run run = ExternalLinter.npx(ExternalLinter.BPMNLINT, command.toArray(String[]::new));
+
+        assertThat(run.output()).as("bpmnlint output").doesNotContain("warning", "error");
+        assertThat(run.exitCode()).as("bpmnlint exit code; output:%n%s", run.output()).isZero();
+    }
+
+    @Test
+    void anOperatonNamespaceAndAnUndrawnElementAreReported() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("sample")
+                .operatonHistoryTimeToLive(30)
+                .startEvent("StartEvent_Received").name("Received")
+                .endEvent("EndEvent_Done").name("Done")
+                .done();
+        model.getModelElementsByType(BpmnShape.class).stream()
+                .filter(shape -> shape.getBpmnElement().getId().equals("EndEvent_Done"))
+                .toList().forEach(shape -> shape.getParentElement().removeChildElement(shape));
+
+        assertThat(ProcessModelRules.violations("sample.bpmn", model))
+                .anyMatch(p -> p.contains("EndEvent_Done") && p.contains("not drawn"));
+        assertThat(ProcessModelRules.namespaceViolations("sample.bpmn", Bpmn.convertToString(model)))
+                .anyMatch(p -> p.contains("camunda:"));
     }
 
     @Test

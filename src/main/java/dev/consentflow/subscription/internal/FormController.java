@@ -40,7 +40,8 @@ class FormController {
         this.clientAddress = clientAddress;
     }
 
-    record Accepted(String status) {
+    /** Not just {@code Accepted}: /v3/api-docs names a schema by its simple class name, and resubscriptions have one. */
+    record SignupAccepted(String status) {
     }
 
     @GetMapping("/f/{key}")
@@ -63,11 +64,11 @@ class FormController {
 
     @PostMapping(value = "/f/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted json(@PathVariable String key, @RequestBody Map<String, Object> body, HttpServletRequest request) {
+    SignupAccepted json(@PathVariable String key, @RequestBody Map<String, Object> body, HttpServletRequest request) {
         SignupForm form = signups.form(key);
         signups.submit(form, SignupValues.fromJson(body), clientAddress.of(request),
                 request.getHeader(HttpHeaders.USER_AGENT));
-        return new Accepted("PENDING");
+        return new SignupAccepted("PENDING");
     }
 
     @PostMapping(value = "/f/{key}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

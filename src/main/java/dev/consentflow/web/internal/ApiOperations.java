@@ -1,0 +1,255 @@
+package dev.consentflow.web.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every operation of the published contract, in one table: its stable operationId (clients generate method names
+ * from it, so it never changes with a Java method name), its capability tag, its summary, and its real answers
+ * beyond what every operation of its kind has (see {@link ApiContract}). A new endpoint needs its row here;
+ * {@code ApiContractIT} names the operations that have none.
+ */
+final class ApiOperations {
+
+    /** The capabilities, in the order the documentation shows them. */
+    enum Capability {
+        ACCOUNTS("Accounts", "Accounts and their API keys (API.md section 2)"),
+        LISTS("Lists", "An account's mailing lists"),
+        FORMS("Forms", "Signup forms: registered by marketers, filled in by people on the public page"),
+        SUBSCRIPTIONS("Subscriptions", "Subscribing, unsubscribing, complaints and resubscriptions of erased people"),
+        LINKS("Links", "The confirmation and unsubscribe links in mails and SMS: GET never changes anything"),
+        CONTACTS("Contacts", "Contact cards, looked up by full address only"),
+        AUDIT("Audit", "The hash-chained audit log and a person's timeline"),
+        ERASURE("Erasure", "GDPR erasure, with an optional four-eyes approval"),
+        EXPORTS("Exports", "Exports of a person, a list or an account; operators' exports need the account's approval"),
+        ACCESS_REQUESTS("Access requests", "GDPR access requests with their one-month deadline"),
+        TEMPLATES("Templates", "Mail templates with {{field}} placeholders"),
+        CAMPAIGNS("Campaigns", "Campaigns, their send and their dispatch ledger"),
+        TRACKING("Tracking", "Open pixel and tracked clicks of list mail"),
+        IMPORTS("Imports", "CSV and Excel imports, checked whole before they run in the background"),
+        OPERATIONS("Operations", "Health and metrics for the platform's operators");
+
+        final String title;
+        final String description;
+
+        Capability(String title, String description) {
+            this.title = title;
+            this.description = description;
+        }
+    }
+
+    /**
+     * What an answer carries: the body springdoc found on the method (as JSON), a problem (RFC 9457), a problem
+     * for a JSON post or the page again for a browser's, or a body this table names.
+     */
+    enum Body { INFERRED, PROBLEM, PROBLEM_OR_HTML, NONE, HTML, FILE, GIF, JAVASCRIPT, TEXT }
+
+    record Answer(int status, String description, Body body) {
+    }
+
+    record Operation(String method, String path, String id, Capability tag, String summary, List<Answer> answers) {
+
+        String key() {
+            return key(method, path);
+        }
+
+        static String key(String method, String path) {
+            return method.toUpperCase() + " " + path;
+        }
+    }
+
+    private static final List<Operation> ALL = List.of(
+            op("POST /api/accounts", "createAccount", Capability.ACCOUNTS, "Create an account and its first ADMIN key",
+                    ok(201, "The account, with its ADMIN key (shown once)"), fails(409, "An account with this name exists")),
+            op("GET /api/accounts/current", "getCurrentAccount", Capability.ACCOUNTS, "Read the caller's account",
+                    ok(200, "The account"), fails(404, "Operator keys belong to the platform, not to an account")),
+            op("POST /api/keys", "createKey", Capability.ACCOUNTS, "Create an API key of the account",
+                    ok(201, "The key, shown once and stored only as a hash")),
+            op("GET /api/keys", "listKeys", Capability.ACCOUNTS, "List the account's API keys (never their secrets)",
+                    ok(200, "The keys")),
+            op("DELETE /api/keys/{id}", "revokeKey", Capability.ACCOUNTS, "Revoke an API key",
+                    answer(204, "Revoked: the key answers 401 from now on", Body.NONE)),
+
+            op("POST /api/lists", "createList", Capability.LISTS, "Create a mailing list",
+                    ok(201, "The list"), fails(409, "A list with this key exists already")),
+            op("GET /api/lists", "listLists", Capability.LISTS, "List the mailing lists", ok(200, "The lists")),
+
+            op("POST /api/forms", "createForm", Capability.FORMS, "Register a signup form",
+                    ok(201, "The form with its public URL and embed script"), fails(409, "The form key is taken")),
+            op("GET /api/forms", "listForms", Capability.FORMS, "List the account's signup forms", ok(200, "The forms")),
+            op("GET /f/{key}", "showSignupForm", Capability.FORMS, "Show the public signup form",
+                    page(200, "The form page"), page(404, "No such form")),
+            op("GET /f/{key}/thanks", "showSignupThanks", Capability.FORMS, "Show the form's thank-you page",
+                    page(200, "The thank-you page"), page(404, "No such form")),
+            op("GET /f/{key}/embed.js", "getSignupFormScript", Capability.FORMS,
+                    "Get the script that puts the form into another page",
+                    answer(200, "The script", Body.JAVASCRIPT), answer(404, "No such form", Body.JAVASCRIPT)),
+            op("POST /f/{key}", "submitSignup", Capability.FORMS, "Sign up through a form (starts a double opt-in)",
+                    ok(202, "JSON post: accepted, whether or not the address is known"),
+                    answer(303, "Browser post: to the thank-you page", Body.NONE),
+                    answer(400, "Invalid input: a problem for a JSON post, the form again with the errors for a browser",
+                            Body.PROBLEM_OR_HTML),
+                    answer(404, "No such form", Body.PROBLEM_OR_HTML),
+                    answer(429, "Too many signups from this IP or for this address (Retry-After)",
+                            Body.PROBLEM_OR_HTML)),
+
+            op("GET /c/{token}", "showConfirmation", Capability.LINKS, "Show the confirmation page (changes nothing)",
+                    page(200, "A page with the confirm button"), page(410, "The link is not valid (any more)")),
+            op("POST /c/{token}", "confirmSubscription", Capability.LINKS, "Confirm a subscription",
+                    page(200, "Confirmed (or confirmed already)"), page(410, "The link is not valid (any more)")),
+            op("GET /u/{token}", "showUnsubscribe", Capability.LINKS, "Show the unsubscribe page (changes nothing)",
+                    page(200, "This list, or every list of the brand"), page(410, "The link is not valid (any more)")),
+            op("POST /u/{token}", "unsubscribeByLink", Capability.LINKS,
+                    "Unsubscribe through a link (RFC 8058 one-click, or the page's form)",
+                    page(200, "Unsubscribed"), page(410, "The link is not valid (any more)")),
+
+            op("POST /api/subscriptions", "createSubscription", Capability.SUBSCRIPTIONS,
+                    "Subscribe a person, confirmed with the consent's evidence or by double opt-in",
+                    ok(201, "Confirmed at once (confirmed: true with ip and at)"),
+                    ok(202, "A double opt-in started"),
+                    fails(409, "The address was erased, or its mobile number belongs to another contact")),
+            op("POST /api/lists/{key}/subscriptions", "addContactToList", Capability.SUBSCRIPTIONS,
+                    "Add a known contact to a list",
+                    ok(201, "Confirmed at once, with the consent's evidence; the card"),
+                    ok(202, "A double opt-in started; the card"), ok(200, "On the list already, nothing changed; the card"),
+                    fails(409, "The contact was erased")),
+            op("POST /api/contacts/{id}/unsubscribe", "unsubscribeContact", Capability.SUBSCRIPTIONS,
+                    "Unsubscribe a contact from a list or from every list of its brand",
+                    ok(200, "The card, once the change is committed"), fails(409, "The contact was erased")),
+            op("POST /api/contacts/{id}/resubscribe", "resubscribeContact", Capability.SUBSCRIPTIONS,
+                    "Ask an erased person to opt in again",
+                    ok(202, "The confirmation is on its way"),
+                    fails(409, "Not a tombstone, not its address, or the address has a newer card")),
+            op("POST /api/complaints", "recordComplaint", Capability.SUBSCRIPTIONS,
+                    "Record a spam complaint, which unsubscribes the person from that list",
+                    ok(200, "What changed"), fails(404, "No such subscription")),
+
+            op("GET /api/contacts", "findContacts", Capability.CONTACTS, "Find contacts by full email address or mobile number",
+                    ok(200, "The matching cards (none for a partial address)")),
+            op("GET /api/contacts/{id}", "getContact", Capability.CONTACTS, "Read a contact card", ok(200, "The card")),
+            op("PATCH /api/contacts/{id}", "changeContact", Capability.CONTACTS, "Change a contact's fields or mobile number",
+                    ok(200, "The card"), fails(409, "Erased, or the number belongs to another contact")),
+
+            op("GET /api/contacts/{id}/audit", "getContactTimeline", Capability.AUDIT, "Read a person's timeline",
+                    ok(200, "The timeline, oldest first")),
+            op("GET /api/audit", "searchAudit", Capability.AUDIT, "Search the account's audit log", ok(200, "The entries")),
+            op("GET /api/audit/verify", "verifyAuditChain", Capability.AUDIT, "Verify an audit chain",
+                    ok(200, "The verification, naming the first broken entry if any")),
+
+            op("POST /api/contacts/{id}/erase", "eraseContact", Capability.ERASURE, "Request a person's GDPR erasure",
+                    ok(202, "Requested: erased at once, or waiting for approval"), fails(409, "Erased already")),
+            op("GET /api/erasure-requests", "listErasureRequests", Capability.ERASURE, "List recent erasure requests",
+                    ok(200, "The requests")),
+            op("GET /api/erasure-requests/{id}", "getErasureRequest", Capability.ERASURE, "Read an erasure request",
+                    ok(200, "The request")),
+            op("POST /api/erasure-requests/{id}/approve", "approveErasureRequest", Capability.ERASURE,
+                    "Approve an erasure (another key than the requester's)", ok(200, "The request"),
+                    fails(409, "Not waiting for a decision, or decided by the requesting key")),
+            op("POST /api/erasure-requests/{id}/reject", "rejectErasureRequest", Capability.ERASURE,
+                    "Reject an erasure (another key than the requester's)", ok(200, "The request"),
+                    fails(409, "Not waiting for a decision, or decided by the requesting key")),
+            op("GET /api/erasure-settings", "getErasureSettings", Capability.ERASURE, "Read the erasure settings",
+                    ok(200, "The settings")),
+            op("PUT /api/erasure-settings", "changeErasureSettings", Capability.ERASURE,
+                    "Require, or stop requiring, a four-eyes approval of erasures", ok(200, "The settings")),
+
+            op("GET /api/contacts/{id}/export", "exportContact", Capability.EXPORTS, "Export a person's whole record",
+                    answer(200, "The file (audited EXPORTED before it streams)", Body.FILE)),
+            op("GET /api/lists/{key}/export", "exportList", Capability.EXPORTS, "Export a list with the consent evidence",
+                    answer(200, "The file, streamed (audited EXPORTED)", Body.FILE)),
+            op("GET /api/exports/account", "exportAccount", Capability.EXPORTS, "Export every contact of the account",
+                    answer(200, "The file, streamed (audited EXPORTED)", Body.FILE)),
+            op("POST /api/export-requests", "requestExport", Capability.EXPORTS,
+                    "Ask an account for an export (operators)", ok(202, "The request, waiting for the account's decision"),
+                    fails(404, "No such account, list or contact")),
+            op("GET /api/export-requests", "listExportRequests", Capability.EXPORTS, "List the account's export requests",
+                    ok(200, "The requests")),
+            op("GET /api/export-requests/{id}", "getExportRequest", Capability.EXPORTS, "Read an export request",
+                    ok(200, "The request")),
+            op("POST /api/export-requests/{id}/approve", "approveExportRequest", Capability.EXPORTS,
+                    "Release an export to the operator", ok(200, "The request"),
+                    fails(409, "Decided already or expired")),
+            op("POST /api/export-requests/{id}/reject", "rejectExportRequest", Capability.EXPORTS,
+                    "Refuse an operator's export", ok(200, "The request"), fails(409, "Decided already or expired")),
+            op("GET /api/export-requests/{id}/download", "downloadExport", Capability.EXPORTS,
+                    "Download a released export (operators)", answer(200, "The file, unmasked", Body.FILE),
+                    fails(410, "The release has expired")),
+
+            op("POST /api/access-requests", "openAccessRequest", Capability.ACCESS_REQUESTS,
+                    "Record a person's access request and its due date", ok(201, "The request"),
+                    fails(404, "No such contact")),
+            op("GET /api/access-requests", "listAccessRequests", Capability.ACCESS_REQUESTS,
+                    "List access requests, or the overdue ones", ok(200, "The requests")),
+            op("GET /api/access-requests/{id}", "getAccessRequest", Capability.ACCESS_REQUESTS, "Read an access request",
+                    ok(200, "The request")),
+            op("GET /api/access-requests/{id}/download", "downloadAccessRequest", Capability.ACCESS_REQUESTS,
+                    "Download the person's export, which answers the request",
+                    answer(200, "The file; the request is DELIVERED", Body.FILE)),
+
+            op("POST /api/templates", "createTemplate", Capability.TEMPLATES, "Create a mail template",
+                    ok(201, "The template"), fails(409, "A template with this key exists already")),
+            op("GET /api/templates", "listTemplates", Capability.TEMPLATES, "List the mail templates", ok(200, "The templates")),
+
+            op("POST /api/campaigns", "createCampaign", Capability.CAMPAIGNS, "Create a campaign of a template to a list",
+                    ok(201, "The campaign's id")),
+            op("POST /api/campaigns/{id}/send", "sendCampaign", Capability.CAMPAIGNS, "Send a campaign (once)",
+                    ok(202, "Sending"), fails(409, "Sent already")),
+            op("GET /api/campaigns/{id}", "getCampaign", Capability.CAMPAIGNS, "Read a campaign's status and ledger",
+                    ok(200, "The status and counts")),
+
+            op("GET /t/o/{token}", "trackOpen", Capability.TRACKING, "Record an open (the pixel)",
+                    answer(200, "A transparent 1x1 GIF, for any token", Body.GIF)),
+            op("GET /t/c/{token}", "trackClick", Capability.TRACKING, "Record a click and go to the link",
+                    answer(302, "To the template's own link", Body.NONE), answer(404, "No such link", Body.NONE)),
+
+            op("POST /api/imports", "startImport", Capability.IMPORTS, "Import a CSV or XLSX file into a list",
+                    ok(202, "Checked whole and stored; the rows are imported in the background"),
+                    fails(413, "Larger than CONSENTFLOW_IMPORT_MAX_BYTES"), fails(415, "Not a CSV or XLSX file")),
+            op("GET /api/imports/{id}", "getImport", Capability.IMPORTS, "Read an import's status and counts",
+                    ok(200, "The status")),
+            op("GET /api/imports/{id}/rejections", "listImportRejections", Capability.IMPORTS,
+                    "List an import's rejected rows (never their values)", ok(200, "A page of rejections")),
+
+            op("GET /actuator/health", "getHealth", Capability.OPERATIONS, "Read the server's health",
+                    ok(200, "UP"), answer(503, "DOWN or OUT_OF_SERVICE", Body.INFERRED)),
+            op("GET /actuator/prometheus", "getMetrics", Capability.OPERATIONS, "Scrape the metrics (Prometheus)",
+                    answer(200, "The metrics in the Prometheus text format", Body.TEXT)));
+
+    private static final Map<String, Operation> BY_KEY = ALL.stream()
+            .collect(Collectors.toMap(Operation::key, Function.identity()));
+
+    private ApiOperations() {
+    }
+
+    static Optional<Operation> find(String method, String path) {
+        return Optional.ofNullable(BY_KEY.get(Operation.key(method, path)));
+    }
+
+    static List<Operation> all() {
+        return ALL;
+    }
+
+    private static Operation op(String methodAndPath, String id, Capability tag, String summary, Answer... answers) {
+        String[] parts = methodAndPath.split(" ", 2);
+        return new Operation(parts[0], parts[1], id, tag, summary, List.of(answers));
+    }
+
+    private static Answer ok(int status, String description) {
+        return new Answer(status, description, Body.INFERRED);
+    }
+
+    private static Answer fails(int status, String description) {
+        return new Answer(status, description, Body.PROBLEM);
+    }
+
+    private static Answer page(int status, String description) {
+        return new Answer(status, description, Body.HTML);
+    }
+
+    private static Answer answer(int status, String description, Body body) {
+        return new Answer(status, description, body);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.consentflow.dispatch.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.dispatch.MessageState;
+import dev.consentflow.support.Api;
+import dev.consentflow.support.ExternalLinter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What an operator's Prometheus scrapes from a server that has sent nothing yet: every {@code consentflow_*}
+ * series already there at 0, described, so an alert on {@code increase(...[1h])} fires on the first event, and
+ * the exposition passes {@code promtool check metrics}. Its own context, so no other test has sent anything.
+ */
+@IntegrationTest
+@AutoConfigureObservability(tracing = false)
+class DispatchMetricsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyDispatchSeriesExistsAtZeroWithItsHelpTextFromStartUp() {
+        String scrape = ours();
+
+        List<String> expected = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            String c = "channel=\"" + channel.name() + "\"";
+            expected.add("consentflow_dispatch_sent_total{" + c + "}");
+            expected.add("consentflow_dispatch_suppressed_total{" + c + "}");
+            expected.add("consentflow_dispatch_retried_total{" + c + "}");
+            for (MessageState state : DispatchMetrics.FAILED) {
+                expected.add("consentflow_dispatch_failed_total{" + c + ",state=\"" + state.name() + "\"}");
+            }
+        }
+        expected.add("consentflow_dispatch_lease_recovered_total{result=\"requeued\"}");
+        expected.add("consentflow_dispatch_lease_recovered_total{result=\"unknown\"}");
+        expected.add("consentflow_dispatch_queued");
+        expected.add("consentflow_dispatch_oldest_queued_age_seconds");
+
+        assertThat(expected).hasSize(2 * 6 + 4);
+        for (String series : expected) {
+            assertThat(scrape).as(series).containsPattern("(?m)^" + Pattern.quote(series) + " 0\\.0$");
+        }
+        List<String> names = scrape.lines().filter(l -> !l.startsWith("#"))
+                .map(l -> l.replaceFirst("[{ ].*", "")).distinct().toList();
+        assertThat(names).hasSize(7);
+        for (String name : names) {
+            assertThat(scrape).as("HELP of " + name).containsPattern("(?m)^# HELP " + name + " \\S.{10,}$");
+            assertThat(name).as("snake_case").matches("consentflow(_[a-z0-9]+)+");
+        }
+    }
+
+    @Test
+    void promtoolFindsNothingToSayAboutOurMeters() throws IOException {
+        Path scrape = Files.createDirectories(Path.of("target")).resolve("consentflow-metrics.txt");
+        Files.writeString(scrape, ours());
+
+        ExternalLinter.Run run = ExternalLinter.run("promtool",
+                List.of("sh", "-c", "promtool check metrics < " + scrape));
+
+        assertThat(run.output()).as("promtool check metrics").isBlank();
+        assertThat(run.exitCode()).isZero();
+    }
+
+    /** The scrape's lines about our own meters: HELP, TYPE and samples of {@code consentflow_*}. */
+    private String ours() {
+        Api.Answer metrics = Api.at(port).get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        return metrics.body().lines()
+                .filter(l -> l.startsWith("consentflow_") || l.matches("# (HELP|TYPE) consentflow_.*"))
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+}
