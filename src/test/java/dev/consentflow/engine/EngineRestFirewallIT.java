@@ -172,7 +172,7 @@ class EngineRestFirewallIT {
             }
         });
         for (String resource : List.of("user", "group", "tenant", "authorization", "batch", "telemetry/configuration",
-                "schema/log", "metrics", "filter", "external-task", "deployment/registered", "engine")) {
+                "schema/log", "metrics", "filter", "external-task", "deployment/registered", "history/cleanup/configuration")) {
             Answer refused = marketerA.get("/engine-rest/" + resource);
             assertThat(refused.status()).as(resource + ": " + refused).isEqualTo(403);
             assertProblem(resource, refused);

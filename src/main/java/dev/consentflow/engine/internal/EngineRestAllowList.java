@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 final class EngineRestAllowList {
 
     private static final List<String> READ = List.of(
-            "/version",
+            "/version", "/engine",
             "/deployment", "/deployment/count", "/deployment/{id}", "/deployment/{id}/resources",
             "/deployment/{id}/resources/{resourceId}", "/deployment/{id}/resources/{resourceId}/data",
             "/process-definition", "/process-definition/count", "/process-definition/statistics",

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
+import org.operaton.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 
 /** The allow-list names resources that exist, and none of the platform's administration. */
 class EngineRestAllowListTest {
@@ -26,6 +27,7 @@ class EngineRestAllowListTest {
     void everyAllowedEntryIsAResourceOfOperatonsRestApi() {
         Set<String> api = new TreeSet<>();
         walk(DefaultProcessEngineRestServiceImpl.class, "", api, 0);
+        walk(NamedProcessEngineRestServiceImpl.class, "/engine", api, 0);
         assertThat(api).hasSizeGreaterThan(400);
 
         assertThat(EngineRestAllowList.entries()).isNotEmpty().allSatisfy(entry -> assertThat(api).contains(entry));
@@ -66,7 +68,7 @@ class EngineRestAllowListTest {
             String http = METHODS.entrySet().stream().filter(m -> annotation(method, m.getKey()) != null)
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             if (http != null) {
-                api.add(http + " " + template);
+                api.add(http + " " + EngineRestAllowList.template(List.of(template)));
             } else if (path != null) {
                 walk(method.getReturnType(), template, api, depth + 1);
             }
