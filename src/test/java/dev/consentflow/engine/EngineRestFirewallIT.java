@@ -213,7 +213,7 @@ class EngineRestFirewallIT {
         for (Answer answer : answers) {
             assertThat(answer.status()).as(answer.toString()).isBetween(400, 415);
         }
-        for (Answer answer : List.of(multipart, noMultipart, notXml, notBpmn, unknownType)) {
+        for (Answer answer : List.of(json, wrongJson, multipart, noMultipart, notXml, notBpmn, unknownType)) {
             assertProblem("bad body", answer);
         }
     }

@@ -1,5 +1,7 @@
 package dev.consentflow.engine.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -83,6 +85,30 @@ class EngineRestProblems implements ExceptionMapper<WebApplicationException> {
 
         private static boolean runningInstances(ProcessEngineException exception) {
             return exception.getMessage() != null && exception.getMessage().startsWith(RUNNING_INSTANCES);
+        }
+    }
+
+    /** A body that is not JSON: {@code 400} problem JSON, before Operaton's mapper, which answers plain text. */
+    @Provider
+    @Priority(1000)
+    static class UnreadableJson implements ExceptionMapper<JsonParseException> {
+
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            return EngineRestAllowListFilter.problem(HttpStatus.BAD_REQUEST,
+                    "The body is not valid JSON: " + exception.getOriginalMessage());
+        }
+    }
+
+    /** JSON of the wrong shape: {@code 400} problem JSON, before Operaton's mapper, which answers plain text. */
+    @Provider
+    @Priority(1000)
+    static class MisshapenJson implements ExceptionMapper<JsonMappingException> {
+
+        @Override
+        public Response toResponse(JsonMappingException exception) {
+            return EngineRestAllowListFilter.problem(HttpStatus.BAD_REQUEST,
+                    "The JSON body does not fit this resource: " + exception.getOriginalMessage());
         }
     }
 }

@@ -35,6 +35,8 @@ class EngineWebConfiguration {
                 .register(EngineRestProblems.class)
                 .register(EngineRestProblems.DeploymentRefused.class)
                 .register(EngineRestProblems.CallersMistake.class)
+                .register(EngineRestProblems.UnreadableJson.class)
+                .register(EngineRestProblems.MisshapenJson.class)
                 .register(EngineRestAllowListFilter.class)
                 .register(new DeploymentBodyCheck(maxDeployment.toBytes()));
     }
