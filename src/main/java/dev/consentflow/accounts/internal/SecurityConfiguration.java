@@ -2,8 +2,6 @@ package dev.consentflow.accounts.internal;
 
 import dev.consentflow.accounts.Role;
 import dev.consentflow.web.Problems;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,13 +45,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(accounts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        // The engine's users, groups, tenants and authorizations are the web apps' platform
-                        // administration: a key that could add a user to operaton-admin would see every account.
-                        .requestMatchers(engineIdentity()).denyAll()
-                        // A redeploy copies a deployment under its own tenant: of the shared platform deployment
-                        // it would make new platform versions. The Modeler never redeploys; it deploys anew.
-                        .requestMatchers(path(HttpMethod.POST, "/engine-rest/deployment/*/redeploy"),
-                                path(HttpMethod.POST, "/engine-rest/engine/*/deployment/*/redeploy")).denyAll()
+                        // Which engine resources a key may use at all is decided after Jersey matched the request,
+                        // whatever the path's spelling: the engine module's allow-list. Here only the roles.
                         .requestMatchers(path(HttpMethod.GET, "/engine-rest/**")).hasAnyRole(ADMIN, MARKETER, COMPLIANCE)
                         .requestMatchers(path("/engine-rest/**")).hasAnyRole(ADMIN, MARKETER)
                         .anyRequest().authenticated())
@@ -82,15 +75,6 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.sameOrigin()))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
-    }
-
-    private static RequestMatcher engineIdentity() {
-        List<RequestMatcher> matchers = new ArrayList<>();
-        for (String resource : List.of("user", "group", "tenant", "authorization", "identity")) {
-            matchers.add(path("/engine-rest/" + resource + "/**"));
-            matchers.add(path("/engine-rest/engine/*/" + resource + "/**"));
-        }
-        return new OrRequestMatcher(matchers);
     }
 
     /** Matches by path alone: {@code /engine-rest} is served by the engine's Jersey servlet, not by Spring MVC. */

@@ -6,6 +6,7 @@ import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.CommandChecker;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.operaton.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * account id): instances of the shared platform processes get their account's tenant id
  * ({@link AccountTenantIdProvider}), the tenant check filters every query and command of a signed-in account
  * ({@link EngineRestTenancyFilter} signs a key's account in), and shared definitions stay read-only for accounts
- * ({@link AccountCommandChecker}); a delegate runs only for its instance's own account
+ * ({@link AccountCommandChecker}), and an account's key deploys into its own tenant only
+ * ({@link AccountDeploymentGuard}); a delegate runs only for its instance's own account
  * ({@link AccountDelegateInterceptor}).
  */
 @Component
@@ -26,6 +28,10 @@ class EngineTenancy extends AbstractProcessEnginePlugin {
         checkers.add(ForeignTenantException.refusing(new AccountCommandChecker()));
         checkers.add(new AuthorizationCommandChecker());
         configuration.setCommandCheckers(checkers);
+        List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+        preDeployers.add(new AccountDeploymentGuard());
+        configuration.setCustomPreDeployers(preDeployers);
     }
 
     @Override

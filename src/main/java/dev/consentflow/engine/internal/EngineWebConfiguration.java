@@ -22,24 +22,22 @@ class EngineWebConfiguration {
         return registration;
     }
 
-    /** Another account's ids are unknown ids: 404. */
-    @Bean
-    ResourceConfigCustomizer foreignTenantAnswers() {
-        return config -> config.register(ForeignTenantExceptionMapper.class);
-    }
-
     /**
-     * The deployment filter reads a deployment into memory to look for DOCTYPEs and its tenant, so deployments
-     * have a limit of their own, far below the multipart limit that imports need.
+     * Inside Jersey, after it matched the request: another account's ids are unknown ids ({@code 404}), keys use
+     * the allow-listed resources only, deployments are checked on the resource that creates them, and what Jersey
+     * or the engine refuse as bad input is {@code 4xx} problem JSON. A deployment is read into memory to be
+     * checked, so deployments have a limit of their own, far below the multipart limit that imports need.
      */
     @Bean
-    FilterRegistrationBean<DeploymentFilter> deploymentFilter(
+    ResourceConfigCustomizer engineRestRules(
             @Value("${consentflow.engine.max-deployment-bytes:50MB}") DataSize maxDeployment) {
-        var registration = new FilterRegistrationBean<>(new DeploymentFilter(maxDeployment.toBytes()));
-        // Every path: a named engine deploys at /engine-rest/engine/{name}/deployment/create too.
-        registration.addUrlPatterns("/engine-rest/*");
-        // After Spring Security, so an anonymous caller gets 401 before the body is read.
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
-        return registration;
+        return config -> config.register(ForeignTenantExceptionMapper.class)
+                .register(EngineRestProblems.class)
+                .register(EngineRestProblems.DeploymentRefused.class)
+                .register(EngineRestProblems.CallersMistake.class)
+                .register(EngineRestProblems.UnreadableJson.class)
+                .register(EngineRestProblems.MisshapenJson.class)
+                .register(EngineRestAllowListFilter.class)
+                .register(new DeploymentBodyCheck(maxDeployment.toBytes()));
     }
 }

@@ -55,6 +55,35 @@ class DeploymentTenantTest {
                 .isInstanceOf(DeploymentTenant.Refused.class);
     }
 
+    @Test
+    void aSecondTenantIdIsRefusedForTheEngineKeepsTheLastOne() {
+        byte[] body = bytes(part("tenant-id", ACCOUNT) + file("<bpmn/>") + part("tenant-id", "someone-else") + "--XyZ--");
+
+        assertThatThrownBy(() -> DeploymentTenant.bind(body, TYPE, ACCOUNT))
+                .isInstanceOfSatisfying(DeploymentTenant.Refused.class, e -> assertThat(e.foreign()).isFalse());
+    }
+
+    @Test
+    void anUnquotedOrUpperCaseNameIsTheSamePart() {
+        byte[] unquoted = bytes("--XyZ\r\nContent-Disposition: form-data; name=tenant-id\r\n\r\nsomeone-else\r\n"
+                + file("<bpmn/>") + "--XyZ--");
+        byte[] upper = bytes("--XyZ\r\nCONTENT-DISPOSITION: form-data; NAME=\"tenant-id\"\r\n\r\nsomeone-else\r\n"
+                + file("<bpmn/>") + "--XyZ--");
+
+        assertThatThrownBy(() -> DeploymentTenant.bind(unquoted, TYPE, ACCOUNT))
+                .isInstanceOfSatisfying(DeploymentTenant.Refused.class, e -> assertThat(e.foreign()).isTrue());
+        assertThatThrownBy(() -> DeploymentTenant.bind(upper, TYPE, ACCOUNT))
+                .isInstanceOfSatisfying(DeploymentTenant.Refused.class, e -> assertThat(e.foreign()).isTrue());
+    }
+
+    @Test
+    void aTenantIdThatTheEngineWouldNotReadAsTextIsRefused() {
+        byte[] body = bytes("--XyZ\r\nContent-Disposition: form-data; name=\"tenant-id\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + ACCOUNT + "\r\n" + file("<bpmn/>") + "--XyZ--");
+
+        assertThatThrownBy(() -> DeploymentTenant.bind(body, TYPE, ACCOUNT)).isInstanceOf(DeploymentTenant.Refused.class);
+    }
+
     private static String part(String name, String value) {
         return "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
     }

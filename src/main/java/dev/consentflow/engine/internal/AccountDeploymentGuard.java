@@ -1,0 +1,42 @@
+package dev.consentflow.engine.internal;
+
+import org.operaton.bpm.engine.AuthorizationException;
+import org.operaton.bpm.engine.impl.context.Context;
+import org.operaton.bpm.engine.impl.identity.Authentication;
+import org.operaton.bpm.engine.impl.interceptor.CommandContext;
+import org.operaton.bpm.engine.impl.persistence.deploy.Deployer;
+import org.operaton.bpm.engine.impl.persistence.entity.DeploymentEntity;
+
+/**
+ * The engine's own rule, whatever route a deployment took (a path spelling, a multipart trick, a redeploy): a new
+ * deployment made while an account is signed in belongs to that account's tenant. A tenant-less deployment would be
+ * a platform definition every account runs; another tenant's would be another account's flow. The platform (no
+ * account signed in: the server's auto-deployment, the web apps' administrator) deploys as it likes.
+ */
+class AccountDeploymentGuard implements Deployer {
+
+    /** A deployment refused by the tenant rule: {@code 403}, as an {@link AuthorizationException}. */
+    static final class Refused extends AuthorizationException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public void deploy(DeploymentEntity deployment) {
+        if (!deployment.isNew()) {
+            return; // an existing deployment parsed again into the cache
+        }
+        CommandContext context = Context.getCommandContext();
+        if (!context.getTenantManager().isTenantCheckEnabled()) {
+            return;
+        }
+        Authentication signedIn = context.getAuthentication();
+        String tenant = deployment.getTenantId();
+        if (tenant == null || signedIn == null || signedIn.getTenantIds() == null
+                || !signedIn.getTenantIds().contains(tenant)) {
+            throw new Refused("A key deploys into its own account only: a deployment "
+                    + (tenant == null ? "without a tenant" : "for another account") + " is refused");
+        }
+    }
+}
