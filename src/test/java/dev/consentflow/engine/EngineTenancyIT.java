@@ -95,6 +95,41 @@ class EngineTenancyIT {
     }
 
     @Test
+    void anAccountsOwnKeyNeverDrivesThePlatformsProcessesSoNoKeyConfirmsForThePerson() {
+        String list = list(adminA);
+        String email = address();
+        subscribe(adminA, list, email);
+        List<JsonNode> instances = await().atMost(Duration.ofSeconds(30))
+                .until(() -> items(marketerA.get("/engine-rest/process-instance?processDefinitionKey=double-opt-in")),
+                        found -> found.size() == 1);
+        String instance = instances.get(0).get("id").asText();
+        String definition = instances.get(0).get("definitionId").asText();
+
+        Answer correlated = marketerA.post("/engine-rest/message", Map.of("messageName",
+                "subscription.confirmationReceived", "processInstanceId", instance));
+        assertThat(correlated.status()).as("a message into a waiting double opt-in: " + correlated.body()).isEqualTo(403);
+        Answer byKey = marketerA.post("/engine-rest/process-definition/key/double-opt-in/tenant-id/" + accountA + "/start",
+                Map.of());
+        assertThat(byKey.status()).as(byKey.body()).isIn(403, 404);
+        assertThat(marketerA.post("/engine-rest/process-definition/" + definition + "/start", Map.of()).status())
+                .isEqualTo(403);
+        assertThat(marketerA.post("/engine-rest/process-definition/key/double-opt-in/start", Map.of()).status())
+                .isEqualTo(403);
+        assertThat(marketerA.put("/engine-rest/process-instance/" + instance + "/suspended",
+                Map.of("suspended", true)).status()).isEqualTo(403);
+        assertThat(marketerA.delete("/engine-rest/process-instance/" + instance).status()).isEqualTo(403);
+
+        assertThat(items(marketerA.get("/engine-rest/process-instance?processDefinitionKey=double-opt-in")))
+                .extracting(found -> found.get("id").asText()).containsExactly(instance);
+        String subscriber = adminA.get("/api/contacts?email=" + email).json().get(0).get("subscriberId").asText();
+        assertThat(adminA.get("/api/contacts/" + subscriber).json().get("subscriptions").get(0).get("status").asText())
+                .as("only the person's click confirms").isEqualTo("PENDING");
+        confirm(email);
+        assertThat(adminA.get("/api/contacts/" + subscriber).json().get("subscriptions").get(0).get("status").asText())
+                .isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void anApprovalTaskIsTheAccountsOwnAndItsAdminsAreItsCandidates() {
         assertThat(adminA.put("/api/erasure-settings", Map.of("approvalRequired", true)).status()).isEqualTo(200);
         String list = list(adminA);

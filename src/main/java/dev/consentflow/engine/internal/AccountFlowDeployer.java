@@ -15,7 +15,8 @@ import org.operaton.bpm.engine.impl.persistence.entity.ResourceEntity;
  * The engine's first deployer: every new deployment of an account passes {@link FlowRules} before any definition
  * is parsed or stored, whatever route it came by ({@code /engine-rest} in any spelling, a redeploy, the Java API).
  * A deployment of an account is one with a tenant (the account), or one made while an account is signed in to the
- * engine; such an account deploys into its own tenant only, never without one or into another's. The platform's
+ * engine; such an account deploys into its own tenant only, never without one or into another's
+ * ({@link AccountDeploymentGuard}, {@code 403}). The platform's
  * own processes, deployed by the server without a tenant and without anyone signed in, are exempt. A refusal rolls
  * the whole deployment back.
  */
@@ -32,16 +33,12 @@ final class AccountFlowDeployer implements Deployer {
         if (!deployment.isNew()) {
             return; // loaded again from the database into the cache: checked when it was deployed
         }
-        String signedIn = signedInAccount();
-        String account = deployment.getTenantId() != null ? deployment.getTenantId() : signedIn;
+        AccountDeploymentGuard.check(deployment);
+        String account = deployment.getTenantId() != null ? deployment.getTenantId() : signedInAccount();
         if (account == null) {
             return;
         }
         List<FlowViolation> violations = new ArrayList<>();
-        if (signedIn != null && !signedIn.equals(deployment.getTenantId())) {
-            violations.add(new FlowViolation(DeploymentTenant.PART, "an account deploys into its own tenant only: "
-                    + DeploymentTenant.PART + " is the account's id"));
-        }
         Map<String, byte[]> resources = new LinkedHashMap<>();
         deployment.getResources().values().stream()
                 .sorted(Comparator.comparing(ResourceEntity::getName))

@@ -46,12 +46,14 @@ class EngineRestTenancyFilter extends OncePerRequestFilter {
         IdentityService identity = engine.getIdentityService();
         String account = caller.get().account().toString();
         RequestProcessEngineProvider.serve(engine);
+        KeyRequest.begin();
         identity.setAuthentication(null, List.of(EngineGroups.of(caller.get().account(), caller.get().role())),
                 List.of(account));
         try {
             chain.doFilter(request, response);
         } finally {
             identity.clearAuthentication();
+            KeyRequest.end();
             RequestProcessEngineProvider.done();
         }
     }

@@ -6,7 +6,6 @@ import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.CommandChecker;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
-import org.operaton.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +27,6 @@ class EngineTenancy extends AbstractProcessEnginePlugin {
         checkers.add(ForeignTenantException.refusing(new AccountCommandChecker()));
         checkers.add(new AuthorizationCommandChecker());
         configuration.setCommandCheckers(checkers);
-        List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
-        preDeployers.add(new AccountDeploymentGuard());
-        configuration.setCustomPreDeployers(preDeployers);
     }
 
     @Override
