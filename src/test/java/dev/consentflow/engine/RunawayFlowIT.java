@@ -48,8 +48,8 @@ import org.springframework.test.context.TestPropertySource;
 class RunawayFlowIT {
 
     /**
-     * Longer than a confirmation takes on a busy machine (3 to 16 s on 2 shared cores), far shorter than without the
-     * priorities and the limit (not within 5 minutes under a flood of 25 such instances).
+     * Longer than a confirmation takes on a busy machine (1 to 16 s on 2 shared cores), far shorter than without the
+     * priorities and the limit (not within 5 minutes under a flood of 25 such instances; README, "Automation flows").
      */
     private static final Duration NORMAL_TIME = Duration.ofSeconds(30);
 
