@@ -1,0 +1,24 @@
+package dev.consentflow.engine.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ClassPathResource;
+
+/** The named statements of {@code src/main/resources/sql/engine/}, read once. */
+final class EngineSql {
+
+    static final String TAKE_FLOW_JOB_SLOT = load("take-flow-job-slot");
+    static final String COUNT_RUNNING_FLOW_INSTANCES = load("count-running-flow-instances");
+
+    private EngineSql() {
+    }
+
+    private static String load(String name) {
+        try {
+            return new ClassPathResource("sql/engine/" + name + ".sql").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing sql/engine/" + name + ".sql", e);
+        }
+    }
+}
