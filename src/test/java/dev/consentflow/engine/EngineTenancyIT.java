@@ -210,6 +210,19 @@ class EngineTenancyIT {
     }
 
     @Test
+    void anObjectVariableAKeySendsIsRefusedAsBadInputAndStartsNothing() {
+        String processId = "tenancy-object-" + UUID.randomUUID().toString().substring(0, 8);
+        Answer deployed = Deployments.deploy(marketerA, processId + ".bpmn", waitingFlow(processId, "tenancy.never"));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        Answer started = marketerA.post("/engine-rest/process-definition/key/" + processId + "/tenant-id/" + accountA
+                + "/start", Map.of("variables", Map.of("probe", Map.of("type", "Object", "value", "\"http://probe.invalid/\"",
+                "valueInfo", Map.of("objectTypeName", "java.net.URL", "serializationDataFormat", "application/json")))));
+        assertThat(started.status()).as(started.body()).isEqualTo(400);
+        assertThat(started.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(items(marketerA.get("/engine-rest/process-instance?processDefinitionKey=" + processId))).isEmpty();
+    }
+
+    @Test
     void theEnginesUsersGroupsTenantsAndAuthorizationsAreNoKeysBusiness() {
         assertThat(adminA.post("/engine-rest/user/create", Map.of("profile", Map.of("id", "mallory"),
                 "credentials", Map.of("password", "s3cret-s3cret"))).status()).isEqualTo(403);

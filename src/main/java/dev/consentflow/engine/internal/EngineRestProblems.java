@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.rest.exception.RestException;
 import org.springframework.http.HttpStatus;
 import org.xml.sax.SAXException;
 
@@ -85,6 +86,32 @@ class EngineRestProblems implements ExceptionMapper<WebApplicationException> {
 
         private static boolean runningInstances(ProcessEngineException exception) {
             return exception.getMessage() != null && exception.getMessage().startsWith(RUNNING_INSTANCES);
+        }
+    }
+
+    /**
+     * A variable whose type this server does not store (an {@code Object} in a serialization format it has no
+     * serializer for: flows hold ids and primitives only) is the caller's mistake: {@code 400}. Operaton's resources
+     * wrap the engine's refusal into a {@code 500} {@link RestException}.
+     */
+    @Provider
+    @Priority(1000)
+    static class UnstorableVariable implements ExtendedExceptionMapper<RestException> {
+
+        @Override
+        public boolean isMappable(RestException exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause.getMessage() != null && cause.getMessage().contains("Cannot find serializer for value")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Response toResponse(RestException exception) {
+            return EngineRestAllowListFilter.problem(HttpStatus.BAD_REQUEST, "A variable's type is not accepted: "
+                    + "flows hold ids and primitive values only (String, Boolean, Integer, Long, Double, Date, Null)");
         }
     }
 
