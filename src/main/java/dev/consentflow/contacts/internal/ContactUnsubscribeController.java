@@ -9,12 +9,8 @@ import dev.consentflow.contacts.UnsubscribeRequests;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.web.ClientAddress;
 import dev.consentflow.web.InvalidInputException;
-import dev.consentflow.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,11 +30,11 @@ class ContactUnsubscribeController {
 
     private final Unsubscriptions unsubscriptions;
     private final ContactCards cards;
-    private final ObjectProvider<UnsubscribeRequests> process;
+    private final UnsubscribeRequests process;
     private final ClientAddress clientAddress;
 
     ContactUnsubscribeController(Unsubscriptions unsubscriptions, ContactCards cards,
-                                 ObjectProvider<UnsubscribeRequests> process, ClientAddress clientAddress) {
+                                 UnsubscribeRequests process, ClientAddress clientAddress) {
         this.unsubscriptions = unsubscriptions;
         this.cards = cards;
         this.process = process;
@@ -60,12 +56,7 @@ class ContactUnsubscribeController {
             throw new InvalidInputException("ip", "must be an IPv4 or IPv6 address");
         }
         SubscriptionId target = unsubscriptions.target(account, id, body.list());
-        UnsubscribeRequests handler = process.getIfAvailable();
-        if (handler == null) {
-            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.NOT_IMPLEMENTED, "Unsubscribing is not available on this server"));
-        }
-        handler.unsubscribe(account, new Unsubscribe(target, body.scope() == null ? UnsubscribeScope.LIST : body.scope(),
+        process.unsubscribe(account, new Unsubscribe(target, body.scope() == null ? UnsubscribeScope.LIST : body.scope(),
                 UnsubscribeChannel.API, Cards.now(), body.ip() == null ? clientAddress.of(request) : body.ip(), null));
         return ResponseEntity.ok(cards.current(caller, id));
     }

@@ -14,7 +14,6 @@ import dev.consentflow.dispatch.Channel;
 import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.InvalidInputException.FieldProblem;
-import dev.consentflow.web.Problems;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,9 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,11 +44,11 @@ class SubscriptionController {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Signups signups;
-    private final ObjectProvider<UnconfirmedSubscriptions> doubleOptIn;
+    private final UnconfirmedSubscriptions doubleOptIn;
     private final ListJoins joins;
     private final ContactCards cards;
 
-    SubscriptionController(Signups signups, ObjectProvider<UnconfirmedSubscriptions> doubleOptIn, ListJoins joins,
+    SubscriptionController(Signups signups, UnconfirmedSubscriptions doubleOptIn, ListJoins joins,
                            ContactCards cards) {
         this.signups = signups;
         this.doubleOptIn = doubleOptIn;
@@ -81,11 +78,7 @@ class SubscriptionController {
             return ResponseEntity.status(HttpStatus.CREATED).body(new Subscribed(ref.subscriberId().value(),
                     ref.subscriptionId().value(), ref.list().key(), ref.status()));
         }
-        UnconfirmedSubscriptions handler = doubleOptIn.getIfAvailable();
-        if (handler == null) {
-            return notImplemented();
-        }
-        UnconfirmedSubscriptions.Accepted accepted = handler.start(account, signup);
+        UnconfirmedSubscriptions.Accepted accepted = doubleOptIn.start(account, signup);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(
                 accepted.subscriberId() == null ? null : accepted.subscriberId().value(), accepted.status()));
     }
@@ -174,20 +167,10 @@ class SubscriptionController {
             signups.subscribeConfirmedRef(account, ((ListJoin.Needed) join).signup());
             status = HttpStatus.CREATED;
         } else {
-            UnconfirmedSubscriptions handler = doubleOptIn.getIfAvailable();
-            if (handler == null) {
-                return notImplemented();
-            }
-            handler.start(account, ((ListJoin.Needed) join).signup());
+            doubleOptIn.start(account, ((ListJoin.Needed) join).signup());
             status = HttpStatus.ACCEPTED;
         }
         return ResponseEntity.status(status).body(cards.current(caller, request.subscriberId()));
-    }
-
-    private static ResponseEntity<?> notImplemented() {
-        return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.NOT_IMPLEMENTED,
-                        "Double opt-in through the API is not available on this server yet"));
     }
 
     private static boolean hasControl(String value, boolean lineBreaksAllowed) {

@@ -12,7 +12,6 @@ import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +24,10 @@ import org.springframework.stereotype.Component;
 class UnsubscribeClicks {
 
     private final UnsubscribeTokens tokens;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
     private final UnsubscribeRequests process;
 
-    UnsubscribeClicks(UnsubscribeTokens tokens, ObjectProvider<ContactManagement> contacts, UnsubscribeRequests process) {
+    UnsubscribeClicks(UnsubscribeTokens tokens, ContactManagement contacts, UnsubscribeRequests process) {
         this.tokens = tokens;
         this.contacts = contacts;
         this.process = process;
@@ -41,7 +40,7 @@ class UnsubscribeClicks {
     /** The link's subscription, then the person's others on lists of the brand; empty for a link not valid. */
     List<SubscriptionRef> look(String token) {
         return tokens.find(token)
-                .map(target -> contacts.getObject().brandSubscriptions(target.account(), target.subscription()))
+                .map(target -> contacts.brandSubscriptions(target.account(), target.subscription()))
                 .orElse(List.of());
     }
 
@@ -50,7 +49,7 @@ class UnsubscribeClicks {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        List<SubscriptionRef> brand = contacts.getObject().brandSubscriptions(target.get().account(),
+        List<SubscriptionRef> brand = contacts.brandSubscriptions(target.get().account(),
                 target.get().subscription());
         if (brand.isEmpty()) {
             return Optional.empty();

@@ -9,7 +9,6 @@ import dev.consentflow.contacts.Unsubscribed;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.web.NotFoundException;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,10 +22,10 @@ class UnsubscribeDesk implements UnsubscribeRequests {
 
     private final ProcessRuntime runtime;
     private final UnsubscribeInbox inbox;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
     private final TransactionRetry retry;
 
-    UnsubscribeDesk(ProcessRuntime runtime, UnsubscribeInbox inbox, ObjectProvider<ContactManagement> contacts,
+    UnsubscribeDesk(ProcessRuntime runtime, UnsubscribeInbox inbox, ContactManagement contacts,
                     TransactionRetry retry) {
         this.runtime = runtime;
         this.inbox = inbox;
@@ -40,7 +39,7 @@ class UnsubscribeDesk implements UnsubscribeRequests {
     }
 
     private Unsubscribed once(AccountId account, Unsubscribe request) {
-        SubscriptionRef subscription = contacts.getObject().subscription(account, request.subscription())
+        SubscriptionRef subscription = contacts.subscription(account, request.subscription())
                 .orElseThrow(() -> new NotFoundException("Subscription"));
         UUID requestId = UUID.randomUUID();
         inbox.post(requestId, account, request);

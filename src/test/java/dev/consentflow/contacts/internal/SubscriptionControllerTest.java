@@ -22,8 +22,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.http.ProblemDetail;
 
 /** How POST /api/subscriptions hands requests without "confirmed": true to the double opt-in. */
 class SubscriptionControllerTest {
@@ -52,17 +50,6 @@ class SubscriptionControllerTest {
     }
 
     @Test
-    void withoutADoubleOptInTheAnswerIs501AndNothingIsWritten() {
-        when(signups.check(eq(account), any())).thenAnswer(call -> call.getArgument(1));
-
-        var answer = controller(null).subscribe(unconfirmed, caller);
-
-        assertThat(answer.getStatusCode().value()).isEqualTo(501);
-        assertThat(answer.getBody()).isInstanceOf(ProblemDetail.class);
-        verify(signups, never()).subscribeConfirmedRef(any(), any());
-    }
-
-    @Test
     void aBadRequestNeverReachesTheDoubleOptIn() {
         UnconfirmedSubscriptions doubleOptIn = mock(UnconfirmedSubscriptions.class);
         when(signups.check(eq(account), any())).thenThrow(new InvalidInputException("email", "must contain an @"));
@@ -76,11 +63,6 @@ class SubscriptionControllerTest {
     }
 
     private SubscriptionController controller(UnconfirmedSubscriptions doubleOptIn) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        if (doubleOptIn != null) {
-            beans.addBean("doubleOptIn", doubleOptIn);
-        }
-        return new SubscriptionController(signups, beans.getBeanProvider(UnconfirmedSubscriptions.class),
-                mock(ListJoins.class), mock(ContactCards.class));
+        return new SubscriptionController(signups, doubleOptIn, mock(ListJoins.class), mock(ContactCards.class));
     }
 }
