@@ -125,8 +125,8 @@ public interface ContactManagement {
      * CONFIRMED or PENDING becomes UNSUBSCRIBED, each audited once as UNSUBSCRIBED with the request's evidence
      * (when, IP, channel, scope; no personal data besides the IP). Other lists and brands, bounced subscriptions
      * and the card's data stay as they are: unsubscribing never erases. Repeating it changes and records nothing.
-     * The process step of {@code unsubscribe}; other modules go through {@link UnsubscribeRequests}, which also
-     * stops the automation.
+     * The process step of {@code unsubscribe}, which the subscription module runs for the links, the API and
+     * complaints, and which also stops the automation.
      *
      * @return what changed, or empty when the subscription is unknown in the account
      */

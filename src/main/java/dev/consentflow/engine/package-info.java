@@ -4,5 +4,6 @@
  * cleanup, the engine web apps' administrator, and the engine's multi-tenancy: one tenant per account, so a key
  * sees and changes only its account's instances, tasks, history, jobs and deployments through {@code /engine-rest}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Engine")
+@org.springframework.modulith.ApplicationModule(displayName = "Engine",
+        allowedDependencies = {"accounts", "web"})
 package dev.consentflow.engine;

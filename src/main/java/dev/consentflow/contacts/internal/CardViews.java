@@ -1,8 +1,9 @@
 package dev.consentflow.contacts.internal;
 
+import dev.consentflow.contacts.CardView;
 import dev.consentflow.contacts.SubscriptionStatus;
-import dev.consentflow.contacts.internal.CardView.EventView;
-import dev.consentflow.contacts.internal.CardView.SubscriptionView;
+import dev.consentflow.contacts.CardView.EventView;
+import dev.consentflow.contacts.CardView.SubscriptionView;
 import dev.consentflow.dispatch.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.consentflow.contacts.internal;
 
+import dev.consentflow.contacts.CardView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -9,7 +9,6 @@ import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
-import dev.consentflow.contacts.UnsubscribeRequests;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.contacts.Unsubscribed;
 import dev.consentflow.web.InvalidInputException;
@@ -38,10 +37,10 @@ class ComplaintController {
 
     private final UnsubscribeTokens tokens;
     private final ContactManagement contacts;
-    private final UnsubscribeRequests process;
+    private final UnsubscribeDesk process;
 
     ComplaintController(UnsubscribeTokens tokens, ContactManagement contacts,
-                        UnsubscribeRequests process) {
+                        UnsubscribeDesk process) {
         this.tokens = tokens;
         this.contacts = contacts;
         this.process = process;

@@ -5,7 +5,6 @@ import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
-import dev.consentflow.contacts.UnsubscribeRequests;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.contacts.Unsubscribed;
 import dev.consentflow.web.NotFoundException;
@@ -25,9 +24,9 @@ class UnsubscribeClicks {
 
     private final UnsubscribeTokens tokens;
     private final ContactManagement contacts;
-    private final UnsubscribeRequests process;
+    private final UnsubscribeDesk process;
 
-    UnsubscribeClicks(UnsubscribeTokens tokens, ContactManagement contacts, UnsubscribeRequests process) {
+    UnsubscribeClicks(UnsubscribeTokens tokens, ContactManagement contacts, UnsubscribeDesk process) {
         this.tokens = tokens;
         this.contacts = contacts;
         this.process = process;

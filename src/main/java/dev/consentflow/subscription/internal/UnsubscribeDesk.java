@@ -4,7 +4,6 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.Unsubscribe;
-import dev.consentflow.contacts.UnsubscribeRequests;
 import dev.consentflow.contacts.Unsubscribed;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.web.NotFoundException;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Service;
  * committed and the next send is suppressed; telling the automation follows in a job of the instance.
  */
 @Service
-class UnsubscribeDesk implements UnsubscribeRequests {
+class UnsubscribeDesk {
 
     private final ProcessRuntime runtime;
     private final UnsubscribeInbox inbox;
@@ -33,8 +32,13 @@ class UnsubscribeDesk implements UnsubscribeRequests {
         this.retry = retry;
     }
 
-    @Override
-    public Unsubscribed unsubscribe(AccountId account, Unsubscribe request) {
+    /**
+     * Unsubscribes in a transaction of its own, which has committed when this returns: the next send to that list
+     * is suppressed. Repeating it changes nothing and records nothing.
+     *
+     * @throws NotFoundException when the subscription is not one of the account
+     */
+    Unsubscribed unsubscribe(AccountId account, Unsubscribe request) {
         return retry.run(() -> once(account, request));
     }
 
