@@ -28,7 +28,7 @@ public interface ContactManagement {
      * Subscribes with consent the integration already holds (API {@code "confirmed": true}): CONFIRMED at once,
      * with the evidence as both request and confirmation (audited SUBSCRIBED and CONFIRMED).
      *
-     * @throws dev.consentflow.web.ConflictException when the address is erased
+     * @throws ContactAlreadyErased when the address is erased
      */
     SubscriptionId subscribeConfirmed(AccountId account, Signup signup);
 
@@ -58,9 +58,10 @@ public interface ContactManagement {
      * @throws dev.consentflow.web.InvalidInputException a missing or malformed address, an unknown list, a
      *                                                   missing mobile number when the confirmation goes by SMS
      * @throws dev.consentflow.web.NotFoundException     no such card in the account
-     * @throws dev.consentflow.web.ConflictException     the card is not erased, the address is not the tombstone's,
-     *                                                   the address has a newer card, or the mobile number is
-     *                                                   another live card's
+     * @throws ContactNotErased                         the card is not erased
+     * @throws AddressNotTheTombstones                  the address is not the tombstone's
+     * @throws NewerCardExists                          the address has a newer card
+     * @throws AddressTaken                             the mobile number is another live card's
      */
     PendingResubscription requestResubscription(AccountId account, Resubscription request);
 

@@ -22,7 +22,7 @@ public interface Subscribers {
     /**
      * {@link ContactManagement#subscribeConfirmed}, answering the card and the list too.
      *
-     * @throws dev.consentflow.web.ConflictException when the address is erased
+     * @throws ContactAlreadyErased when the address is erased
      */
     SubscriptionRef subscribeConfirmed(AccountId account, Signup signup);
 
@@ -31,7 +31,7 @@ public interface Subscribers {
      *
      * @throws dev.consentflow.web.NotFoundException     a card not in the account, or no subscription to that list
      * @throws dev.consentflow.web.InvalidInputException an unknown list
-     * @throws dev.consentflow.web.ConflictException     an erased card
+     * @throws ContactAlreadyErased                     an erased card
      */
     SubscriptionId subscriptionOf(AccountId account, SubscriberId subscriber, String listKey);
 

@@ -1,11 +1,11 @@
 package dev.consentflow.accounts.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.accounts.AccountNameTaken;
 import dev.consentflow.accounts.Accounts;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.accounts.KeyCreated;
 import dev.consentflow.accounts.Role;
-import dev.consentflow.web.ConflictException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +42,7 @@ class AccountManagement implements Accounts {
     @Transactional
     NewAccount createAccount(String name, String actor) {
         if (accounts.findByName(name).isPresent()) {
-            throw new ConflictException("An account with this name exists already");
+            throw new AccountNameTaken();
         }
         Account account = jdbc.insert(new Account(UUID.randomUUID(), name, Instant.now()));
         NewKey admin = createKey(new AccountId(account.id()), "admin", Role.ADMIN, null, actor);

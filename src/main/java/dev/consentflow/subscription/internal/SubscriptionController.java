@@ -3,6 +3,7 @@ package dev.consentflow.subscription.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ContactAlreadyErased;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListJoin;
@@ -14,7 +15,6 @@ import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.subscription.SignupReceipt;
 import dev.consentflow.subscription.SubscriptionManagement;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException.FieldProblem;
 import dev.consentflow.web.InvalidInputException;
 import java.time.Duration;
@@ -164,7 +164,7 @@ class SubscriptionController {
         ListJoin join = contacts.joinList(account, subscriber, key, evidence, confirmed);
         HttpStatus status;
         if (join instanceof ListJoin.Erased) {
-            throw new ConflictException("This contact was erased; it can come back only through a confirmed "
+            throw new ContactAlreadyErased("This contact was erased; it can come back only through a confirmed "
                     + "opt-in of the person (POST /api/contacts/{id}/resubscribe)");
         } else if (join instanceof ListJoin.AlreadyOn) {
             status = HttpStatus.OK;
