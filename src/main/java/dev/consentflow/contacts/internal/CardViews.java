@@ -1,5 +1,6 @@
 package dev.consentflow.contacts.internal;
 
+import dev.consentflow.NamedSql;
 import dev.consentflow.contacts.CardView;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.contacts.CardView.EventView;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CardViews {
 
-    private static final String SUBSCRIPTIONS = SqlFile.load("card-subscriptions");
+    private static final String SUBSCRIPTIONS = NamedSql.read("contacts", "card-subscriptions");
 
     private final JdbcClient jdbc;
     private final Cards cards;
