@@ -55,7 +55,8 @@ class UnsubscribeDesk {
             outcome = inbox.close(requestId);
         }
         if (outcome == null) {
-            throw new IllegalStateException("Task_UnsubscribeSubscription did not answer for request " + requestId);
+            throw new IllegalStateException(UnsubscribeProcess.Task.UNSUBSCRIBE_SUBSCRIPTION
+                    + " did not answer for request " + requestId);
         }
         return outcome;
     }
