@@ -6,5 +6,6 @@
  * their flows (send a template, branch on engagement, add to a list, update a field), and the tracking of opens
  * and clicks of campaign and automation mail.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Campaigns")
+@org.springframework.modulith.ApplicationModule(displayName = "Campaigns",
+        allowedDependencies = {"accounts", "contacts", "dispatch", "engine", "subscription", "web"})
 package dev.consentflow.campaigns;

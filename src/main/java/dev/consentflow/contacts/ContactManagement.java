@@ -28,7 +28,7 @@ public interface ContactManagement {
      * Subscribes with consent the integration already holds (API {@code "confirmed": true}): CONFIRMED at once,
      * with the evidence as both request and confirmation (audited SUBSCRIBED and CONFIRMED).
      *
-     * @throws dev.consentflow.web.ConflictException when the address is erased
+     * @throws ContactAlreadyErased when the address is erased
      */
     SubscriptionId subscribeConfirmed(AccountId account, Signup signup);
 
@@ -58,9 +58,10 @@ public interface ContactManagement {
      * @throws dev.consentflow.web.InvalidInputException a missing or malformed address, an unknown list, a
      *                                                   missing mobile number when the confirmation goes by SMS
      * @throws dev.consentflow.web.NotFoundException     no such card in the account
-     * @throws dev.consentflow.web.ConflictException     the card is not erased, the address is not the tombstone's,
-     *                                                   the address has a newer card, or the mobile number is
-     *                                                   another live card's
+     * @throws ContactNotErased                         the card is not erased
+     * @throws AddressNotTheTombstones                  the address is not the tombstone's
+     * @throws NewerCardExists                          the address has a newer card
+     * @throws AddressTaken                             the mobile number is another live card's
      */
     PendingResubscription requestResubscription(AccountId account, Resubscription request);
 
@@ -125,8 +126,8 @@ public interface ContactManagement {
      * CONFIRMED or PENDING becomes UNSUBSCRIBED, each audited once as UNSUBSCRIBED with the request's evidence
      * (when, IP, channel, scope; no personal data besides the IP). Other lists and brands, bounced subscriptions
      * and the card's data stay as they are: unsubscribing never erases. Repeating it changes and records nothing.
-     * The process step of {@code unsubscribe}; other modules go through {@link UnsubscribeRequests}, which also
-     * stops the automation.
+     * The process step of {@code unsubscribe}, which the subscription module runs for the links, the API and
+     * complaints, and which also stops the automation.
      *
      * @return what changed, or empty when the subscription is unknown in the account
      */

@@ -3,5 +3,6 @@
  * blind index that finds a card by its full address, lists and brands, per-list subscriptions with their
  * status and consent evidence, behaviour events and MailRating, and the tombstone an erasure leaves.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Contacts")
+@org.springframework.modulith.ApplicationModule(displayName = "Contacts",
+        allowedDependencies = {"accounts", "consent", "dispatch", "keys", "web"})
 package dev.consentflow.contacts;

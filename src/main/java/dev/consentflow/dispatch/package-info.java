@@ -3,5 +3,6 @@
  * Mail), the SMS gateway, rate limits, retries and bounces; and, in development, the embedded SMTP server and
  * SMS outbox that stand in for the real ones.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dispatch")
+@org.springframework.modulith.ApplicationModule(displayName = "Dispatch",
+        allowedDependencies = {"accounts", "keys"})
 package dev.consentflow.dispatch;

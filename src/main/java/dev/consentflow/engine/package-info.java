@@ -6,5 +6,6 @@
  * and the limits that keep one account's flows from starving the platform's processes and other accounts' flows
  * (job priorities, jobs per minute and running instances per account).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Engine")
+@org.springframework.modulith.ApplicationModule(displayName = "Engine",
+        allowedDependencies = {"accounts", "web"})
 package dev.consentflow.engine;

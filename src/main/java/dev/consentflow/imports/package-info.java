@@ -4,5 +4,6 @@
  * hands each chunk to the contacts module's {@link dev.consentflow.contacts.ContactImports} (and, for rows that
  * must confirm, to the subscription module's double opt-in).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Imports")
+@org.springframework.modulith.ApplicationModule(displayName = "Imports",
+        allowedDependencies = {"accounts", "contacts", "dispatch", "keys", "subscription", "web"})
 package dev.consentflow.imports;

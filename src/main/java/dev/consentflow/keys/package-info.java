@@ -4,5 +4,6 @@
  * sealing of small values. The contacts module wraps each contact's data key with an account key from here;
  * other modules seal what they must keep encrypted.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Keys")
+@org.springframework.modulith.ApplicationModule(displayName = "Keys",
+        allowedDependencies = {"accounts"})
 package dev.consentflow.keys;

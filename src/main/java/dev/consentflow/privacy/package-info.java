@@ -3,5 +3,6 @@
  * optional four-eyes approval), access and portability exports of one person (JSON and Excel), list and
  * account exports, and operator exports released only after the account approves.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Privacy")
+@org.springframework.modulith.ApplicationModule(displayName = "Privacy",
+        allowedDependencies = {"accounts", "consent", "contacts", "dispatch", "engine", "keys", "web"})
 package dev.consentflow.privacy;

@@ -3,5 +3,6 @@
  * modules throw to produce them, request size limits, security headers and the client address behind
  * trusted proxies.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web")
+@org.springframework.modulith.ApplicationModule(displayName = "Web",
+        allowedDependencies = {})
 package dev.consentflow.web;

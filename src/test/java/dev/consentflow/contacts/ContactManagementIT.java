@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentflow.IntegrationTest;
-import dev.consentflow.consent.AuditTrail;
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.consent.AuditTrail;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.TestAccounts;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,7 +156,7 @@ class ContactManagementIT {
         assertThat(contacts.registerSignup(account, signup(email, "offers")))
                 .isEqualTo(new SignupOutcome.Erased(tombstone));
         assertThatThrownBy(() -> contacts.subscribeConfirmed(account, signup(email, "offers")))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ContactAlreadyErased.class);
         var answer = admin.post("/api/subscriptions", Map.of("email", email, "list", "offers", "confirmed", true,
                 "ip", "203.0.113.7", "at", "2025-11-29T10:00:00Z"));
         assertThat(answer.status()).isEqualTo(409);

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentflow.IntegrationTest;
-import dev.consentflow.consent.AuditTrail;
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.consent.AuditTrail;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Purpose;
 import dev.consentflow.dispatch.Recipient;
 import dev.consentflow.dispatch.RecipientDirectory;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.TestAccounts;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -108,7 +107,7 @@ class ResubscriptionIT {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("list"));
         assertThatThrownBy(() -> contacts.requestResubscription(account,
-                request(tombstone, "someone-" + email, "news"))).isInstanceOf(ConflictException.class);
+                request(tombstone, "someone-" + email, "news"))).isInstanceOf(AddressNotTheTombstones.class);
         assertThatThrownBy(() -> contacts.requestResubscription(new AccountId(UUID.randomUUID()),
                 request(tombstone, email, "news"))).isInstanceOf(dev.consentflow.web.NotFoundException.class);
         assertThat(jdbc.sql("select count(*) from contacts_resubscription where tombstone_id = ?")

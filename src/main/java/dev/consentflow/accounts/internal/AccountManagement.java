@@ -1,12 +1,13 @@
 package dev.consentflow.accounts.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.accounts.AccountNameTaken;
 import dev.consentflow.accounts.Accounts;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.accounts.KeyCreated;
 import dev.consentflow.accounts.KeyRevoked;
+import dev.consentflow.accounts.LastAdminKey;
 import dev.consentflow.accounts.Role;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,7 @@ class AccountManagement implements Accounts {
     @Transactional
     NewAccount createAccount(String name, String actor) {
         if (accounts.findByName(name).isPresent()) {
-            throw new ConflictException("An account with this name exists already");
+            throw new AccountNameTaken();
         }
         Account account = jdbc.insert(new Account(UUID.randomUUID(), name, Instant.now()));
         NewKey admin = createKey(new AccountId(account.id()), "admin", Role.ADMIN, null, actor);
@@ -91,8 +92,7 @@ class AccountManagement implements Accounts {
                 throw new NotFoundException("Key");
             }
             if (admins.size() == 1) {
-                throw new ConflictException("This is the account's last ADMIN key: create another ADMIN key "
-                        + "before revoking it, so the account is not locked out");
+                throw new LastAdminKey();
             }
         }
         if (keys.revoke(keyId) == 0) {

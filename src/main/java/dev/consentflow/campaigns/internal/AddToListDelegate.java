@@ -3,6 +3,7 @@ package dev.consentflow.campaigns.internal;
 import dev.consentflow.campaigns.internal.AutomationTasks.Input;
 import dev.consentflow.campaigns.internal.AutomationTasks.Var;
 import dev.consentflow.contacts.ListJoin;
+import dev.consentflow.engine.Variables;
 import org.operaton.bpm.engine.delegate.BpmnError;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +24,7 @@ class AddToListDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ListJoin join = steps.addToList(Var.accountId(execution::getVariable),
+        ListJoin join = steps.addToList(Variables.account(execution::getVariable),
                 Var.subscriberId(execution::getVariable),
                 Input.text(execution::getVariable, Input.TARGET_LIST_KEY));
         if (join instanceof ListJoin.Erased) {

@@ -1,10 +1,9 @@
 package dev.consentflow.campaigns.internal;
 
-import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.engine.Variables;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -33,16 +32,12 @@ final class AutomationTasks {
         private Var() {
         }
 
-        static AccountId accountId(Function<String, Object> variables) {
-            return new AccountId(uuid(variables, ACCOUNT_ID));
-        }
-
         static SubscriberId subscriberId(Function<String, Object> variables) {
-            return new SubscriberId(uuid(variables, SUBSCRIBER_ID));
+            return new SubscriberId(Variables.uuid(variables, SUBSCRIBER_ID));
         }
 
         static String listKey(Function<String, Object> variables) {
-            return required(variables, LIST_KEY);
+            return Variables.text(variables, LIST_KEY);
         }
     }
 
@@ -64,11 +59,11 @@ final class AutomationTasks {
         }
 
         static String text(Function<String, Object> variables, String name) {
-            return required(variables, name);
+            return Variables.text(variables, name);
         }
 
         static Duration duration(Function<String, Object> variables, String name) {
-            String value = required(variables, name);
+            String value = Variables.text(variables, name);
             try {
                 return Duration.parse(value);
             } catch (DateTimeParseException e) {
@@ -84,17 +79,5 @@ final class AutomationTasks {
 
         private Error() {
         }
-    }
-
-    private static String required(Function<String, Object> variables, String name) {
-        Object value = variables.apply(name);
-        if (value == null || value.toString().isBlank()) {
-            throw new IllegalStateException("process variable or input " + name + " is not set");
-        }
-        return value.toString();
-    }
-
-    private static UUID uuid(Function<String, Object> variables, String name) {
-        return UUID.fromString(required(variables, name));
     }
 }

@@ -1,6 +1,6 @@
 package dev.consentflow.campaigns.internal;
 
-import dev.consentflow.accounts.AccountId;
+import dev.consentflow.engine.Variables;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -53,12 +53,8 @@ final class CampaignBroadcastProcess {
         private Var() {
         }
 
-        static AccountId accountId(Function<String, Object> variables) {
-            return new AccountId(UUID.fromString((String) variables.apply(ACCOUNT_ID)));
-        }
-
         static UUID campaignId(Function<String, Object> variables) {
-            return UUID.fromString((String) variables.apply(CAMPAIGN_ID));
+            return Variables.uuid(variables, CAMPAIGN_ID);
         }
     }
 }

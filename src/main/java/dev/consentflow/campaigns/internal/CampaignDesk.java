@@ -1,13 +1,13 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.campaigns.CampaignAlreadySent;
+import dev.consentflow.campaigns.internal.CampaignBroadcastProcess.Var;
 import dev.consentflow.campaigns.internal.Campaigns.Campaign;
 import dev.consentflow.campaigns.internal.Campaigns.Status;
-import dev.consentflow.campaigns.internal.CampaignBroadcastProcess.Var;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.engine.ProcessRuntime;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
@@ -61,7 +61,7 @@ class CampaignDesk {
     void send(AccountId account, UUID id) {
         Campaign campaign = campaigns.find(account, id).orElseThrow(() -> new NotFoundException("campaign"));
         if (!campaigns.markSending(account, id, Instant.now().truncatedTo(ChronoUnit.MICROS))) {
-            throw new ConflictException("Campaign " + campaign.id() + " was already sent");
+            throw new CampaignAlreadySent("Campaign " + campaign.id() + " was already sent");
         }
         runtime.start(CampaignBroadcastProcess.ID, id.toString(), Map.of(
                 Var.ACCOUNT_ID, account.value().toString(),

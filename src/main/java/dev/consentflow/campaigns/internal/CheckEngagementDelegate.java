@@ -2,6 +2,7 @@ package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.campaigns.internal.AutomationTasks.Input;
 import dev.consentflow.campaigns.internal.AutomationTasks.Var;
+import dev.consentflow.engine.Variables;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ class CheckEngagementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Var.ENGAGED, steps.engaged(Var.accountId(execution::getVariable),
+        execution.setVariable(Var.ENGAGED, steps.engaged(Variables.account(execution::getVariable),
                 Var.subscriberId(execution::getVariable),
                 Input.duration(execution::getVariable, Input.ENGAGEMENT_WINDOW)));
     }

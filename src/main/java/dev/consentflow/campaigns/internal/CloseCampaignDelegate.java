@@ -1,6 +1,7 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.campaigns.internal.CampaignBroadcastProcess.Var;
+import dev.consentflow.engine.Variables;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,6 @@ class CloseCampaignDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        broadcast.close(Var.accountId(execution::getVariable), Var.campaignId(execution::getVariable));
+        broadcast.close(Variables.account(execution::getVariable), Var.campaignId(execution::getVariable));
     }
 }

@@ -1,6 +1,7 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.campaigns.internal.CampaignBroadcastProcess.Var;
+import dev.consentflow.engine.Variables;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ class EnqueueMessagesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Var.ALL_ENQUEUED, broadcast.enqueueMessages(Var.accountId(execution::getVariable),
+        execution.setVariable(Var.ALL_ENQUEUED, broadcast.enqueueMessages(Variables.account(execution::getVariable),
                 Var.campaignId(execution::getVariable)));
     }
 }

@@ -1,7 +1,7 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.web.ConflictException;
+import dev.consentflow.campaigns.TemplateKeyTaken;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class Templates {
                     .param("createdAt", java.sql.Timestamp.from(template.createdAt()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("This account already has a template with the key " + key);
+            throw new TemplateKeyTaken("This account already has a template with the key " + key);
         }
         return template;
     }

@@ -2,6 +2,7 @@ package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.campaigns.internal.AutomationTasks.Input;
 import dev.consentflow.campaigns.internal.AutomationTasks.Var;
+import dev.consentflow.engine.Variables;
 import org.operaton.bpm.engine.delegate.BpmnError;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +24,7 @@ class UpdateFieldDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object value = execution.getVariable(Input.FIELD_VALUE);
-        if (!steps.updateField(Var.accountId(execution::getVariable), Var.subscriberId(execution::getVariable),
+        if (!steps.updateField(Variables.account(execution::getVariable), Var.subscriberId(execution::getVariable),
                 Input.text(execution::getVariable, Input.FIELD_NAME), value == null ? null : value.toString())) {
             throw new BpmnError(AutomationTasks.Error.CONTACT_ERASED, "the person was erased");
         }

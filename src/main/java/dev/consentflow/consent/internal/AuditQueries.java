@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,13 +28,13 @@ class AuditQueries implements AuditTrail {
 
     private final AuditRowRepository rows;
     private final AuditHeadRepository heads;
-    private final ObjectProvider<ProcessHistory> history;
+    private final ProcessHistory history;
 
     private final AuditChainer chainer;
     private final TransactionTemplate read;
     private final TransactionTemplate snapshot;
 
-    AuditQueries(AuditRowRepository rows, AuditHeadRepository heads, ObjectProvider<ProcessHistory> history,
+    AuditQueries(AuditRowRepository rows, AuditHeadRepository heads, ProcessHistory history,
                  AuditChainer chainer, PlatformTransactionManager transactionManager) {
         this.rows = rows;
         this.heads = heads;
@@ -59,12 +58,9 @@ class AuditQueries implements AuditTrail {
     @Override
     public List<TimelineEntry> timelineOf(AccountId account, UUID subscriberId) {
         List<TimelineEntry> timeline = new ArrayList<>(ofSubscriber(account, subscriberId));
-        ProcessHistory engine = history.getIfAvailable();
-        if (engine != null) {
-            engine.stepsFor(subscriberId).forEach(step -> timeline.add(new ProcessStepRecord(step.startedAt(),
-                    step.processKey(), step.processInstanceId(), step.activityId(), step.activityName(),
-                    step.activityType(), step.endedAt(), step.outcome())));
-        }
+        history.stepsFor(subscriberId).forEach(step -> timeline.add(new ProcessStepRecord(step.startedAt(),
+                step.processKey(), step.processInstanceId(), step.activityId(), step.activityName(),
+                step.activityType(), step.endedAt(), step.outcome())));
         // A stable sort: entries of one instant keep their order (the chain's, then the engine's).
         timeline.sort(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return timeline;

@@ -1,18 +1,18 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.AddressTaken;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactImports;
 import dev.consentflow.contacts.ImportBatch;
-import dev.consentflow.contacts.ImportOutcome;
 import dev.consentflow.contacts.ImportOutcome.Kind;
+import dev.consentflow.contacts.ImportOutcome;
 import dev.consentflow.contacts.ImportRow;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.contacts.internal.ImportTables.FoundCard;
 import dev.consentflow.dispatch.Channel;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -207,7 +207,7 @@ class BatchImport implements ContactImports {
             boolean changed;
             try {
                 changed = change(cardId, c);
-            } catch (ConflictException e) {
+            } catch (AddressTaken e) {
                 return ImportOutcome.rejected(c.row(), c.otherField(), TAKEN);
             } catch (InvalidInputException e) {
                 InvalidInputException.FieldProblem problem = e.errors().get(0);

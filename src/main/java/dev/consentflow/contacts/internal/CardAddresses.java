@@ -1,10 +1,10 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.AddressTaken;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.dispatch.Channel;
-import dev.consentflow.web.ConflictException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,11 +43,11 @@ class CardAddresses {
     Contact createStrict(AccountId account, CheckedSignup request) {
         if (request.channel() == Channel.EMAIL && request.mobile() != null
                 && cards.mobileTaken(account, request.mobile(), null)) {
-            throw new ConflictException("Another contact of this account has this mobile number");
+            throw new AddressTaken("Another contact of this account has this mobile number");
         }
         if (request.channel() == Channel.SMS && request.email() != null
                 && cards.emailTaken(account, request.email(), null)) {
-            throw new ConflictException("Another contact of this account has this email address");
+            throw new AddressTaken("Another contact of this account has this email address");
         }
         return cards.create(account, request.email(), request.mobile(), request.fields(), request.source());
     }

@@ -1,10 +1,10 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.AddressTaken;
 import dev.consentflow.contacts.BehaviourEvent;
 import dev.consentflow.contacts.CustomFields;
 import dev.consentflow.contacts.EventType;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -83,7 +83,7 @@ class CardEditor {
             throw new InvalidInputException("mobile", "cannot be removed from a contact without an email address");
         }
         if (change.mobile() != null && cards.mobileTaken(account, change.mobile(), card.contact().id())) {
-            throw new ConflictException("Another contact of this account has this mobile number");
+            throw new AddressTaken("Another contact of this account has this mobile number");
         }
     }
 
@@ -92,12 +92,12 @@ class CardEditor {
         String current = card.email();
         if (current != null) {
             if (!current.equalsIgnoreCase(change.email().value())) {
-                throw new ConflictException("The contact of this mobile number has another email address");
+                throw new AddressTaken("The contact of this mobile number has another email address");
             }
             return false;
         }
         if (cards.emailTaken(account, change.email(), card.contact().id())) {
-            throw new ConflictException("Another contact of this account has this email address");
+            throw new AddressTaken("Another contact of this account has this email address");
         }
         return true;
     }

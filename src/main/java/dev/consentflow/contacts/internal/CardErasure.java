@@ -1,5 +1,6 @@
 package dev.consentflow.contacts.internal;
 
+import dev.consentflow.contacts.CardView;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactErased;
 import dev.consentflow.contacts.Permission;

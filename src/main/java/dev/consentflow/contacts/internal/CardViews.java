@@ -1,8 +1,10 @@
 package dev.consentflow.contacts.internal;
 
+import dev.consentflow.NamedSql;
+import dev.consentflow.contacts.CardView;
 import dev.consentflow.contacts.SubscriptionStatus;
-import dev.consentflow.contacts.internal.CardView.EventView;
-import dev.consentflow.contacts.internal.CardView.SubscriptionView;
+import dev.consentflow.contacts.CardView.EventView;
+import dev.consentflow.contacts.CardView.SubscriptionView;
 import dev.consentflow.dispatch.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CardViews {
 
-    private static final String SUBSCRIPTIONS = SqlFile.load("card-subscriptions");
+    private static final String SUBSCRIPTIONS = NamedSql.read("contacts", "card-subscriptions");
 
     private final JdbcClient jdbc;
     private final Cards cards;

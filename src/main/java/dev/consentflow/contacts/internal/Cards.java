@@ -1,6 +1,7 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.AddressTaken;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.contacts.Source;
@@ -128,7 +129,7 @@ class Cards {
 
     /** Saves a card; an address that another live card of the account has answers {@code 409}. */
     Contact save(Contact contact) {
-        return Duplicates.asConflict("Another contact of this account has this address or mobile number",
+        return Duplicates.asConflict(() -> new AddressTaken("Another contact of this account has this address or mobile number"),
                 () -> contacts.save(contact));
     }
 

@@ -2,11 +2,12 @@ package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.CardView;
+import dev.consentflow.contacts.ContactAlreadyErased;
 import dev.consentflow.contacts.CustomFields;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.InvalidValue;
 import dev.consentflow.contacts.MobileNumber;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class ContactCards {
         Contact contact = contacts.findLockedByIdAndAccountId(id, caller.requireAccount().value())
                 .orElseThrow(() -> new NotFoundException("Contact"));
         if (contact.isErased()) {
-            throw new ConflictException("An erased contact cannot be changed");
+            throw new ContactAlreadyErased("An erased contact cannot be changed");
         }
         return views.of(editor.change(cards.open(contact), change));
     }

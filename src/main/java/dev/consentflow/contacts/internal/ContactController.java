@@ -1,5 +1,6 @@
 package dev.consentflow.contacts.internal;
 
+import dev.consentflow.contacts.CardView;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.consent.AuditTrail;

@@ -1,5 +1,7 @@
 package dev.consentflow.contacts.internal;
 
+import dev.consentflow.NamedSql;
+import dev.consentflow.contacts.CardView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,11 +46,11 @@ class ContactExportStore implements ContactExports {
     /** Rows fetched per round trip: the only rows held in memory at once. */
     static final int FETCH_SIZE = 500;
 
-    private static final String PERSON_SUBSCRIPTIONS = SqlFile.load("export-person-subscriptions");
-    private static final String PERSON_EVENTS = SqlFile.load("export-person-events");
-    private static final String LIST_ROWS = SqlFile.load("export-list");
-    private static final String ACCOUNT_ROWS = SqlFile.load("export-account");
-    private static final String FIELD_NAMES = SqlFile.load("export-field-names");
+    private static final String PERSON_SUBSCRIPTIONS = NamedSql.read("contacts", "export-person-subscriptions");
+    private static final String PERSON_EVENTS = NamedSql.read("contacts", "export-person-events");
+    private static final String LIST_ROWS = NamedSql.read("contacts", "export-list");
+    private static final String ACCOUNT_ROWS = NamedSql.read("contacts", "export-account");
+    private static final String FIELD_NAMES = NamedSql.read("contacts", "export-field-names");
     private static final ObjectMapper json = new ObjectMapper();
 
     private final NamedParameterJdbcTemplate cursor;

@@ -1,5 +1,6 @@
 package dev.consentflow.contacts.internal;
 
+import dev.consentflow.NamedSql;
 import dev.consentflow.contacts.SubscriptionStatus;
 import java.nio.ByteBuffer;
 import java.util.Collection;
@@ -18,13 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportTables {
 
-    private static final String LOCK = SqlFile.load("import-lock-addresses");
-    private static final String CARDS_BY_EMAIL = SqlFile.load("import-cards-by-email");
-    private static final String CARDS_BY_MOBILE = SqlFile.load("import-cards-by-mobile");
-    private static final String LIST_SUBSCRIPTIONS = SqlFile.load("import-list-subscriptions");
-    private static final String COPY_CONTACTS = SqlFile.load("import-copy-contacts");
-    private static final String COPY_FIELDS = SqlFile.load("import-copy-fields");
-    private static final String COPY_SUBSCRIPTIONS = SqlFile.load("import-copy-subscriptions");
+    private static final String LOCK = NamedSql.read("contacts", "import-lock-addresses");
+    private static final String CARDS_BY_EMAIL = NamedSql.read("contacts", "import-cards-by-email");
+    private static final String CARDS_BY_MOBILE = NamedSql.read("contacts", "import-cards-by-mobile");
+    private static final String LIST_SUBSCRIPTIONS = NamedSql.read("contacts", "import-list-subscriptions");
+    private static final String COPY_CONTACTS = NamedSql.read("contacts", "import-copy-contacts");
+    private static final String COPY_FIELDS = NamedSql.read("contacts", "import-copy-fields");
+    private static final String COPY_SUBSCRIPTIONS = NamedSql.read("contacts", "import-copy-subscriptions");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final javax.sql.DataSource dataSource;

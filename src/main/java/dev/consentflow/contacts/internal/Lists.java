@@ -1,7 +1,7 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.web.ConflictException;
+import dev.consentflow.contacts.ListKeyTaken;
 import dev.consentflow.web.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +26,9 @@ class Lists {
     @Transactional
     MailingList create(AccountId account, String key, String name, String brand) {
         if (lists.existsByAccountIdAndKey(account.value(), key)) {
-            throw new ConflictException("A list with this key exists already");
+            throw new ListKeyTaken();
         }
-        return Duplicates.asConflict("A list with this key exists already", () -> aggregates.insert(
+        return Duplicates.asConflict(ListKeyTaken::new, () -> aggregates.insert(
                 new MailingList(UUID.randomUUID(), account.value(), key, name, brand, Cards.now())));
     }
 

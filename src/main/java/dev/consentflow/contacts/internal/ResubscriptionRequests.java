@@ -2,15 +2,18 @@ package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.AddressNotTheTombstones;
+import dev.consentflow.contacts.AddressTaken;
 import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ContactNotErased;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.MobileNumber;
+import dev.consentflow.contacts.NewerCardExists;
 import dev.consentflow.contacts.PendingResubscription;
 import dev.consentflow.contacts.Resubscription;
 import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.dispatch.Channel;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
 import java.util.Comparator;
@@ -51,8 +54,7 @@ class ResubscriptionRequests {
         Contact tombstone = contacts.findByIdAndAccountId(request.tombstoneId().value(), account.value())
                 .orElseThrow(() -> new NotFoundException("Contact"));
         if (!tombstone.isErased()) {
-            throw new ConflictException("This contact is not erased: a live contact subscribes through "
-                    + "POST /api/subscriptions");
+            throw new ContactNotErased();
         }
         MailingList list = lists.require(account, "list", request.listKey());
         EmailAddress email = request.email() == null ? null : EmailAddress.parseField("email", request.email());
@@ -67,11 +69,10 @@ class ResubscriptionRequests {
         cards.lockAddress(account, identityEmail, identityMobile);
         List<Contact> cardsOfAddress = cards.all(account, identityEmail, identityMobile);
         if (cardsOfAddress.stream().noneMatch(card -> card.id().equals(tombstone.id()))) {
-            throw new ConflictException("The address given is not the address of this erased contact");
+            throw new AddressNotTheTombstones();
         }
         if (!cardsOfAddress.get(0).id().equals(tombstone.id())) {
-            throw new ConflictException("This address has a newer card than this erased one: the person is back "
-                    + "already, or was erased again later");
+            throw new NewerCardExists();
         }
         Channel channel = request.channel() != null ? request.channel() : erasedChannel(tombstone, list);
         if (channel == Channel.SMS && mobile == null) {
@@ -84,7 +85,7 @@ class ResubscriptionRequests {
         // The new card holds the address that identifies the person and the one the confirmation goes to.
         MobileNumber kept = channel == Channel.SMS ? mobile : identityMobile;
         if (kept != null && identityMobile == null && cards.mobileTaken(account, kept, null)) {
-            throw new ConflictException("Another contact of this account has this mobile number");
+            throw new AddressTaken("Another contact of this account has this mobile number");
         }
         Optional<StoredResubscription> waiting = pending.of(tombstone.id(), list.id());
         if (waiting.isPresent()) {

@@ -2,6 +2,7 @@ package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.ContactAlreadyErased;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
@@ -10,7 +11,6 @@ import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionConfirmedDirectly;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionStatus;
-import dev.consentflow.web.ConflictException;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -87,7 +87,7 @@ class Signups {
         cards.lockAddress(account, request.identityEmail(), request.identityMobile());
         Optional<Contact> newest = newestCard(account, request);
         if (newest.isPresent() && newest.get().isErased()) {
-            throw new ConflictException("This address was erased; it can come back only through a confirmed "
+            throw new ContactAlreadyErased("This address was erased; it can come back only through a confirmed "
                     + "opt-in of the person (POST /api/contacts/{id}/resubscribe)");
         }
         Contact card = newest.map(existing -> addresses.merge(existing, request))

@@ -1,6 +1,8 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.CardView;
+import dev.consentflow.contacts.ContactAlreadyErased;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Permission;
@@ -10,7 +12,6 @@ import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.contacts.Unsubscribed;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class Unsubscriptions {
                 .orElseThrow(() -> new NotFoundException("Contact"));
         MailingList list = lists.require(account, "list", listKey);
         if (contact.isErased()) {
-            throw new ConflictException("An erased contact is on no list any more");
+            throw new ContactAlreadyErased("An erased contact is on no list any more");
         }
         return subscriptions.findByContactIdAndListId(contact.id(), list.id())
                 .map(s -> new SubscriptionId(s.id()))

@@ -29,12 +29,12 @@ class DispatchConfiguration {
     @Bean
     OutboxWorker outboxWorker(DispatchProperties properties, Outbox outbox, ContentSeal seal, DispatchMetrics metrics,
                               MailSender mailChannel, ObjectProvider<DevSmsOutbox> devSmsOutbox,
-                              ObjectProvider<RecipientDirectory> directory) {
+                              RecipientDirectory directory) {
         Courier courier = new Courier(properties.nodeId(), properties, outbox, seal,
                 new RateLimiter(properties.ratePerSecond()), metrics);
         ChannelSender sms = smsSender(properties, devSmsOutbox.getIfAvailable());
         return new OutboxWorker(properties.nodeId(), properties, outbox, courier, List.of(mailChannel, sms),
-                directory::getIfAvailable, metrics);
+                directory, metrics);
     }
 
     static ChannelSender smsSender(DispatchProperties properties, DevSmsOutbox devSmsOutbox) {

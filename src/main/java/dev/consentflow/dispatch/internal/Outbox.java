@@ -1,12 +1,10 @@
 package dev.consentflow.dispatch.internal;
 
+import dev.consentflow.NamedSql;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.MessageState;
 import dev.consentflow.dispatch.Purpose;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -171,25 +168,17 @@ class Outbox {
 
     /** The named statements of {@code src/main/resources/sql/dispatch/}, read once. */
     private static final class Sql {
-        static final String INSERT_MESSAGE = load("insert-message");
-        static final String CLAIM_DUE = load("claim-due");
-        static final String MARK_STARTED = load("mark-started");
-        static final String FINISH_MESSAGES = load("finish-messages");
-        static final String RETRY_LATER = load("retry-later");
-        static final String REQUEUE_UNSTARTED = load("requeue-unstarted");
-        static final String RECOVER_STARTED = load("recover-started");
-        static final String RELEASE_UNSTARTED = load("release-unstarted");
-        static final String SUPPRESS_QUEUED = load("suppress-queued");
-        static final String LEDGER = load("ledger");
-        static final String MESSAGE_STATE = load("message-state");
-        static final String QUEUE_STATS = load("queue-stats");
-
-        private static String load(String name) {
-            try {
-                return new ClassPathResource("sql/dispatch/" + name + ".sql").getContentAsString(StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("missing sql/dispatch/" + name + ".sql", e);
-            }
-        }
+        static final String INSERT_MESSAGE = NamedSql.read("dispatch", "insert-message");
+        static final String CLAIM_DUE = NamedSql.read("dispatch", "claim-due");
+        static final String MARK_STARTED = NamedSql.read("dispatch", "mark-started");
+        static final String FINISH_MESSAGES = NamedSql.read("dispatch", "finish-messages");
+        static final String RETRY_LATER = NamedSql.read("dispatch", "retry-later");
+        static final String REQUEUE_UNSTARTED = NamedSql.read("dispatch", "requeue-unstarted");
+        static final String RECOVER_STARTED = NamedSql.read("dispatch", "recover-started");
+        static final String RELEASE_UNSTARTED = NamedSql.read("dispatch", "release-unstarted");
+        static final String SUPPRESS_QUEUED = NamedSql.read("dispatch", "suppress-queued");
+        static final String LEDGER = NamedSql.read("dispatch", "ledger");
+        static final String MESSAGE_STATE = NamedSql.read("dispatch", "message-state");
+        static final String QUEUE_STATS = NamedSql.read("dispatch", "queue-stats");
     }
 }

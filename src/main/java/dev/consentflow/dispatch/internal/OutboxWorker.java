@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,16 +29,15 @@ final class OutboxWorker implements SmartLifecycle {
     private final Outbox outbox;
     private final Courier courier;
     private final List<ChannelSender> senders;
-    private final Supplier<RecipientDirectory> directory;
+    private final RecipientDirectory directory;
     private final DispatchMetrics metrics;
     private List<Lane> lanes = List.of();
     private ScheduledExecutorService scheduler;
     private final AtomicBoolean pollRequested = new AtomicBoolean();
     private volatile boolean running;
-    private boolean warnedNoDirectory;
 
     OutboxWorker(String node, DispatchProperties properties, Outbox outbox, Courier courier,
-                 List<ChannelSender> senders, Supplier<RecipientDirectory> directory, DispatchMetrics metrics) {
+                 List<ChannelSender> senders, RecipientDirectory directory, DispatchMetrics metrics) {
         this.node = node;
         this.properties = properties;
         this.outbox = outbox;
@@ -108,14 +106,6 @@ final class OutboxWorker implements SmartLifecycle {
 
     /** One round: claim what the lanes have room for, as long as there is more due. */
     void poll() {
-        RecipientDirectory recipients = directory.get();
-        if (recipients == null) {
-            if (!warnedNoDirectory) {
-                warnedNoDirectory = true;
-                log.warn("No RecipientDirectory (the contacts module) is present: outbox messages stay QUEUED");
-            }
-            return;
-        }
         for (Lane lane : lanes) {
             int claimed;
             do {
@@ -124,7 +114,7 @@ final class OutboxWorker implements SmartLifecycle {
                     break;
                 }
                 List<OutboxRow> rows = outbox.claimDue(lane.channel(), node, limit, properties.lease());
-                rows.forEach(row -> lane.submit(() -> courier.deliver(row, lane.sender(), recipients)));
+                rows.forEach(row -> lane.submit(() -> courier.deliver(row, lane.sender(), directory)));
                 claimed = rows.size();
                 if (claimed < limit) {
                     break;

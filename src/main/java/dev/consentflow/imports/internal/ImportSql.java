@@ -1,39 +1,24 @@
 package dev.consentflow.imports.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.consentflow.NamedSql;
 
 /** The named queries of {@code src/main/resources/sql/imports/}, read once at start-up. */
 final class ImportSql {
 
-    static final String CLAIM = load("claim-import");
-    static final String HOLD = load("hold-import");
-    static final String ADVANCE = load("advance-import");
-    static final String FINISH = load("finish-import");
-    static final String RELEASE = load("release-import");
-    static final String FAIL_ATTEMPT = load("fail-attempt");
-    static final String INSERT = load("insert-import");
-    static final String FIND = load("find-import");
-    static final String FIND_REJECTIONS = load("find-rejections");
-    static final String INSERT_REJECTION = load("insert-rejection");
-    static final String INSERT_PART = load("insert-part");
-    static final String FIND_PART = load("find-part");
-    static final String DELETE_PARTS = load("delete-parts");
+    static final String CLAIM = NamedSql.read("imports", "claim-import");
+    static final String HOLD = NamedSql.read("imports", "hold-import");
+    static final String ADVANCE = NamedSql.read("imports", "advance-import");
+    static final String FINISH = NamedSql.read("imports", "finish-import");
+    static final String RELEASE = NamedSql.read("imports", "release-import");
+    static final String FAIL_ATTEMPT = NamedSql.read("imports", "fail-attempt");
+    static final String INSERT = NamedSql.read("imports", "insert-import");
+    static final String FIND = NamedSql.read("imports", "find-import");
+    static final String FIND_REJECTIONS = NamedSql.read("imports", "find-rejections");
+    static final String INSERT_REJECTION = NamedSql.read("imports", "insert-rejection");
+    static final String INSERT_PART = NamedSql.read("imports", "insert-part");
+    static final String FIND_PART = NamedSql.read("imports", "find-part");
+    static final String DELETE_PARTS = NamedSql.read("imports", "delete-parts");
 
     private ImportSql() {
-    }
-
-    private static String load(String name) {
-        String path = "/sql/imports/" + name + ".sql";
-        try (InputStream in = ImportSql.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing query " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

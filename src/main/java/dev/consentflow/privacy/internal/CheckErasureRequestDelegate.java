@@ -1,5 +1,6 @@
 package dev.consentflow.privacy.internal;
 
+import dev.consentflow.engine.Variables;
 import dev.consentflow.privacy.internal.ErasureProcess.Var;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +22,6 @@ class CheckErasureRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         outcomes.requireProceeding(Var.requestId(execution.getProcessBusinessKey()), execution.getProcessInstanceId(),
-                Var.accountId(execution::getVariable), Var.subscriberId(execution::getVariable));
+                Variables.account(execution::getVariable), Var.subscriberId(execution::getVariable));
     }
 }

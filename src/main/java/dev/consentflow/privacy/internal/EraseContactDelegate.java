@@ -1,6 +1,7 @@
 package dev.consentflow.privacy.internal;
 
 import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.engine.Variables;
 import dev.consentflow.privacy.internal.ErasureProcess.Var;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -21,7 +22,7 @@ class EraseContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Var.CONTACT_ERASED, contacts.erase(Var.accountId(execution::getVariable),
+        execution.setVariable(Var.CONTACT_ERASED, contacts.erase(Variables.account(execution::getVariable),
                 Var.subscriberId(execution::getVariable)));
     }
 }

@@ -1,9 +1,9 @@
 package dev.consentflow.privacy.internal;
 
-import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.engine.EngineGroups;
 import dev.consentflow.engine.ProcessHistory;
+import dev.consentflow.engine.Variables;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -58,12 +58,8 @@ final class ErasureProcess {
         private Var() {
         }
 
-        static AccountId accountId(Function<String, Object> variables) {
-            return new AccountId(uuid(variables, ACCOUNT_ID));
-        }
-
         static SubscriberId subscriberId(Function<String, Object> variables) {
-            return new SubscriberId(uuid(variables, SUBSCRIBER_ID));
+            return new SubscriberId(Variables.uuid(variables, SUBSCRIBER_ID));
         }
 
         static UUID requestId(String businessKey) {
@@ -82,14 +78,6 @@ final class ErasureProcess {
 
         static boolean flag(Function<String, Object> variables, String name) {
             return Boolean.TRUE.equals(variables.apply(name));
-        }
-
-        private static UUID uuid(Function<String, Object> variables, String name) {
-            Object value = variables.apply(name);
-            if (value == null) {
-                throw new IllegalStateException("process variable " + name + " is not set");
-            }
-            return UUID.fromString(value.toString());
         }
     }
 

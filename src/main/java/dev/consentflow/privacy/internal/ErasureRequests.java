@@ -2,14 +2,16 @@ package dev.consentflow.privacy.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.ContactAlreadyErased;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.engine.EngineGroups;
 import dev.consentflow.engine.ProcessRuntime;
+import dev.consentflow.privacy.FourEyesRequired;
+import dev.consentflow.privacy.RequestAlreadyDecided;
 import dev.consentflow.privacy.internal.ErasureProcess.Decision;
 import dev.consentflow.privacy.internal.ErasureRequest.Status;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,7 +63,7 @@ class ErasureRequests {
             return new Requested(open.get().id(), open.get().status(), false);
         }
         if (permission == Permission.DELETED) {
-            throw new ConflictException("This contact is erased already");
+            throw new ContactAlreadyErased("This contact is erased already");
         }
         boolean approvalRequired = settings.approvalRequired(account);
         UUID id = UUID.randomUUID();
@@ -93,19 +95,18 @@ class ErasureRequests {
                 .flatMap(found -> requests.lock(found.id()))
                 .orElseThrow(() -> new NotFoundException("Erasure request"));
         if (request.status() != Status.PENDING_APPROVAL) {
-            throw new ConflictException("This erasure request does not wait for a decision (it is "
+            throw new RequestAlreadyDecided("This erasure request does not wait for a decision (it is "
                     + request.status() + ")");
         }
         if (request.requestedBy().equals(caller.actor())) {
-            throw new ConflictException("Four eyes: the key that requested this erasure cannot decide it; "
-                    + "another ADMIN or COMPLIANCE key must");
+            throw new FourEyesRequired();
         }
         // The request records the decision first: the approval task's step finds it there, not in variables.
         outcomes.decide(request, decision, caller.actor());
         boolean completed = runtime.completeTask(request.processInstanceId(), ErasureProcess.Task.APPROVE_ERASURE,
                 Map.of(ErasureProcess.Var.DECISION, decision.name()));
         if (!completed) {
-            throw new ConflictException("This erasure request does not wait for a decision any more");
+            throw new RequestAlreadyDecided("This erasure request does not wait for a decision any more");
         }
     }
 

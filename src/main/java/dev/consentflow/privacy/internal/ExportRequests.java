@@ -7,8 +7,8 @@ import dev.consentflow.consent.AuditAction;
 import dev.consentflow.contacts.ContactExports;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.privacy.RequestAlreadyDecided;
 import dev.consentflow.privacy.internal.ExportRequest.Status;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
@@ -105,7 +105,7 @@ class ExportRequests {
                 .orElseThrow(() -> new NotFoundException("Export request"));
         if (request.status() != Status.PENDING_APPROVAL
                 || !processes.decide(request.processInstanceId(), approve, admin.actor())) {
-            throw new ConflictException("This export request was decided already or has expired ("
+            throw new RequestAlreadyDecided("This export request was decided already or has expired ("
                     + request.status() + ")");
         }
         return requests.findById(id).orElseThrow();

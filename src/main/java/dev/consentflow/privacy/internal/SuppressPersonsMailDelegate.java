@@ -1,6 +1,7 @@
 package dev.consentflow.privacy.internal;
 
 import dev.consentflow.dispatch.Dispatch;
+import dev.consentflow.engine.Variables;
 import dev.consentflow.privacy.internal.ErasureProcess.Var;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +23,7 @@ class SuppressPersonsMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Var.MESSAGES_SUPPRESSED, dispatch.suppressQueued(Var.accountId(execution::getVariable),
+        execution.setVariable(Var.MESSAGES_SUPPRESSED, dispatch.suppressQueued(Variables.account(execution::getVariable),
                 Var.subscriberId(execution::getVariable).value()));
     }
 }

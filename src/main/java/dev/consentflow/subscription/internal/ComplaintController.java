@@ -9,7 +9,6 @@ import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
-import dev.consentflow.contacts.UnsubscribeRequests;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.contacts.Unsubscribed;
 import dev.consentflow.web.InvalidInputException;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,11 +36,11 @@ class ComplaintController {
     private static final Pattern LINK_TOKEN = Pattern.compile("/u/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])");
 
     private final UnsubscribeTokens tokens;
-    private final ObjectProvider<ContactManagement> contacts;
-    private final UnsubscribeRequests process;
+    private final ContactManagement contacts;
+    private final UnsubscribeDesk process;
 
-    ComplaintController(UnsubscribeTokens tokens, ObjectProvider<ContactManagement> contacts,
-                        UnsubscribeRequests process) {
+    ComplaintController(UnsubscribeTokens tokens, ContactManagement contacts,
+                        UnsubscribeDesk process) {
         this.tokens = tokens;
         this.contacts = contacts;
         this.process = process;
@@ -84,7 +82,7 @@ class ComplaintController {
         if (complaint.subscriberId() == null || complaint.list() == null || complaint.list().isBlank()) {
             throw new InvalidInputException("subscriberId", "give either listUnsubscribe or subscriberId and list");
         }
-        return contacts.getObject().subscription(account, new SubscriberId(complaint.subscriberId()), complaint.list())
+        return contacts.subscription(account, new SubscriberId(complaint.subscriberId()), complaint.list())
                 .map(ContactManagement.SubscriptionRef::subscriptionId)
                 .orElseThrow(() -> new NotFoundException("Subscription"));
     }

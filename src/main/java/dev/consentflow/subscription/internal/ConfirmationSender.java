@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +32,13 @@ class ConfirmationSender {
     private final DoubleOptInRepository doubleOptIns;
     private final ConfirmationTokens tokens;
     private final ConfirmationMessages messages;
-    private final ObjectProvider<ContactManagement> contacts;
-    private final ObjectProvider<Dispatch> dispatch;
-    private final ObjectProvider<AuditLog> audit;
+    private final ContactManagement contacts;
+    private final Dispatch dispatch;
+    private final AuditLog audit;
 
     ConfirmationSender(DoubleOptInRepository doubleOptIns, ConfirmationTokens tokens, ConfirmationMessages messages,
-                       ObjectProvider<ContactManagement> contacts, ObjectProvider<Dispatch> dispatch,
-                       ObjectProvider<AuditLog> audit) {
+                       ContactManagement contacts, Dispatch dispatch,
+                       AuditLog audit) {
         this.doubleOptIns = doubleOptIns;
         this.tokens = tokens;
         this.messages = messages;
@@ -62,7 +61,7 @@ class ConfirmationSender {
 
     private void send(DoubleOptIn waiting, Purpose purpose) {
         AccountId account = new AccountId(waiting.accountId());
-        Optional<SubscriptionRef> ref = contacts.getObject().subscription(account,
+        Optional<SubscriptionRef> ref = contacts.subscription(account,
                 new SubscriptionId(waiting.subscriptionId()));
         if (ref.isEmpty()) {
             log.info("Subscription of double opt-in {} is gone: no {}", waiting.processInstanceId(), purpose);
@@ -71,9 +70,9 @@ class ConfirmationSender {
         String token = tokens.issue(waiting.processInstanceId());
         var content = messages.confirmation(waiting.channel(), ref.get().list(), messages.confirmationLink(token),
                 purpose == Purpose.CONFIRMATION_REMINDER);
-        UUID messageId = dispatch.getObject().enqueue(new OutboundMessage(account, waiting.subscriberId(),
+        UUID messageId = dispatch.enqueue(new OutboundMessage(account, waiting.subscriberId(),
                 waiting.subscriptionId(), waiting.channel(), purpose, null, content, null, null));
-        audit.getObject().append(new AuditEntry(account, waiting.subscriberId(), AuditAction.CONFIRMATION_SENT, ACTOR,
+        audit.append(new AuditEntry(account, waiting.subscriberId(), AuditAction.CONFIRMATION_SENT, ACTOR,
                 Map.of("subscriptionId", waiting.subscriptionId().toString(), "list", ref.get().list().key(),
                         "channel", waiting.channel().name(), "purpose", purpose.name(),
                         "messageId", messageId.toString()),

@@ -1,9 +1,9 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.dispatch.Channel;
+import dev.consentflow.engine.Variables;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -87,19 +87,15 @@ final class DoubleOptInProcess {
         }
 
         static SubscriberId tombstoneId(Function<String, Object> variables) {
-            return new SubscriberId(uuid(variables, TOMBSTONE_ID));
-        }
-
-        static AccountId accountId(Function<String, Object> variables) {
-            return new AccountId(uuid(variables, ACCOUNT_ID));
+            return new SubscriberId(Variables.uuid(variables, TOMBSTONE_ID));
         }
 
         static SubscriberId subscriberId(Function<String, Object> variables) {
-            return new SubscriberId(uuid(variables, SUBSCRIBER_ID));
+            return new SubscriberId(Variables.uuid(variables, SUBSCRIBER_ID));
         }
 
         static SubscriptionId subscriptionId(Function<String, Object> variables) {
-            return new SubscriptionId(uuid(variables, SUBSCRIPTION_ID));
+            return new SubscriptionId(Variables.uuid(variables, SUBSCRIPTION_ID));
         }
 
         static Channel channel(Function<String, Object> variables) {
@@ -112,14 +108,6 @@ final class DoubleOptInProcess {
 
         static String listKey(Function<String, Object> variables) {
             return (String) variables.apply(LIST_KEY);
-        }
-
-        private static UUID uuid(Function<String, Object> variables, String name) {
-            Object value = variables.apply(name);
-            if (value == null) {
-                throw new IllegalStateException("process variable " + name + " is not set");
-            }
-            return UUID.fromString(value.toString());
         }
     }
 

@@ -3,7 +3,6 @@ package dev.consentflow.subscription.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ResubscriptionId;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,20 +15,20 @@ import org.springframework.stereotype.Component;
 class ExpiredResubscriptions {
 
     private final ResubscribeRepository rows;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
 
-    ExpiredResubscriptions(ResubscribeRepository rows, ObjectProvider<ContactManagement> contacts) {
+    ExpiredResubscriptions(ResubscribeRepository rows, ContactManagement contacts) {
         this.rows = rows;
         this.contacts = contacts;
     }
 
     void purge(String processInstanceId) {
         // The person's lock first, then the waiting row: the order a repeated request takes them in.
-        rows.findById(processInstanceId).ifPresent(row -> contacts.getObject().lockPerson(
+        rows.findById(processInstanceId).ifPresent(row -> contacts.lockPerson(
                 new AccountId(row.accountId()), new ResubscriptionId(row.resubscriptionId())));
         rows.lock(processInstanceId).filter(Resubscribe::isWaiting).ifPresent(waiting -> {
             rows.expired(processInstanceId);
-            contacts.getObject().purgeExpiredResubscription(new AccountId(waiting.accountId()),
+            contacts.purgeExpiredResubscription(new AccountId(waiting.accountId()),
                     new ResubscriptionId(waiting.resubscriptionId()));
         });
     }

@@ -3,7 +3,6 @@ package dev.consentflow.subscription.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.SubscriptionId;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +15,10 @@ class ExpiredSignups {
 
     private final DoubleOptInRepository doubleOptIns;
     private final ConfirmationTokens tokens;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
 
     ExpiredSignups(DoubleOptInRepository doubleOptIns, ConfirmationTokens tokens,
-                   ObjectProvider<ContactManagement> contacts) {
+                   ContactManagement contacts) {
         this.doubleOptIns = doubleOptIns;
         this.tokens = tokens;
         this.contacts = contacts;
@@ -27,12 +26,12 @@ class ExpiredSignups {
 
     void purge(String processInstanceId) {
         // The person's lock first, then the waiting row: the order a repeated signup takes them in.
-        doubleOptIns.findById(processInstanceId).ifPresent(row -> contacts.getObject().lockPerson(
+        doubleOptIns.findById(processInstanceId).ifPresent(row -> contacts.lockPerson(
                 new AccountId(row.accountId()), new SubscriptionId(row.subscriptionId())));
         doubleOptIns.lock(processInstanceId).filter(DoubleOptIn::isWaiting).ifPresent(waiting -> {
             doubleOptIns.expired(processInstanceId);
             tokens.forget(processInstanceId);
-            contacts.getObject().purgeExpired(new AccountId(waiting.accountId()),
+            contacts.purgeExpired(new AccountId(waiting.accountId()),
                     new SubscriptionId(waiting.subscriptionId()));
         });
     }

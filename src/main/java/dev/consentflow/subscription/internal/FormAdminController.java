@@ -8,7 +8,6 @@ import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 class FormAdminController {
 
     private final SignupForms forms;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
     private final String publicUrl;
 
-    FormAdminController(SignupForms forms, ObjectProvider<ContactManagement> contacts,
+    FormAdminController(SignupForms forms, ContactManagement contacts,
                         @Value("${consentflow.public-url}") String publicUrl) {
         this.forms = forms;
         this.contacts = contacts;
@@ -44,7 +43,7 @@ class FormAdminController {
     FormView create(@RequestBody FormDefinition definition, @AuthenticationPrincipal Caller caller) {
         AccountId account = caller.requireAccount();
         definition.validated();
-        if (contacts.getObject().findList(account, definition.listKey()).isEmpty()) {
+        if (contacts.findList(account, definition.listKey()).isEmpty()) {
             throw new InvalidInputException("lists", "names a list this account does not have");
         }
         return view(forms.create(account, definition));

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +23,11 @@ class FormSignups {
 
     private final SignupForms forms;
     private final SignupLimits limits;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
     private final SubscriptionManagement subscriptions;
     private final TransactionRetry retry;
 
-    FormSignups(SignupForms forms, SignupLimits limits, ObjectProvider<ContactManagement> contacts,
+    FormSignups(SignupForms forms, SignupLimits limits, ContactManagement contacts,
                 SubscriptionManagement subscriptions, TransactionRetry retry) {
         this.forms = forms;
         this.limits = limits;
@@ -49,7 +48,7 @@ class FormSignups {
         }
         Signup signup = SignupValues.parse(form, values, clientIp, userAgent, Instant.now());
         limits.check(clientIp, signup.email() != null ? signup.email() : signup.mobile());
-        if (contacts.getObject().findList(form.account(), signup.listKey()).isEmpty()) {
+        if (contacts.findList(form.account(), signup.listKey()).isEmpty()) {
             log.warn("Signup form {} names the list {}, which does not exist", form.key(), signup.listKey());
             throw new NotFoundException("Form");
         }

@@ -1,5 +1,6 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.engine.Variables;
 import dev.consentflow.subscription.internal.UnsubscribeProcess.Var;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +21,7 @@ class PublishSubscriptionUnsubscribedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        unsubscriber.publishUnsubscribed(Var.accountId(execution::getVariable), Var.subscriberId(execution::getVariable),
+        unsubscriber.publishUnsubscribed(Variables.account(execution::getVariable), Var.subscriberId(execution::getVariable),
                 Var.unsubscribedListKeys(execution::getVariable), Var.channel(execution::getVariable));
     }
 }

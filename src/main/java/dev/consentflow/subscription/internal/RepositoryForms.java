@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
@@ -29,10 +28,10 @@ class RepositoryForms {
 
     private final SignupForms forms;
     private final Accounts accounts;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
     private final ObjectMapper json;
 
-    RepositoryForms(SignupForms forms, Accounts accounts, ObjectProvider<ContactManagement> contacts,
+    RepositoryForms(SignupForms forms, Accounts accounts, ContactManagement contacts,
                     ObjectMapper json) {
         this.forms = forms;
         this.accounts = accounts;
@@ -52,8 +51,7 @@ class RepositoryForms {
                 continue;
             }
             forms.registerFromRepository(account, definition);
-            ContactManagement contactManagement = contacts.getIfAvailable();
-            if (contactManagement != null && contactManagement.findList(account, definition.listKey()).isEmpty()) {
+            if (contacts.findList(account, definition.listKey()).isEmpty()) {
                 log.warn("Signup form {} names the list {}, which the default account does not have yet: create it "
                         + "with POST /api/lists", definition.key(), definition.listKey());
             }

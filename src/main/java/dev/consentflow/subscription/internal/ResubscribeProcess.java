@@ -1,9 +1,8 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.contacts.SubscriberId;
-import java.util.UUID;
+import dev.consentflow.engine.Variables;
 import java.util.function.Function;
 
 /**
@@ -79,28 +78,16 @@ final class ResubscribeProcess {
         private Var() {
         }
 
-        static AccountId accountId(Function<String, Object> variables) {
-            return new AccountId(uuid(variables, ACCOUNT_ID));
-        }
-
         static SubscriberId tombstoneId(Function<String, Object> variables) {
-            return new SubscriberId(uuid(variables, TOMBSTONE_ID));
+            return new SubscriberId(Variables.uuid(variables, TOMBSTONE_ID));
         }
 
         static ResubscriptionId resubscriptionId(Function<String, Object> variables) {
-            return new ResubscriptionId(uuid(variables, RESUBSCRIPTION_ID));
+            return new ResubscriptionId(Variables.uuid(variables, RESUBSCRIPTION_ID));
         }
 
         static boolean newRequest(Function<String, Object> variables) {
             return Boolean.TRUE.equals(variables.apply(NEW_REQUEST));
-        }
-
-        private static UUID uuid(Function<String, Object> variables, String name) {
-            Object value = variables.apply(name);
-            if (value == null) {
-                throw new IllegalStateException("process variable " + name + " is not set");
-            }
-            return UUID.fromString(value.toString());
         }
     }
 

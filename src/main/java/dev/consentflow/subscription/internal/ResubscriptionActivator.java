@@ -8,7 +8,6 @@ import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.subscription.internal.ResubscribeProcess.Var;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,10 @@ class ResubscriptionActivator {
 
     private final ResubscribeRepository rows;
     private final ClickEvidenceSeal seal;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
 
     ResubscriptionActivator(ResubscribeRepository rows, ClickEvidenceSeal seal,
-                            ObjectProvider<ContactManagement> contacts) {
+                            ContactManagement contacts) {
         this.rows = rows;
         this.seal = seal;
         this.contacts = contacts;
@@ -36,7 +35,7 @@ class ResubscriptionActivator {
                 .orElseThrow(() -> new IllegalStateException("no confirmation click recorded for " + processInstanceId));
         AccountId account = new AccountId(clicked.accountId());
         var evidence = seal.open(account, processInstanceId, clicked.clickEvidence());
-        ResubscribeOutcome outcome = contacts.getObject().confirmResubscription(account,
+        ResubscribeOutcome outcome = contacts.confirmResubscription(account,
                 new ResubscriptionId(clicked.resubscriptionId()), evidence);
         rows.evidenceHandedOver(processInstanceId,
                 outcome.subscriberId() == null ? null : outcome.subscriberId().value());

@@ -8,7 +8,6 @@ import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.subscription.internal.ConfirmationClicks.Link;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +24,11 @@ class ResubscriptionClicks {
     private final ResubscribeRepository rows;
     private final ClickEvidenceSeal seal;
     private final ProcessRuntime runtime;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
     private final TransactionRetry retry;
 
     ResubscriptionClicks(ResubscribeTokens tokens, ResubscribeRepository rows, ClickEvidenceSeal seal,
-                         ProcessRuntime runtime, ObjectProvider<ContactManagement> contacts, TransactionRetry retry) {
+                         ProcessRuntime runtime, ContactManagement contacts, TransactionRetry retry) {
         this.tokens = tokens;
         this.rows = rows;
         this.seal = seal;
@@ -61,7 +60,7 @@ class ResubscriptionClicks {
             return Link.ALREADY_CONFIRMED;
         }
         AccountId account = new AccountId(found.get().accountId());
-        contacts.getObject().lockPerson(account, new ResubscriptionId(found.get().resubscriptionId()));
+        contacts.lockPerson(account, new ResubscriptionId(found.get().resubscriptionId()));
         Optional<Resubscribe> locked = rows.lock(found.get().processInstanceId());
         if (locked.isEmpty()) {
             return Link.GONE;

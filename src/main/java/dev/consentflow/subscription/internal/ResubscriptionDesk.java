@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import dev.consentflow.subscription.SignupReceipt;
 
@@ -27,11 +26,11 @@ import dev.consentflow.subscription.SignupReceipt;
 class ResubscriptionDesk {
 
     private final ProcessRuntime runtime;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
     private final SignupInbox inbox;
     private final SignupSettings settings;
 
-    ResubscriptionDesk(ProcessRuntime runtime, ObjectProvider<ContactManagement> contacts, SignupInbox inbox,
+    ResubscriptionDesk(ProcessRuntime runtime, ContactManagement contacts, SignupInbox inbox,
                        SignupSettings settings) {
         this.runtime = runtime;
         this.contacts = contacts;
@@ -44,7 +43,7 @@ class ResubscriptionDesk {
     }
 
     Accepted request(AccountId account, Resubscription request, UUID requestId) {
-        PendingResubscription pending = contacts.getObject().requestResubscription(account, request);
+        PendingResubscription pending = contacts.requestResubscription(account, request);
         runtime.start(ResubscribeProcess.ID, requestId.toString(), Map.of(
                 Var.ACCOUNT_ID, account.value().toString(),
                 Var.TOMBSTONE_ID, pending.tombstoneId().value().toString(),

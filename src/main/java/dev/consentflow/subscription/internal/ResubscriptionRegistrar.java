@@ -5,6 +5,7 @@ import static dev.consentflow.subscription.internal.ResubscribeProcess.Outcome.C
 import static dev.consentflow.subscription.internal.ResubscribeProcess.Outcome.NEW_REQUEST;
 
 import dev.consentflow.dispatch.Channel;
+import dev.consentflow.engine.Variables;
 import dev.consentflow.subscription.internal.ResubscribeProcess.Outcome;
 import dev.consentflow.subscription.internal.ResubscribeProcess.Var;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class ResubscriptionRegistrar {
         if (waiting.isEmpty()) {
             // A new request, or a pending one nobody waits for any more (a lost instance): this one does.
             aggregates.insert(Resubscribe.waiting(processInstanceId, UUID.fromString(businessKey),
-                    Var.accountId(variables).value(), Var.tombstoneId(variables).value(), resubscription,
+                    Variables.account(variables).value(), Var.tombstoneId(variables).value(), resubscription,
                     (String) variables.apply(Var.LIST_KEY), Channel.valueOf((String) variables.apply(Var.CHANNEL)),
                     now));
             return NEW_REQUEST;

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +32,13 @@ class ResubscriptionSender {
     private final ResubscribeRepository rows;
     private final ResubscribeTokens tokens;
     private final ConfirmationMessages messages;
-    private final ObjectProvider<ContactManagement> contacts;
-    private final ObjectProvider<Dispatch> dispatch;
-    private final ObjectProvider<AuditLog> audit;
+    private final ContactManagement contacts;
+    private final Dispatch dispatch;
+    private final AuditLog audit;
 
     ResubscriptionSender(ResubscribeRepository rows, ResubscribeTokens tokens, ConfirmationMessages messages,
-                         ObjectProvider<ContactManagement> contacts, ObjectProvider<Dispatch> dispatch,
-                         ObjectProvider<AuditLog> audit) {
+                         ContactManagement contacts, Dispatch dispatch,
+                         AuditLog audit) {
         this.rows = rows;
         this.tokens = tokens;
         this.messages = messages;
@@ -61,16 +60,16 @@ class ResubscriptionSender {
 
     private void send(Resubscribe waiting) {
         AccountId account = new AccountId(waiting.accountId());
-        Optional<ListInfo> list = contacts.getObject().findList(account, waiting.listKey());
+        Optional<ListInfo> list = contacts.findList(account, waiting.listKey());
         if (list.isEmpty()) {
             log.warn("The list of resubscription {} is gone: no confirmation", waiting.processInstanceId());
             return;
         }
         String token = tokens.issue(waiting.processInstanceId());
         var content = messages.resubscription(waiting.channel(), list.get(), messages.confirmationLink(token));
-        UUID messageId = dispatch.getObject().enqueue(new OutboundMessage(account, waiting.tombstoneId(),
+        UUID messageId = dispatch.enqueue(new OutboundMessage(account, waiting.tombstoneId(),
                 waiting.resubscriptionId(), waiting.channel(), Purpose.CONFIRMATION, null, content, null, null));
-        audit.getObject().append(new AuditEntry(account, waiting.tombstoneId(), AuditAction.CONFIRMATION_SENT, ACTOR,
+        audit.append(new AuditEntry(account, waiting.tombstoneId(), AuditAction.CONFIRMATION_SENT, ACTOR,
                 Map.of("resubscriptionId", waiting.resubscriptionId().toString(), "list", waiting.listKey(),
                         "channel", waiting.channel().name(), "purpose", Purpose.CONFIRMATION.name(),
                         "messageId", messageId.toString()),

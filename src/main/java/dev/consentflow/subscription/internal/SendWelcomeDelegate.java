@@ -1,5 +1,6 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.engine.Variables;
 import dev.consentflow.subscription.internal.DoubleOptInProcess.Var;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -17,7 +18,7 @@ class SendWelcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        activator.sendWelcome(Var.accountId(execution::getVariable), Var.subscriberId(execution::getVariable),
+        activator.sendWelcome(Variables.account(execution::getVariable), Var.subscriberId(execution::getVariable),
                 Var.subscriptionId(execution::getVariable), Var.channel(execution::getVariable));
     }
 }

@@ -46,7 +46,8 @@ class SignupDesk implements SubscriptionManagement {
             receipt = inbox.close(requestId);
         }
         if (receipt == null) {
-            throw new IllegalStateException("Task_RegisterSignup did not answer for request " + requestId);
+            throw new IllegalStateException(DoubleOptInProcess.Task.REGISTER_SIGNUP + " did not answer for request "
+                    + requestId);
         }
         return receipt;
     }

@@ -3,7 +3,7 @@ package dev.consentflow.subscription.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.web.ConflictException;
+import dev.consentflow.subscription.FormKeyTaken;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +43,7 @@ class SignupForms {
 
     SignupForm create(AccountId account, FormDefinition definition) {
         if (forms.insert(UUID.randomUUID(), account.value(), definition.key(), write(definition), "API") == 0) {
-            throw new ConflictException("The form key " + definition.key() + " is taken");
+            throw new FormKeyTaken("The form key " + definition.key() + " is taken");
         }
         return new SignupForm(account, 1, definition);
     }

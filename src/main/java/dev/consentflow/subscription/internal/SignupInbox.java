@@ -9,6 +9,6 @@ import org.springframework.stereotype.Component;
 class SignupInbox extends ProcessInbox<Signup, SignupReceipt> {
 
     SignupInbox() {
-        super("Task_RegisterSignup");
+        super(DoubleOptInProcess.Task.REGISTER_SIGNUP);
     }
 }

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
 import dev.consentflow.contacts.Signup;
@@ -31,12 +30,12 @@ import dev.consentflow.contacts.Signup;
 class SignupRegistrar {
 
     private final SignupInbox inbox;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
     private final DoubleOptInRepository doubleOptIns;
     private final JdbcAggregateTemplate aggregates;
     private final SignupSettings settings;
 
-    SignupRegistrar(SignupInbox inbox, ObjectProvider<ContactManagement> contacts, DoubleOptInRepository doubleOptIns,
+    SignupRegistrar(SignupInbox inbox, ContactManagement contacts, DoubleOptInRepository doubleOptIns,
                     JdbcAggregateTemplate aggregates, SignupSettings settings) {
         this.inbox = inbox;
         this.contacts = contacts;
@@ -76,7 +75,7 @@ class SignupRegistrar {
 
     Registered register(UUID requestId, String processInstanceId) {
         ProcessInbox.Letter<Signup, SignupReceipt> letter = inbox.open(requestId);
-        SignupOutcome outcome = contacts.getObject().registerSignup(letter.account, letter.request);
+        SignupOutcome outcome = contacts.registerSignup(letter.account, letter.request);
         Registered registered;
         if (outcome instanceof SignupOutcome.Pending pending) {
             registered = pending(requestId, processInstanceId, letter, pending);

@@ -12,7 +12,6 @@ import dev.consentflow.dispatch.Purpose;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.subscription.UnsubscribeLinks;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +25,13 @@ class SubscriptionActivator {
     private final DoubleOptInRepository doubleOptIns;
     private final ClickEvidenceSeal seal;
     private final ConfirmationMessages messages;
-    private final ObjectProvider<ContactManagement> contacts;
-    private final ObjectProvider<Dispatch> dispatch;
+    private final ContactManagement contacts;
+    private final Dispatch dispatch;
     private final ProcessRuntime runtime;
     private final UnsubscribeLinks links;
 
     SubscriptionActivator(DoubleOptInRepository doubleOptIns, ClickEvidenceSeal seal, ConfirmationMessages messages,
-                          ObjectProvider<ContactManagement> contacts, ObjectProvider<Dispatch> dispatch,
+                          ContactManagement contacts, Dispatch dispatch,
                           ProcessRuntime runtime, UnsubscribeLinks links) {
         this.doubleOptIns = doubleOptIns;
         this.seal = seal;
@@ -50,7 +49,7 @@ class SubscriptionActivator {
                 .orElseThrow(() -> new IllegalStateException("no confirmation click recorded for " + processInstanceId));
         AccountId account = new AccountId(clicked.accountId());
         var evidence = seal.open(account, processInstanceId, clicked.clickEvidence());
-        ConfirmOutcome outcome = contacts.getObject().confirm(account, new SubscriptionId(clicked.subscriptionId()),
+        ConfirmOutcome outcome = contacts.confirm(account, new SubscriptionId(clicked.subscriptionId()),
                 evidence);
         // Contacts keeps the evidence now; this table keeps ids and times only.
         doubleOptIns.evidenceHandedOver(processInstanceId);
@@ -59,9 +58,9 @@ class SubscriptionActivator {
 
     /** The list's welcome, carrying the subscription's one-click unsubscribe link like every list mail. */
     void sendWelcome(AccountId account, SubscriberId subscriber, SubscriptionId subscription, Channel channel) {
-        contacts.getObject().subscription(account, subscription).ifPresent(ref -> {
+        contacts.subscription(account, subscription).ifPresent(ref -> {
             String unsubscribe = links.unsubscribeUrl(account, subscription);
-            dispatch.getObject().enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
+            dispatch.enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
                     channel, Purpose.WELCOME, null, messages.welcome(channel, ref.list(), unsubscribe),
                     unsubscribe, channel == Channel.EMAIL ? messages.listId(ref.list()) : null));
         });

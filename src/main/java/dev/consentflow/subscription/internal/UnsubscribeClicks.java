@@ -5,14 +5,12 @@ import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
-import dev.consentflow.contacts.UnsubscribeRequests;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.contacts.Unsubscribed;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +23,10 @@ import org.springframework.stereotype.Component;
 class UnsubscribeClicks {
 
     private final UnsubscribeTokens tokens;
-    private final ObjectProvider<ContactManagement> contacts;
-    private final UnsubscribeRequests process;
+    private final ContactManagement contacts;
+    private final UnsubscribeDesk process;
 
-    UnsubscribeClicks(UnsubscribeTokens tokens, ObjectProvider<ContactManagement> contacts, UnsubscribeRequests process) {
+    UnsubscribeClicks(UnsubscribeTokens tokens, ContactManagement contacts, UnsubscribeDesk process) {
         this.tokens = tokens;
         this.contacts = contacts;
         this.process = process;
@@ -41,7 +39,7 @@ class UnsubscribeClicks {
     /** The link's subscription, then the person's others on lists of the brand; empty for a link not valid. */
     List<SubscriptionRef> look(String token) {
         return tokens.find(token)
-                .map(target -> contacts.getObject().brandSubscriptions(target.account(), target.subscription()))
+                .map(target -> contacts.brandSubscriptions(target.account(), target.subscription()))
                 .orElse(List.of());
     }
 
@@ -50,7 +48,7 @@ class UnsubscribeClicks {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        List<SubscriptionRef> brand = contacts.getObject().brandSubscriptions(target.get().account(),
+        List<SubscriptionRef> brand = contacts.brandSubscriptions(target.get().account(),
                 target.get().subscription());
         if (brand.isEmpty()) {
             return Optional.empty();

@@ -4,12 +4,10 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.Unsubscribe;
-import dev.consentflow.contacts.UnsubscribeRequests;
 import dev.consentflow.contacts.Unsubscribed;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.web.NotFoundException;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,14 +17,14 @@ import org.springframework.stereotype.Service;
  * committed and the next send is suppressed; telling the automation follows in a job of the instance.
  */
 @Service
-class UnsubscribeDesk implements UnsubscribeRequests {
+class UnsubscribeDesk {
 
     private final ProcessRuntime runtime;
     private final UnsubscribeInbox inbox;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
     private final TransactionRetry retry;
 
-    UnsubscribeDesk(ProcessRuntime runtime, UnsubscribeInbox inbox, ObjectProvider<ContactManagement> contacts,
+    UnsubscribeDesk(ProcessRuntime runtime, UnsubscribeInbox inbox, ContactManagement contacts,
                     TransactionRetry retry) {
         this.runtime = runtime;
         this.inbox = inbox;
@@ -34,13 +32,18 @@ class UnsubscribeDesk implements UnsubscribeRequests {
         this.retry = retry;
     }
 
-    @Override
-    public Unsubscribed unsubscribe(AccountId account, Unsubscribe request) {
+    /**
+     * Unsubscribes in a transaction of its own, which has committed when this returns: the next send to that list
+     * is suppressed. Repeating it changes nothing and records nothing.
+     *
+     * @throws NotFoundException when the subscription is not one of the account
+     */
+    Unsubscribed unsubscribe(AccountId account, Unsubscribe request) {
         return retry.run(() -> once(account, request));
     }
 
     private Unsubscribed once(AccountId account, Unsubscribe request) {
-        SubscriptionRef subscription = contacts.getObject().subscription(account, request.subscription())
+        SubscriptionRef subscription = contacts.subscription(account, request.subscription())
                 .orElseThrow(() -> new NotFoundException("Subscription"));
         UUID requestId = UUID.randomUUID();
         inbox.post(requestId, account, request);
@@ -52,7 +55,8 @@ class UnsubscribeDesk implements UnsubscribeRequests {
             outcome = inbox.close(requestId);
         }
         if (outcome == null) {
-            throw new IllegalStateException("Task_UnsubscribeSubscription did not answer for request " + requestId);
+            throw new IllegalStateException(UnsubscribeProcess.Task.UNSUBSCRIBE_SUBSCRIPTION
+                    + " did not answer for request " + requestId);
         }
         return outcome;
     }

@@ -9,6 +9,6 @@ import org.springframework.stereotype.Component;
 class UnsubscribeInbox extends ProcessInbox<Unsubscribe, Unsubscribed> {
 
     UnsubscribeInbox() {
-        super("Task_UnsubscribeSubscription");
+        super(UnsubscribeProcess.Task.UNSUBSCRIBE_SUBSCRIPTION);
     }
 }

@@ -5,6 +5,7 @@ import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
+import dev.consentflow.engine.Variables;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +80,8 @@ final class UnsubscribeProcess {
             return Map.of(UNSUBSCRIBED_NOW, !listKeys.isEmpty(), UNSUBSCRIBED_LIST_KEYS, String.join(",", listKeys));
         }
 
-        static AccountId accountId(Function<String, Object> variables) {
-            return new AccountId(uuid(variables, ACCOUNT_ID));
-        }
-
         static SubscriberId subscriberId(Function<String, Object> variables) {
-            return new SubscriberId(uuid(variables, SUBSCRIBER_ID));
+            return new SubscriberId(Variables.uuid(variables, SUBSCRIBER_ID));
         }
 
         static UnsubscribeChannel channel(Function<String, Object> variables) {
@@ -98,14 +95,6 @@ final class UnsubscribeProcess {
 
         static UUID requestId(String businessKey) {
             return UUID.fromString(businessKey);
-        }
-
-        private static UUID uuid(Function<String, Object> variables, String name) {
-            Object value = variables.apply(name);
-            if (value == null) {
-                throw new IllegalStateException("process variable " + name + " is not set");
-            }
-            return UUID.fromString(value.toString());
         }
     }
 }

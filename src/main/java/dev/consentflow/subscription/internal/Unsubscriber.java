@@ -12,7 +12,6 @@ import dev.consentflow.web.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import dev.consentflow.contacts.Unsubscribe;
 
@@ -25,10 +24,10 @@ import dev.consentflow.contacts.Unsubscribe;
 class Unsubscriber {
 
     private final UnsubscribeInbox inbox;
-    private final ObjectProvider<ContactManagement> contacts;
+    private final ContactManagement contacts;
     private final ProcessRuntime runtime;
 
-    Unsubscriber(UnsubscribeInbox inbox, ObjectProvider<ContactManagement> contacts, ProcessRuntime runtime) {
+    Unsubscriber(UnsubscribeInbox inbox, ContactManagement contacts, ProcessRuntime runtime) {
         this.inbox = inbox;
         this.contacts = contacts;
         this.runtime = runtime;
@@ -37,7 +36,7 @@ class Unsubscriber {
     /** The variables the process learns: whether anything changed, and which lists. */
     Map<String, Object> unsubscribe(UUID requestId, String processInstanceId) {
         ProcessInbox.Letter<Unsubscribe, Unsubscribed> letter = inbox.open(requestId);
-        Unsubscribed outcome = contacts.getObject().unsubscribe(letter.account, letter.request.by(processInstanceId))
+        Unsubscribed outcome = contacts.unsubscribe(letter.account, letter.request.by(processInstanceId))
                 // Gone between the request's lookup and now (an expired re-request purged): nothing to do.
                 .orElseThrow(() -> new NotFoundException("Subscription"));
         letter.answer(outcome);

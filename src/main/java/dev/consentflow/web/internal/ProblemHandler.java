@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -74,8 +76,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(invalidInput(List.of(new FieldProblem(e.getName(), "has the wrong format"))));
     }
 
+    /**
+     * A module's fact ({@code ContactAlreadyErased}, {@code ListKeyTaken}…) names its status with
+     * {@link ResponseStatus} and its detail as the message, so the modules need no exception of this one.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        ResponseStatus fact = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
+        if (fact != null) {
+            return answer(Problems.of(fact.code(), e.getMessage()));
+        }
         log.error("Unexpected error", e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred"));
     }

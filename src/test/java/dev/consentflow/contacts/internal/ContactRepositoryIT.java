@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Accounts;
+import dev.consentflow.contacts.AddressTaken;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.contacts.Source;
-import dev.consentflow.web.ConflictException;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -89,7 +89,7 @@ class ContactRepositoryIT {
     void twoLiveCardsCannotShareAnAddressButATombstoneAndALiveCardCan() {
         Contact first = cards.create(account, email, null, Map.of(), Source.API);
         assertThatThrownBy(() -> cards.create(account, email, null, Map.of(), Source.API))
-                .as("the unique index refuses it, answered as a conflict").isInstanceOf(ConflictException.class);
+                .as("the unique index refuses it, answered as a conflict").isInstanceOf(AddressTaken.class);
 
         jdbc.sql("update contacts_contact set erased_at = now(), wrapped_key = null, email_sealed = null where id = ?")
                 .param(first.id()).update();
@@ -108,7 +108,7 @@ class ContactRepositoryIT {
         assertThat(cards.mobileTaken(account, mobile, null)).isTrue();
         assertThat(cards.mobileTaken(account, mobile, first.id())).isFalse();
         assertThatThrownBy(() -> cards.create(account, EmailAddress.parse("other-" + email.value()), mobile, Map.of(),
-                Source.API)).isInstanceOf(ConflictException.class);
+                Source.API)).isInstanceOf(AddressTaken.class);
     }
 
     @Test

@@ -202,7 +202,7 @@ class DispatchIT {
         try (MailSender mail = new MailSender(relay, composer, properties.connectionsPerRelay(), 1000)) {
             OutboxWorker nodeB = new OutboxWorker("node-b", bProperties, outbox,
                     new Courier("node-b", bProperties, outbox, seal, new RateLimiter(0), metrics),
-                    List.of(mail, new DevSmsOutbox(1)), () -> recipients, metrics);
+                    List.of(mail, new DevSmsOutbox(1)), recipients, metrics);
             nodeB.start();
             try {
                 transactions.executeWithoutResult(status -> {

@@ -29,11 +29,11 @@ class DispatchPropertiesTest {
         DispatchProperties shortLease = properties(List.of(Duration.ofMinutes(1)), Duration.ofSeconds(1));
         DevSmsOutbox sms = new DevSmsOutbox(1);
 
-        assertThatThrownBy(() -> new OutboxWorker("node", shortLease, null, null, List.of(sms), () -> null, null))
+        assertThatThrownBy(() -> new OutboxWorker("node", shortLease, null, null, List.of(sms), null, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("consentflow.dispatch.lease (PT1S)").hasMessageContaining(sms.sendBudget().toString());
         DispatchProperties longer = properties(List.of(Duration.ofMinutes(1)), sms.sendBudget().plusSeconds(1));
-        assertThat(new OutboxWorker("node", longer, null, null, List.of(sms), () -> null, null).node())
+        assertThat(new OutboxWorker("node", longer, null, null, List.of(sms), null, null).node())
                 .isEqualTo("node");
     }
 

@@ -105,7 +105,7 @@ class DispatchThroughputBench {
         try (MailSender mail = new MailSender(relay, composer, connections, 1000)) {
             OutboxWorker worker = new OutboxWorker(node, properties, outbox,
                     new Courier(node, properties, outbox, seal, new RateLimiter(0), metrics),
-                    List.of(mail, new DevSmsOutbox(1)), () -> recipients, metrics);
+                    List.of(mail, new DevSmsOutbox(1)), recipients, metrics);
             OutboxTestSupport test = new OutboxTestSupport(dispatch, jdbc, new AccountId(UUID.randomUUID()));
             String batch = "bench-" + UUID.randomUUID();
             transactions.executeWithoutResult(status -> {

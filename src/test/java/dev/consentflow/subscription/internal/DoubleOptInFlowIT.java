@@ -239,12 +239,12 @@ class DoubleOptInFlowIT {
         String email = address();
         signup(email, "203.0.113.11");
         String first = awaitLink(email, Purpose.CONFIRMATION);
-        management.executeJob(job(email, "Event_ReminderDue"));
+        management.executeJob(job(email, DoubleOptInProcess.Event.REMINDER_DUE));
         String second = awaitLink(email, Purpose.CONFIRMATION_REMINDER);
         assertThat(second).isNotEqualTo(first);
         assertThat(anonymous.get(first).status()).isEqualTo(200);
 
-        management.executeJob(job(email, "Event_ConfirmationExpiredAfterReminder"));
+        management.executeJob(job(email, DoubleOptInProcess.Event.CONFIRMATION_EXPIRED_AFTER_REMINDER));
         verify(contacts).purgeExpired(defaultAccount(), subscription(email));
         for (String path : List.of(first, second)) {
             assertThat(anonymous.get(path).status()).isEqualTo(410);

@@ -46,7 +46,6 @@ import org.operaton.bpm.engine.impl.mock.Mocks;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.test.Deployment;
 import org.operaton.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
@@ -75,14 +74,12 @@ class UnsubscribeProcessTest {
 
     @BeforeEach
     void realDelegatesOverMockedFacades() {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("contacts", contacts);
         UnsubscribeInbox inbox = new UnsubscribeInbox();
-        Unsubscriber unsubscriber = new Unsubscriber(inbox, beans.getBeanProvider(ContactManagement.class), publisher);
+        Unsubscriber unsubscriber = new Unsubscriber(inbox, contacts, publisher);
         Mocks.register("unsubscribeSubscriptionDelegate", new UnsubscribeSubscriptionDelegate(unsubscriber));
         Mocks.register("publishSubscriptionUnsubscribedDelegate",
                 new PublishSubscriptionUnsubscribedDelegate(unsubscriber));
-        desk = new UnsubscribeDesk(new EngineStarts(), inbox, beans.getBeanProvider(ContactManagement.class),
+        desk = new UnsubscribeDesk(new EngineStarts(), inbox, contacts,
                 new TransactionRetry(new NoTransactions()));
         when(contacts.subscription(account, news)).thenReturn(Optional.of(
                 new SubscriptionRef(anna, news, NEWS, SubscriptionStatus.CONFIRMED)));

@@ -1,10 +1,6 @@
-package dev.consentflow.contacts.internal;
+package dev.consentflow.contacts;
 
 import dev.consentflow.accounts.Masking;
-import dev.consentflow.contacts.EventType;
-import dev.consentflow.contacts.Permission;
-import dev.consentflow.contacts.Source;
-import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.dispatch.Channel;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,22 +10,22 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The contact card of API.md section 5. */
-record CardView(UUID subscriberId, String email, String mobile, Permission permission, Source source,
-                int mailRating, Map<String, String> fields, List<SubscriptionView> subscriptions,
-                List<EventView> events, Instant erasedAt) {
+public record CardView(UUID subscriberId, String email, String mobile, Permission permission, Source source,
+                       int mailRating, Map<String, String> fields, List<SubscriptionView> subscriptions,
+                       List<EventView> events, Instant erasedAt) {
 
-    record SubscriptionView(String list, Channel channel, SubscriptionStatus status, Instant subscribedAt,
-                            String subscribeIp, Instant confirmedAt, String confirmIp) {
+    public record SubscriptionView(String list, Channel channel, SubscriptionStatus status, Instant subscribedAt,
+                                   String subscribeIp, Instant confirmedAt, String confirmIp) {
     }
 
-    record EventView(EventType type, Instant at, String campaign, Map<String, String> details) {
+    public record EventView(EventType type, Instant at, String campaign, Map<String, String> details) {
     }
 
     /**
      * CONFIRMED when any list is confirmed, else PENDING when one waits for confirmation, else UNSUBSCRIBED (no
      * list left: unsubscribed, bounced, or none); DELETED once erased.
      */
-    static Permission permission(boolean erased, Collection<SubscriptionStatus> statuses) {
+    public static Permission permission(boolean erased, Collection<SubscriptionStatus> statuses) {
         if (erased) {
             return Permission.DELETED;
         }
@@ -44,7 +40,7 @@ record CardView(UUID subscriberId, String email, String mobile, Permission permi
      * (which may hold a second address or number) with about 40% of their characters replaced by {@code *}.
      * The one masking rule is {@link Masking#mask}.
      */
-    CardView masked() {
+    public CardView masked() {
         return new CardView(subscriberId, Masking.mask(email), Masking.mask(mobile), permission, source, mailRating,
                 maskValues(fields), subscriptions,
                 events.stream().map(e -> new EventView(e.type(), e.at(), e.campaign(), maskValues(e.details())))

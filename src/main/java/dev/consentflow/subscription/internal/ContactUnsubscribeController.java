@@ -1,20 +1,19 @@
-package dev.consentflow.contacts.internal;
+package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
-import dev.consentflow.contacts.UnsubscribeRequests;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.web.ClientAddress;
 import dev.consentflow.web.InvalidInputException;
-import dev.consentflow.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,22 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * API.md section 5, {@code POST /api/contacts/{id}/unsubscribe} {@code {"list": "news"}}: runs the {@code unsubscribe}
- * process (through {@link UnsubscribeRequests}, provided by the subscription module) and answers the card once the
- * change is committed. Optional: {@code "scope": "BRAND"} for every list of the list's brand, and {@code "ip"}, the
+ * process (through {@link UnsubscribeDesk}, as the links and complaints do) and answers the card once the change
+ * is committed. Optional: {@code "scope": "BRAND"} for every list of the list's brand, and {@code "ip"}, the
  * person's IP as the integration saw it (else the request's own is recorded).
  */
 @RestController
 class ContactUnsubscribeController {
 
-    private final Unsubscriptions unsubscriptions;
-    private final ContactCards cards;
-    private final ObjectProvider<UnsubscribeRequests> process;
+    private final Subscribers subscribers;
+    private final UnsubscribeDesk process;
     private final ClientAddress clientAddress;
 
-    ContactUnsubscribeController(Unsubscriptions unsubscriptions, ContactCards cards,
-                                 ObjectProvider<UnsubscribeRequests> process, ClientAddress clientAddress) {
-        this.unsubscriptions = unsubscriptions;
-        this.cards = cards;
+    ContactUnsubscribeController(Subscribers subscribers, UnsubscribeDesk process, ClientAddress clientAddress) {
+        this.subscribers = subscribers;
         this.process = process;
         this.clientAddress = clientAddress;
     }
@@ -59,14 +55,10 @@ class ContactUnsubscribeController {
         if (body.ip() != null && !IpLiteral.isValid(body.ip())) {
             throw new InvalidInputException("ip", "must be an IPv4 or IPv6 address");
         }
-        SubscriptionId target = unsubscriptions.target(account, id, body.list());
-        UnsubscribeRequests handler = process.getIfAvailable();
-        if (handler == null) {
-            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.NOT_IMPLEMENTED, "Unsubscribing is not available on this server"));
-        }
-        handler.unsubscribe(account, new Unsubscribe(target, body.scope() == null ? UnsubscribeScope.LIST : body.scope(),
-                UnsubscribeChannel.API, Cards.now(), body.ip() == null ? clientAddress.of(request) : body.ip(), null));
-        return ResponseEntity.ok(cards.current(caller, id));
+        SubscriberId subscriber = new SubscriberId(id);
+        SubscriptionId target = subscribers.subscriptionOf(account, subscriber, body.list());
+        process.unsubscribe(account, new Unsubscribe(target, body.scope() == null ? UnsubscribeScope.LIST : body.scope(),
+                UnsubscribeChannel.API, Instant.now().truncatedTo(ChronoUnit.MICROS), body.ip() == null ? clientAddress.of(request) : body.ip(), null));
+        return ResponseEntity.ok(subscribers.card(caller, subscriber));
     }
 }

@@ -1,4 +1,4 @@
-package dev.consentflow.contacts.internal;
+package dev.consentflow.subscription.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,23 +12,25 @@ import static org.mockito.Mockito.when;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.accounts.Role;
+import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionStatus;
-import dev.consentflow.contacts.UnconfirmedSubscriptions;
-import dev.consentflow.contacts.internal.SubscriptionController.SubscriptionRequest;
+import dev.consentflow.subscription.SignupReceipt;
+import dev.consentflow.subscription.SubscriptionManagement;
+import dev.consentflow.subscription.internal.SubscriptionController.SubscriptionRequest;
 import dev.consentflow.web.InvalidInputException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** How POST /api/subscriptions hands requests without "confirmed": true to the double opt-in. */
 class SubscriptionControllerTest {
 
-    private final Signups signups = mock(Signups.class);
+    private final Subscribers signups = mock(Subscribers.class);
     private final AccountId account = new AccountId(UUID.randomUUID());
     private final Caller caller = new Caller(UUID.randomUUID(), account, Role.MARKETER);
     private final SubscriptionRequest unconfirmed = new SubscriptionRequest("anna@example.dk", null, "news",
@@ -36,35 +38,23 @@ class SubscriptionControllerTest {
 
     @Test
     void anUnconfirmedRequestGoesCheckedToTheDoubleOptInWhichAnswersWith202() {
-        UnconfirmedSubscriptions doubleOptIn = mock(UnconfirmedSubscriptions.class);
+        SubscriptionManagement doubleOptIn = mock(SubscriptionManagement.class);
         SubscriberId subscriber = new SubscriberId(UUID.randomUUID());
         when(signups.check(eq(account), any())).thenAnswer(call -> call.getArgument(1));
-        when(doubleOptIn.start(eq(account), any()))
-                .thenReturn(new UnconfirmedSubscriptions.Accepted(subscriber, SubscriptionStatus.PENDING));
+        when(doubleOptIn.signUp(eq(account), any())).thenReturn(new SignupReceipt(UUID.randomUUID(), subscriber, false));
 
         var answer = controller(doubleOptIn).subscribe(unconfirmed, caller);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(202);
         assertThat(answer.getBody()).isEqualTo(new SubscriptionController.Accepted(subscriber.value(),
                 SubscriptionStatus.PENDING));
-        verify(doubleOptIn).start(eq(account), any(Signup.class));
-        verify(signups, never()).subscribeConfirmedRef(any(), any());
-    }
-
-    @Test
-    void withoutADoubleOptInTheAnswerIs501AndNothingIsWritten() {
-        when(signups.check(eq(account), any())).thenAnswer(call -> call.getArgument(1));
-
-        var answer = controller(null).subscribe(unconfirmed, caller);
-
-        assertThat(answer.getStatusCode().value()).isEqualTo(501);
-        assertThat(answer.getBody()).isInstanceOf(ProblemDetail.class);
-        verify(signups, never()).subscribeConfirmedRef(any(), any());
+        verify(doubleOptIn).signUp(eq(account), any(Signup.class));
+        verify(signups, never()).subscribeConfirmed(any(), any());
     }
 
     @Test
     void aBadRequestNeverReachesTheDoubleOptIn() {
-        UnconfirmedSubscriptions doubleOptIn = mock(UnconfirmedSubscriptions.class);
+        SubscriptionManagement doubleOptIn = mock(SubscriptionManagement.class);
         when(signups.check(eq(account), any())).thenThrow(new InvalidInputException("email", "must contain an @"));
         var bad = new SubscriptionRequest("anna", null, "news", Map.of(), false, "not-an-ip", Instant.now(), null,
                 null, null);
@@ -72,15 +62,11 @@ class SubscriptionControllerTest {
         assertThatThrownBy(() -> controller(doubleOptIn).subscribe(bad, caller))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(InvalidInputException.FieldProblem::field).containsExactlyInAnyOrder("ip", "email"));
-        verify(doubleOptIn, never()).start(any(), any());
+        verify(doubleOptIn, never()).signUp(any(), any());
     }
 
-    private SubscriptionController controller(UnconfirmedSubscriptions doubleOptIn) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        if (doubleOptIn != null) {
-            beans.addBean("doubleOptIn", doubleOptIn);
-        }
-        return new SubscriptionController(signups, beans.getBeanProvider(UnconfirmedSubscriptions.class),
-                mock(ListJoins.class), mock(ContactCards.class));
+    private SubscriptionController controller(SubscriptionManagement doubleOptIn) {
+        return new SubscriptionController(signups, doubleOptIn, mock(ContactManagement.class),
+                new TransactionRetry(mock(PlatformTransactionManager.class)));
     }
 }

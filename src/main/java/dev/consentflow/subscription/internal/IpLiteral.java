@@ -1,4 +1,4 @@
-package dev.consentflow.contacts.internal;
+package dev.consentflow.subscription.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

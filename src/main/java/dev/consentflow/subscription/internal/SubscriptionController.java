@@ -1,20 +1,22 @@
-package dev.consentflow.contacts.internal;
+package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ContactAlreadyErased;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListJoin;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionStatus;
-import dev.consentflow.contacts.UnconfirmedSubscriptions;
 import dev.consentflow.dispatch.Channel;
-import dev.consentflow.web.ConflictException;
-import dev.consentflow.web.InvalidInputException;
+import dev.consentflow.subscription.SignupReceipt;
+import dev.consentflow.subscription.SubscriptionManagement;
 import dev.consentflow.web.InvalidInputException.FieldProblem;
-import dev.consentflow.web.Problems;
+import dev.consentflow.web.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,9 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,9 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * API.md section 5, {@code POST /api/subscriptions}. The body is checked here for both paths. With
  * {@code "confirmed": true} the integration holds the consent, with its {@code ip} and {@code at}: the
- * subscription is CONFIRMED at once ({@code 201}). Without it the request goes to the double opt-in
- * ({@link UnconfirmedSubscriptions}, provided by the subscription module), which answers {@code 202}. A marketer's
- * list add of a known contact, {@code POST /api/lists/{key}/subscriptions}, takes the same checks and ways.
+ * subscription is CONFIRMED at once ({@code 201}). Without it the request starts the double opt-in a signup form
+ * starts (source API), which answers {@code 202}. A marketer's list add of a known contact,
+ * {@code POST /api/lists/{key}/subscriptions}, takes the same checks and ways.
  */
 @RestController
 class SubscriptionController {
@@ -46,17 +46,17 @@ class SubscriptionController {
     /** How far in the future a consent's time may lie: clocks of integrations drift a little, not more. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private final Signups signups;
-    private final ObjectProvider<UnconfirmedSubscriptions> doubleOptIn;
-    private final ListJoins joins;
-    private final ContactCards cards;
+    private final Subscribers subscribers;
+    private final SubscriptionManagement doubleOptIn;
+    private final ContactManagement contacts;
+    private final TransactionRetry retry;
 
-    SubscriptionController(Signups signups, ObjectProvider<UnconfirmedSubscriptions> doubleOptIn, ListJoins joins,
-                           ContactCards cards) {
-        this.signups = signups;
+    SubscriptionController(Subscribers subscribers, SubscriptionManagement doubleOptIn, ContactManagement contacts,
+                           TransactionRetry retry) {
+        this.subscribers = subscribers;
         this.doubleOptIn = doubleOptIn;
-        this.joins = joins;
-        this.cards = cards;
+        this.contacts = contacts;
+        this.retry = retry;
     }
 
     record SubscriptionRequest(String email, String mobile, String list, Map<String, String> fields,
@@ -77,17 +77,14 @@ class SubscriptionController {
         boolean confirmed = Boolean.TRUE.equals(request.confirmed());
         Signup signup = checked(account, request, confirmed);
         if (confirmed) {
-            SubscriptionRef ref = signups.subscribeConfirmedRef(account, signup);
+            SubscriptionRef ref = subscribers.subscribeConfirmed(account, signup);
             return ResponseEntity.status(HttpStatus.CREATED).body(new Subscribed(ref.subscriberId().value(),
                     ref.subscriptionId().value(), ref.list().key(), ref.status()));
         }
-        UnconfirmedSubscriptions handler = doubleOptIn.getIfAvailable();
-        if (handler == null) {
-            return notImplemented();
-        }
-        UnconfirmedSubscriptions.Accepted accepted = handler.start(account, signup);
+        SignupReceipt receipt = startDoubleOptIn(account, signup);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(
-                accepted.subscriberId() == null ? null : accepted.subscriberId().value(), accepted.status()));
+                receipt.subscriberId() == null ? null : receipt.subscriberId().value(),
+                receipt.confirmed() ? SubscriptionStatus.CONFIRMED : SubscriptionStatus.PENDING));
     }
 
     /** Every rule at once, so the integration learns of all its mistakes in one answer; nothing is written. */
@@ -98,7 +95,7 @@ class SubscriptionController {
         Signup signup = new Signup(request.email(), request.mobile(), request.channel(), request.list(),
                 request.fields(), Source.API, evidence);
         try {
-            Signup clean = signups.check(account, signup);
+            Signup clean = subscribers.check(account, signup);
             if (problems.isEmpty()) {
                 return clean;
             }
@@ -114,7 +111,7 @@ class SubscriptionController {
      */
     private static ConsentEvidence evidence(List<FieldProblem> problems, boolean confirmed, String ip, Instant at,
                                             String userAgent, String consentText) {
-        Instant now = Cards.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (confirmed) {
             if (ip == null) {
                 problems.add(new FieldProblem("ip", "is required with confirmed: the IP the consent came from"));
@@ -163,31 +160,27 @@ class SubscriptionController {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        ListJoin join = joins.join(account, new SubscriberId(request.subscriberId()), key, evidence, confirmed);
+        SubscriberId subscriber = new SubscriberId(request.subscriberId());
+        ListJoin join = contacts.joinList(account, subscriber, key, evidence, confirmed);
         HttpStatus status;
         if (join instanceof ListJoin.Erased) {
-            throw new ConflictException("This contact was erased; it can come back only through a confirmed "
+            throw new ContactAlreadyErased("This contact was erased; it can come back only through a confirmed "
                     + "opt-in of the person (POST /api/contacts/{id}/resubscribe)");
         } else if (join instanceof ListJoin.AlreadyOn) {
             status = HttpStatus.OK;
         } else if (confirmed) {
-            signups.subscribeConfirmedRef(account, ((ListJoin.Needed) join).signup());
+            subscribers.subscribeConfirmed(account, ((ListJoin.Needed) join).signup());
             status = HttpStatus.CREATED;
         } else {
-            UnconfirmedSubscriptions handler = doubleOptIn.getIfAvailable();
-            if (handler == null) {
-                return notImplemented();
-            }
-            handler.start(account, ((ListJoin.Needed) join).signup());
+            startDoubleOptIn(account, ((ListJoin.Needed) join).signup());
             status = HttpStatus.ACCEPTED;
         }
-        return ResponseEntity.status(status).body(cards.current(caller, request.subscriberId()));
+        return ResponseEntity.status(status).body(subscribers.card(caller, subscriber));
     }
 
-    private static ResponseEntity<?> notImplemented() {
-        return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.NOT_IMPLEMENTED,
-                        "Double opt-in through the API is not available on this server yet"));
+    /** The double opt-in a signup form starts, in a transaction of its own (retried as a form's post is). */
+    private SignupReceipt startDoubleOptIn(AccountId account, Signup signup) {
+        return retry.run(() -> doubleOptIn.signUp(account, signup));
     }
 
     private static boolean hasControl(String value, boolean lineBreaksAllowed) {
