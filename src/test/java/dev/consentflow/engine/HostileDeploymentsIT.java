@@ -49,7 +49,7 @@ class HostileDeploymentsIT {
 
     /** Every spelling of the deployment path a key may try; more are added as the REST API's rules grow. */
     static final List<String> SPELLINGS = List.of("/engine-rest/deployment/create", "/engine-rest/deployment/create/",
-            "/engine-rest/engine/default/deployment/create");
+            "/engine-rest/engine/default/deployment/create", "/engine-rest/engine/default/deployment/create/");
 
     private static final Path PROBE = Path.of("/tmp/consentflow-hostile");
 
@@ -119,16 +119,12 @@ class HostileDeploymentsIT {
         assertThat(repository.createDeploymentQuery().deploymentName(vector.file()).count()).isZero();
     }
 
-    /** The spellings the deployment filter binds to the key's account today; the others are refused. */
-    static final List<String> BOUND_SPELLINGS = List.of("/engine-rest/deployment/create",
-            "/engine-rest/engine/default/deployment/create");
-
     @Test
     void theExampleWelcomeSeriesDeploys() throws IOException {
         String example = Files.readString(Path.of("processes/examples/welcome-series.bpmn"));
         assertThat(marketer.post("/api/templates", Map.of("key", "welcome-reminder", "subject", "Still there?",
                 "html", "<p>Still there?</p>", "text", "Still there?")).status()).isIn(201, 409);
-        for (String path : BOUND_SPELLINGS) {
+        for (String path : SPELLINGS) {
             Answer deployed = Deployments.deploy(marketer, "welcome-series.bpmn",
                     Map.of("welcome-series.bpmn", example.getBytes(StandardCharsets.UTF_8)), Map.of(), path);
             assertThat(deployed.status()).as(path + ": " + deployed.body()).isEqualTo(200);
