@@ -210,7 +210,7 @@ class EngineTenancyIT {
     }
 
     @Test
-    void anObjectVariableAKeySendsIsRefusedAsBadInputAndStartsNothing() {
+    void anObjectVariableOrAStartSkippingListenersIsBadInputAndStartsNothing() {
         String processId = "tenancy-object-" + UUID.randomUUID().toString().substring(0, 8);
         Answer deployed = Deployments.deploy(marketerA, processId + ".bpmn", waitingFlow(processId, "tenancy.never"));
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
@@ -219,6 +219,9 @@ class EngineTenancyIT {
                 "valueInfo", Map.of("objectTypeName", "java.net.URL", "serializationDataFormat", "application/json")))));
         assertThat(started.status()).as(started.body()).isEqualTo(400);
         assertThat(started.header("Content-Type")).startsWith("application/problem+json");
+        Answer skipping = marketerA.post("/engine-rest/process-definition/key/" + processId + "/tenant-id/" + accountA
+                + "/start", Map.of("skipCustomListeners", true));
+        assertThat(skipping.status()).as("skipping listeners needs start instructions: " + skipping.body()).isEqualTo(400);
         assertThat(items(marketerA.get("/engine-rest/process-instance?processDefinitionKey=" + processId))).isEmpty();
     }
 

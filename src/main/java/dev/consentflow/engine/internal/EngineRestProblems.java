@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.rest.exception.RestException;
@@ -90,28 +91,44 @@ class EngineRestProblems implements ExceptionMapper<WebApplicationException> {
     }
 
     /**
-     * A variable whose type this server does not store (an {@code Object} in a serialization format it has no
-     * serializer for: flows hold ids and primitives only) is the caller's mistake: {@code 400}. Operaton's resources
-     * wrap the engine's refusal into a {@code 500} {@link RestException}.
+     * Refusals of the engine that the request caused, which Operaton's resources wrap into a {@code 500}
+     * {@link RestException}: {@code 400} with the engine's own message. A variable of a type this server does not
+     * store (flows hold ids and primitive values only), a start that skips the listeners without saying where to
+     * start, a condition that a variable's value makes non-Boolean.
      */
     @Provider
     @Priority(1000)
-    static class UnstorableVariable implements ExtendedExceptionMapper<RestException> {
+    static class RequestsMistake implements ExtendedExceptionMapper<RestException> {
+
+        private static final List<String> CAUSED_BY_THE_REQUEST = List.of(
+                "Cannot find serializer for value", "ENGINE-13024", "condition expression returns non-Boolean");
 
         @Override
         public boolean isMappable(RestException exception) {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause.getMessage() != null && cause.getMessage().contains("Cannot find serializer for value")) {
-                    return true;
-                }
-            }
-            return false;
+            return exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR && causedByRequest(exception) != null;
         }
 
         @Override
         public Response toResponse(RestException exception) {
-            return EngineRestAllowListFilter.problem(HttpStatus.BAD_REQUEST, "A variable's type is not accepted: "
-                    + "flows hold ids and primitive values only (String, Boolean, Integer, Long, Double, Date, Null)");
+            String detail = causedByRequest(exception).startsWith(CAUSED_BY_THE_REQUEST.get(0))
+                    ? "A variable's type is not accepted: flows hold ids and primitive values only (String, Boolean, "
+                    + "Integer, Long, Double, Date, Null)"
+                    : exception.getMessage();
+            return EngineRestAllowListFilter.problem(HttpStatus.BAD_REQUEST, detail);
+        }
+
+        private static String causedByRequest(Throwable exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                String message = cause.getMessage();
+                if (message != null) {
+                    for (String known : CAUSED_BY_THE_REQUEST) {
+                        if (message.contains(known)) {
+                            return known;
+                        }
+                    }
+                }
+            }
+            return null;
         }
     }
 

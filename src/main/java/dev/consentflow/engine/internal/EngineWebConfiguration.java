@@ -35,7 +35,7 @@ class EngineWebConfiguration {
                 .register(EngineRestProblems.class)
                 .register(EngineRestProblems.DeploymentRefused.class)
                 .register(EngineRestProblems.CallersMistake.class)
-                .register(EngineRestProblems.UnstorableVariable.class)
+                .register(EngineRestProblems.RequestsMistake.class)
                 .register(EngineRestProblems.UnreadableJson.class)
                 .register(EngineRestProblems.MisshapenJson.class)
                 .register(EngineRestAllowListFilter.class)
