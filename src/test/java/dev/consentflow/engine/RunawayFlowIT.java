@@ -10,7 +10,6 @@ import dev.consentflow.support.Api.Answer;
 import dev.consentflow.support.Deployments;
 import dev.consentflow.support.DevMailbox;
 import dev.consentflow.support.TestAccounts;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +95,7 @@ class RunawayFlowIT {
                 .filter(job -> !job.getJobDefinitionId().equals(floodOver)).findFirst(), Optional::isPresent).get();
         assertThat(postponed.getRetries()).as("postponed, not failed").isEqualTo(3);
         assertThat(postponed.getExceptionMessage()).isNull();
-        assertThat(postponedJobs(account)).isPositive();
+        assertThat(postponedJobs()).isPositive();
 
         signedUpAndConfirmedInNormalTime(form);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionId(runaway).count())
@@ -139,9 +138,9 @@ class RunawayFlowIT {
         assertThat(skipping.status()).as("no way around the count").isEqualTo(429);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionId(waiting).count()).isEqualTo(3);
 
-        double refusedBefore = refusedStarts(account);
+        double refusedBefore = refusedStarts();
         signedUpAndConfirmedInNormalTime(form);
-        await().atMost(NORMAL_TIME).until(() -> refusedStarts(account) > refusedBefore);
+        await().atMost(NORMAL_TIME).until(() -> refusedStarts() > refusedBefore);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionId(welcome).count())
                 .as("the welcome series was skipped at the limit").isZero();
         await().atMost(NORMAL_TIME).until(() -> runtime.createProcessInstanceQuery().processDefinitionKey("double-opt-in")
@@ -186,13 +185,12 @@ class RunawayFlowIT {
         log.info("Signup confirmed {} ms after the form post", (System.nanoTime() - start) / 1_000_000);
     }
 
-    private double postponedJobs(String account) {
-        Counter counter = meters.find("consentflow.engine.flow.jobs.postponed").tag("account", account).counter();
-        return counter == null ? 0 : counter.count();
+    /** Described and at 0 from start-up; the account is in the log line, not a tag (one series, not one per account). */
+    private double postponedJobs() {
+        return meters.get("consentflow.engine.flow.jobs.postponed").counter().count();
     }
 
-    private double refusedStarts(String account) {
-        Counter counter = meters.find("consentflow.engine.flow.starts.refused").tag("account", account).counter();
-        return counter == null ? 0 : counter.count();
+    private double refusedStarts() {
+        return meters.get("consentflow.engine.flow.starts.refused").counter().count();
     }
 }

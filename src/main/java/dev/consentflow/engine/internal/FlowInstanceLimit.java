@@ -1,5 +1,6 @@
 package dev.consentflow.engine.internal;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +19,14 @@ class FlowInstanceLimit {
 
     private final JdbcClient jdbc;
     private final long limit;
-    private final MeterRegistry meters;
+    private final Counter refused;
 
     FlowInstanceLimit(JdbcClient jdbc, FlowLimits limits, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.limit = limits.runningInstances();
-        this.meters = meters;
+        this.refused = Counter.builder("consentflow.engine.flow.starts.refused")
+                .description("Starts of an account's own flows refused (through /engine-rest) or skipped (on a platform message) because the account runs as many instances as it may; the account is named in the log line")
+                .register(meters);
     }
 
     /** Whether the account runs as many instances of its own flows as it may. */
@@ -49,6 +52,6 @@ class FlowInstanceLimit {
     void refused(String account, String processDefinitionId, String how) {
         log.warn("Start of flow {} of account {} {}: the account runs its limit of {} flow instances",
                 processDefinitionId, account, how, limit);
-        meters.counter("consentflow.engine.flow.starts.refused", "account", account).increment();
+        refused.increment();
     }
 }

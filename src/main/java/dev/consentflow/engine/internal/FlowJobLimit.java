@@ -1,5 +1,6 @@
 package dev.consentflow.engine.internal;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,12 +22,14 @@ class FlowJobLimit {
 
     private final JdbcClient jdbc;
     private final JobRate rate;
-    private final MeterRegistry meters;
+    private final Counter postponed;
 
     FlowJobLimit(JdbcClient jdbc, FlowLimits limits, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.rate = limits.jobRate();
-        this.meters = meters;
+        this.postponed = Counter.builder("consentflow.engine.flow.jobs.postponed")
+                .description("Jobs of an account's own flows postponed to a later slot by the per-account jobs-per-minute limit; the account is named in the log line")
+                .register(meters);
     }
 
     /** When the job of this account's flow may run, taking its slot; empty when it may run now. */
@@ -45,7 +48,7 @@ class FlowJobLimit {
         until.ifPresent(at -> {
             log.info("Job {} of account {} postponed to {}: its flows may run {} jobs per {}", jobId, account, at,
                     rate.limit(), rate.window());
-            meters.counter("consentflow.engine.flow.jobs.postponed", "account", account).increment();
+            postponed.increment();
         });
         return until;
     }
