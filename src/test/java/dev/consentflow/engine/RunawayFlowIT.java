@@ -116,6 +116,12 @@ class RunawayFlowIT {
         Api admin = TestAccounts.newAccount(anonymous);
         String form = listWithForm(admin);
         Api marketer = TestAccounts.newKey(admin, "MARKETER");
+        for (String template : List.of("welcome-series", "welcome-reminder")) {
+            assertThat(marketer.post("/api/templates", Map.of("key", template, "subject", "Hello",
+                    "html", "<p>Hello</p>", "text", "Hello")).status()).isEqualTo(201);
+        }
+        assertThat(marketer.post("/api/lists", Map.of("key", "offers", "name", "Offers", "brand", "acme")).status())
+                .isEqualTo(201);
         String waiting = deploy(marketer, "sample-automation.bpmn",
                 new ClassPathResource("automation/sample-automation.bpmn").getContentAsString(StandardCharsets.UTF_8));
         String welcome = deploy(marketer, "welcome-series.bpmn",

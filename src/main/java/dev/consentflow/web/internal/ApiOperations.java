@@ -71,7 +71,8 @@ final class ApiOperations {
             op("GET /api/keys", "listKeys", Capability.ACCOUNTS, "List the account's API keys (never their secrets)",
                     ok(200, "The keys")),
             op("DELETE /api/keys/{id}", "revokeKey", Capability.ACCOUNTS, "Revoke an API key",
-                    answer(204, "Revoked: the key answers 401 from now on", Body.NONE)),
+                    answer(204, "Revoked: the key answers 401 from now on", Body.NONE),
+                    fails(409, "The account's last active ADMIN key: create another ADMIN key first")),
 
             op("POST /api/lists", "createList", Capability.LISTS, "Create a mailing list",
                     ok(201, "The list"), fails(409, "A list with this key exists already")),
