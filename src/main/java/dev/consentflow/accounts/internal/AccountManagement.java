@@ -75,6 +75,11 @@ class AccountManagement implements Accounts {
     }
 
     @Override
+    public Optional<String> keyName(AccountId account, UUID keyId) {
+        return keys.findById(keyId).filter(k -> account.value().equals(k.accountId())).map(ApiKey::name);
+    }
+
+    @Override
     public Optional<String> nameOf(AccountId account) {
         return accounts.findById(account.value()).map(Account::name);
     }
