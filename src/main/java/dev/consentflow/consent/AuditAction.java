@@ -32,6 +32,8 @@ public enum AuditAction {
     SETTING_CHANGED,
     RESUBSCRIBED,
     KEY_CREATED,
+    /** An API key was revoked ({@code DELETE /api/keys/{id}}); it answers 401 from then on. */
+    KEY_REVOKED,
     /** A confirmation or reminder was handed to dispatch. */
     CONFIRMATION_SENT,
     /** An unconfirmed signup expired and its pending data was removed (storage limitation). */

@@ -4,9 +4,12 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Accounts;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.accounts.KeyCreated;
+import dev.consentflow.accounts.KeyRevoked;
 import dev.consentflow.accounts.Role;
 import dev.consentflow.web.ConflictException;
+import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,7 +17,7 @@ import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates accounts and keys, and authenticates keys. */
+/** Creates accounts and keys, authenticates, lists and revokes keys. */
 @Service
 class AccountManagement implements Accounts {
 
@@ -53,15 +56,49 @@ class AccountManagement implements Accounts {
     @Transactional
     NewKey createKey(AccountId account, String name, Role role, String secret, String actor) {
         String key = secret == null || secret.isBlank() ? ApiKeyHash.newKey() : secret;
-        ApiKey saved = jdbc.insert(new ApiKey(UUID.randomUUID(), account == null ? null : account.value(), name,
-                role, ApiKeyHash.of(key), Instant.now(), null));
+        ApiKey saved = jdbc.insert(ApiKey.create(account == null ? null : account.value(), name, role,
+                ApiKeyHash.of(key)));
         events.publishEvent(new KeyCreated(saved.id(), account, role, actor));
         return new NewKey(saved, key);
     }
 
+    /**
+     * The caller a key stands for, read from the database on every request (no cache), so a revoked key answers
+     * {@code 401} at once on every node. Its last use is written at most once a minute.
+     */
     Optional<Caller> authenticate(String key) {
-        return keys.findActiveByHash(ApiKeyHash.of(key))
-                .map(k -> new Caller(k.id(), k.accountId() == null ? null : new AccountId(k.accountId()), k.role()));
+        Optional<ApiKey> found = keys.findActiveByHash(ApiKeyHash.of(key));
+        found.filter(k -> k.lastUseIsStale(Instant.now())).ifPresent(k -> keys.recordUse(k.id()));
+        return found.map(k -> new Caller(k.id(), k.accountId() == null ? null : new AccountId(k.accountId()),
+                k.role()));
+    }
+
+    /** The account's keys that are not revoked, oldest first. */
+    List<ApiKey> keysOf(AccountId account) {
+        return keys.findActiveByAccount(account.value());
+    }
+
+    /**
+     * Revokes a key of the account (any key, the caller's own included), except the account's last ADMIN key,
+     * which would lock the account out: {@code 409}. Another account's key, or a revoked one, is not found.
+     */
+    @Transactional
+    void revokeKey(AccountId account, UUID keyId, String actor) {
+        ApiKey key = keys.findActive(keyId, account.value()).orElseThrow(() -> new NotFoundException("Key"));
+        if (key.role() == Role.ADMIN) {
+            List<UUID> admins = keys.lockActiveAdmins(account.value());
+            if (!admins.contains(keyId)) {
+                throw new NotFoundException("Key");
+            }
+            if (admins.size() == 1) {
+                throw new ConflictException("This is the account's last ADMIN key: create another ADMIN key "
+                        + "before revoking it, so the account is not locked out");
+            }
+        }
+        if (keys.revoke(keyId) == 0) {
+            throw new NotFoundException("Key");
+        }
+        events.publishEvent(new KeyRevoked(keyId, account, key.role(), actor));
     }
 
     Optional<Account> account(AccountId id) {

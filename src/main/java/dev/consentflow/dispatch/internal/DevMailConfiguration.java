@@ -14,7 +14,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * With no {@code spring.mail.host}, an embedded GreenMail SMTP server on loopback receives every mail, so a
- * newcomer can follow a signup end to end at {@code /dev/mailbox}. Nothing of this exists once a relay is set.
+ * newcomer can follow a signup end to end at {@code /dev/mailbox} ({@link DevOutbox} says when that page exists).
+ * Nothing of this exists once a relay is set. Its port is {@code CONSENTFLOW_DEV_SMTP_PORT} (2525).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
@@ -23,22 +24,38 @@ class DevMailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DevMailConfiguration.class);
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
+    @Bean(destroyMethod = "stop")
     GreenMail devSmtpServer(@Value("${consentflow.dev-smtp.port:2525}") int port) {
+        return startDevSmtpServer(port);
+    }
+
+    /** Starts GreenMail on loopback; a port that is taken fails the start with the variable that moves it. */
+    static GreenMail startDevSmtpServer(int port) {
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         if (port == 0) {
             setup = setup.dynamicPort();
         }
-        return new GreenMail(setup);
+        GreenMail server = new GreenMail(setup);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.stop();
+            throw new IllegalStateException("The development SMTP server could not listen on 127.0.0.1:" + port
+                    + " (is the port taken?): set CONSENTFLOW_DEV_SMTP_PORT to a free port (0 picks one), or "
+                    + "SPRING_MAIL_HOST to send through a relay", e);
+        }
+        return server;
     }
 
     /** The development server as a relay, with the same timeouts a real one gets. */
     @Bean
-    SmtpRelay smtpRelay(GreenMail devSmtpServer, MailProperties mail) {
+    SmtpRelay smtpRelay(GreenMail devSmtpServer, MailProperties mail,
+                        @Value("${spring.datasource.url:}") String externalDatabase) {
         SmtpRelay relay = new SmtpRelay("127.0.0.1", devSmtpServer.getSmtp().getPort(), null, null,
                 mail.getProperties());
-        log.info("No SPRING_MAIL_HOST set: mail goes to the embedded development SMTP server on port {}, "
-                + "readable at /dev/mailbox", relay.port());
+        log.info("No SPRING_MAIL_HOST set: mail goes to the embedded development SMTP server on port {}, {}",
+                relay.port(), externalDatabase.isEmpty() ? "readable at /dev/mailbox from this machine"
+                        : "kept in memory only (/dev/mailbox exists only with the embedded database)");
         return relay;
     }
 

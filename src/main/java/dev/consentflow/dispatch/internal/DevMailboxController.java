@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-/** {@code /dev/mailbox}: every mail the development SMTP server received, newest first, as JSON or a page. */
+/**
+ * {@code /dev/mailbox}: every mail the development SMTP server received, newest first, as JSON or a page; only in
+ * the developer's run and only over loopback ({@link DevOutbox}).
+ */
 @RestController
-@ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
+@ConditionalOnExpression(DevOutbox.MAILBOX)
 class DevMailboxController {
 
     private final GreenMail server;
@@ -34,7 +38,8 @@ class DevMailboxController {
     }
 
     @GetMapping(value = "/dev/mailbox", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Mail> json() throws MessagingException {
+    List<Mail> json(HttpServletRequest request) throws MessagingException {
+        DevOutbox.requireLoopback(request);
         MimeMessage[] messages = server.getReceivedMessages();
         List<Mail> mails = new ArrayList<>(messages.length);
         for (int i = messages.length - 1; i >= 0; i--) {
@@ -44,7 +49,7 @@ class DevMailboxController {
     }
 
     @GetMapping(value = "/dev/mailbox", produces = MediaType.TEXT_HTML_VALUE)
-    String page() throws MessagingException {
+    String page(HttpServletRequest request) throws MessagingException {
         StringBuilder html = new StringBuilder("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -55,7 +60,7 @@ class DevMailboxController {
                 <h1>Development mailbox</h1>
                 <p>Every mail sent while no SPRING_MAIL_HOST is set, newest first. JSON: <code>Accept: application/json</code>.</p>
                 """);
-        for (Mail mail : json()) {
+        for (Mail mail : json(request)) {
             html.append("<article><h2>").append(HtmlUtils.htmlEscape(nullToEmpty(mail.subject()))).append("</h2>")
                     .append("<p>From ").append(HtmlUtils.htmlEscape(nullToEmpty(mail.from())))
                     .append(" to ").append(HtmlUtils.htmlEscape(String.join(", ", mail.to())))

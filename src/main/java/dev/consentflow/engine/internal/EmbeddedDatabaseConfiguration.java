@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With no {@code spring.datasource.url}, the server runs its own PostgreSQL under the data directory, so a
- * fresh checkout starts with one command. The application and the engine share the one pool made here.
+ * fresh checkout starts with one command. The application, Flyway and the engine share the one pool made here,
+ * connected as the cluster's non-superuser role that owns the database.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -36,7 +37,7 @@ class EmbeddedDatabaseConfiguration {
                 .type(HikariDataSource.class)
                 .driverClassName("org.postgresql.Driver")
                 .url(cluster.jdbcUrl(database))
-                .username("postgres")
+                .username(EmbeddedPostgresCluster.ROLE)
                 .password("")
                 .build();
         dataSource.setPoolName("consentflow");

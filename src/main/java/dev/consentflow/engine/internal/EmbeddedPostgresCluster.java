@@ -2,12 +2,15 @@ package dev.consentflow.engine.internal;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,11 +21,21 @@ import org.slf4j.LoggerFactory;
  * One embedded PostgreSQL server per data directory and JVM, shared by every Spring context that asks for it
  * and stopped when the last one lets go. Stopping is driven by Spring's lifecycle, not by zonky's JVM shutdown
  * hook, so the engine can finish its last statements before the server goes away.
+ *
+ * <p>The server's superuser ({@code postgres}) only prepares: it creates the login role {@link #ROLE} (no
+ * superuser, no databases, no roles) and each database, owned by that role. The application connects as the
+ * role, so nothing it runs can read the host's files or start programs there. Databases of earlier versions,
+ * whose objects the superuser owns, are handed to the role on start. The server trusts connections on loopback
+ * (zonky's {@code initdb -A trust}), so the role has no password.
  */
 final class EmbeddedPostgresCluster {
 
+    /** The login role the application connects as. */
+    static final String ROLE = "consentflow";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresCluster.class);
     private static final Map<Path, EmbeddedPostgresCluster> running = new HashMap<>();
+    private static final String HAND_OVER = load("/sql/engine/hand-over-to-role.sql");
 
     private final Path dataDir;
     private final EmbeddedPostgres postgres;
@@ -38,6 +51,7 @@ final class EmbeddedPostgresCluster {
         EmbeddedPostgresCluster cluster = running.get(key);
         if (cluster == null) {
             cluster = new EmbeddedPostgresCluster(key, start(key, durable));
+            cluster.ensureRole();
             running.put(key, cluster);
         }
         cluster.users++;
@@ -67,24 +81,61 @@ final class EmbeddedPostgresCluster {
         }
     }
 
-    /** The JDBC URL of the server's {@code postgres} database. */
-    String adminJdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+    /** Creates the application's role, or takes away any privilege an earlier hand gave it. */
+    private void ensureRole() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + ROLE + "') then "
+                    + "create role " + ROLE + " login; end if; end $$");
+            s.execute("alter role " + ROLE + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database role " + ROLE, e);
+        }
     }
 
-    /** Creates the database when it does not exist yet and answers its JDBC URL. */
-    String jdbcUrl(String database) {
+    /** The JDBC URL of a database as the superuser: for preparing only, never for the application. */
+    String superuserJdbcUrl(String database) {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    /**
+     * Creates the database, owned by {@link #ROLE}, when it does not exist yet, hands an existing one and every
+     * object in it to that role, and answers the JDBC URL to connect as the role.
+     */
+    synchronized String jdbcUrl(String database) {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
-             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?");
+             Statement s = c.createStatement()) {
             exists.setString(1, database);
+            // The name comes from configuration and is checked against a strict pattern by the caller.
             if (!exists.executeQuery().next()) {
-                // The name comes from configuration and is checked against a strict pattern by the caller.
-                c.createStatement().execute("create database \"" + database + "\"");
+                s.execute("create database \"" + database + "\" owner " + ROLE);
+            } else {
+                s.execute("alter database \"" + database + "\" owner to " + ROLE);
+                handOver(database);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the database " + database, e);
+            throw new IllegalStateException("Could not prepare the database " + database, e);
         }
-        return postgres.getJdbcUrl("postgres", database);
+        return postgres.getJdbcUrl(ROLE, database);
+    }
+
+    /** Gives the role the objects that an earlier version, connected as the superuser, created. */
+    private void handOver(String database) throws SQLException {
+        try (Connection c = postgres.getDatabase("postgres", database).getConnection();
+             Statement s = c.createStatement()) {
+            s.execute(HAND_OVER.replace("{role}", ROLE));
+        }
+    }
+
+    private static String load(String path) {
+        try (InputStream in = EmbeddedPostgresCluster.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     synchronized void release() {

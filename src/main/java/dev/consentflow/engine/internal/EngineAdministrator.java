@@ -16,11 +16,14 @@ import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the web apps' administrator on first start. The password comes from configuration, or is generated
- * and printed once; an existing user is never changed.
+ * Creates the web apps' administrator on first start. A configured password makes the user as soon as the
+ * engine is built; a generated one only once the server has started ({@link ApplicationReadyEvent}), and is
+ * printed then, once: a start that fails on its way does not use it up unseen. An existing user is never changed.
  */
 @Component
 class EngineAdministrator extends AbstractProcessEnginePlugin {
@@ -29,6 +32,7 @@ class EngineAdministrator extends AbstractProcessEnginePlugin {
 
     private final String userId;
     private final String configuredPassword;
+    private volatile ProcessEngine engine;
 
     EngineAdministrator(@Value("${consentflow.engine.admin-user}") String userId,
                         @Value("${consentflow.engine.admin-password}") String configuredPassword) {
@@ -38,12 +42,28 @@ class EngineAdministrator extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
+        this.engine = engine;
+        if (!generated()) {
+            create(engine, configuredPassword);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        if (generated() && engine != null) {
+            create(engine, randomPassword());
+        }
+    }
+
+    private boolean generated() {
+        return configuredPassword == null || configuredPassword.isBlank();
+    }
+
+    private void create(ProcessEngine engine, String password) {
         IdentityService identity = engine.getIdentityService();
         if (identity.createUserQuery().userId(userId).count() > 0) {
             return;
         }
-        boolean generated = configuredPassword == null || configuredPassword.isBlank();
-        String password = generated ? randomPassword() : configuredPassword;
         User user = identity.newUser(userId);
         user.setFirstName("Consentflow");
         user.setLastName("Administrator");
@@ -51,7 +71,7 @@ class EngineAdministrator extends AbstractProcessEnginePlugin {
         identity.saveUser(user);
         ensureAdminGroup(identity, engine.getAuthorizationService());
         identity.createMembership(userId, Groups.OPERATON_ADMIN);
-        if (generated) {
+        if (generated()) {
             log.warn("Created the web apps' administrator '{}' with the generated password {} (shown once; "
                     + "set CONSENTFLOW_ENGINE_ADMIN_PASSWORD to choose it)", userId, password);
         } else {

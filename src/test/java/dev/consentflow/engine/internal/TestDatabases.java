@@ -24,7 +24,11 @@ public final class TestDatabases {
 
     public static String username() {
         String user = System.getenv("SPRING_DATASOURCE_USERNAME");
-        return user == null || user.isBlank() ? "postgres" : user;
+        if (user != null && !user.isBlank()) {
+            return user;
+        }
+        String external = System.getenv("SPRING_DATASOURCE_URL");
+        return external == null || external.isBlank() ? EmbeddedPostgresCluster.ROLE : "postgres";
     }
 
     public static String password() {
