@@ -92,6 +92,15 @@ class ConsoleUsersIT {
         assertThat(audit.get(0).get("actor").asText()).startsWith("admin:");
     }
 
+    @Test
+    void theOpenApiDescriptionNamesTheUserEndpointsAndNoConsolePage() {
+        JsonNode paths = anonymous.get("/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/api/users")).isTrue();
+        assertThat(paths.get("/api/users").has("post")).isTrue();
+        assertThat(paths.get("/api/users/{id}").has("delete")).isTrue();
+        assertThat(paths.fieldNames()).toIterable().noneMatch(path -> path.startsWith("/app"));
+    }
+
     static String invitePath(JsonNode mail) {
         Matcher link = INVITE_LINK.matcher(mail.get("body").asText().replace("=\r\n", "").replace("=\n", ""));
         if (!link.find()) {

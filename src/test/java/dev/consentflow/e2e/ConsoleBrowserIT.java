@@ -94,6 +94,25 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anAdminCreatesAKeyThatIsShownOnceAndRevokesIt() {
+        browser.signIn(join("ADMIN"), PASSWORD).go("/app/keys").accessible("keys");
+        assertThat(browser.text()).contains("admin").doesNotContain("cf_");
+        browser.type("#key-name", "shop integration").submit("form.row-form button");
+        String secret = browser.find("#secret").getAttribute("value");
+        browser.accessible("keys, new key shown");
+        assertThat(admin.as(secret).get("/api/accounts/current").status()).isEqualTo(200);
+        browser.go("/app/keys");
+        assertThat(browser.driver().getPageSource()).doesNotContain(secret);
+        browser.screenshot("console-keys-en");
+
+        browser.click("tbody tr:last-child details summary").submit("tbody tr:last-child details button");
+        assertThat(browser.text()).contains("The key is revoked").doesNotContain("shop integration");
+        assertThat(admin.as(secret).get("/api/accounts/current").status()).isEqualTo(401);
+        JsonNode revoked = admin.get("/api/audit?action=KEY_REVOKED").json();
+        assertThat(revoked.get(0).get("actor").asText()).startsWith("user:");
+    }
+
+    @Test
     void aComplianceOfficerFindsAPersonReadsTheCardAndTimelineAndExports() throws Exception {
         String officer = join("COMPLIANCE");
         String email = "anna-" + UUID.randomUUID() + "@example.dk";
@@ -137,6 +156,23 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theAuditLogIsFilteredByActionAndActorAndItsChainVerifies() {
+        String officer = join("COMPLIANCE");
+        browser.signIn(officer, "a wrong password, once");
+        browser.signIn(officer, PASSWORD).go("/app/audit").accessible("audit log");
+        assertThat(browser.find(".chain .badge").getText()).isEqualTo("Audit chain verified");
+        new org.openqa.selenium.support.ui.Select(browser.find("#f-action")).selectByValue("SIGN_IN_FAILED");
+        browser.submit("form.row-form button");
+        assertThat(browser.all("tbody tr")).hasSize(1);
+        assertThat(browser.find("tbody tr").getText()).contains("Wrong password", officer);
+        browser.type("#f-actor", "nobody-like-this").submit("form.row-form button");
+        assertThat(browser.all("tbody tr")).isEmpty();
+        browser.go("/app/audit?actor=" + officer.substring(0, 20));
+        assertThat(browser.text()).contains("Signed in", "User joined", "Wrong password");
+        browser.accessible("audit log, filtered").screenshot("console-audit-en");
+    }
+
+    @Test
     void anUnknownPersonAndAWrongInvitationGetAClearPage() {
         browser.go("/app/invite/" + "x".repeat(43));
         assertThat(browser.heading()).isEqualTo("This link no longer works");
@@ -166,7 +202,7 @@ class ConsoleBrowserIT {
 
         browser.forgetSession();
         browser.signIn(approver, PASSWORD).go("/app/decisions");
-        assertThat(browser.text()).contains("by " + requester);
+        assertThat(browser.find("tbody tr").getText()).contains(requester).doesNotContain("by " + requester);
         browser.screenshot("console-decisions-en");
         browser.submit("button[value=approve]");
         assertThat(browser.text()).contains("The deletion is approved");

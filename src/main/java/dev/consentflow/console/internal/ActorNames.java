@@ -29,6 +29,11 @@ class ActorNames {
 
     /** How a page shows one actor: a message key with an argument (a name, or the raw actor). */
     record Name(String key, String argument) {
+
+        /** The name alone, for a column that says "by" already. */
+        public String nameKey() {
+            return key.replace("actor.", "actorName.");
+        }
     }
 
     final class Resolver {

@@ -69,6 +69,7 @@ class PeoplePage {
         model.addAttribute("pendingErasure", rights.pendingErasures(caller).stream()
                 .filter(e -> e.subscriberId().equals(id)).findFirst().orElse(null));
         model.addAttribute("approvalRequired", rights.erasureApprovalRequired(caller.requireAccount()));
+        model.addAttribute("actors", actors.forAccount(caller.requireAccount()));
         return "console/card";
     }
 

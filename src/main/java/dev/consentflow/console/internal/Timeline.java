@@ -4,6 +4,7 @@ import dev.consentflow.consent.AuditRecord;
 import dev.consentflow.consent.ProcessStepRecord;
 import dev.consentflow.consent.TimelineEntry;
 import dev.consentflow.contacts.BehaviourEvent;
+import dev.consentflow.contacts.EventType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
 /**
  * A person's timeline as people read it: one row per fact (an audit entry, an open or click), newest first, and
  * the engine's steps folded under the first fact of their process instance instead of standing between the facts.
- * A process that recorded no fact of its own gets one row, named after the process, holding its steps.
+ * A process that recorded no fact of its own gets one row, named after the process, holding its steps. Card
+ * changes are shown once, by their audit entry (UPDATED, with who did it), not again as a behaviour event, and
+ * staff views of the card by the same person in a row are one row with their count.
  */
 final class Timeline {
 
@@ -24,7 +27,16 @@ final class Timeline {
 
     /** One line of the timeline; {@code steps} are the engine steps folded under it, oldest first. */
     record Row(Instant at, Kind kind, String what, String actor, Map<String, Object> detail,
-               List<ProcessStepRecord> steps) {
+               List<ProcessStepRecord> steps, int times) {
+
+        Row(Instant at, Kind kind, String what, String actor, Map<String, Object> detail,
+            List<ProcessStepRecord> steps) {
+            this(at, kind, what, actor, detail, steps, 1);
+        }
+
+        private boolean isViewBy(String other) {
+            return kind == Kind.AUDIT && "VIEWED".equals(what) && actor != null && actor.equals(other);
+        }
     }
 
     enum Kind { AUDIT, EVENT, PROCESS }
@@ -46,13 +58,33 @@ final class Timeline {
         stepsByInstance.forEach((instance, steps) -> rows.add(new Row(steps.get(0).at(), Kind.PROCESS,
                 steps.get(0).process(), "system:" + steps.get(0).process(), Map.of(), steps)));
         for (BehaviourEvent event : events) {
+            if (event.type() == EventType.UPDATE) {
+                continue;
+            }
             Map<String, Object> detail = new LinkedHashMap<>();
             if (event.campaign() != null) {
                 detail.put("campaign", event.campaign());
             }
             rows.add(new Row(event.at(), Kind.EVENT, event.type().name(), "person", detail, List.of()));
         }
-        rows.sort(Comparator.comparing(Row::at).reversed());
-        return rows;
+        // Newest first; facts of the same instant keep their recorded order, reversed (a confirmation after its signup).
+        List<Row> newestFirst = new ArrayList<>(rows);
+        java.util.Collections.reverse(newestFirst);
+        newestFirst.sort(Comparator.comparing(Row::at).reversed());
+        return foldViews(newestFirst);
+    }
+
+    private static List<Row> foldViews(List<Row> rows) {
+        List<Row> folded = new ArrayList<>();
+        for (Row row : rows) {
+            Row last = folded.isEmpty() ? null : folded.get(folded.size() - 1);
+            if (last != null && last.isViewBy(row.actor()) && row.isViewBy(last.actor())) {
+                folded.set(folded.size() - 1, new Row(last.at(), last.kind(), last.what(), last.actor(), Map.of(),
+                        last.steps(), last.times() + 1));
+            } else {
+                folded.add(row);
+            }
+        }
+        return folded;
     }
 }
