@@ -39,11 +39,19 @@ public interface PersonRights {
     /** The account's erasure requests waiting for a second person's decision, oldest first. */
     List<OpenErasure> pendingErasures(Caller caller);
 
+    /** The account's access requests not delivered yet, the earliest due first. */
+    List<OpenAccessRequest> openAccessRequests(AccountId account);
+
     /** Whether the account asks for a second person's approval of each erasure. */
     boolean erasureApprovalRequired(AccountId account);
 
     /** An erasure request as its requester sees it: new or already open, and its status. */
     record ErasureTicket(UUID requestId, String status, boolean created) {
+    }
+
+    /** An access request waiting for its export, with the GDPR's due date (Art. 12(3)). */
+    record OpenAccessRequest(UUID requestId, UUID subscriberId, String requestedBy, Instant requestedAt,
+                             Instant dueAt, boolean overdue) {
     }
 
     /** An erasure waiting for a decision, with the requester's reason. */

@@ -195,7 +195,10 @@ class ConsoleBrowserIT {
                 .click("details.danger input[name=confirm]").accessible("card, delete open");
         browser.submit("details.danger button.danger");
         assertThat(browser.text()).contains("waits for a second person");
+        assertThat(admin.post("/api/access-requests", Map.of("subscriberId", id)).status()).isEqualTo(201);
         browser.go("/app/decisions").accessible("decisions");
+        assertThat(browser.text()).contains("Access requests waiting for their export");
+        assertThat(browser.all("tr.overdue")).isEmpty();
         assertThat(browser.text()).contains("Your own request", "Asked by phone on 2 December");
         assertThat(browser.all("button[value=approve]")).isEmpty();
         assertThat(permission(email)).isEqualTo("CONFIRMED");

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The inbox of decisions: erasures waiting for a second person's approval, decided here (never by their
- * requester: the four-eyes rule of the erasure process answers that with a clear page).
+ * requester: the four-eyes rule of the erasure process answers that with a clear page), and access requests
+ * waiting for their export, with their due date (overdue ones in red).
  */
 @Controller
 @ConsolePage
@@ -32,6 +33,7 @@ class DecisionsPage {
     @GetMapping("/app/decisions")
     String inbox(@AuthenticationPrincipal Caller caller, Model model) {
         model.addAttribute("erasures", rights.pendingErasures(caller));
+        model.addAttribute("accessRequests", rights.openAccessRequests(caller.requireAccount()));
         model.addAttribute("actors", actors.forAccount(caller.requireAccount()));
         model.addAttribute("myActor", caller.actor());
         return "console/decisions";

@@ -22,9 +22,11 @@ class PersonRightsDesk implements PersonRights {
     private final ErasureRequests erasures;
     private final ErasureViews views;
     private final ErasureSettings settings;
+    private final AccessRequests accessRequests;
 
     PersonRightsDesk(ExportFiles files, ExportAudit audit, ErasureRequests erasures, ErasureViews views,
-                     ErasureSettings settings) {
+                     ErasureSettings settings, AccessRequests accessRequests) {
+        this.accessRequests = accessRequests;
         this.files = files;
         this.audit = audit;
         this.erasures = erasures;
@@ -61,6 +63,17 @@ class PersonRightsDesk implements PersonRights {
         return views.recent(caller, Status.PENDING_APPROVAL).stream()
                 .sorted(Comparator.comparing(ErasureViews.ErasureView::requestedAt))
                 .map(v -> new OpenErasure(v.id(), v.subscriberId(), v.requestedBy(), v.requestedAt(), v.reason()))
+                .toList();
+    }
+
+    @Override
+    public List<OpenAccessRequest> openAccessRequests(AccountId account) {
+        java.time.Instant now = java.time.Instant.now();
+        return accessRequests.of(account, false).stream()
+                .filter(r -> r.status() == AccessRequest.Status.OPEN)
+                .sorted(Comparator.comparing(AccessRequest::dueAt))
+                .map(r -> new OpenAccessRequest(r.id(), r.subscriberId(), r.requestedBy(), r.requestedAt(), r.dueAt(),
+                        r.overdueAt(now)))
                 .toList();
     }
 
