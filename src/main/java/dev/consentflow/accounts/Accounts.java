@@ -11,6 +11,9 @@ public interface Accounts {
     /** The name of an account, if it exists. */
     Optional<String> nameOf(AccountId account);
 
+    /** The name of an API key of the account (revoked ones too), for showing actors by name. */
+    Optional<String> keyName(AccountId account, java.util.UUID keyId);
+
     /** Whether an account exists. */
     default boolean exists(AccountId account) {
         return nameOf(account).isPresent();

@@ -8,9 +8,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who makes the current request: the key, its account (none for platform operators) and its role.
- * Every query of account data is scoped by {@link #account()}.
+ * Every query of account data is scoped by {@link #account()}. A person signed in to the console is a caller
+ * too ({@code person}): then {@code keyId} is the console user's id.
  */
-public record Caller(UUID keyId, AccountId account, Role role) {
+public record Caller(UUID keyId, AccountId account, Role role, boolean person) {
+
+    public Caller(UUID keyId, AccountId account, Role role) {
+        this(keyId, account, role, false);
+    }
+
+    /** A console user of an account, signed in with a password. */
+    public static Caller person(UUID userId, AccountId account, Role role) {
+        return new Caller(userId, account, role, true);
+    }
 
     public boolean isOperator() {
         return role == Role.OPERATOR;
@@ -51,8 +61,14 @@ public record Caller(UUID keyId, AccountId account, Role role) {
         return Optional.empty();
     }
 
-    /** Who did something, as written to the audit log: the key id and its role, never a person's name. */
+    /**
+     * Who did something, as written to the audit log: the key id and its role ({@code admin:<keyId>}), or a
+     * console user ({@code user:<userId>}); never a person's name or address.
+     */
     public String actor() {
+        if (person) {
+            return "user:" + keyId;
+        }
         return role.name().toLowerCase() + ":" + keyId;
     }
 }

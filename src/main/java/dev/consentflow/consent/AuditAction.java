@@ -40,4 +40,18 @@ public enum AuditAction {
     PENDING_PURGED,
     /** An erased person's return to a list was asked for; recorded on the tombstone, which stays unchanged. */
     RESUBSCRIBE_REQUESTED
+,
+    /** A console user signed in (actor {@code user:<id>}). */
+    SIGNED_IN,
+    /** A wrong password for a console user (actor {@code user:<id>}, detail: the client IP). */
+    SIGN_IN_FAILED,
+    SIGNED_OUT,
+    /** An ADMIN invited a person to the console (detail: the new user's id and role). */
+    USER_INVITED,
+    /** An invited person set a password and joined the console. */
+    USER_JOINED,
+    /** An ADMIN removed a console user: their sessions end and they cannot sign in any more. */
+    USER_REMOVED,
+    /** A console user changed their own language. */
+    LANGUAGE_CHANGED
 }

@@ -3,6 +3,7 @@ package dev.consentflow.accounts.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.AccountNameTaken;
 import dev.consentflow.accounts.Accounts;
+import dev.consentflow.accounts.ApiKeys;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.accounts.KeyCreated;
 import dev.consentflow.accounts.KeyRevoked;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates accounts and keys, authenticates, lists and revokes keys. */
 @Service
-class AccountManagement implements Accounts {
+class AccountManagement implements Accounts, ApiKeys {
 
     static final String DEFAULT_ACCOUNT = "default";
 
@@ -109,6 +110,36 @@ class AccountManagement implements Accounts {
     public AccountId defaultAccount() {
         return accounts.findByName(DEFAULT_ACCOUNT).map(a -> new AccountId(a.id()))
                 .orElseThrow(() -> new IllegalStateException("the default account is created at start-up"));
+    }
+
+    @Override
+    public List<KeyInfo> list(AccountId account) {
+        return keysOf(account).stream()
+                .map(k -> new KeyInfo(k.id(), k.name(), k.role(), k.createdAt(), k.lastUsedAt())).toList();
+    }
+
+    @Override
+    @Transactional
+    public ApiKeys.NewKey create(Caller admin, String name, Role role) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw new dev.consentflow.web.InvalidInputException("name", "is required, at most 200 characters");
+        }
+        if (role == null || role == Role.OPERATOR) {
+            throw new dev.consentflow.web.InvalidInputException("role", "must be ADMIN, MARKETER or COMPLIANCE");
+        }
+        NewKey created = createKey(admin.requireAccount(), name.strip(), role, null, admin.actor());
+        return new ApiKeys.NewKey(created.key().id(), created.key().name(), role, created.secret());
+    }
+
+    @Override
+    @Transactional
+    public void revoke(Caller admin, UUID keyId) {
+        revokeKey(admin.requireAccount(), keyId, admin.actor());
+    }
+
+    @Override
+    public Optional<String> keyName(AccountId account, UUID keyId) {
+        return keys.findById(keyId).filter(k -> account.value().equals(k.accountId())).map(ApiKey::name);
     }
 
     @Override

@@ -80,7 +80,7 @@ class ErasureController {
         return views.find(caller, id);
     }
 
-    private static void checkReason(String reason) {
+    static void checkReason(String reason) {
         if (reason == null) {
             return;
         }

@@ -1,0 +1,64 @@
+package dev.consentflow.console.internal;
+
+import dev.consentflow.accounts.Accounts;
+import dev.consentflow.web.ConflictException;
+import dev.consentflow.web.InvalidInputException;
+import dev.consentflow.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The page frame's model on every console page (the user, the account's name), and the console's answer to
+ * bad input: a page saying what went wrong, with the status the API would give, never a stack trace or JSON.
+ */
+@ControllerAdvice(annotations = ConsolePage.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleAdvice {
+
+    private final Accounts accounts;
+
+    ConsoleAdvice(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @ModelAttribute
+    void frame(HttpServletRequest request, Model model) {
+        if (request.getAttribute(ActiveUserFilter.USER) instanceof ConsoleUser me) {
+            model.addAttribute("me", me);
+            model.addAttribute("accountName", accounts.nameOf(me.account()).orElse(""));
+        }
+        model.addAttribute("path", request.getRequestURI());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, HttpServletResponse response, Model model) {
+        return problem(response, model, HttpServletResponse.SC_NOT_FOUND, "problem.notFound", null);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    String conflict(ConflictException e, HttpServletResponse response, Model model) {
+        return problem(response, model, HttpServletResponse.SC_CONFLICT, "problem.conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, HttpServletResponse response, Model model) {
+        String detail = e.errors().stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "));
+        return problem(response, model, HttpServletResponse.SC_BAD_REQUEST, "problem.invalid", detail);
+    }
+
+    private static String problem(HttpServletResponse response, Model model, int status, String title,
+                                  String detail) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("problemTitle", title);
+        model.addAttribute("detail", detail);
+        return "console/problem";
+    }
+}

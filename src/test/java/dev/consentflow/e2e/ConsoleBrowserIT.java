@@ -1,0 +1,287 @@
+package dev.consentflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.support.Api;
+import dev.consentflow.support.Api.Answer;
+import dev.consentflow.support.Browser;
+import dev.consentflow.support.DevMailbox;
+import dev.consentflow.support.TestAccounts;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console in a real browser (Debian's headless Chromium): what a compliance officer does, in both languages,
+ * with axe-core on every page and screenshots for the README.
+ */
+@IntegrationTest
+class ConsoleBrowserIT {
+
+    private static final Pattern INVITE_LINK = Pattern.compile("https?://[^\\s\"<>]+(/app/invite/[A-Za-z0-9_-]{43})");
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @LocalServerPort
+    int port;
+
+    Api anonymous;
+    Api admin;
+    String list;
+    Browser browser;
+
+    @BeforeEach
+    void accountAndBrowser() {
+        anonymous = Api.at(port);
+        admin = TestAccounts.newAccount(anonymous);
+        list = "news";
+        assertThat(admin.post("/api/lists", Map.of("key", list, "name", "Acme News", "brand", "acme")).status())
+                .isEqualTo(201);
+        browser = Browser.open(port, "en");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @AfterAll
+    static void axeResults() {
+        System.out.println("axe-core serious/critical violations per console page: " + Browser.AXE_RESULTS);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheRightOneSignsIn() {
+        String email = join("COMPLIANCE");
+        browser.go("/app/login").accessible("login");
+        browser.signIn(email, "not the password at all");
+        assertThat(browser.path()).isEqualTo("/app/login?error");
+        assertThat(browser.find("[role=alert]").getText()).contains("wrong");
+        browser.accessible("login (error)");
+
+        browser.signIn(email, PASSWORD);
+        assertThat(browser.path()).isEqualTo("/app/people");
+        assertThat(browser.find("header .who").getText()).contains(email);
+        browser.accessible("find a person");
+
+        browser.submit("header form[action$='/app/logout'] button");
+        assertThat(browser.path()).isEqualTo("/app/login?signedOut");
+        assertThat(browser.go("/app/people").path()).isEqualTo("/app/login");
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        String email = join("ADMIN");
+        browser.signIn(email, PASSWORD).go("/app/users").accessible("users");
+        browser.screenshot("console-users-en");
+        browser.driver().executeScript(
+                "document.querySelectorAll('input[name=_csrf]').forEach(input => input.remove())");
+        browser.type("#invite-email", "forged-" + UUID.randomUUID() + "@example.dk").submit("form.row-form button");
+        assertThat(browser.heading()).isEqualTo("Not allowed");
+        browser.accessible("not allowed (403)");
+        assertThat(admin.get("/api/users").json()).hasSize(1);
+    }
+
+    @Test
+    void anAdminCreatesAKeyThatIsShownOnceAndRevokesIt() {
+        browser.signIn(join("ADMIN"), PASSWORD).go("/app/keys").accessible("keys");
+        assertThat(browser.text()).contains("admin").doesNotContain("cf_");
+        browser.type("#key-name", "shop integration").submit("form.row-form button");
+        String secret = browser.find("#secret").getAttribute("value");
+        browser.accessible("keys, new key shown");
+        assertThat(admin.as(secret).get("/api/accounts/current").status()).isEqualTo(200);
+        browser.go("/app/keys");
+        assertThat(browser.driver().getPageSource()).doesNotContain(secret);
+        browser.screenshot("console-keys-en");
+
+        browser.click("tbody tr:last-child details summary").submit("tbody tr:last-child details button");
+        assertThat(browser.text()).contains("The key is revoked").doesNotContain("shop integration");
+        assertThat(admin.as(secret).get("/api/accounts/current").status()).isEqualTo(401);
+        JsonNode revoked = admin.get("/api/audit?action=KEY_REVOKED").json();
+        assertThat(revoked.get(0).get("actor").asText()).startsWith("user:");
+    }
+
+    @Test
+    void aComplianceOfficerFindsAPersonReadsTheCardAndTimelineAndExports() throws Exception {
+        String officer = join("COMPLIANCE");
+        String email = "anna-" + UUID.randomUUID() + "@example.dk";
+        String id = subscribe(email);
+        admin.patch("/api/contacts/" + id, Map.of("fields", Map.of("firstName", "Anna", "city", "Aarhus")));
+
+        browser.signIn(officer, PASSWORD);
+        browser.type("#q", email.substring(0, 10)).submit("form.search button");
+        assertThat(browser.text()).contains("No one has this address");
+        browser.type("#q", email.toUpperCase()).submit("form.search button");
+        assertThat(browser.path()).isEqualTo("/app/people/" + id);
+        assertThat(browser.heading()).isEqualTo(email);
+        assertThat(browser.text()).contains("Mandatory data", "Custom fields", "Behaviour", "Aarhus", "203.0.113.7",
+                "Confirmed");
+        assertThat(browser.find(".stars").getAttribute("aria-label")).isEqualTo("MailRating 3 of 5");
+        browser.accessible("card").fullScreenshot("console-card-en");
+
+        browser.submit(".tabs a:nth-child(2)");
+        assertThat(browser.find(".chain .badge").getText()).isEqualTo("Audit chain verified");
+        assertThat(browser.text()).contains("Signed up", "Confirmed", "Card viewed", "by " + officer);
+        browser.accessible("timeline").fullScreenshot("console-timeline-en");
+
+        browser.go("/app/people/" + id).click("form[action$='/export'] button");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (var files = Files.list(browser.downloads())) {
+                return files.anyMatch(f -> f.toString().endsWith(".json"));
+            }
+        });
+        JsonNode exported = StreamSupport.stream(admin.get("/api/contacts/" + id + "/audit").json().spliterator(), false)
+                .filter(e -> "EXPORTED".equals(e.path("action").asText())).findFirst().orElseThrow();
+        assertThat(exported.get("actor").asText()).startsWith("user:");
+
+        browser.submit("header button[value=da]");
+        assertThat(browser.heading()).isEqualTo(email);
+        assertThat(browser.text()).contains("Stamdata", "Egne felter", "Adfærd", "Eksportér (JSON)");
+        browser.accessible("card (da)").fullScreenshot("console-card-da");
+        browser.submit(".tabs a:nth-child(2)");
+        assertThat(browser.find(".chain .badge").getText()).isEqualTo("Auditkæden er verificeret");
+        browser.accessible("timeline (da)").fullScreenshot("console-timeline-da");
+        browser.go("/app/people").accessible("find a person (da)").screenshot("console-find-da");
+    }
+
+    @Test
+    void theAuditLogIsFilteredByActionAndActorAndItsChainVerifies() {
+        String officer = join("COMPLIANCE");
+        browser.signIn(officer, "a wrong password, once");
+        browser.signIn(officer, PASSWORD).go("/app/audit").accessible("audit log");
+        assertThat(browser.find(".chain .badge").getText()).isEqualTo("Audit chain verified");
+        new org.openqa.selenium.support.ui.Select(browser.find("#f-action")).selectByValue("SIGN_IN_FAILED");
+        browser.submit("form.row-form button");
+        assertThat(browser.all("tbody tr")).hasSize(1);
+        assertThat(browser.find("tbody tr").getText()).contains("Wrong password", officer);
+        browser.type("#f-actor", "nobody-like-this").submit("form.row-form button");
+        assertThat(browser.all("tbody tr")).isEmpty();
+        browser.go("/app/audit?actor=" + officer.substring(0, 20));
+        assertThat(browser.text()).contains("Signed in", "User joined", "Wrong password");
+        browser.accessible("audit log, filtered").screenshot("console-audit-en");
+    }
+
+    @Test
+    void anUnknownPersonAndAWrongInvitationGetAClearPage() {
+        browser.go("/app/invite/" + "x".repeat(43));
+        assertThat(browser.heading()).isEqualTo("This link no longer works");
+        browser.accessible("invitation gone");
+        browser.signIn(join("COMPLIANCE"), PASSWORD).go("/app/people/" + UUID.randomUUID());
+        assertThat(browser.heading()).isEqualTo("Not found");
+        browser.accessible("not found");
+    }
+
+    @Test
+    void anErasureWithFourEyesWaitsForASecondPerson() {
+        assertThat(admin.put("/api/erasure-settings", Map.of("approvalRequired", true)).status()).isEqualTo(200);
+        String requester = join("COMPLIANCE");
+        String approver = join("ADMIN");
+        String email = "bo-" + UUID.randomUUID() + "@example.dk";
+        String id = subscribe(email);
+
+        browser.signIn(requester, PASSWORD).go("/app/people/" + id);
+        browser.click("details.danger summary").type("#reason", "Asked by phone on 2 December")
+                .click("details.danger input[name=confirm]").accessible("card, delete open");
+        browser.submit("details.danger button.danger");
+        assertThat(browser.text()).contains("waits for a second person");
+        assertThat(admin.post("/api/access-requests", Map.of("subscriberId", id)).status()).isEqualTo(201);
+        browser.go("/app/decisions").accessible("decisions");
+        assertThat(browser.text()).contains("Access requests waiting for their export");
+        assertThat(browser.all("tr.overdue")).isEmpty();
+        assertThat(browser.text()).contains("Your own request", "Asked by phone on 2 December");
+        assertThat(browser.all("button[value=approve]")).isEmpty();
+        assertThat(permission(email)).isEqualTo("CONFIRMED");
+
+        browser.forgetSession();
+        browser.signIn(approver, PASSWORD).go("/app/decisions");
+        assertThat(browser.find("tbody tr").getText()).contains(requester).doesNotContain("by " + requester);
+        browser.screenshot("console-decisions-en");
+        browser.submit("button[value=approve]");
+        assertThat(browser.text()).contains("The deletion is approved");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELETED".equals(permission(email)));
+
+        browser.go("/app/people/" + id);
+        assertThat(browser.heading()).isEqualTo("Erased person");
+        assertThat(browser.text()).doesNotContain(email);
+    }
+
+    @Test
+    void aTombstoneIsResubscribedWithItsFullAddressAndNothingHappensTwice() {
+        String officer = join("COMPLIANCE");
+        String email = "cai-" + UUID.randomUUID() + "@example.dk";
+        String id = subscribe(email);
+
+        browser.signIn(officer, PASSWORD).go("/app/people/" + id);
+        browser.click("details.danger summary").type("#reason", "Asked by mail")
+                .click("details.danger input[name=confirm]").submit("details.danger button.danger");
+        assertThat(browser.text()).contains("The deletion has started");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELETED".equals(permission(email)));
+        Answer again = admin.post("/api/contacts/" + id + "/erase", Map.of("reason", "twice"));
+        assertThat(again.status()).isEqualTo(409);
+
+        browser.go("/app/people/" + id);
+        assertThat(browser.all("form[action$='/export']")).isEmpty();
+        browser.accessible("tombstone card").screenshot("console-tombstone-en");
+        browser.type("#rs-email", email).click("input[name=confirmed]").submit("form[action$='/resubscribe'] button");
+        assertThat(browser.text()).contains("The confirmation is on its way");
+        DevMailbox.of(anonymous).awaitMail(email, "");
+        assertThat(admin.get("/api/contacts?email=" + email).json()).hasSize(1);
+    }
+
+    @Test
+    void aSessionOfOneAccountNeverSeesAnother() {
+        String email = "dana-" + UUID.randomUUID() + "@example.dk";
+        String id = subscribe(email);
+
+        Api otherAdmin = TestAccounts.newAccount(anonymous);
+        String stranger = join(otherAdmin, "ADMIN");
+        browser.signIn(stranger, PASSWORD).go("/app/people/" + id);
+        assertThat(browser.heading()).isEqualTo("Not found");
+        browser.go("/app/people/" + id + "/timeline");
+        assertThat(browser.heading()).isEqualTo("Not found");
+        browser.go("/app/people?q=" + email);
+        assertThat(browser.text()).contains("No one has this address");
+        assertThat(browser.find("header .account").getText())
+                .isEqualTo(otherAdmin.get("/api/accounts/current").json().get("name").asText());
+        assertThat(admin.get("/api/contacts/" + id + "/audit").json().toString()).doesNotContain("VIEWED");
+    }
+
+    private String subscribe(String email) {
+        Answer subscribed = admin.post("/api/subscriptions", Map.of("email", email, "list", list, "confirmed", true,
+                "ip", "203.0.113.7", "at", "2026-11-29T10:00:00Z"));
+        assertThat(subscribed.status()).isEqualTo(201);
+        return subscribed.json().get("subscriberId").asText();
+    }
+
+    private String permission(String email) {
+        return admin.get("/api/contacts?email=" + email).json().get(0).get("permission").asText();
+    }
+
+    private String join(String role) {
+        return join(admin, role);
+    }
+
+    /** Invites a person of the role by the API and accepts the invitation in the browser; answers the address. */
+    private String join(Api accountAdmin, String role) {
+        String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.dk";
+        assertThat(accountAdmin.post("/api/users", Map.of("email", email, "role", role)).status()).isEqualTo(201);
+        JsonNode mail = DevMailbox.of(anonymous).awaitMail(email, "Invitation");
+        Matcher link = INVITE_LINK.matcher(mail.get("body").asText().replace("=\r\n", "").replace("=\n", ""));
+        assertThat(link.find()).isTrue();
+        browser.go(link.group(1)).type("#password", PASSWORD).type("#repeat", PASSWORD)
+                .submit("main form button[type=submit]");
+        assertThat(browser.path()).isEqualTo("/app/login?joined");
+        return email;
+    }
+}

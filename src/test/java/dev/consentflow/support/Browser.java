@@ -1,0 +1,212 @@
+package dev.consentflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium through chromium-driver, as the console's browser tests drive it: pages by path,
+ * axe-core checked on every page (no serious or critical violation), screenshots into {@code docs/screenshots}.
+ */
+public final class Browser implements AutoCloseable {
+
+    /** Every page axe checked in this JVM, with the number of serious or critical violations it found. */
+    public static final Map<String, Integer> AXE_RESULTS = new ConcurrentSkipListMap<>();
+
+    private static final String AXE = readAxe();
+
+    private final ChromeDriver driver;
+    private final String base;
+    private final Path downloads;
+
+    private Browser(ChromeDriver driver, String base, Path downloads) {
+        this.driver = driver;
+        this.base = base;
+        this.downloads = downloads;
+    }
+
+    /** A fresh browser (no cookies) whose Accept-Language is {@code languages} ("en", "da,en"). */
+    public static Browser open(int port, String languages) {
+        try {
+            Path downloads = Files.createTempDirectory("console-downloads");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(firstExisting("/usr/bin/chromium", "/usr/lib/chromium/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    "--window-size=1280,1000", "--lang=" + languages.split(",")[0]);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages,
+                    "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(firstExisting("/usr/bin/chromedriver",
+                            "/usr/lib/chromium/chromedriver")).toFile())
+                    .usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, "http://localhost:" + port, downloads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Browser go(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public Browser type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Clicks something on the page that changes nothing but the page (a summary, a checkbox). */
+    public Browser click(String css) {
+        find(css).click();
+        return this;
+    }
+
+    /** Clicks a button or link that loads another page, and waits until it is there. */
+    public Browser submit(String css) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
+    public Browser signIn(String email, String password) {
+        go("/app/login").type("#username", email).type("#password", password).submit("main form button[type=submit]");
+        return this;
+    }
+
+    public Path downloads() {
+        return downloads;
+    }
+
+    /** Runs axe-core on the page; records and answers its serious and critical violations (ids and targets). */
+    @SuppressWarnings("unchecked")
+    public List<String> axeProblems(String page) {
+        JavascriptExecutor js = driver;
+        js.executeScript(AXE);
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+                  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                  .map(v => v.impact + ' ' + v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        List<String> problems = (List<String>) result;
+        AXE_RESULTS.merge(page, problems.size(), Math::max);
+        return problems;
+    }
+
+    /** Asserts axe finds no serious or critical violation on the page. */
+    public Browser accessible(String page) {
+        List<String> problems = axeProblems(page);
+        if (!problems.isEmpty()) {
+            try {
+                Path dump = Path.of("target", "console-pages", page.replaceAll("[^A-Za-z0-9]+", "-") + ".html");
+                Files.createDirectories(dump.getParent());
+                Files.writeString(dump, driver.getPageSource());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assertThat(problems).as("axe-core on " + page).isEmpty();
+        return this;
+    }
+
+    /** Saves a PNG of the page under docs/screenshots (committed with the README). */
+    public Browser screenshot(String name) {
+        try {
+            Path target = Path.of("docs", "screenshots", name + ".png");
+            Files.createDirectories(target.getParent());
+            Path taken = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(taken, target, StandardCopyOption.REPLACE_EXISTING);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A whole-page screenshot: the window grows to the page's height first. */
+    public Browser fullScreenshot(String name) {
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        var size = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
+                Math.min(4000, Math.max(size.getHeight(), height.intValue() + 120))));
+        screenshot(name);
+        driver.manage().window().setSize(size);
+        return this;
+    }
+
+    public void forgetSession() {
+        driver.manage().deleteAllCookies();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String firstExisting(String... paths) {
+        for (String path : paths) {
+            if (Files.isExecutable(Path.of(path))) {
+                return path;
+            }
+        }
+        throw new IllegalStateException("Chromium is missing: apt-get install -y chromium chromium-driver");
+    }
+
+    private static String readAxe() {
+        try (InputStream in = Browser.class.getResourceAsStream("/axe-core/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
