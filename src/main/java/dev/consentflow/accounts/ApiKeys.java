@@ -24,7 +24,7 @@ public interface ApiKeys {
      * Revokes a key of the caller's account (audited KEY_REVOKED).
      *
      * @throws dev.consentflow.web.NotFoundException no such key, or revoked already
-     * @throws dev.consentflow.web.ConflictException the account's last ADMIN key
+     * @throws dev.consentflow.accounts.LastAdminKey the account's last ADMIN key
      */
     void revoke(Caller admin, UUID keyId);
 

@@ -11,4 +11,9 @@ public class ContactNotErased extends RuntimeException {
         super("This contact is not erased: a live contact subscribes through "
                 + "POST /api/subscriptions");
     }
+
+    /** With a detail of the caller's own (the console's message key). */
+    public ContactNotErased(String message) {
+        super(message);
+    }
 }

@@ -29,7 +29,7 @@ public interface PersonRights {
      * Asks for the erasure (the {@code gdpr-erasure} process); a request already open for the person is answered
      * instead of a second one.
      *
-     * @throws dev.consentflow.web.ConflictException the person is erased already
+     * @throws dev.consentflow.contacts.ContactAlreadyErased the person is erased already
      */
     ErasureTicket requestErasure(Caller caller, SubscriberId subscriber, String reason);
 

@@ -15,7 +15,7 @@ public interface Resubscriptions {
      *
      * @throws dev.consentflow.web.InvalidInputException a missing or malformed address, an unknown list
      * @throws dev.consentflow.web.NotFoundException     no such card in the account
-     * @throws dev.consentflow.web.ConflictException     the card is not erased, or the address is not its own
+     * @throws dev.consentflow.contacts.ContactNotErased     the card is not erased, or the address is not its own
      */
     String resubscribe(AccountId account, Resubscription request);
 }

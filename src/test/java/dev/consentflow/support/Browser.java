@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium through chromium-driver, as the console's browser tests drive it: pages by path,
- * axe-core checked on every page (no serious or critical violation), screenshots into {@code docs/screenshots}.
+ * axe-core checked on every page (no serious or critical violation), screenshots into {@code target/screenshots}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -160,10 +160,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Saves a PNG of the page under docs/screenshots (committed with the README). */
+    /**
+     * Saves a PNG of the page under target/screenshots, or under {@code $SCREENSHOT_DIR} (the committed ones in
+     * docs/screenshots are refreshed with {@code SCREENSHOT_DIR=docs/screenshots}), so a test run leaves the tree clean.
+     */
     public Browser screenshot(String name) {
         try {
-            Path target = Path.of("docs", "screenshots", name + ".png");
+            String dir = System.getenv().getOrDefault("SCREENSHOT_DIR", "target/screenshots");
+            Path target = Path.of(dir, name + ".png");
             Files.createDirectories(target.getParent());
             Path taken = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(taken, target, StandardCopyOption.REPLACE_EXISTING);

@@ -1,18 +1,20 @@
 package dev.consentflow.console.internal;
 
 import dev.consentflow.accounts.Accounts;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The page frame's model on every console page (the user, the account's name), and the console's answer to
@@ -42,9 +44,19 @@ class ConsoleAdvice {
         return problem(response, model, HttpServletResponse.SC_NOT_FOUND, "problem.notFound", null);
     }
 
-    @ExceptionHandler(ConflictException.class)
-    String conflict(ConflictException e, HttpServletResponse response, Model model) {
-        return problem(response, model, HttpServletResponse.SC_CONFLICT, "problem.conflict", e.getMessage());
+    /**
+     * A module's fact with its status ({@code ContactAlreadyErased}, {@code RequestAlreadyDecided}, ... say
+     * {@link ResponseStatus} CONFLICT) as the problem page of that status. Anything else is thrown on unchanged, to
+     * the resolvers and filters after this one (Spring Security's refusals among them).
+     */
+    @ExceptionHandler(RuntimeException.class)
+    String fact(RuntimeException e, HttpServletResponse response, Model model) {
+        ResponseStatus fact = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
+        if (fact == null) {
+            throw e;
+        }
+        String title = fact.code() == HttpStatus.CONFLICT ? "problem.conflict" : "problem.invalid";
+        return problem(response, model, fact.code().value(), title, e.getMessage());
     }
 
     @ExceptionHandler(InvalidInputException.class)

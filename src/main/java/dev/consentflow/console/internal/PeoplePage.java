@@ -3,12 +3,12 @@ package dev.consentflow.console.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.consent.AuditTrail;
+import dev.consentflow.contacts.ContactAlreadyErased;
 import dev.consentflow.contacts.ContactLookup;
 import dev.consentflow.contacts.ContactLookup.PersonRecord;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.privacy.PersonRights;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
 import java.util.UUID;
@@ -93,7 +93,7 @@ class PeoplePage {
 
     static void requireLive(PersonRecord person) {
         if (person.card().permission() == Permission.DELETED) {
-            throw new ConflictException("tombstone");
+            throw new ContactAlreadyErased("tombstone");
         }
     }
 }

@@ -2,14 +2,15 @@ package dev.consentflow.console.internal;
 
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ContactAlreadyErased;
 import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.ContactNotErased;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.Resubscription;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.privacy.PersonRights;
 import dev.consentflow.privacy.PersonRights.ErasureTicket;
 import dev.consentflow.subscription.Resubscriptions;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,7 +51,7 @@ class PersonActions {
                 HttpServletResponse response) throws IOException {
         Permission permission = permission(caller, id);
         if (permission == Permission.DELETED) {
-            throw new ConflictException("export.tombstone");
+            throw new ContactAlreadyErased("export.tombstone");
         }
         rights.exportPerson(caller, new SubscriberId(id), format, response);
     }
@@ -69,7 +70,7 @@ class PersonActions {
     String resubscribe(@PathVariable UUID id, @RequestParam String list, @RequestParam(required = false) String email,
                        @RequestParam(required = false) String mobile, @AuthenticationPrincipal Caller caller) {
         if (permission(caller, id) != Permission.DELETED) {
-            throw new ConflictException("resubscribe.notErased");
+            throw new ContactNotErased("resubscribe.notErased");
         }
         ConsentEvidence evidence = new ConsentEvidence(Instant.now().truncatedTo(ChronoUnit.MICROS),
                 null, null, null, null, null);

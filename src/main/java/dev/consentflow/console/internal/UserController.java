@@ -2,9 +2,6 @@ package dev.consentflow.console.internal;
 
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.accounts.Role;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -47,31 +44,17 @@ class UserController {
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Invites a person to the account's console by mail (the link works 72 hours, once)")
-    @ApiResponse(responseCode = "201", description = "the user, INVITED; the invitation mail is on its way")
-    @ApiResponse(responseCode = "400", description = "not an email address, or not ADMIN, MARKETER or COMPLIANCE",
-            content = @Content)
-    @ApiResponse(responseCode = "403", description = "the key is not an ADMIN key", content = @Content)
-    @ApiResponse(responseCode = "409", description = "a console user with this address exists", content = @Content)
     UserView invite(@RequestBody NewUser body, @AuthenticationPrincipal Caller caller) {
         return UserView.of(directory.invite(caller, body.email(), body.role()));
     }
 
     @GetMapping("/api/users")
-    @Operation(summary = "The account's console users that are not removed, oldest first (INVITED or ACTIVE)")
-    @ApiResponse(responseCode = "200", description = "the users")
-    @ApiResponse(responseCode = "403", description = "the key is not an ADMIN key", content = @Content)
     List<UserView> list(@AuthenticationPrincipal Caller caller) {
         return directory.list(caller.requireAccount()).stream().map(UserView::of).toList();
     }
 
     @DeleteMapping("/api/users/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Removes a console user: they cannot sign in any more and their session ends")
-    @ApiResponse(responseCode = "204", description = "removed")
-    @ApiResponse(responseCode = "403", description = "the key is not an ADMIN key", content = @Content)
-    @ApiResponse(responseCode = "404", description = "no such user in the account, or removed already",
-            content = @Content)
     void remove(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         directory.remove(caller, id);
     }

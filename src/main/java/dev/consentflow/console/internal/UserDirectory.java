@@ -1,5 +1,6 @@
 package dev.consentflow.console.internal;
 
+import dev.consentflow.console.ConsoleUserExists;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Accounts;
 import dev.consentflow.accounts.Caller;
@@ -7,7 +8,6 @@ import dev.consentflow.accounts.Role;
 import dev.consentflow.consent.AuditAction;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.dispatch.StaffMail;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
 import java.time.Duration;
@@ -60,7 +60,7 @@ class UserDirectory {
         String address = EmailAddress.parseField("email", email).normalized().toLowerCase(Locale.ROOT);
         Role chosen = parseRole(role);
         if (users.findActiveByEmail(address).isPresent()) {
-            throw new ConflictException("A console user with this email address exists already");
+            throw new ConsoleUserExists();
         }
         Instant now = now();
         ConsoleUser user = aggregates.insert(new ConsoleUser(UUID.randomUUID(), account.value(), address, chosen,

@@ -17,6 +17,7 @@ final class ApiOperations {
     /** The capabilities, in the order the documentation shows them. */
     enum Capability {
         ACCOUNTS("Accounts", "Accounts and their API keys (API.md section 2)"),
+        USERS("Users", "The people of an account who sign in to the console at /app (API.md section 11)"),
         LISTS("Lists", "An account's mailing lists"),
         FORMS("Forms", "Signup forms: registered by marketers, filled in by people on the public page"),
         SUBSCRIPTIONS("Subscriptions", "Subscribing, unsubscribing, complaints and resubscriptions of erased people"),
@@ -73,6 +74,16 @@ final class ApiOperations {
             op("DELETE /api/keys/{id}", "revokeKey", Capability.ACCOUNTS, "Revoke an API key",
                     answer(204, "Revoked: the key answers 401 from now on", Body.NONE),
                     fails(409, "The account's last active ADMIN key: create another ADMIN key first")),
+            op("POST /api/users", "inviteUser", Capability.USERS,
+                    "Invite a person to the account's console by mail (the link works 72 hours, once)",
+                    ok(201, "The user, INVITED; the invitation mail is on its way"),
+                    fails(409, "A console user with this address exists")),
+            op("GET /api/users", "listUsers", Capability.USERS,
+                    "List the account's console users that are not removed (INVITED or ACTIVE), oldest first",
+                    ok(200, "The users")),
+            op("DELETE /api/users/{id}", "removeUser", Capability.USERS,
+                    "Remove a console user: they cannot sign in any more and their session ends",
+                    answer(204, "Removed", Body.NONE)),
 
             op("POST /api/lists", "createList", Capability.LISTS, "Create a mailing list",
                     ok(201, "The list"), fails(409, "A list with this key exists already")),

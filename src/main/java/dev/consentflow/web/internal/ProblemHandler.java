@@ -2,7 +2,6 @@ package dev.consentflow.web.internal;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.consentflow.web.ConflictException;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.InvalidInputException.FieldProblem;
 import dev.consentflow.web.NotFoundException;
@@ -46,11 +45,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return answer(Problems.of(HttpStatus.NOT_FOUND, e.getMessage()));
-    }
-
-    @ExceptionHandler({ConflictException.class})
-    ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
-        return answer(Problems.of(HttpStatus.CONFLICT, e.getMessage()));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
