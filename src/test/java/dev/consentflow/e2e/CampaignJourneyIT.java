@@ -10,6 +10,7 @@ import dev.consentflow.support.Api.Answer;
 import dev.consentflow.support.TestAccounts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -185,6 +186,34 @@ class CampaignJourneyIT {
                 .isEqualTo(404);
         assertThat(otherAccount.post("/api/campaigns/" + id + "/send", Map.of()).status()).isEqualTo(404);
         assertThat(anonymous.get("/api/campaigns/" + id).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theCampaignListIsTheAccountsOwnNewestFirstInPages() {
+        template("welcome-" + suffix);
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(admin.post("/api/campaigns", Map.of("name", "Campaign " + i, "list", list,
+                    "template", "welcome-" + suffix)).json().get("id").asText());
+        }
+        JsonNode first = admin.get("/api/campaigns?limit=2").json();
+        assertThat(StreamSupport.stream(first.spliterator(), false).map(c -> c.get("id").asText()))
+                .containsExactly(made.get(2), made.get(1));
+        assertThat(first.get(0).get("status").asText()).isEqualTo("DRAFT");
+        assertThat(first.get(0).get("list").asText()).isEqualTo(list);
+        JsonNode next = admin.get("/api/campaigns?limit=2&before=" + made.get(1)).json();
+        assertThat(StreamSupport.stream(next.spliterator(), false).map(c -> c.get("id").asText()))
+                .containsExactly(made.get(0));
+        assertThat(admin.get("/api/campaigns").json()).hasSize(3);
+
+        Api otherAccount = TestAccounts.newAccount(anonymous.as(Api.ADMIN_KEY));
+        assertThat(otherAccount.get("/api/campaigns").json()).isEmpty();
+        assertThat(otherAccount.get("/api/campaigns?before=" + made.get(1)).status())
+                .as("another account's campaign is no cursor").isEqualTo(400);
+        assertThat(admin.get("/api/campaigns?limit=0").status()).isEqualTo(400);
+        assertThat(admin.get("/api/campaigns?limit=501").status()).isEqualTo(400);
+        assertThat(admin.get("/api/campaigns?before=not-an-id").status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/campaigns").status()).isEqualTo(401);
     }
 
     private void template(String key) {

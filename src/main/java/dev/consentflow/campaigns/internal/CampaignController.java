@@ -2,11 +2,14 @@ package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.campaigns.internal.CampaignDesk.CampaignStatus;
+import dev.consentflow.campaigns.internal.CampaignDesk.CampaignSummary;
+import dev.consentflow.web.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -16,12 +19,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** API.md section 7: campaigns, their send and their ledger. */
 @RestController
 class CampaignController {
+
+    /** The largest page of {@code GET /api/campaigns}. */
+    static final int MAX_PAGE = 500;
 
     private final CampaignDesk desk;
 
@@ -58,5 +65,15 @@ class CampaignController {
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     CampaignStatus status(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return desk.status(caller.requireAccount(), id);
+    }
+
+    @GetMapping("/api/campaigns")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    List<CampaignSummary> list(@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) UUID before,
+                               @AuthenticationPrincipal Caller caller) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        return desk.list(caller.requireAccount(), before, limit);
     }
 }

@@ -12,6 +12,7 @@ import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -84,5 +85,21 @@ class CampaignDesk {
                     0, 0, 0);
         }
         return ledgers.live(c, template);
+    }
+
+    /** One line of the campaign list: what the row holds, without counting the ledger of a running send. */
+    record CampaignSummary(UUID id, String name, String list, Status status, Long audience, Instant createdAt,
+                           Instant sendAt, Instant closedAt, Long sent, Long failed, Long suppressed, Long expired,
+                           Long unknown) {
+    }
+
+    /** The account's campaigns, newest first, a page of {@code limit} after the campaign {@code before}. */
+    List<CampaignSummary> list(AccountId account, UUID before, int limit) {
+        Campaign after = before == null ? null : campaigns.find(account, before)
+                .orElseThrow(() -> new InvalidInputException("before", "is not a campaign of this account"));
+        return campaigns.page(account, after, limit).stream()
+                .map(c -> new CampaignSummary(c.id(), c.name(), c.listKey(), c.status(), c.audience(), c.createdAt(),
+                        c.sendAt(), c.closedAt(), c.sent(), c.failed(), c.suppressed(), c.expired(), c.unknown()))
+                .toList();
     }
 }

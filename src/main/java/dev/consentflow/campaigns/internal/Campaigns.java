@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,24 @@ class Campaigns {
     Optional<Campaign> find(AccountId account, UUID id) {
         return jdbc.sql("select * from campaigns_campaign where account_id = :account and id = :id")
                 .param("account", account.value()).param("id", id).query(Campaigns::campaign).optional();
+    }
+
+    /** The account's campaigns newest first, after {@code before} (the previous page's last) when it is given. */
+    List<Campaign> page(AccountId account, Campaign before, int limit) {
+        if (before == null) {
+            return jdbc.sql("""
+                            select * from campaigns_campaign where account_id = :account
+                             order by created_at desc, id desc limit :limit
+                            """)
+                    .param("account", account.value()).param("limit", limit).query(Campaigns::campaign).list();
+        }
+        return jdbc.sql("""
+                        select * from campaigns_campaign
+                         where account_id = :account and (created_at, id) < (:createdAt, :id)
+                         order by created_at desc, id desc limit :limit
+                        """)
+                .param("account", account.value()).param("createdAt", Timestamp.from(before.createdAt()))
+                .param("id", before.id()).param("limit", limit).query(Campaigns::campaign).list();
     }
 
     /** DRAFT to SENDING, once: answers false when the campaign is not a draft (any more). */

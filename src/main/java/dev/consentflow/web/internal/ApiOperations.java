@@ -205,6 +205,10 @@ final class ApiOperations {
                     ok(201, "The template"), fails(409, "A template with this key exists already")),
             op("GET /api/templates", "listTemplates", Capability.TEMPLATES, "List the mail templates", ok(200, "The templates")),
 
+            op("GET /api/campaigns", "listCampaigns", Capability.CAMPAIGNS,
+                    "List the account's campaigns, newest first (?limit= up to 500, default 50; ?before=<id> of the "
+                            + "previous page's last for the next page)",
+                    ok(200, "The campaigns with their ledger once closed")),
             op("POST /api/campaigns", "createCampaign", Capability.CAMPAIGNS, "Create a campaign of a template to a list",
                     ok(201, "The campaign's id")),
             op("POST /api/campaigns/{id}/send", "sendCampaign", Capability.CAMPAIGNS, "Send a campaign (once)",
