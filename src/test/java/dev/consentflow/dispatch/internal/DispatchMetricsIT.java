@@ -48,14 +48,17 @@ class DispatchMetricsIT {
         expected.add("consentflow_dispatch_lease_recovered_total{result=\"unknown\"}");
         expected.add("consentflow_dispatch_queued");
         expected.add("consentflow_dispatch_oldest_queued_age_seconds");
+        // The engine's flow limits (README, "Automation flows") count from 0 too.
+        expected.add("consentflow_engine_flow_jobs_postponed_total");
+        expected.add("consentflow_engine_flow_starts_refused_total");
 
-        assertThat(expected).hasSize(2 * 6 + 4);
+        assertThat(expected).hasSize(2 * 6 + 6);
         for (String series : expected) {
             assertThat(scrape).as(series).containsPattern("(?m)^" + Pattern.quote(series) + " 0\\.0$");
         }
         List<String> names = scrape.lines().filter(l -> !l.startsWith("#"))
                 .map(l -> l.replaceFirst("[{ ].*", "")).distinct().toList();
-        assertThat(names).hasSize(7);
+        assertThat(names).hasSize(9);
         for (String name : names) {
             assertThat(scrape).as("HELP of " + name).containsPattern("(?m)^# HELP " + name + " \\S.{10,}$");
             assertThat(name).as("snake_case").matches("consentflow(_[a-z0-9]+)+");
