@@ -26,6 +26,16 @@ public interface PersonRights {
             throws IOException;
 
     /**
+     * Audits EXPORTED by the caller (detail {@code format: zip, pack: evidence}) and streams the person's evidence
+     * pack into the response as one ZIP download: the export as JSON, the person's audit entries, the account's
+     * chain head, a README and a script that verifies the entries' hashes offline. A tombstone gets one too: its
+     * export holds only the ids it keeps, and its audit entries are the evidence.
+     *
+     * @throws dev.consentflow.web.NotFoundException no such card in the caller's account
+     */
+    void evidencePack(Caller caller, SubscriberId subscriber, HttpServletResponse response) throws IOException;
+
+    /**
      * Asks for the erasure (the {@code gdpr-erasure} process); a request already open for the person is answered
      * instead of a second one.
      *
@@ -42,6 +52,18 @@ public interface PersonRights {
     /** The account's access requests not delivered yet, the earliest due first. */
     List<OpenAccessRequest> openAccessRequests(AccountId account);
 
+    /** Operators' export requests of the account waiting for its approval, oldest first. */
+    List<PendingExportRequest> pendingExportRequests(AccountId account);
+
+    /**
+     * An ADMIN's decision on an operator's export request, as {@code POST /api/export-requests/{id}/approve} or
+     * {@code /reject}: the export-approval process records it, audited with the caller as actor.
+     *
+     * @throws dev.consentflow.web.NotFoundException       no such request in the caller's account
+     * @throws dev.consentflow.privacy.RequestAlreadyDecided decided already or expired
+     */
+    void decideExportRequest(Caller caller, UUID requestId, boolean approve);
+
     /** Whether the account asks for a second person's approval of each erasure. */
     boolean erasureApprovalRequired(AccountId account);
 
@@ -52,6 +74,11 @@ public interface PersonRights {
     /** An access request waiting for its export, with the GDPR's due date (Art. 12(3)). */
     record OpenAccessRequest(UUID requestId, UUID subscriberId, String requestedBy, Instant requestedAt,
                              Instant dueAt, boolean overdue) {
+    }
+
+    /** An operator's export request waiting for the account: a person's, a list's or the whole account's. */
+    record PendingExportRequest(UUID requestId, String scope, String list, UUID subscriberId, String format,
+                                String requestedBy, Instant requestedAt) {
     }
 
     /** An erasure waiting for a decision, with the requester's reason. */

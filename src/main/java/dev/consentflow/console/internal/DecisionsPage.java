@@ -1,7 +1,9 @@
 package dev.consentflow.console.internal;
 
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.accounts.Role;
 import dev.consentflow.privacy.PersonRights;
+import dev.consentflow.web.InvalidInputException;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The inbox of decisions: erasures waiting for a second person's approval, decided here (never by their
  * requester: the four-eyes rule of the erasure process answers that with a clear page), and access requests
- * waiting for their export, with their due date (overdue ones in red).
+ * waiting for their export, with their due date (overdue ones in red), and operators' export requests waiting for
+ * the account's approval (an ADMIN decides them, after ticking a confirmation; the export-approval process records
+ * the decision with the user as actor, as {@code POST /api/export-requests/{id}/approve|reject} does).
  */
 @Controller
 @ConsolePage
@@ -36,6 +40,8 @@ class DecisionsPage {
         model.addAttribute("accessRequests", rights.openAccessRequests(caller.requireAccount()));
         model.addAttribute("actors", actors.forAccount(caller.requireAccount()));
         model.addAttribute("myActor", caller.actor());
+        model.addAttribute("exportRequests", rights.pendingExportRequests(caller.requireAccount()));
+        model.addAttribute("admin", caller.role() == Role.ADMIN);
         return "console/decisions";
     }
 
@@ -44,5 +50,20 @@ class DecisionsPage {
         boolean approve = "approve".equals(decision);
         rights.decideErasure(caller, id, approve);
         return "redirect:/app/decisions?" + (approve ? "approved" : "rejected");
+    }
+
+    @PostMapping("/app/decisions/export-requests/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String decideExport(@PathVariable UUID id, @RequestParam String decision,
+                        @RequestParam(required = false) String confirm, @AuthenticationPrincipal Caller caller) {
+        if (!"yes".equals(confirm)) {
+            throw new InvalidInputException("confirm", "exportRequest.confirmMissing");
+        }
+        boolean approve = "approve".equals(decision);
+        if (!approve && !"reject".equals(decision)) {
+            throw new InvalidInputException("decision", "must be approve or reject");
+        }
+        rights.decideExportRequest(caller, id, approve);
+        return "redirect:/app/decisions?" + (approve ? "exportApproved" : "exportRejected");
     }
 }

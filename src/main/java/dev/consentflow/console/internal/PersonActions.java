@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The card's buttons: Export (JSON, Excel), Delete (erasure with a reason; four-eyes when the account asks for
+ * The card's buttons: Export (JSON, Excel), Evidence pack (a ZIP, for a tombstone too), Delete (erasure with a reason; four-eyes when the account asks for
  * it) and Resubscribe on a tombstone. Each is a POST with the form's CSRF token, asked for a confirmation on the
  * card first, and answers with the card and its outcome. A repeated Delete finds the open request and changes
  * nothing.
@@ -54,6 +54,14 @@ class PersonActions {
             throw new ContactAlreadyErased("export.tombstone");
         }
         rights.exportPerson(caller, new SubscriberId(id), format, response);
+    }
+
+    /** One ZIP with the export, the audit entries, the chain head and how to verify them; a tombstone too. */
+    @PostMapping("/app/people/{id}/evidence")
+    void evidence(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletResponse response)
+            throws IOException {
+        permission(caller, id);
+        rights.evidencePack(caller, new SubscriberId(id), response);
     }
 
     @PostMapping("/app/people/{id}/erase")

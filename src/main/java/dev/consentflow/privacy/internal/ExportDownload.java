@@ -23,9 +23,15 @@ final class ExportDownload {
 
     static OutputStream start(HttpServletResponse response, ExportFormat format, String baseName)
             throws IOException {
-        String fileName = baseName + "-" + STAMP.format(Instant.now()) + "." + format.extension();
+        return start(response, format.contentType(), baseName + "-", format.extension());
+    }
+
+    /** A download of any type: {@code <prefix><UTC stamp>.<extension>}. */
+    static OutputStream start(HttpServletResponse response, String contentType, String prefix, String extension)
+            throws IOException {
+        String fileName = prefix + STAMP.format(Instant.now()) + "." + extension;
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(format.contentType());
+        response.setContentType(contentType);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

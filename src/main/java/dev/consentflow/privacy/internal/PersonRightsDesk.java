@@ -23,9 +23,14 @@ class PersonRightsDesk implements PersonRights {
     private final ErasureViews views;
     private final ErasureSettings settings;
     private final AccessRequests accessRequests;
+    private final EvidencePack evidence;
+    private final ExportRequests exportRequests;
 
     PersonRightsDesk(ExportFiles files, ExportAudit audit, ErasureRequests erasures, ErasureViews views,
-                     ErasureSettings settings, AccessRequests accessRequests) {
+                     ErasureSettings settings, AccessRequests accessRequests, EvidencePack evidence,
+                     ExportRequests exportRequests) {
+        this.evidence = evidence;
+        this.exportRequests = exportRequests;
         this.accessRequests = accessRequests;
         this.files = files;
         this.audit = audit;
@@ -44,6 +49,32 @@ class PersonRightsDesk implements PersonRights {
                 ExportAudit.detail("scope", "person", "format", chosen.extension()));
         files.person(account, subscriber, chosen,
                 ExportDownload.start(response, chosen, "contact-" + subscriber.value()));
+    }
+
+    @Override
+    public void evidencePack(Caller caller, SubscriberId subscriber, HttpServletResponse response)
+            throws IOException {
+        AccountId account = caller.requireAccount();
+        files.requirePerson(account, subscriber);
+        audit.append(account, subscriber.value(), AuditAction.EXPORTED, caller.actor(),
+                ExportAudit.detail("scope", "person", "format", "zip", "pack", "evidence"));
+        evidence.write(account, subscriber,
+                ExportDownload.start(response, "application/zip", "evidence-" + subscriber.value() + "-", "zip"));
+    }
+
+    @Override
+    public List<PendingExportRequest> pendingExportRequests(AccountId account) {
+        return exportRequests.of(account).stream()
+                .filter(r -> r.status() == ExportRequest.Status.PENDING_APPROVAL)
+                .sorted(Comparator.comparing(ExportRequest::requestedAt))
+                .map(r -> new PendingExportRequest(r.id(), r.scope(), r.listKey(), r.subscriberId(), r.format(),
+                        r.requestedBy(), r.requestedAt()))
+                .toList();
+    }
+
+    @Override
+    public void decideExportRequest(Caller caller, java.util.UUID requestId, boolean approve) {
+        exportRequests.decide(caller, requestId, approve);
     }
 
     @Override
