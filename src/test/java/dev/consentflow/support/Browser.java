@@ -17,11 +17,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -111,11 +111,15 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks a button or link that loads another page, and waits until it is there. */
     public Browser submit(String css) {
-        WebElement old = driver.findElement(By.tagName("html"));
+        // The old page is marked in its window object; the next page's window has no mark. (Waiting for the old
+        // <html> element to go stale races Chromium's navigation: the driver may answer "Node with given id does
+        // not belong to the document", an unknown error rather than a stale element, while the page swaps.)
+        driver.executeScript("window.__consentflowLeaving = true");
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
-                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.__consentflowLeaving === undefined && document.readyState === 'complete'")));
         return this;
     }
 

@@ -42,7 +42,9 @@ class ConsoleLanguage {
     @Bean
     MessageSource messageSource() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("console/messages");
+        // One bundle per part of the console, so each screen's texts are found next to each other.
+        messages.setBasenames("console/messages", "console/marketing", "console/automations", "console/compliance",
+                "console/operations", "console/brands");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(Locale.ENGLISH);
