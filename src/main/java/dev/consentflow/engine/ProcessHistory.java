@@ -18,6 +18,16 @@ public interface ProcessHistory {
     List<Step> stepsFor(UUID subscriberId);
 
     /**
+     * How long the history of each platform process (the latest version of every definition without a tenant) is
+     * kept after an instance ends: its {@code historyTimeToLive}.
+     */
+    List<Kept> retention();
+
+    /** A platform process and how long its history is kept. */
+    record Kept(String processKey, String name, java.time.Duration timeToLive) {
+    }
+
+    /**
      * One activity instance of a process.
      *
      * @param processKey        the process definition key ({@code double-opt-in})

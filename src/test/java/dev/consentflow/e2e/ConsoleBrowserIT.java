@@ -183,6 +183,23 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theRecordOfProcessingReadsInTheOfficersLanguage() {
+        String officer = join("COMPLIANCE");
+        subscribe("dea-" + UUID.randomUUID() + "@example.dk");
+        browser.signIn(officer, PASSWORD).go("/app/record");
+        assertThat(browser.heading()).isEqualTo("Record of processing activities");
+        assertThat(browser.text()).contains("Sending the list \u201cAcme News\u201d by email", "1 confirmed",
+                "Consent, GDPR Art. 6(1)(a)", "3 years", "Development mail server inside this server");
+        browser.accessible("record of processing").fullScreenshot("console-record-en");
+
+        browser.submit("button[name=language][value=da]");
+        assertThat(browser.heading()).isEqualTo("Fortegnelse over behandlingsaktiviteter");
+        assertThat(browser.text()).contains("Udsendelse af listen \u201eAcme News\u201c pr. e-mail", "3 år",
+                "En sletning kræver godkendelse fra en anden person");
+        browser.accessible("fortegnelse over behandlingsaktiviteter");
+    }
+
+    @Test
     void anErasureWithFourEyesWaitsForASecondPerson() {
         assertThat(admin.put("/api/erasure-settings", Map.of("approvalRequired", true)).status()).isEqualTo(200);
         String requester = join("COMPLIANCE");

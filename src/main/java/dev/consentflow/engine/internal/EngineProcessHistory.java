@@ -53,6 +53,16 @@ class EngineProcessHistory implements ProcessHistory {
         return steps;
     }
 
+    @Override
+    public List<Kept> retention() {
+        return repository.createProcessDefinitionQuery().withoutTenantId().latestVersion().list().stream()
+                .filter(d -> d.getHistoryTimeToLive() != null)
+                .sorted(Comparator.comparing(ProcessDefinition::getKey))
+                .map(d -> new Kept(d.getKey(), d.getName() == null ? d.getKey() : d.getName(),
+                        java.time.Duration.ofDays(d.getHistoryTimeToLive())))
+                .toList();
+    }
+
     private String keyOf(String definitionId) {
         ProcessDefinition definition = repository.createProcessDefinitionQuery()
                 .processDefinitionId(definitionId).singleResult();

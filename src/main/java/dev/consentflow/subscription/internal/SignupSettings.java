@@ -1,5 +1,6 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.subscription.ConfirmationWindow;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("consentflow.signup")
 record SignupSettings(@Min(1) int ratePerIp, @Min(1) int ratePerAddress, @NotNull Duration confirmationThrottle,
-                      @NotNull Duration reminderAfter, @NotNull Duration expireAfter) {
+                      @NotNull Duration reminderAfter, @NotNull Duration expireAfter)
+        implements ConfirmationWindow {
 
     SignupSettings {
         if (reminderAfter != null && expireAfter != null && reminderAfter.compareTo(expireAfter) >= 0) {

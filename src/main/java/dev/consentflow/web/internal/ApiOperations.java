@@ -168,6 +168,10 @@ final class ApiOperations {
             op("PUT /api/erasure-settings", "changeErasureSettings", Capability.ERASURE,
                     "Require, or stop requiring, a four-eyes approval of erasures", ok(200, "The settings")),
 
+            op("GET /api/accounts/current/record-of-processing", "getRecordOfProcessing", Capability.EXPORTS,
+                    "The account's record of processing activities (GDPR Art. 30), as JSON or an Excel file",
+                    ok(200, "The record; with format=xlsx or format=json, a file to keep"),
+                    fails(400, "format is neither json nor xlsx")),
             op("GET /api/contacts/{id}/export", "exportContact", Capability.EXPORTS, "Export a person's whole record",
                     answer(200, "The file (audited EXPORTED before it streams)", Body.FILE)),
             op("GET /api/lists/{key}/export", "exportList", Capability.EXPORTS, "Export a list with the consent evidence",
