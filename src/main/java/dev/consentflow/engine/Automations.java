@@ -48,7 +48,8 @@ public interface Automations {
                 Instant deployedAt, String deployedBy, long running, long incidents, List<Activity> activities) {
     }
 
-    record Activity(String activityId, long running, long incidents) {
+    /** An activity with instances or incidents in it; {@code name} as the model names it (else its id). */
+    record Activity(String activityId, String name, long running, long incidents) {
     }
 
     /**
@@ -57,8 +58,8 @@ public interface Automations {
      * @param message the engine's message, as the failing step raised it
      * @param missing what of the account the step named and did not find, when that is the cause; else null
      */
-    record Incident(String id, String definitionId, String activityId, String processInstanceId, Instant createdAt,
-                    String message, Missing missing) {
+    record Incident(String id, String definitionId, String activityId, String activityName, String processInstanceId,
+                    Instant createdAt, String message, Missing missing) {
     }
 
     /**

@@ -23,6 +23,8 @@ import org.operaton.bpm.engine.management.IncidentStatistics;
 import org.operaton.bpm.engine.management.ProcessDefinitionStatistics;
 import org.operaton.bpm.engine.repository.Deployment;
 import org.operaton.bpm.engine.repository.ProcessDefinition;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
@@ -90,9 +92,21 @@ class EngineAutomations implements Automations {
     }
 
     private List<Activity> activities(String definitionId) {
+        Function<String, String> names = names(definitionId);
         return management.createActivityStatisticsQuery(definitionId).includeIncidents().list().stream()
-                .map(a -> new Activity(a.getId(), a.getInstances(), incidents(a.getIncidentStatistics())))
+                .map(a -> new Activity(a.getId(), names.apply(a.getId()), a.getInstances(),
+                        incidents(a.getIncidentStatistics())))
                 .sorted(Comparator.comparing(Activity::activityId)).toList();
+    }
+
+    /** Activity id → its name in the model, or the id when it has none. */
+    private Function<String, String> names(String definitionId) {
+        BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
+        return id -> {
+            ModelElementInstance element = id == null ? null : model.getModelElementById(id);
+            String name = element == null ? null : element.getAttributeValue("name");
+            return name == null || name.isBlank() ? id : name;
+        };
     }
 
     @Override
@@ -111,8 +125,10 @@ class EngineAutomations implements Automations {
         if (owned(account, definitionId).isEmpty()) {
             return List.of();
         }
+        Function<String, String> names = names(definitionId);
         return runtime.createIncidentQuery().tenantIdIn(account.toString()).processDefinitionId(definitionId)
-                .orderByIncidentTimestamp().asc().list().stream().map(i -> incident(account, i)).toList();
+                .orderByIncidentTimestamp().asc().list().stream()
+                .map(i -> incident(account, i, names.apply(i.getActivityId()))).toList();
     }
 
     @Override
@@ -149,10 +165,11 @@ class EngineAutomations implements Automations {
                 .tenantIdIn(account.toString()).singleResult());
     }
 
-    private Incident incident(AccountId account, org.operaton.bpm.engine.runtime.Incident incident) {
+    private Incident incident(AccountId account, org.operaton.bpm.engine.runtime.Incident incident,
+                              String activityName) {
         String message = incident.getIncidentMessage() == null ? "" : incident.getIncidentMessage();
         return new Incident(incident.getId(), incident.getProcessDefinitionId(), incident.getActivityId(),
-                incident.getProcessInstanceId(), incident.getIncidentTimestamp().toInstant(), message,
+                activityName, incident.getProcessInstanceId(), incident.getIncidentTimestamp().toInstant(), message,
                 missing(account, message));
     }
 
