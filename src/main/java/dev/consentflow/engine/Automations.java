@@ -53,7 +53,8 @@ public interface Automations {
     }
 
     /**
-     * An open incident: a step that failed as often as it may.
+     * An open incident: a step that failed as often as it may. {@code activityId} is the step that failed (a task
+     * after a timer fails in the timer's job: the task, not the timer).
      *
      * @param message the engine's message, as the failing step raised it
      * @param missing what of the account the step named and did not find, when that is the cause; else null

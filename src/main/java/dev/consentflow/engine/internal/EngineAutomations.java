@@ -19,8 +19,6 @@ import java.util.stream.Collectors;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.management.IncidentStatistics;
-import org.operaton.bpm.engine.management.ProcessDefinitionStatistics;
 import org.operaton.bpm.engine.repository.Deployment;
 import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
@@ -68,19 +66,17 @@ class EngineAutomations implements Automations {
         if (definitions.isEmpty()) {
             return List.of();
         }
-        Map<String, ProcessDefinitionStatistics> statistics = management.createProcessDefinitionStatisticsQuery()
-                .includeIncidents().list().stream().filter(s -> tenant.equals(s.getTenantId()))
-                .collect(Collectors.toMap(ProcessDefinitionStatistics::getId, Function.identity()));
         Map<String, Deployment> deployments = repository.createDeploymentQuery().tenantIdIn(tenant).list().stream()
                 .collect(Collectors.toMap(Deployment::getId, Function.identity()));
         Map<String, String> deployedBy = authors.of(account.value());
         return definitions.stream().map(d -> {
-            ProcessDefinitionStatistics s = statistics.get(d.getId());
+            // Counted per definition of the account: the engine's statistics query would read every tenant's.
             Deployment deployment = deployments.get(d.getDeploymentId());
             return new Flow(d.getId(), d.getKey(), d.getName() == null ? d.getKey() : d.getName(), d.getVersion(),
                     d.getDeploymentId(), deployment == null ? null : deployment.getDeploymentTime().toInstant(),
-                    deployedBy.get(d.getDeploymentId()), s == null ? 0 : s.getInstances(),
-                    s == null ? 0 : incidents(s.getIncidentStatistics()), null);
+                    deployedBy.get(d.getDeploymentId()),
+                    runtime.createProcessInstanceQuery().processDefinitionId(d.getId()).count(),
+                    runtime.createIncidentQuery().processDefinitionId(d.getId()).count(), null);
         }).toList();
     }
 
@@ -91,12 +87,25 @@ class EngineAutomations implements Automations {
                         f.deployedBy(), f.running(), f.incidents(), activities(definitionId)));
     }
 
+    /**
+     * Instances per activity from the engine's statistics; incidents per activity that failed, which is not always
+     * where the instance waits (a timer's job fails in the task after it, and its incident names the timer).
+     */
     private List<Activity> activities(String definitionId) {
         Function<String, String> names = names(definitionId);
-        return management.createActivityStatisticsQuery(definitionId).includeIncidents().list().stream()
-                .map(a -> new Activity(a.getId(), names.apply(a.getId()), a.getInstances(),
-                        incidents(a.getIncidentStatistics())))
-                .sorted(Comparator.comparing(Activity::activityId)).toList();
+        Map<String, Long> running = new java.util.TreeMap<>();
+        management.createActivityStatisticsQuery(definitionId).list()
+                .forEach(a -> running.merge(a.getId(), (long) a.getInstances(), Long::sum));
+        Map<String, Long> failed = runtime.createIncidentQuery().processDefinitionId(definitionId).list().stream()
+                .collect(Collectors.groupingBy(EngineAutomations::failedActivity, Collectors.counting()));
+        java.util.Set<String> ids = new java.util.TreeSet<>(running.keySet());
+        ids.addAll(failed.keySet());
+        return ids.stream().map(id -> new Activity(id, names.apply(id), running.getOrDefault(id, 0L),
+                failed.getOrDefault(id, 0L))).toList();
+    }
+
+    private static String failedActivity(org.operaton.bpm.engine.runtime.Incident incident) {
+        return incident.getFailedActivityId() != null ? incident.getFailedActivityId() : incident.getActivityId();
     }
 
     /** Activity id → its name in the model, or the id when it has none. */
@@ -128,7 +137,7 @@ class EngineAutomations implements Automations {
         Function<String, String> names = names(definitionId);
         return runtime.createIncidentQuery().tenantIdIn(account.toString()).processDefinitionId(definitionId)
                 .orderByIncidentTimestamp().asc().list().stream()
-                .map(i -> incident(account, i, names.apply(i.getActivityId()))).toList();
+                .map(i -> incident(account, i, names.apply(failedActivity(i)))).toList();
     }
 
     @Override
@@ -168,7 +177,7 @@ class EngineAutomations implements Automations {
     private Incident incident(AccountId account, org.operaton.bpm.engine.runtime.Incident incident,
                               String activityName) {
         String message = incident.getIncidentMessage() == null ? "" : incident.getIncidentMessage();
-        return new Incident(incident.getId(), incident.getProcessDefinitionId(), incident.getActivityId(),
+        return new Incident(incident.getId(), incident.getProcessDefinitionId(), failedActivity(incident),
                 activityName, incident.getProcessInstanceId(), incident.getIncidentTimestamp().toInstant(), message,
                 missing(account, message));
     }
@@ -181,9 +190,5 @@ class EngineAutomations implements Automations {
         return references.orderedStream().filter(r -> r.noun().equals(found.group(1))).findFirst()
                 .map(r -> new Missing(r.noun(), found.group(2), r.exists(account.value(), found.group(2))))
                 .orElse(null);
-    }
-
-    private static long incidents(List<IncidentStatistics> statistics) {
-        return statistics.stream().mapToLong(IncidentStatistics::getIncidentCount).sum();
     }
 }
