@@ -53,5 +53,7 @@ public enum AuditAction {
     /** An ADMIN removed a console user: their sessions end and they cannot sign in any more. */
     USER_REMOVED,
     /** A console user changed their own language. */
-    LANGUAGE_CHANGED
+    LANGUAGE_CHANGED,
+    /** A failed step of an account's flow was given another attempt (detail: incident, flow, activity, instance). */
+    INCIDENT_RETRIED
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.operaton.bpm.engine.impl.context.Context;
 import org.operaton.bpm.engine.impl.identity.Authentication;
 import org.operaton.bpm.engine.impl.persistence.deploy.Deployer;
@@ -23,9 +24,12 @@ import org.operaton.bpm.engine.impl.persistence.entity.ResourceEntity;
 final class AccountFlowDeployer implements Deployer {
 
     private final FlowRules rules;
+    private final BiConsumer<String, String> authors;
 
-    AccountFlowDeployer(FlowRules rules) {
+    /** @param authors notes (deployment id, account) of every deployment that passed, in its transaction */
+    AccountFlowDeployer(FlowRules rules, BiConsumer<String, String> authors) {
         this.rules = rules;
+        this.authors = authors;
     }
 
     @Override
@@ -47,6 +51,7 @@ final class AccountFlowDeployer implements Deployer {
         if (!violations.isEmpty()) {
             throw new FlowRefused(violations);
         }
+        authors.accept(deployment.getId(), account);
     }
 
     private static String signedInAccount() {

@@ -10,6 +10,8 @@ final class EngineSql {
 
     static final String TAKE_FLOW_JOB_SLOT = load("take-flow-job-slot");
     static final String COUNT_RUNNING_FLOW_INSTANCES = load("count-running-flow-instances");
+    static final String INSERT_DEPLOYMENT_AUTHOR = load("insert-deployment-author");
+    static final String FIND_DEPLOYMENT_AUTHORS = load("find-deployment-authors");
 
     private EngineSql() {
     }

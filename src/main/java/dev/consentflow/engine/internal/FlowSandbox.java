@@ -21,10 +21,13 @@ class FlowSandbox extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext context;
     private final ObjectProvider<FlowReference> references;
+    private final ObjectProvider<DeploymentAuthors> authors;
 
-    FlowSandbox(ApplicationContext context, ObjectProvider<FlowReference> references) {
+    FlowSandbox(ApplicationContext context, ObjectProvider<FlowReference> references,
+                ObjectProvider<DeploymentAuthors> authors) {
         this.context = context;
         this.references = references;
+        this.authors = authors;
     }
 
     @Override
@@ -34,7 +37,8 @@ class FlowSandbox extends AbstractProcessEnginePlugin {
                 PlatformDelegates.load()));
         List<Deployer> deployers = new ArrayList<>();
         deployers.add(new AccountFlowDeployer(new FlowRules(templates, context::containsBean,
-                () -> references.orderedStream().toList())));
+                () -> references.orderedStream().toList()),
+                (deployment, account) -> authors.getObject().record(deployment, account)));
         if (configuration.getCustomPreDeployers() != null) {
             deployers.addAll(configuration.getCustomPreDeployers());
         }

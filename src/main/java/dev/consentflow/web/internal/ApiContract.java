@@ -146,6 +146,7 @@ class ApiContract implements OpenApiCustomizer, OperationCustomizer {
             case FILE -> response.setContent(new Content()
                     .addMediaType("application/json", binary())
                     .addMediaType("text/csv", binary())
+                    .addMediaType("application/xml", binary())
                     .addMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", binary()));
             case NONE -> {
             }

@@ -31,6 +31,7 @@ final class ApiOperations {
         CAMPAIGNS("Campaigns", "Campaigns, their send and their dispatch ledger"),
         TRACKING("Tracking", "Open pixel and tracked clicks of list mail"),
         IMPORTS("Imports", "CSV and Excel imports, checked whole before they run in the background"),
+        AUTOMATIONS("Automations", "The account's deployed flows: running instances, incidents and their retry"),
         OPERATIONS("Operations", "Health and metrics for the platform's operators");
 
         final String title;
@@ -232,6 +233,19 @@ final class ApiOperations {
                     ok(200, "The status")),
             op("GET /api/imports/{id}/rejections", "listImportRejections", Capability.IMPORTS,
                     "List an import's rejected rows (never their values)", ok(200, "A page of rejections")),
+
+            op("GET /api/automations", "listAutomations", Capability.AUTOMATIONS,
+                    "List the account's deployed flow versions with who deployed them, running instances and incidents",
+                    ok(200, "The flow versions, by key, newest version first")),
+            op("GET /api/automations/{definitionId}", "getAutomation", Capability.AUTOMATIONS,
+                    "Read a flow version's instances and incidents per activity, and its open incidents with their cause",
+                    ok(200, "The flow and its incidents"), fails(404, "No such flow of the account")),
+            op("GET /api/automations/{definitionId}/diagram", "getAutomationDiagram", Capability.AUTOMATIONS,
+                    "Download a flow version's BPMN as deployed", answer(200, "The BPMN XML", Body.FILE),
+                    fails(404, "No such flow of the account")),
+            op("POST /api/automations/incidents/{incidentId}/retry", "retryAutomationIncident",
+                    Capability.AUTOMATIONS, "Give an incident's failed step another attempt (audited)",
+                    ok(202, "The step runs again soon"), fails(404, "No such open incident of the account")),
 
             op("GET /actuator/health", "getHealth", Capability.OPERATIONS, "Read the server's health",
                     ok(200, "UP"), answer(503, "DOWN or OUT_OF_SERVICE", Body.INFERRED)),
