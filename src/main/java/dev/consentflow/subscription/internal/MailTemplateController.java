@@ -80,7 +80,8 @@ class MailTemplateController {
                     @RequestBody(required = false) MailTemplate draft, @AuthenticationPrincipal Caller caller) {
         ListInfo list = list(caller.requireAccount(), key);
         MailKind mailKind = kind(kind);
-        MailTemplate template = draft == null ? mails.inUse(list, mailKind).template() : draft.checkedFor(mailKind);
+        boolean noDraft = draft == null || draft.subject() == null && draft.html() == null && draft.text() == null;
+        MailTemplate template = noDraft ? mails.inUse(list, mailKind).template() : draft.checkedFor(mailKind);
         String link = mailKind == MailKind.WELCOME ? links.unsubscribeLink(SAMPLE_TOKEN)
                 : links.confirmationLink(SAMPLE_TOKEN);
         MailTemplate.Rendered mail = template.render(Map.of(MailKind.LIST_NAME, ListMails.plain(list.name()),
