@@ -81,7 +81,9 @@ class AutomationJourneyIT {
         admin = TestAccounts.newAccount(anonymous.as(Api.ADMIN_KEY));
         marketer = TestAccounts.newKey(admin, "MARKETER");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        created(marketer.post("/api/lists", Map.of("key", "news", "name", "Acme News", "brand", "acme")));
+        // Tracked, so the flow's mail carries the pixel and tracked links this journey follows.
+        created(marketer.post("/api/lists", Map.of("key", "news", "name", "Acme News", "brand", "acme",
+                "trackOpens", true, "trackClicks", true)));
         created(marketer.post("/api/lists", Map.of("key", "offers", "name", "Acme Offers", "brand", "acme")));
         created(marketer.post("/api/templates", Map.of("key", "welcome-series", "subject", "Hello {{firstName}}",
                 "html", "<p>Hello {{firstName}}, <a href=\"" + WELCOME_LINK + "\">see what is new</a></p>",

@@ -50,10 +50,42 @@ class CampaignJourneyIT {
         admin = TestAccounts.newAccount(anonymous.as(Api.ADMIN_KEY));
         suffix = UUID.randomUUID().toString().substring(0, 8);
         list = "news-" + suffix;
-        Answer created = admin.post("/api/lists", Map.of("key", list, "name", "Acme News", "brand", "acme"));
+        // Tracking is off unless a list turns it on; this one does, "other" does not.
+        Answer created = admin.post("/api/lists", Map.of("key", list, "name", "Acme News", "brand", "acme",
+                "trackOpens", true, "trackClicks", true));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(admin.post("/api/lists", Map.of("key", "other-" + suffix, "name", "Other")).status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void aListWithoutTrackingSendsItsPlainLinksAndNoPixelWhileATrackedListDoesNot() {
+        String untracked = "other-" + suffix;
+        assertThat(admin.get("/api/lists").json().findValues("trackOpens").stream().map(JsonNode::asBoolean))
+                .as("one list tracked, one not").containsExactlyInAnyOrder(true, false);
+        String olga = address("olga");
+        String ada = address("ada");
+        confirmed(olga, untracked, "Olga");
+        confirmed(ada, list, "Ada");
+        template("plain-" + suffix);
+        for (String target : List.of(untracked, list)) {
+            Answer campaign = admin.post("/api/campaigns", Map.of("name", "Plain " + target, "list", target,
+                    "template", "plain-" + suffix));
+            assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+            String id = campaign.json().get("id").asText();
+            assertThat(admin.post("/api/campaigns/" + id + "/send", Map.of()).status()).isEqualTo(202);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> admin.get("/api/campaigns/" + id).json(), s -> "SENT".equals(s.get("status").asText()));
+        }
+
+        String plain = unfolded(onlyMail(olga).get("body").asText());
+        assertThat(plain).contains("href=\"" + OFFER + "\"", "Twenty per cent off, for " + olga + ": " + OFFER)
+                .doesNotContain("/t/o/", "/t/c/");
+        assertThat(OPEN_PIXEL.matcher(plain).find()).isFalse();
+        String tracked = unfolded(onlyMail(ada).get("body").asText());
+        assertThat(OPEN_PIXEL.matcher(tracked).find()).as(tracked).isTrue();
+        assertThat(CLICK.matcher(tracked).find()).as(tracked).isTrue();
+        assertThat(tracked).doesNotContain("href=\"" + OFFER + "\"");
     }
 
     @Test

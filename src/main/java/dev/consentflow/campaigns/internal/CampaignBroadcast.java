@@ -107,11 +107,10 @@ class CampaignBroadcast {
         ListInfo list = list(account, campaign);
         Template template = templates.byId(account, campaign.templateId())
                 .orElseThrow(() -> new IllegalStateException("campaign " + campaignId + " lost its template"));
-        String listId = out.messages.listId(list);
         Map<String, Integer> links = out.links(campaignId, template);
         for (int n = 0; n < settings.pagesPerJob(); n++) {
             boolean more = Boolean.TRUE.equals(page.execute(tx -> enqueuePage(account, campaignId, template,
-                    listId, links)));
+                    list, links)));
             if (!more) {
                 return !recipients.anyPending(campaignId);
             }
@@ -119,8 +118,9 @@ class CampaignBroadcast {
         return !recipients.anyPending(campaignId);
     }
 
-    private boolean enqueuePage(AccountId account, UUID campaignId, Template template, String listId,
+    private boolean enqueuePage(AccountId account, UUID campaignId, Template template, ListInfo list,
                                 Map<String, Integer> links) {
+        String listId = out.messages.listId(list);
         List<SubscriptionId> ids = recipients.lockPending(campaignId, settings.pageSize());
         if (ids.isEmpty()) {
             return false;
@@ -137,7 +137,7 @@ class CampaignBroadcast {
             String token = TrackingTokens.next();
             UUID message = out.dispatch.enqueue(new OutboundMessage(account, recipient.subscriberId().value(),
                     id.value(), Channel.EMAIL, Purpose.CAMPAIGN, campaignId.toString(),
-                    out.messages.render(template, recipient, unsubscribe, token, links), unsubscribe, listId));
+                    out.messages.render(template, recipient, list, unsubscribe, token, links), unsubscribe, listId));
             recipients.enqueued(campaignId, id, message, recipient.subscriberId().value(),
                     TrackingTokens.hash(token));
         }

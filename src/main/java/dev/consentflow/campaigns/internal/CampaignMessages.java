@@ -1,9 +1,11 @@
 package dev.consentflow.campaigns.internal;
 
+import dev.consentflow.dispatch.TemplateRenderer;
 import dev.consentflow.campaigns.internal.Templates.Template;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListRecipient;
 import dev.consentflow.dispatch.OutboundMessage.Content;
+import dev.consentflow.subscription.PublicTexts;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,24 +23,30 @@ class CampaignMessages {
     }
 
     /**
-     * The mail of one recipient: the template with their values, its tracked links pointing at
-     * {@code /t/c/{token}{number}}, an open pixel, and the unsubscribe link in both parts.
+     * The mail of one recipient: the template with their values, and the unsubscribe link in both parts, in the
+     * list's language. Only a list that turned tracking on gets its links pointed at {@code /t/c/{token}{number}}
+     * (click tracking) and an open pixel (open tracking); any other list's mail carries its plain links and no
+     * pixel, as its consent text promised.
      *
      * @param links the campaign's tracked links with their numbers
      */
-    Content render(Template template, ListRecipient recipient, String unsubscribeUrl, String trackingToken,
-                   Map<String, Integer> links) {
+    Content render(Template template, ListRecipient recipient, ListInfo list, String unsubscribeUrl,
+                   String trackingToken, Map<String, Integer> links) {
         Map<String, String> values = new HashMap<>(recipient.fields());
         // The address is the person's too; it wins over a custom field that happens to be named "email".
         values.put("email", recipient.email());
         Map<String, String> clicks = new HashMap<>();
-        links.forEach((url, number) -> clicks.put(url, publicUrl + "/t/c/" + trackingToken + number));
+        if (list.trackClicks()) {
+            links.forEach((url, number) -> clicks.put(url, publicUrl + "/t/c/" + trackingToken + number));
+        }
+        String unsubscribe = PublicTexts.of(list.language()).text("mail.unsubscribe");
         String subject = TemplateRenderer.plain(template.subject(), values);
         String text = TrackedLinks.text(TemplateRenderer.plain(template.text(), values), clicks)
-                + "\n\n--\nUnsubscribe: " + unsubscribeUrl + "\n";
+                + "\n\n--\n" + unsubscribe + ": " + unsubscribeUrl + "\n";
         String footer = "<p style=\"color:#777;font-size:small\"><a href=\""
-                + TemplateRenderer.escapeHtml(unsubscribeUrl) + "\">Unsubscribe</a></p>"
-                + "<img src=\"" + publicUrl + "/t/o/" + trackingToken + "\" width=\"1\" height=\"1\" alt=\"\">";
+                + TemplateRenderer.escapeHtml(unsubscribeUrl) + "\">" + TemplateRenderer.escapeHtml(unsubscribe)
+                + "</a></p>" + (list.trackOpens() ? "<img src=\"" + publicUrl + "/t/o/" + trackingToken
+                + "\" width=\"1\" height=\"1\" alt=\"\">" : "");
         String html = TrackedLinks.html(TemplateRenderer.html(template.html(), values), clicks);
         int end = html.toLowerCase().lastIndexOf("</body>");
         html = end < 0 ? html + footer : html.substring(0, end) + footer + html.substring(end);

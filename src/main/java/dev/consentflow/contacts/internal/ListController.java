@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,12 +36,19 @@ class ListController {
                    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}\\u2028\\u2029]*",
                            message = "must not contain control characters or line breaks") String name,
                    @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}\\u2028\\u2029]*",
-                           message = "must not contain control characters or line breaks") String brand) {
+                           message = "must not contain control characters or line breaks") String brand,
+                   String language, Boolean trackOpens, Boolean trackClicks) {
     }
 
-    record ListView(UUID id, String key, String name, String brand, Instant createdAt) {
+    /** {@code PATCH /api/lists/{key}}: what is given changes, the rest stays. */
+    record ListChange(String language, Boolean trackOpens, Boolean trackClicks) {
+    }
+
+    record ListView(UUID id, String key, String name, String brand, Instant createdAt, String language,
+                    boolean trackOpens, boolean trackClicks) {
         static ListView of(MailingList list) {
-            return new ListView(list.id(), list.key(), list.name(), list.brand(), list.createdAt());
+            return new ListView(list.id(), list.key(), list.name(), list.brand(), list.createdAt(), list.language(),
+                    list.trackOpens(), list.trackClicks());
         }
     }
 
@@ -48,7 +57,16 @@ class ListController {
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     ListView create(@Valid @RequestBody NewList request, @AuthenticationPrincipal Caller caller) {
         String brand = request.brand() == null || request.brand().isBlank() ? null : request.brand().strip();
-        return ListView.of(lists.create(caller.requireAccount(), request.key(), request.name().strip(), brand));
+        return ListView.of(lists.create(caller.requireAccount(), request.key(), request.name().strip(), brand,
+                new Lists.Settings(request.language(), request.trackOpens(), request.trackClicks())));
+    }
+
+    @PatchMapping("/api/lists/{key}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    ListView change(@PathVariable String key, @RequestBody ListChange request,
+                    @AuthenticationPrincipal Caller caller) {
+        return ListView.of(lists.change(caller.requireAccount(), key,
+                new Lists.Settings(request.language(), request.trackOpens(), request.trackClicks())));
     }
 
     @GetMapping("/api/lists")

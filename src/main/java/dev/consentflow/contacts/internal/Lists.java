@@ -2,7 +2,9 @@ package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ListKeyTaken;
+import dev.consentflow.contacts.ListLanguage;
 import dev.consentflow.web.InvalidInputException;
+import dev.consentflow.web.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,12 +26,46 @@ class Lists {
 
     /** Creates a list; its key must be free in the account (a race for one key ends in the unique constraint). */
     @Transactional
-    MailingList create(AccountId account, String key, String name, String brand) {
+    MailingList create(AccountId account, String key, String name, String brand, Settings settings) {
         if (lists.existsByAccountIdAndKey(account.value(), key)) {
             throw new ListKeyTaken();
         }
+        Settings given = settings.validated();
         return Duplicates.asConflict(ListKeyTaken::new, () -> aggregates.insert(
-                new MailingList(UUID.randomUUID(), account.value(), key, name, brand, Cards.now())));
+                new MailingList(UUID.randomUUID(), account.value(), key, name, brand, Cards.now(),
+                        given.languageOr(ListLanguage.DEFAULT), given.opensOr(false), given.clicksOr(false))));
+    }
+
+    /** A list's language and tracking; what the request leaves out stays as it is. */
+    @Transactional
+    MailingList change(AccountId account, String key, Settings settings) {
+        MailingList list = find(account, key).orElseThrow(() -> new NotFoundException("List"));
+        Settings given = settings.validated();
+        return aggregates.update(list.with(given.languageOr(list.language()), given.opensOr(list.trackOpens()),
+                given.clicksOr(list.trackClicks())));
+    }
+
+    /** What a request may set on a list; null leaves it unset (default or unchanged). */
+    record Settings(String language, Boolean trackOpens, Boolean trackClicks) {
+
+        Settings validated() {
+            if (language != null && !ListLanguage.isSupported(language)) {
+                throw new InvalidInputException("language", "must be one of " + String.join(", ", ListLanguage.CODES));
+            }
+            return this;
+        }
+
+        String languageOr(String other) {
+            return language == null ? other : language;
+        }
+
+        boolean opensOr(boolean other) {
+            return trackOpens == null ? other : trackOpens;
+        }
+
+        boolean clicksOr(boolean other) {
+            return trackClicks == null ? other : trackClicks;
+        }
     }
 
     List<MailingList> all(AccountId account) {

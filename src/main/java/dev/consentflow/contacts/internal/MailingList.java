@@ -7,9 +7,14 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 @Table("contacts_list")
-record MailingList(@Id UUID id, UUID accountId, String key, String name, String brand, Instant createdAt) {
+record MailingList(@Id UUID id, UUID accountId, String key, String name, String brand, Instant createdAt,
+                   String language, boolean trackOpens, boolean trackClicks) {
 
     ListInfo info() {
-        return new ListInfo(id, key, name, brand);
+        return new ListInfo(id, key, name, brand, language, trackOpens, trackClicks);
+    }
+
+    MailingList with(String newLanguage, boolean opens, boolean clicks) {
+        return new MailingList(id, accountId, key, name, brand, createdAt, newLanguage, opens, clicks);
     }
 }

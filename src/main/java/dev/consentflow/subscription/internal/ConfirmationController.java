@@ -3,6 +3,7 @@ package dev.consentflow.subscription.internal;
 import static dev.consentflow.subscription.internal.Pages.escape;
 
 import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.subscription.PublicTexts;
 import dev.consentflow.subscription.internal.ConfirmationClicks.Link;
 import dev.consentflow.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,44 +26,45 @@ class ConfirmationController {
 
     private final ConfirmationClicks clicks;
     private final ClientAddress clientAddress;
+    private final LinkLanguages languages;
 
-    ConfirmationController(ConfirmationClicks clicks, ClientAddress clientAddress) {
+    ConfirmationController(ConfirmationClicks clicks, ClientAddress clientAddress, LinkLanguages languages) {
         this.clicks = clicks;
         this.clientAddress = clientAddress;
+        this.languages = languages;
     }
 
     @GetMapping("/c/{token}")
-    ResponseEntity<String> look(@PathVariable String token) {
+    ResponseEntity<String> look(@PathVariable String token, HttpServletRequest request) {
         Link link = clicks.look(token);
+        PublicTexts texts = languages.ofConfirmation(token, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         if (link == Link.WAITING) {
-            return Pages.html(HttpStatus.OK, "Confirm your subscription", """
-                    <h1>Confirm your subscription</h1>
-                    <p>Press the button to confirm that you want to receive these messages.</p>
-                    <form method="post" action="/c/%s"><button type="submit">Yes, confirm my subscription</button></form>
-                    """.formatted(escape(token)));
+            return Pages.html(texts.language(), HttpStatus.OK, texts.text("confirm.title"), """
+                    <h1>%s</h1>
+                    <p>%s</p>
+                    <form method="post" action="/c/%s"><button type="submit">%s</button></form>
+                    """.formatted(texts.html("confirm.title"), texts.html("confirm.text"), escape(token),
+                    texts.html("confirm.button")));
         }
-        return answer(link);
+        return answer(link, texts);
     }
 
     @PostMapping("/c/{token}")
     ResponseEntity<String> click(@PathVariable String token, HttpServletRequest request) {
+        PublicTexts texts = languages.ofConfirmation(token, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         if (!ConfirmationTokens.isWellFormed(token)) {
-            return answer(Link.GONE);
+            return answer(Link.GONE, texts);
         }
         ConsentEvidence evidence = ConsentEvidence.ofClick(Instant.now(), clientAddress.of(request),
                 SignupValues.cleanUserAgent(request.getHeader(HttpHeaders.USER_AGENT)));
-        return answer(clicks.click(token, evidence));
+        return answer(clicks.click(token, evidence), texts);
     }
 
-    private static ResponseEntity<String> answer(Link link) {
+    private static ResponseEntity<String> answer(Link link, PublicTexts texts) {
         return switch (link) {
-            case CONFIRMED -> Pages.message(HttpStatus.OK, "Subscription confirmed",
-                    "Thank you! Your subscription is confirmed.");
-            case ALREADY_CONFIRMED, WAITING -> Pages.message(HttpStatus.OK, "Already confirmed",
-                    "Your subscription is already confirmed. There is nothing more to do.");
-            case GONE -> Pages.message(HttpStatus.GONE, "Link not valid",
-                    "This link is not valid any more: it may have expired or been used up. If you still want to "
-                            + "subscribe, please sign up again.");
+            case CONFIRMED -> Pages.message(texts, HttpStatus.OK, "confirmed");
+            case ALREADY_CONFIRMED, WAITING -> Pages.message(texts, HttpStatus.OK, "already");
+            case GONE -> Pages.message(texts, HttpStatus.GONE, "confirm.gone");
         };
     }
 }

@@ -60,7 +60,7 @@ class FormAdminController {
     private FormView view(SignupForm form) {
         FormDefinition d = form.definition();
         String url = publicUrl + "/f/" + d.key();
-        return new FormView(d.key(), d.lists(), d.channel(), d.fields(), d.titleOrDefault(), d.consentTextOrDefault(),
+        return new FormView(d.key(), d.lists(), d.channel(), d.fields(), form.title(), form.consentText(),
                 form.version(), url, url + "/embed.js");
     }
 }

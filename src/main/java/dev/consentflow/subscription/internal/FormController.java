@@ -1,5 +1,6 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.subscription.PublicTexts;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import dev.consentflow.web.ClientAddress;
 import dev.consentflow.web.InvalidInputException;
@@ -45,15 +46,16 @@ class FormController {
     }
 
     @GetMapping("/f/{key}")
-    ResponseEntity<String> page(@PathVariable String key) {
-        return find(key).map(form -> Pages.html(HttpStatus.OK, form.definition().titleOrDefault(),
-                FormPage.form(form, "/f/" + form.key(), Map.of(), List.of()))).orElseGet(FormController::notFound);
+    ResponseEntity<String> page(@PathVariable String key, HttpServletRequest request) {
+        return find(key).map(form -> Pages.html(form.texts().language(), HttpStatus.OK, form.title(),
+                FormPage.form(form, "/f/" + form.key(), Map.of(), List.of()))).orElseGet(() -> notFound(request));
     }
 
     @GetMapping("/f/{key}/thanks")
-    ResponseEntity<String> thanks(@PathVariable String key) {
-        return find(key).map(form -> Pages.html(HttpStatus.OK, "Almost done", FormPage.thanks(form)))
-                .orElseGet(FormController::notFound);
+    ResponseEntity<String> thanks(@PathVariable String key, HttpServletRequest request) {
+        return find(key).map(form -> Pages.html(form.texts().language(), HttpStatus.OK,
+                        form.texts().text("thanks.title"), FormPage.thanks(form)))
+                .orElseGet(() -> notFound(request));
     }
 
     @GetMapping(value = "/f/{key}/embed.js")
@@ -76,23 +78,22 @@ class FormController {
                                    HttpServletRequest request) {
         Optional<SignupForm> found = find(key);
         if (found.isEmpty()) {
-            return notFound();
+            return notFound(request);
         }
         SignupForm form = found.get();
         Map<String, String> values = params.toSingleValueMap();
         try {
             signups.submit(form, values, clientAddress.of(request), request.getHeader(HttpHeaders.USER_AGENT));
         } catch (InvalidInputException e) {
-            return Pages.html(HttpStatus.BAD_REQUEST, form.definition().titleOrDefault(),
+            return Pages.html(form.texts().language(), HttpStatus.BAD_REQUEST, form.title(),
                     FormPage.form(form, "/f/" + form.key(), values, e.errors()));
         } catch (TooManyRequestsException e) {
-            ResponseEntity<String> page = Pages.message(HttpStatus.TOO_MANY_REQUESTS, "Please wait a moment",
-                    e.getMessage());
+            ResponseEntity<String> page = Pages.message(form.texts(), HttpStatus.TOO_MANY_REQUESTS, "form.wait");
             return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                     .body(page.getBody());
         } catch (NotFoundException e) {
-            return notFound();
+            return notFound(request);
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/f/" + form.key() + "/thanks")).build();
     }
@@ -105,7 +106,8 @@ class FormController {
         }
     }
 
-    private static ResponseEntity<String> notFound() {
-        return Pages.message(HttpStatus.NOT_FOUND, "Form not available", "This signup form does not exist or is not available.");
+    private static ResponseEntity<String> notFound(HttpServletRequest request) {
+        return Pages.message(PublicTexts.ofAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)),
+                HttpStatus.NOT_FOUND, "form.missing");
     }
 }

@@ -31,7 +31,10 @@ record FormDefinition(String key, List<String> lists, Channel channel, List<Stri
         return title == null || title.isBlank() ? "Newsletter" : title;
     }
 
-    /** The consent text the person sees next to the checkbox, recorded word for word as evidence. */
+    /**
+     * The consent text in English without the tracking sentence; the pages and the evidence take
+     * {@link SignupForms.SignupForm#consentText()}, which knows the list.
+     */
     String consentTextOrDefault() {
         if (consentText != null && !consentText.isBlank()) {
             return consentText;

@@ -1,5 +1,7 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.contacts.ListLanguage;
+import dev.consentflow.subscription.PublicTexts;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.springframework.http.CacheControl;
@@ -38,10 +40,15 @@ final class Pages {
     }
 
     static ResponseEntity<String> html(HttpStatus status, String title, String main) {
+        return html(ListLanguage.DEFAULT, status, title, main);
+    }
+
+    /** A page in a list's language (its {@code lang}, so screen readers pronounce it right). */
+    static ResponseEntity<String> html(String language, HttpStatus status, String title, String main) {
         String nonce = nonce();
         String page = """
                 <!doctype html>
-                <html lang="en">
+                <html lang="%s">
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -55,7 +62,7 @@ final class Pages {
                 </main>
                 </body>
                 </html>
-                """.formatted(escape(title), nonce, STYLE, main);
+                """.formatted(ListLanguage.orDefault(language), escape(title), nonce, STYLE, main);
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
@@ -68,6 +75,13 @@ final class Pages {
 
     static ResponseEntity<String> message(HttpStatus status, String title, String text) {
         return html(status, title, "<h1>" + escape(title) + "</h1>\n<p>" + escape(text) + "</p>");
+    }
+
+    /** A heading and a sentence from the catalogue: {@code <key>.title} and {@code <key>.text}. */
+    static ResponseEntity<String> message(PublicTexts texts, HttpStatus status, String key) {
+        String title = texts.text(key + ".title");
+        return html(texts.language(), status, title, "<h1>" + escape(title) + "</h1>\n<p>"
+                + escape(texts.text(key + ".text")) + "</p>");
     }
 
     static String escape(String text) {

@@ -3,6 +3,10 @@ package dev.consentflow.subscription.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.subscription.PublicTexts;
 import dev.consentflow.subscription.FormKeyTaken;
 import java.util.List;
 import java.util.Optional;
@@ -19,17 +23,51 @@ class SignupForms {
 
     private final StoredFormRepository forms;
     private final ObjectMapper json;
+    private final ContactManagement contacts;
 
-    SignupForms(StoredFormRepository forms, ObjectMapper json) {
+    SignupForms(StoredFormRepository forms, ObjectMapper json, ContactManagement contacts) {
         this.forms = forms;
         this.json = json;
+        this.contacts = contacts;
     }
 
-    /** A form as the public pages use it. */
-    record SignupForm(AccountId account, int version, FormDefinition definition) {
+    /**
+     * A form as the public pages use it, with its list (null while the list does not exist): the list's language
+     * is the form's, and a tracked list's consent text says so.
+     */
+    record SignupForm(AccountId account, int version, FormDefinition definition, ListInfo list) {
+
+        SignupForm(AccountId account, int version, FormDefinition definition) {
+            this(account, version, definition, null);
+        }
 
         String key() {
             return definition.key();
+        }
+
+        PublicTexts texts() {
+            return PublicTexts.of(list == null ? null : list.language());
+        }
+
+        String title() {
+            return definition.title() == null || definition.title().isBlank() ? texts().text("form.title")
+                    : definition.title();
+        }
+
+        /**
+         * The consent text the person sees next to the checkbox, recorded word for word as evidence: the form's
+         * own, or the default in the list's language; and, when the list's mail is tracked, the sentence that
+         * says what is recorded (ePrivacy: tracking needs this consent).
+         */
+        String consentText() {
+            PublicTexts t = texts();
+            String text = definition.consentText() != null && !definition.consentText().isBlank()
+                    ? definition.consentText() : t.text("form.consent." + definition.channel().name(), title());
+            if (list == null || !list.tracked() || definition.channel() != Channel.EMAIL) {
+                return text;
+            }
+            String what = list.trackOpens() && list.trackClicks() ? "both" : list.trackOpens() ? "opens" : "clicks";
+            return text + " " + t.text("form.tracking." + what);
         }
     }
 
@@ -45,7 +83,7 @@ class SignupForms {
         if (forms.insert(UUID.randomUUID(), account.value(), definition.key(), write(definition), "API") == 0) {
             throw new FormKeyTaken("The form key " + definition.key() + " is taken");
         }
-        return new SignupForm(account, 1, definition);
+        return new SignupForm(account, 1, definition, list(account, definition));
     }
 
     /** A definition from the repository's forms/ folder: created, or a new version when it changed. */
@@ -64,11 +102,16 @@ class SignupForms {
 
     private SignupForm toForm(StoredForm stored) {
         try {
-            return new SignupForm(new AccountId(stored.accountId()), stored.version(),
-                    json.readValue(stored.definition(), FormDefinition.class));
+            AccountId account = new AccountId(stored.accountId());
+            FormDefinition definition = json.readValue(stored.definition(), FormDefinition.class);
+            return new SignupForm(account, stored.version(), definition, list(account, definition));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored form " + stored.formKey() + " is not readable", e);
         }
+    }
+
+    private ListInfo list(AccountId account, FormDefinition definition) {
+        return definition.lists().isEmpty() ? null : contacts.findList(account, definition.listKey()).orElse(null);
     }
 
     private String write(FormDefinition definition) {

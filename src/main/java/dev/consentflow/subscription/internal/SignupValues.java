@@ -104,7 +104,7 @@ final class SignupValues {
             throw new InvalidInputException(problems);
         }
         ConsentEvidence evidence = new ConsentEvidence(now, ip, cleanUserAgent(userAgent), definition.key(),
-                form.version(), definition.consentTextOrDefault());
+                form.version(), form.consentText());
         return new Signup(definition.channel() == Channel.EMAIL ? address : email,
                 definition.channel() == Channel.SMS ? address : mobile, definition.channel(),
                 definition.listKey(), Map.copyOf(fields), Source.WEBFORM, evidence);

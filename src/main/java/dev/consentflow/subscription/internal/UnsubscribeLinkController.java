@@ -3,9 +3,11 @@ package dev.consentflow.subscription.internal;
 import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.UnsubscribeChannel;
 import dev.consentflow.contacts.UnsubscribeScope;
+import dev.consentflow.subscription.PublicTexts;
 import dev.consentflow.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,9 +38,10 @@ class UnsubscribeLinkController {
     }
 
     @GetMapping("/u/{token}")
-    ResponseEntity<String> look(@PathVariable String token) {
+    ResponseEntity<String> look(@PathVariable String token, HttpServletRequest request) {
         List<SubscriptionRef> brand = clicks.look(token);
-        return brand.isEmpty() ? UnsubscribePages.gone() : UnsubscribePages.choice(token, brand);
+        return brand.isEmpty() ? UnsubscribePages.gone(browserLanguage(request))
+                : UnsubscribePages.choice(token, brand);
     }
 
     @PostMapping("/u/{token}")
@@ -52,6 +55,10 @@ class UnsubscribeLinkController {
                 ? UnsubscribeScope.BRAND : UnsubscribeScope.LIST;
         return clicks.click(token, covered, channel, clientAddress.of(request))
                 .map(clicked -> UnsubscribePages.done(clicked.list(), clicked.scope(), clicked.outcome()))
-                .orElseGet(UnsubscribePages::gone);
+                .orElseGet(() -> UnsubscribePages.gone(browserLanguage(request)));
+    }
+
+    private static PublicTexts browserLanguage(HttpServletRequest request) {
+        return PublicTexts.ofAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 }

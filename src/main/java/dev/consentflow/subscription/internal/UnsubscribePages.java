@@ -7,6 +7,7 @@ import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.contacts.Unsubscribed;
+import dev.consentflow.subscription.PublicTexts;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -19,9 +20,6 @@ import org.springframework.http.ResponseEntity;
  */
 final class UnsubscribePages {
 
-    private static final String DATA_STAYS = "Unsubscribing does not delete your data: you can still ask for a copy "
-            + "of it, or for its erasure.";
-
     private UnsubscribePages() {
     }
 
@@ -31,51 +29,52 @@ final class UnsubscribePages {
      */
     static ResponseEntity<String> choice(String token, List<SubscriptionRef> brand) {
         ListInfo list = brand.get(0).list();
+        PublicTexts t = PublicTexts.of(list.language());
         List<ListInfo> others = brand.stream().skip(1).filter(UnsubscribePages::receives).map(SubscriptionRef::list)
                 .toList();
         StringBuilder main = new StringBuilder();
         boolean receives = receives(brand.get(0));
         if (receives) {
-            main.append("<h1>Unsubscribe</h1>\n<p>Do you want to stop receiving <strong>").append(escape(list.name()))
-                    .append("</strong>? One click is enough; no more mail from this list is sent.</p>\n");
+            main.append("<h1>").append(t.html("unsubscribe.title")).append("</h1>\n<p>")
+                    .append(t.html("unsubscribe.question", strong(list))).append("</p>\n");
         } else {
-            main.append("<h1>You are unsubscribed</h1>\n<p>You no longer receive <strong>").append(escape(list.name()))
-                    .append("</strong>.</p>\n");
+            main.append("<h1>").append(t.html("unsubscribe.done.title")).append("</h1>\n<p>")
+                    .append(t.html("unsubscribe.no.longer", strong(list))).append("</p>\n");
         }
         if (!others.isEmpty()) {
-            main.append("<p>You also receive ").append(names(others)).append(".</p>\n");
+            main.append("<p>").append(t.html("unsubscribe.also", names(others))).append("</p>\n");
         }
         if (receives || !others.isEmpty()) {
             main.append("<form method=\"post\" action=\"/u/").append(escape(token)).append("\">\n");
             if (receives) {
-                main.append("<p><button type=\"submit\" name=\"scope\" value=\"LIST\">Unsubscribe from ")
-                        .append(escape(list.name())).append("</button></p>\n");
+                main.append("<p><button type=\"submit\" name=\"scope\" value=\"LIST\">")
+                        .append(t.html("unsubscribe.button", escape(list.name()))).append("</button></p>\n");
             }
             if (!others.isEmpty()) {
-                main.append("<p><button type=\"submit\" name=\"scope\" value=\"BRAND\">Unsubscribe from ")
-                        .append(escape(brandLists(list))).append("</button></p>\n");
+                main.append("<p><button type=\"submit\" name=\"scope\" value=\"BRAND\">")
+                        .append(t.html("unsubscribe.button", escape(brandLists(t, list)))).append("</button></p>\n");
             }
             main.append("</form>\n");
         }
-        main.append("<p>").append(escape(DATA_STAYS)).append("</p>");
-        return Pages.html(HttpStatus.OK, receives ? "Unsubscribe" : "You are unsubscribed", main.toString());
+        main.append("<p>").append(t.html("unsubscribe.data")).append("</p>");
+        return Pages.html(t.language(), HttpStatus.OK,
+                t.text(receives ? "unsubscribe.title" : "unsubscribe.done.title"), main.toString());
     }
 
     /** The answer to a click: what it ended, or that there was nothing left to end. */
     static ResponseEntity<String> done(ListInfo list, UnsubscribeScope scope, Unsubscribed outcome) {
-        String main = "<h1>You are unsubscribed</h1>\n" + (outcome.changed()
-                ? "<p>You will receive no more mail from " + names(outcome.lists()) + ".</p>\n"
-                : "<p>You were already unsubscribed from " + (scope == UnsubscribeScope.BRAND
-                        ? escape(brandLists(list)) : "<strong>" + escape(list.name()) + "</strong>")
-                        + ". Nothing has changed.</p>\n")
-                + "<p>" + escape(DATA_STAYS) + "</p>";
-        return Pages.html(HttpStatus.OK, "You are unsubscribed", main);
+        PublicTexts t = PublicTexts.of(list.language());
+        String main = "<h1>" + t.html("unsubscribe.done.title") + "</h1>\n" + (outcome.changed()
+                ? "<p>" + t.html("unsubscribe.sent.none", names(outcome.lists())) + "</p>\n"
+                : "<p>" + t.html("unsubscribe.already", scope == UnsubscribeScope.BRAND
+                        ? escape(brandLists(t, list)) : strong(list)) + "</p>\n")
+                + "<p>" + t.html("unsubscribe.data") + "</p>";
+        return Pages.html(t.language(), HttpStatus.OK, t.text("unsubscribe.done.title"), main);
     }
 
     /** Unknown, malformed, or of an erased person: one answer for all, which tells nothing about anybody. */
-    static ResponseEntity<String> gone() {
-        return Pages.message(HttpStatus.GONE, "Link not valid", "This unsubscribe link is not valid. If you still "
-                + "receive mail, use the unsubscribe link in the newest one, or reply to it and ask to be removed.");
+    static ResponseEntity<String> gone(PublicTexts texts) {
+        return Pages.message(texts, HttpStatus.GONE, "unsubscribe.gone");
     }
 
     private static boolean receives(SubscriptionRef subscription) {
@@ -83,8 +82,13 @@ final class UnsubscribePages {
                 || subscription.status() == SubscriptionStatus.PENDING;
     }
 
-    private static String brandLists(ListInfo list) {
-        return list.brand() == null || list.brand().isBlank() ? "all our lists" : "all lists of " + list.brand();
+    private static String brandLists(PublicTexts t, ListInfo list) {
+        return list.brand() == null || list.brand().isBlank() ? t.text("unsubscribe.all")
+                : t.text("unsubscribe.all.of", list.brand());
+    }
+
+    private static String strong(ListInfo list) {
+        return "<strong>" + escape(list.name()) + "</strong>";
     }
 
     private static String names(List<ListInfo> lists) {

@@ -2,6 +2,7 @@ package dev.consentflow.campaigns.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consentflow.dispatch.TemplateRenderer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -4,12 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.dispatch.Channel;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ConfirmationMessagesTest {
 
-    private final ConfirmationMessages messages = new ConfirmationMessages("https://lists.acme.example/");
+    private final ConfirmationMessages messages = new ConfirmationMessages("https://lists.acme.example/", builtInOnly());
+
+    /** The mails of lists whose account words none of them itself. */
+    static ListMails builtInOnly() {
+        return new ListMails(null) {
+            @Override
+            Optional<MailTemplate> override(ListInfo list, MailKind kind) {
+                return Optional.empty();
+            }
+        };
+    }
     private final ListInfo list = new ListInfo(UUID.randomUUID(), "news", "Acme <News>\r\nBcc: x@evil.example", "acme");
 
     @Test
@@ -63,5 +74,22 @@ class ConfirmationMessagesTest {
         assertThat(mail.text()).contains("Unsubscribe: " + link);
         assertThat(mail.html()).contains("<a href=\"" + link + "\">Unsubscribe</a>").doesNotContain("<News>");
         assertThat(messages.welcome(Channel.SMS, list, link).text()).endsWith("Stop: " + link).doesNotContain("\n");
+    }
+
+    @Test
+    void aDanishListsMailsAreInDanishAndEveryMailHasATextAndAnHtmlPart() {
+        ListInfo danish = new ListInfo(UUID.randomUUID(), "nyt", "Acmes nyhedsbrev", "acme", "da", false, false);
+        var mail = messages.confirmation(Channel.EMAIL, danish, "https://x.example/c/t", false);
+        assertThat(mail.subject()).isEqualTo("Bekræft din tilmelding til Acmes nyhedsbrev");
+        assertThat(mail.text()).contains("Hej", "https://x.example/c/t", "se bort fra denne mail");
+        assertThat(mail.html()).contains("<html lang=\"da\">", "Bekræft min tilmelding");
+        assertThat(messages.welcome(Channel.EMAIL, danish, "U").subject()).isEqualTo("Velkommen til Acmes nyhedsbrev");
+        assertThat(messages.welcome(Channel.SMS, danish, "U").text()).startsWith("Velkommen til");
+        for (MailKind kind : MailKind.values()) {
+            for (String language : dev.consentflow.contacts.ListLanguage.CODES) {
+                MailTemplate builtIn = BuiltInMails.of(kind, language);
+                assertThat(builtIn.checkedFor(kind)).isEqualTo(builtIn);
+            }
+        }
     }
 }

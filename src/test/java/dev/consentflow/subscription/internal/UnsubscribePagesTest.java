@@ -84,14 +84,14 @@ class UnsubscribePagesTest {
 
     @Test
     void anInvalidLinkIsGoneWithAGenericPage() {
-        ResponseEntity<String> gone = UnsubscribePages.gone();
+        ResponseEntity<String> gone = UnsubscribePages.gone(dev.consentflow.subscription.PublicTexts.of("en"));
         assertThat(gone.getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(gone.getBody()).contains("not valid").doesNotContain("<form");
     }
 
     @Test
     void everyPageIsLockedDownAndNeverCached() {
-        for (ResponseEntity<String> page : List.of(UnsubscribePages.gone(),
+        for (ResponseEntity<String> page : List.of(UnsubscribePages.gone(dev.consentflow.subscription.PublicTexts.of("en")),
                 UnsubscribePages.choice(TOKEN, List.of(ref(NEWS, SubscriptionStatus.CONFIRMED))))) {
             assertThat(page.getHeaders().getCacheControl()).contains("no-store");
             assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'",

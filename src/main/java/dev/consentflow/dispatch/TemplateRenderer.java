@@ -1,25 +1,28 @@
-package dev.consentflow.campaigns.internal;
+package dev.consentflow.dispatch;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fills {@code {{name}}} placeholders with a person's values in one pass. A value is inserted as it is and never
  * read again, so {@code ${7*7}}, {@code {{7*7}}} or {@code [[${T(java.lang.Runtime)}]]} in a person's field
- * stay literal: nothing is evaluated. A placeholder names a field ({@code [A-Za-z][A-Za-z0-9_]*}) or
+ * stay literal: nothing is evaluated. Campaigns, automation mail and the lists' built-in mails all render with
+ * it, so a person's value is escaped the same way wherever it appears. A placeholder names a field ({@code [A-Za-z][A-Za-z0-9_]*}) or
  * {@code email}; one the person has no value for renders empty. Anything else between braces is left as written.
  */
-final class TemplateRenderer {
+public final class TemplateRenderer {
 
     private TemplateRenderer() {
     }
 
     /** For the subject and the text part: values as they are. */
-    static String plain(String template, Map<String, String> values) {
+    public static String plain(String template, Map<String, String> values) {
         return render(template, values, false);
     }
 
     /** For the HTML part: values HTML-escaped, the template's own markup kept. */
-    static String html(String template, Map<String, String> values) {
+    public static String html(String template, Map<String, String> values) {
         return render(template, values, true);
     }
 
@@ -52,7 +55,28 @@ final class TemplateRenderer {
         return out.toString();
     }
 
-    static boolean isName(String name) {
+    /** The placeholders a template uses, as the renderer reads them, in order of appearance. */
+    public static Set<String> placeholders(String template) {
+        Set<String> names = new LinkedHashSet<>();
+        int i = 0;
+        while (i < template.length()) {
+            int open = template.indexOf("{{", i);
+            int close = open < 0 ? -1 : template.indexOf("}}", open + 2);
+            if (close < 0) {
+                break;
+            }
+            String name = template.substring(open + 2, close).strip();
+            if (isName(name)) {
+                names.add(name);
+                i = close + 2;
+            } else {
+                i = open + 1;
+            }
+        }
+        return names;
+    }
+
+    public static boolean isName(String name) {
         if (name.isEmpty() || name.length() > 64) {
             return false;
         }
@@ -66,7 +90,7 @@ final class TemplateRenderer {
         return true;
     }
 
-    static String escapeHtml(String value) {
+    public static String escapeHtml(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int k = 0; k < value.length(); k++) {
             char c = value.charAt(k);

@@ -1,4 +1,4 @@
-package dev.consentflow.campaigns.internal;
+package dev.consentflow.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,78 @@
+package dev.consentflow.subscription.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.dispatch.OutboundMessage.Content;
+import dev.consentflow.dispatch.TemplateRenderer;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mails of a list ({@code subscription_mail_template}): the account's own wording where it has one, else the
+ * built-in text in the list's language; rendered with the list's name and the mail's link. SMS always have the
+ * built-in line (an account words mail only).
+ */
+@Component
+class ListMails {
+
+    private final JdbcClient jdbc;
+
+    ListMails(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a list sends as this kind: the account's wording and whether it is one, or the built-in text. */
+    record InUse(MailTemplate template, boolean builtIn) {
+    }
+
+    InUse inUse(ListInfo list, MailKind kind) {
+        return override(list, kind).map(t -> new InUse(t, false))
+                .orElseGet(() -> new InUse(BuiltInMails.of(kind, list.language()), true));
+    }
+
+    Optional<MailTemplate> override(ListInfo list, MailKind kind) {
+        return jdbc.sql("select subject, html, text from subscription_mail_template where list_id = :list and kind = :kind")
+                .param("list", list.id()).param("kind", kind.code())
+                .query((rs, row) -> new MailTemplate(rs.getString("subject"), rs.getString("html"),
+                        rs.getString("text")))
+                .optional();
+    }
+
+    void save(AccountId account, ListInfo list, MailKind kind, MailTemplate template) {
+        jdbc.sql("""
+                        insert into subscription_mail_template (list_id, kind, account_id, subject, html, text, updated_at)
+                        values (:list, :kind, :account, :subject, :html, :text, :at)
+                        on conflict (list_id, kind) do update
+                           set subject = excluded.subject, html = excluded.html, text = excluded.text,
+                               updated_at = excluded.updated_at
+                        """)
+                .param("list", list.id()).param("kind", kind.code()).param("account", account.value())
+                .param("subject", template.subject()).param("html", template.html()).param("text", template.text())
+                .param("at", Timestamp.from(Instant.now())).update();
+    }
+
+    void delete(ListInfo list, MailKind kind) {
+        jdbc.sql("delete from subscription_mail_template where list_id = :list and kind = :kind")
+                .param("list", list.id()).param("kind", kind.code()).update();
+    }
+
+    /** The message of a kind for one person: the mail as the list words it, or the built-in SMS. */
+    Content content(Channel channel, ListInfo list, MailKind kind, String link) {
+        Map<String, String> values = Map.of(MailKind.LIST_NAME, plain(list.name()), kind.link(), link);
+        if (channel == Channel.SMS) {
+            return new Content(null, TemplateRenderer.plain(BuiltInMails.sms(kind, list.language()), values), null);
+        }
+        MailTemplate.Rendered mail = inUse(list, kind).template().render(values);
+        return new Content(mail.subject(), mail.text(), mail.html());
+    }
+
+    /** List names come from marketers: no control character reaches a subject line. */
+    static String plain(String text) {
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", " ").strip();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.consentflow.subscription.internal;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The built-in mails of a list that an account may word itself, with the placeholders each one offers: the list's
+ * name and its one link. The link is required where the mail exists for it (a confirmation nobody can confirm
+ * is useless), in the text part and in the HTML part, since either may be the one the person reads.
+ */
+enum MailKind {
+    CONFIRMATION("confirmUrl"),
+    REMINDER("confirmUrl"),
+    WELCOME("unsubscribeUrl"),
+    RESUBSCRIPTION("confirmUrl");
+
+    static final String LIST_NAME = "listName";
+
+    private final String link;
+
+    MailKind(String link) {
+        this.link = link;
+    }
+
+    /** How the API names it: {@code confirmation}, {@code reminder}, ... */
+    String code() {
+        return name().toLowerCase();
+    }
+
+    /** The placeholder of the mail's link, which its text and HTML parts must hold. */
+    String link() {
+        return link;
+    }
+
+    Set<String> placeholders() {
+        return Set.of(LIST_NAME, link);
+    }
+
+    static Optional<MailKind> of(String code) {
+        return Arrays.stream(values()).filter(kind -> kind.code().equals(code)).findFirst();
+    }
+}
