@@ -53,5 +53,10 @@ public enum AuditAction {
     /** An ADMIN removed a console user: their sessions end and they cannot sign in any more. */
     USER_REMOVED,
     /** A console user changed their own language. */
-    LANGUAGE_CHANGED
+    LANGUAGE_CHANGED,
+    /**
+     * The person marked one of our mails as spam, as a mailbox provider's feedback loop (ARF) or an ESP reported it
+     * (detail: the provider, the message id); every list of that brand was unsubscribed with it.
+     */
+    COMPLAINED
 }
