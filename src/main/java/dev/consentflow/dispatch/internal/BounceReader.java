@@ -9,7 +9,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -107,14 +111,19 @@ final class BounceReader implements SmartLifecycle {
                 }
                 Message[] messages = folder.getMessages(1, Math.min(count, properties.batchSize()));
                 prefetch(folder, messages);
+                List<Message> done = new ArrayList<>();
+                List<Message> aside = new ArrayList<>();
                 for (Message message : messages) {
                     if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
                         continue;
                     }
-                    Outcome outcome = settle((MimeMessage) message);
-                    dispose(store, folder, message, outcome);
+                    Outcome outcome = settle(local(message));
+                    (outcome == Outcome.ASIDE ? aside : done).add(message);
                     handled++;
                 }
+                // Only now, every effect committed, do the messages leave the mailbox (a crash before this
+                // leaves them there, and the next round finds their effects recorded).
+                dispose(store, folder, done, aside);
             } finally {
                 folder.close(true);
             }
@@ -149,24 +158,38 @@ final class BounceReader implements SmartLifecycle {
         return Outcome.ASIDE;
     }
 
-    private void dispose(Store store, Folder folder, Message message, Outcome outcome) throws MessagingException {
-        if (outcome == Outcome.ASIDE) {
-            if (mailbox.isPop3()) {
-                return;
+    private void dispose(Store store, Folder folder, List<Message> done, List<Message> aside)
+            throws MessagingException {
+        List<Message> leaving = new ArrayList<>(done);
+        if (!aside.isEmpty() && !mailbox.isPop3()) {
+            Folder kept = store.getFolder(properties.asideFolder());
+            if (!kept.exists()) {
+                kept.create(Folder.HOLDS_MESSAGES);
             }
-            Folder aside = store.getFolder(properties.asideFolder());
-            if (!aside.exists()) {
-                aside.create(Folder.HOLDS_MESSAGES);
-            }
-            folder.copyMessages(new Message[] {message}, aside);
+            folder.copyMessages(aside.toArray(Message[]::new), kept);
+            leaving.addAll(aside);
         }
-        message.setFlag(Flags.Flag.DELETED, true);
+        if (!leaving.isEmpty()) {
+            folder.setFlags(leaving.toArray(Message[]::new), new Flags(Flags.Flag.DELETED), true);
+        }
+    }
+
+    /** The whole message, fetched once and parsed here: no round trip per part. */
+    private static MimeMessage local(Message message) throws MessagingException {
+        try {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            return new MimeMessage(null, new ByteArrayInputStream(raw.toByteArray()));
+        } catch (IOException e) {
+            throw new MessagingException("cannot read a mailbox message", e);
+        }
     }
 
     private static void prefetch(Folder folder, Message[] messages) throws MessagingException {
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.ENVELOPE);
         profile.add(FetchProfile.Item.CONTENT_INFO);
+        profile.add(FetchProfile.Item.FLAGS);
         if (folder instanceof IMAPFolder) {
             profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
         } else if (folder instanceof UIDFolder) {

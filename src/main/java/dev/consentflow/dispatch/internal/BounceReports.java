@@ -10,6 +10,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +39,7 @@ import java.util.regex.Pattern;
  * soft one; {@code delivered}, {@code relayed} and {@code expanded} reports change nothing;</li>
  * <li>an ARF report (RFC 5965: {@code multipart/report; report-type=feedback-report} with a
  * {@code message/feedback-report} part): {@code Feedback-Type: abuse} is a complaint, from the provider whose
- * domain sent the report.</li>
+ * domain sent the report; its {@code Original-Mail-From} names our message too.</li>
  * </ul>
  * The message is found by the VERP token of the address the report was sent to ({@code To}, {@code Delivered-To},
  * {@code X-Original-To}, {@code Envelope-To}), else by the attached original's {@code Return-Path}, else by its
@@ -83,7 +85,9 @@ final class BounceReports {
         }
         Part reportPart = report.get();
         String type = new ContentType(reportPart.getContentType()).getParameter("report-type");
-        Multipart parts = (Multipart) reportPart.getContent();
+        // Parsed as a plain multipart: Angus's own multipart/report handler knows no feedback-report.
+        Multipart parts = new MimeMultipart(new ByteArrayDataSource(reportPart.getInputStream(),
+                reportPart.getContentType()));
         if ("delivery-status".equalsIgnoreCase(type)) {
             return deliveryStatus(message, parts);
         }
@@ -137,13 +141,22 @@ final class BounceReports {
         if (!type.equals("abuse")) {
             return new Aside("a feedback report of type '" + type + "'");
         }
-        Optional<UUID> about = messageOf(message, parts);
+        Optional<UUID> about = returnPaths.messageIn(field(blocks.get(0), "Original-Mail-From"))
+                .or(() -> messageOfUnchecked(message, parts));
         if (about.isEmpty()) {
             return new Aside("a complaint about no message of ours");
         }
         Instant at = date(field(blocks.get(0), "Arrival-Date")).orElseGet(() -> sent(message));
         return new Feedback(new FeedbackEvent(about.get(), FeedbackEvent.Kind.COMPLAINT, SOURCE, eventId(message),
                 type + " from " + provider(message), at));
+    }
+
+    private Optional<UUID> messageOfUnchecked(MimeMessage message, Multipart parts) {
+        try {
+            return messageOf(message, parts);
+        } catch (MessagingException | IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The VERP token the report was addressed to, or the original's Return-Path, or its Message-ID. */
