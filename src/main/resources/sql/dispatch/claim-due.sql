@@ -1,10 +1,14 @@
 -- Claims due rows of one channel for one node. SKIP LOCKED lets several nodes claim at once without waiting
--- for, or taking, each other's rows; the lease says until when the rows are this node's.
+-- for, or taking, each other's rows; the lease says until when the rows are this node's. Rows of a paused batch
+-- (a campaign that paused itself) wait: pausing pushes them to the end of time, and the check here catches the
+-- ones enqueued while it paused.
 update dispatch_outbox o
    set state = 'SENDING', lease_owner = :node, lease_expires_at = now() + make_interval(secs => :leaseSeconds),
        started_at = null
- where o.id in (select id from dispatch_outbox
+ where o.id in (select id from dispatch_outbox d
                  where state in ('QUEUED', 'SOFT_FAIL') and channel = :channel and next_attempt_at <= now()
+                   and (d.batch_id is null
+                        or not exists (select 1 from dispatch_paused_batch p where p.batch_id = d.batch_id))
                  order by next_attempt_at
                  limit :limit
                    for update skip locked)

@@ -55,5 +55,10 @@ public enum AuditAction {
     /** A console user changed their own language. */
     LANGUAGE_CHANGED,
     /** A failed step of an account's flow was given another attempt (detail: incident, flow, activity, instance). */
-    INCIDENT_RETRIED
+    INCIDENT_RETRIED,
+    /**
+     * The person marked one of our mails as spam, as a mailbox provider's feedback loop (ARF) or an ESP reported it
+     * (detail: the provider, the message id); every list of that brand was unsubscribed with it.
+     */
+    COMPLAINED
 }

@@ -21,4 +21,19 @@ public interface Dispatch {
 
     /** Where one message stands, if it exists in this account (for example to show a confirmation was sent). */
     Optional<MessageState> state(AccountId account, UUID messageId);
+
+    /** The bounces and complaints reported about a batch (a campaign), and whether it is paused. */
+    BatchFeedback feedback(String batchId);
+
+    /**
+     * Stops handing the batch's messages to the relay: the queued ones wait (messages already being sent finish).
+     * Answers false when it was paused already.
+     */
+    boolean pause(AccountId account, String batchId, String reason);
+
+    /** Sends the batch's waiting messages again, where it stopped; answers false when it was not paused. */
+    boolean resume(AccountId account, String batchId);
+
+    /** The account's complaints per message handed to the relay, over the last 30 days (0 when none was). */
+    double complaintRate(AccountId account);
 }

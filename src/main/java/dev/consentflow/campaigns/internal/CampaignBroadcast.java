@@ -59,10 +59,12 @@ class CampaignBroadcast {
         final UnsubscribeLinks unsubscribe;
         final CampaignMessages messages;
         final CampaignLinks campaignLinks;
+        final CampaignPauses pauses;
 
         MailOut(Dispatch dispatch, UnsubscribeLinks unsubscribe, CampaignMessages messages,
-                CampaignLinks campaignLinks) {
+                CampaignLinks campaignLinks, CampaignPauses pauses) {
             this.dispatch = dispatch;
+            this.pauses = pauses;
             this.unsubscribe = unsubscribe;
             this.messages = messages;
             this.campaignLinks = campaignLinks;
@@ -144,8 +146,13 @@ class CampaignBroadcast {
         return ids.size() == settings.pageSize();
     }
 
-    /** Whether every recipient is enqueued and every message of the campaign reached an end state. */
-    boolean ledgerClosed(UUID campaignId) {
+    /**
+     * Whether every recipient is enqueued and every message of the campaign reached an end state; first its bounce
+     * and complaint rates are checked against the account's thresholds, which may pause it (its queued messages
+     * then wait, and the ledger stays open until it is resumed).
+     */
+    boolean ledgerClosed(AccountId account, UUID campaignId) {
+        out.pauses.check(campaign(account, campaignId));
         return !recipients.anyPending(campaignId) && out.dispatch.ledger(campaignId.toString()).isClosed();
     }
 

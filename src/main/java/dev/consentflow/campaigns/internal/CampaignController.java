@@ -31,9 +31,11 @@ class CampaignController {
     static final int MAX_PAGE = 500;
 
     private final CampaignDesk desk;
+    private final CampaignPauses pauses;
 
-    CampaignController(CampaignDesk desk) {
+    CampaignController(CampaignDesk desk, CampaignPauses pauses) {
         this.desk = desk;
+        this.pauses = pauses;
     }
 
     record NewCampaign(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}\\u2028\\u2029]*",
@@ -59,6 +61,14 @@ class CampaignController {
                              @AuthenticationPrincipal Caller caller) {
         desk.send(caller.requireAccount(), id);
         return Map.of("id", id, "status", Campaigns.Status.SENDING);
+    }
+
+    /** A campaign that paused itself (bounce or complaint rate over the thresholds) goes on where it stopped. */
+    @PostMapping("/api/campaigns/{id}/resume")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    CampaignStatus resume(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        pauses.resume(caller.requireAccount(), id);
+        return desk.status(caller.requireAccount(), id);
     }
 
     @GetMapping("/api/campaigns/{id}")

@@ -42,7 +42,15 @@ class CampaignDesk {
     /** What GET /api/campaigns/{id} answers; {@code audience = queued + sent + failed + suppressed + expired + unknown}. */
     record CampaignStatus(UUID id, String name, String list, String template, Status status, long audience,
                           long queued, long sent, long failed, long suppressed, long expired, long unknown,
-                          long opened, long clicked, long unsubscribed) {
+                          long opened, long clicked, long unsubscribed, Deliverability deliverability) {
+    }
+
+    /**
+     * What came back: the campaign's bounces (at the relay or later) and complaints, its rates per message handed
+     * to the relay, the account's complaint rate over the last 30 days, and why it paused, if it did.
+     */
+    record Deliverability(long handed, long hardBounces, long softBounces, long complaints, double hardBounceRate,
+                          double complaintRate, double accountComplaintRate, String pauseReason) {
     }
 
     @Transactional
@@ -53,7 +61,8 @@ class CampaignDesk {
                 .orElseThrow(() -> new InvalidInputException("template", "is not a template of this account"));
         UUID id = UUID.randomUUID();
         campaigns.create(new Campaign(id, account.value(), name, list.id(), list.key(), template.id(), Status.DRAFT,
-                null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null, null, null, null));
+                null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null, null, null, null, null,
+                null));
         return id;
     }
 
@@ -78,11 +87,11 @@ class CampaignDesk {
             long[] engagement = ledgers.engagement(c);
             return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), c.audience(), 0,
                     c.sent(), c.failed(), c.suppressed(), c.expired(), c.unknown(), engagement[0], engagement[1],
-                    engagement[2]);
+                    engagement[2], ledgers.deliverability(c));
         }
         if (c.status() == Status.DRAFT) {
             return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), 0, 0, 0, 0, 0, 0, 0,
-                    0, 0, 0);
+                    0, 0, 0, ledgers.deliverability(c));
         }
         return ledgers.live(c, template);
     }

@@ -4,6 +4,7 @@ import dev.consentflow.campaigns.internal.CampaignDesk.CampaignStatus;
 import dev.consentflow.campaigns.internal.Campaigns.Campaign;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.dispatch.BatchFeedback;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.Ledger;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,14 @@ class CampaignLedgers {
         long ended = ledger.sent() + ledger.hardFailed() + suppressed + ledger.expired() + ledger.unknown();
         return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), audience,
                 Math.max(0, audience - ended), ledger.sent(), ledger.hardFailed(), suppressed, ledger.expired(),
-                ledger.unknown(), engagement[0], engagement[1], engagement[2]);
+                ledger.unknown(), engagement[0], engagement[1], engagement[2], deliverability(c));
+    }
+
+    CampaignDesk.Deliverability deliverability(Campaign c) {
+        AccountId account = new AccountId(c.accountId());
+        BatchFeedback feedback = dispatch.feedback(c.id().toString());
+        return new CampaignDesk.Deliverability(feedback.handed(), feedback.hardBounces(), feedback.softBounces(),
+                feedback.complaints(), feedback.hardBounceRate(), feedback.complaintRate(),
+                dispatch.complaintRate(account), c.status() == Campaigns.Status.PAUSED ? c.pauseReason() : null);
     }
 }

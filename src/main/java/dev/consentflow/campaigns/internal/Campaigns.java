@@ -11,15 +11,19 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The campaign rows: created as DRAFT, SENDING once sent, SENT with the final ledger when it closed. */
+/**
+ * The campaign rows: created as DRAFT, SENDING once sent (PAUSED while its bounce or complaint rate is over the
+ * account's thresholds, until the marketer resumes it), SENT with the final ledger when it closed.
+ */
 @Component
 class Campaigns {
 
-    enum Status { DRAFT, SENDING, SENT }
+    enum Status { DRAFT, SENDING, PAUSED, SENT }
 
     record Campaign(UUID id, UUID accountId, String name, UUID listId, String listKey, UUID templateId,
                     Status status, Long audience, Instant createdAt, Instant sendAt, Instant closedAt,
-                    Long sent, Long failed, Long suppressed, Long expired, Long unknown) {
+                    Long sent, Long failed, Long suppressed, Long expired, Long unknown, String pauseReason,
+                    Instant resumedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -81,11 +85,29 @@ class Campaigns {
                         update campaigns_campaign
                            set status = 'SENT', closed_at = :now, sent = :sent, failed = :failed,
                                suppressed = :suppressed, expired = :expired, unknown = :unknown
-                         where id = :id and status = 'SENDING'
+                         where id = :id and status in ('SENDING', 'PAUSED')
                         """)
                 .param("now", Timestamp.from(now)).param("sent", sent).param("failed", failed)
                 .param("suppressed", suppressed).param("expired", expired).param("unknown", unknown)
                 .param("id", id).update();
+    }
+
+    /** SENDING to PAUSED, once per campaign: never again after the marketer resumed it. */
+    boolean markPaused(UUID id, Instant now, String reason) {
+        return jdbc.sql("""
+                        update campaigns_campaign set status = 'PAUSED', paused_at = :now, pause_reason = :reason
+                         where id = :id and status = 'SENDING' and resumed_at is null
+                        """)
+                .param("id", id).param("now", Timestamp.from(now)).param("reason", reason).update() == 1;
+    }
+
+    /** PAUSED to SENDING; answers false when the campaign was not paused. */
+    boolean markResumed(AccountId account, UUID id, Instant now) {
+        return jdbc.sql("""
+                        update campaigns_campaign set status = 'SENDING', resumed_at = :now
+                         where account_id = :account and id = :id and status = 'PAUSED'
+                        """)
+                .param("account", account.value()).param("id", id).param("now", Timestamp.from(now)).update() == 1;
     }
 
     private static Campaign campaign(ResultSet rs, int row) throws SQLException {
@@ -96,7 +118,8 @@ class Campaigns {
                 instant(rs.getTimestamp("send_at")), instant(rs.getTimestamp("closed_at")),
                 rs.getObject("sent", Long.class), rs.getObject("failed", Long.class),
                 rs.getObject("suppressed", Long.class), rs.getObject("expired", Long.class),
-                rs.getObject("unknown", Long.class));
+                rs.getObject("unknown", Long.class), rs.getString("pause_reason"),
+                instant(rs.getTimestamp("resumed_at")));
     }
 
     private static Instant instant(Timestamp t) {

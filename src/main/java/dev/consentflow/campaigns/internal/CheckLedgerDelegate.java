@@ -3,9 +3,13 @@ package dev.consentflow.campaigns.internal;
 import dev.consentflow.campaigns.internal.CampaignBroadcastProcess.Var;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
+import dev.consentflow.engine.Variables;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_CheckLedger}: whether every message of the campaign reached an end state. */
+/**
+ * {@code Task_CheckLedger}: whether every message of the campaign reached an end state (and, on the way, whether
+ * its bounce and complaint rates pause it).
+ */
 @Component
 class CheckLedgerDelegate implements JavaDelegate {
 
@@ -17,6 +21,7 @@ class CheckLedgerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Var.LEDGER_CLOSED, broadcast.ledgerClosed(Var.campaignId(execution::getVariable)));
+        execution.setVariable(Var.LEDGER_CLOSED, broadcast.ledgerClosed(Variables.account(execution::getVariable),
+                Var.campaignId(execution::getVariable)));
     }
 }

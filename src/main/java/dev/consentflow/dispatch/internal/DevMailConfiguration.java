@@ -15,7 +15,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * With no {@code spring.mail.host}, an embedded GreenMail SMTP server on loopback receives every mail, so a
  * newcomer can follow a signup end to end at {@code /dev/mailbox} ({@link DevOutbox} says when that page exists).
- * Nothing of this exists once a relay is set. Its port is {@code CONSENTFLOW_DEV_SMTP_PORT} (2525).
+ * Nothing of this exists once a relay is set. Its port is {@code CONSENTFLOW_DEV_SMTP_PORT} (2525). The same server
+ * serves the bounce mailbox over IMAP on {@code CONSENTFLOW_DEV_IMAP_PORT} (1143), so the bounce reader runs in
+ * development too: a DSN or ARF report sent to the bounce address is read, and its effect shows.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
@@ -24,25 +26,50 @@ class DevMailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DevMailConfiguration.class);
 
+    /** The development server's bounce mailbox, read by the bounce reader when no mailbox is configured. */
+    record DevBounceMailbox(BounceMailbox mailbox) {
+    }
+
     @Bean(destroyMethod = "stop")
-    GreenMail devSmtpServer(@Value("${consentflow.dev-smtp.port:2525}") int port) {
-        return startDevSmtpServer(port);
+    GreenMail devSmtpServer(@Value("${consentflow.dev-smtp.port:2525}") int port,
+                            @Value("${consentflow.dev-imap.port:1143}") int imapPort) {
+        return startDevMailServer(port, imapPort);
+    }
+
+    @Bean
+    DevBounceMailbox devBounceMailbox(GreenMail devSmtpServer, ReturnPaths returnPaths) {
+        String address = returnPaths.mailbox();
+        String password = java.util.UUID.randomUUID().toString();
+        devSmtpServer.setUser(address, address, password);
+        return new DevBounceMailbox(new BounceMailbox("imap", "127.0.0.1", devSmtpServer.getImap().getPort(),
+                "INBOX", address, password));
+    }
+
+    /** Starts GreenMail's SMTP server on loopback (and no IMAP). */
+    static GreenMail startDevSmtpServer(int port) {
+        return startDevMailServer(port, null);
     }
 
     /** Starts GreenMail on loopback; a port that is taken fails the start with the variable that moves it. */
-    static GreenMail startDevSmtpServer(int port) {
+    static GreenMail startDevMailServer(int port, Integer imapPort) {
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         if (port == 0) {
             setup = setup.dynamicPort();
         }
-        GreenMail server = new GreenMail(setup);
+        ServerSetup[] setups = {setup};
+        if (imapPort != null) {
+            ServerSetup imap = new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+            setups = new ServerSetup[] {setup, imapPort == 0 ? imap.dynamicPort() : imap};
+        }
+        GreenMail server = new GreenMail(setups);
         try {
             server.start();
         } catch (RuntimeException e) {
             server.stop();
-            throw new IllegalStateException("The development SMTP server could not listen on 127.0.0.1:" + port
-                    + " (is the port taken?): set CONSENTFLOW_DEV_SMTP_PORT to a free port (0 picks one), or "
-                    + "SPRING_MAIL_HOST to send through a relay", e);
+            throw new IllegalStateException("The development mail server could not listen on 127.0.0.1:" + port
+                    + (imapPort == null ? "" : " (SMTP) and " + imapPort + " (IMAP)")
+                    + " (is a port taken?): set CONSENTFLOW_DEV_SMTP_PORT and CONSENTFLOW_DEV_IMAP_PORT to free "
+                    + "ports (0 picks one), or SPRING_MAIL_HOST to send through a relay", e);
         }
         return server;
     }

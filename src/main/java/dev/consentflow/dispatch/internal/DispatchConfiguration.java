@@ -16,8 +16,10 @@ import org.springframework.context.annotation.Configuration;
 class DispatchConfiguration {
 
     @Bean(destroyMethod = "close")
-    MailSender mailChannel(SmtpRelay relay, MailComposer composer, DispatchProperties properties) {
-        return new MailSender(relay, composer, properties.connectionsPerRelay(), properties.messagesPerConnection());
+    MailSender mailChannel(SmtpRelay relay, MailComposer composer, ReturnPaths returnPaths,
+                           DispatchProperties properties) {
+        return new MailSender(relay, composer, returnPaths, properties.connectionsPerRelay(),
+                properties.messagesPerConnection());
     }
 
     @Bean

@@ -15,10 +15,13 @@ final class MailSender implements ChannelSender {
     private final MailComposer composer;
     private final int connections;
     private final Duration budget;
+    private final ReturnPaths returnPaths;
 
-    MailSender(SmtpRelay relay, MailComposer composer, int connections, int messagesPerConnection) {
+    MailSender(SmtpRelay relay, MailComposer composer, ReturnPaths returnPaths, int connections,
+               int messagesPerConnection) {
         this.pool = new SmtpConnectionPool(relay, connections, messagesPerConnection);
         this.composer = composer;
+        this.returnPaths = returnPaths;
         this.connections = connections;
         this.budget = Duration.ofMillis(relay.sendBudgetMillis());
     }
@@ -51,7 +54,7 @@ final class MailSender implements ChannelSender {
             } catch (MessagingException | RuntimeException e) {
                 return Delivery.failed("the message could not be built: " + e.getMessage());
             }
-            return connection.send(message, to);
+            return connection.send(message, to, returnPaths.of(row.id()));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.consentflow.dispatch.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.dispatch.BatchFeedback;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.Ledger;
 import dev.consentflow.dispatch.MessageState;
@@ -17,10 +18,12 @@ class OutboxDispatch implements Dispatch {
 
     private final Outbox outbox;
     private final ContentSeal seal;
+    private final FeedbackStore feedback;
 
-    OutboxDispatch(Outbox outbox, ContentSeal seal) {
+    OutboxDispatch(Outbox outbox, ContentSeal seal, FeedbackStore feedback) {
         this.outbox = outbox;
         this.seal = seal;
+        this.feedback = feedback;
     }
 
     @Override
@@ -62,5 +65,30 @@ class OutboxDispatch implements Dispatch {
     @Transactional(readOnly = true)
     public Optional<MessageState> state(AccountId account, UUID messageId) {
         return outbox.state(account, messageId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public BatchFeedback feedback(String batchId) {
+        return feedback.batch(batchId);
+    }
+
+    @Override
+    @Transactional
+    public boolean pause(AccountId account, String batchId, String reason) {
+        return feedback.pause(account, batchId, reason == null || reason.length() <= 200 ? reason
+                : reason.substring(0, 200));
+    }
+
+    @Override
+    @Transactional
+    public boolean resume(AccountId account, String batchId) {
+        return feedback.resume(account, batchId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public double complaintRate(AccountId account) {
+        return feedback.complaintRate(account);
     }
 }

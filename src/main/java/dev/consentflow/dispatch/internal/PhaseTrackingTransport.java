@@ -14,17 +14,39 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 class PhaseTrackingTransport extends SMTPTransport {
 
     private boolean finalDotSent;
+    private String envelopeFrom;
 
     PhaseTrackingTransport(Session session) {
         super(session, new URLName("smtp", null, -1, null, null, null));
     }
 
     synchronized void beginMessage() {
+        beginMessage(null);
+    }
+
+    /** The next message, sent with this envelope sender (its VERP Return-Path), or the message's From when null. */
+    synchronized void beginMessage(String envelopeFrom) {
         finalDotSent = false;
+        this.envelopeFrom = envelopeFrom;
     }
 
     synchronized boolean finalDotSent() {
         return finalDotSent;
+    }
+
+    /**
+     * The message's own envelope sender in {@code MAIL FROM} (RFC 5321, 4.1.1.2), keeping the parameters Angus
+     * adds (SIZE, SMTPUTF8, ...). A DKIM-signed message is no {@code SMTPMessage}, and the session's
+     * {@code mail.smtp.from} is shared by every connection, so this is where a per-message sender can go.
+     */
+    @Override
+    protected void sendCommand(String command) throws MessagingException {
+        String sender = envelopeFrom;
+        if (sender != null && command.regionMatches(true, 0, "MAIL FROM:", 0, 10)) {
+            int end = command.indexOf('>');
+            command = "MAIL FROM:<" + sender + ">" + (end < 0 ? "" : command.substring(end + 1));
+        }
+        super.sendCommand(command);
     }
 
     @Override

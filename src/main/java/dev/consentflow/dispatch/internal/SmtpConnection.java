@@ -37,17 +37,22 @@ final class SmtpConnection {
     }
 
     Delivery send(MimeMessage message, InternetAddress to) {
+        return send(message, to, null);
+    }
+
+    /** Sends with this envelope sender (the message's VERP return path), or the message's From when null. */
+    Delivery send(MimeMessage message, InternetAddress to, String envelopeFrom) {
         boolean reused = transport != null;
-        SmtpAnswers.Outcome outcome = attempt(message, to);
+        SmtpAnswers.Outcome outcome = attempt(message, to, envelopeFrom);
         if (reused && outcome.connectionBroken() && outcome.delivery().verdict() == Delivery.Verdict.SOFT) {
             // A reused connection the relay had dropped: the message never got through, so once more on a
             // fresh connection rather than waiting a whole retry delay.
-            outcome = attempt(message, to);
+            outcome = attempt(message, to, envelopeFrom);
         }
         return outcome.delivery();
     }
 
-    private SmtpAnswers.Outcome attempt(MimeMessage message, InternetAddress to) {
+    private SmtpAnswers.Outcome attempt(MimeMessage message, InternetAddress to, String envelopeFrom) {
         try {
             ensureConnected();
         } catch (MessagingException e) {
@@ -55,7 +60,7 @@ final class SmtpConnection {
             return new SmtpAnswers.Outcome(Delivery.soft("cannot connect to " + relay.host() + ":" + relay.port()
                     + ": " + rootMessage(e)), true);
         }
-        transport.beginMessage();
+        transport.beginMessage(envelopeFrom);
         try {
             transport.sendMessage(message, new Address[] {to});
             sentOnThisConnection++;

@@ -42,6 +42,14 @@ class UnsubscribeDesk {
         return retry.run(() -> once(account, request));
     }
 
+    /**
+     * Unsubscribes in the caller's transaction (a complaint recorded with its feedback event: both commit, or
+     * neither does).
+     */
+    Unsubscribed unsubscribeHere(AccountId account, Unsubscribe request) {
+        return once(account, request);
+    }
+
     private Unsubscribed once(AccountId account, Unsubscribe request) {
         SubscriptionRef subscription = contacts.subscription(account, request.subscription())
                 .orElseThrow(() -> new NotFoundException("Subscription"));

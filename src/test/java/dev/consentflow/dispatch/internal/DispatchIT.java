@@ -193,13 +193,13 @@ class DispatchIT {
     void twoNodesOnOneDatabaseSendFiveThousandMessagesEachExactlyOnce(
             @Autowired DispatchProperties properties, @Autowired Outbox outbox, @Autowired ContentSeal seal,
             @Autowired DispatchMetrics metrics, @Autowired SmtpRelay relay, @Autowired MailComposer composer,
-            @Autowired OutboxWorker nodeA) throws Exception {
+            @Autowired OutboxWorker nodeA, @Autowired ReturnPaths returnPaths) throws Exception {
         DispatchProperties bProperties = new DispatchProperties("node-b", properties.connectionsPerRelay(),
                 properties.smsConnections(), properties.batchSize(), properties.pollInterval(), properties.lease(),
                 properties.ratePerSecond(), properties.messagesPerConnection(), properties.retryDelays(), null,
                 properties.smsConnectTimeout(), properties.smsRequestTimeout(), properties.dkim());
         int audience = 5_000;
-        try (MailSender mail = new MailSender(relay, composer, properties.connectionsPerRelay(), 1000)) {
+        try (MailSender mail = new MailSender(relay, composer, returnPaths, properties.connectionsPerRelay(), 1000)) {
             OutboxWorker nodeB = new OutboxWorker("node-b", bProperties, outbox,
                     new Courier("node-b", bProperties, outbox, seal, new RateLimiter(0), metrics),
                     List.of(mail, new DevSmsOutbox(1)), recipients, metrics);

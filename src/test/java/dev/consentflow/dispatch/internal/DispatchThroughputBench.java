@@ -53,6 +53,8 @@ class DispatchThroughputBench {
     @Autowired
     MailComposer composer;
     @Autowired
+    ReturnPaths returnPaths;
+    @Autowired
     OutboxWorker mainWorker;
 
     @Test
@@ -102,7 +104,7 @@ class DispatchThroughputBench {
 
     private double throughDispatch(int connections) throws Exception {
         String node = "bench-" + connections + "-" + UUID.randomUUID().toString().substring(0, 4);
-        try (MailSender mail = new MailSender(relay, composer, connections, 1000)) {
+        try (MailSender mail = new MailSender(relay, composer, returnPaths, connections, 1000)) {
             OutboxWorker worker = new OutboxWorker(node, properties, outbox,
                     new Courier(node, properties, outbox, seal, new RateLimiter(0), metrics),
                     List.of(mail, new DevSmsOutbox(1)), recipients, metrics);
