@@ -105,6 +105,8 @@ class WebhooksIT {
         assertThat(status(sent)).isEqualTo(SubscriptionStatus.BOUNCED);
         assertThat(feedback(sent)).containsExactly("ses:HARD_BOUNCE");
         assertThat(audited(sent, "BOUNCED")).isEqualTo(1);
+        assertThat(sns.fetched()).as("the certificate is fetched once, then cached")
+                .filteredOn(TestSns.CERTIFICATE::equals).hasSize(1);
     }
 
     @Test
