@@ -188,6 +188,25 @@ class WebhooksIT {
     }
 
     @Test
+    void aSendGridBatchFarLargerThanAnApiBodyIsTaken() throws Exception {
+        Sent bounced = sentMail();
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            events.add(Map.of("event", "delivered", "smtp-id", "<" + UUID.randomUUID() + "@consentflow.test>",
+                    "sg_event_id", "d-" + UUID.randomUUID(), "email", "someone-" + i + "@example.org"));
+        }
+        events.add(Map.of("event", "bounce", "type", "bounce", "status", "5.1.1", "smtp-id",
+                bounced.messageIdHeader(), "sg_event_id", "b-" + bounced.id()));
+        String body = json.writeValueAsString(events);
+        assertThat(body.length()).isGreaterThan(200_000);
+
+        Api.Answer answer = sendGrid(body, sendGridSignature(body, "1733480000"), "1733480000");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(status(bounced)).isEqualTo(SubscriptionStatus.BOUNCED);
+    }
+
+    @Test
     void aSendGridPostWithABadOrMissingSignatureIsRefusedAndChangesNothing() throws Exception {
         Sent sent = sentMail();
         String body = json.writeValueAsString(List.of(Map.of("event", "bounce", "type", "bounce",
