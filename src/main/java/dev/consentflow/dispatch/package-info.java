@@ -4,5 +4,5 @@
  * SMS outbox that stand in for the real ones.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dispatch",
-        allowedDependencies = {"accounts", "keys"})
+        allowedDependencies = {"accounts", "keys", "web"})
 package dev.consentflow.dispatch;

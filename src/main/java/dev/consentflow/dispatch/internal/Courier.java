@@ -1,5 +1,6 @@
 package dev.consentflow.dispatch.internal;
 
+import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.MessageState;
 import dev.consentflow.dispatch.Recipient;
 import dev.consentflow.dispatch.RecipientDirectory;
@@ -24,9 +25,17 @@ final class Courier {
     private final RateLimiter rateLimiter;
     private final DispatchMetrics metrics;
     private final FinishedMessages finished;
+    private final DomainLimits domains;
 
+    /** A courier without limits per domain group (benchmarks, and tests about other things). */
     Courier(String node, DispatchProperties properties, Outbox outbox, ContentSeal seal, RateLimiter rateLimiter,
             DispatchMetrics metrics) {
+        this(node, properties, outbox, seal, rateLimiter, metrics, null);
+    }
+
+    Courier(String node, DispatchProperties properties, Outbox outbox, ContentSeal seal, RateLimiter rateLimiter,
+            DispatchMetrics metrics, DomainLimits domains) {
+        this.domains = domains;
         this.node = node;
         this.properties = properties;
         this.outbox = outbox;
@@ -63,20 +72,42 @@ final class Courier {
             finish(row, MessageState.SUPPRESSED, "suppressed at send time");
             return;
         }
-        rateLimiter.acquire();
-        if (!outbox.markStarted(row.id(), node, sender.sendBudget())) {
-            log.info("Outbox message {} is no longer this node's to send (lease lost, or suppressed)", row.id());
+        DomainLimits.Ticket ticket = admit(row, sender, recipient.get());
+        if (ticket != null && ticket.deferred()) {
+            outbox.defer(row.id(), node, ticket.deferFor());
             return;
         }
-        Delivery delivery;
         try {
-            delivery = sender.send(row, letter, recipient.get());
-        } catch (RuntimeException e) {
-            // Nothing says whether the relay took it: list mail ends UNKNOWN, a confirmation is sent again.
-            log.error("Sending outbox message {} failed unexpectedly", row.id(), e);
-            delivery = Delivery.unknown("unexpected failure while sending: " + e.getClass().getSimpleName());
+            rateLimiter.acquire();
+            if (!outbox.markStarted(row.id(), node, sender.sendBudget())) {
+                log.info("Outbox message {} is no longer this node's to send (lease lost, or suppressed)", row.id());
+                return;
+            }
+            Delivery delivery;
+            try {
+                delivery = sender.send(row, letter, recipient.get());
+            } catch (RuntimeException e) {
+                // Nothing says whether the relay took it: list mail ends UNKNOWN, a confirmation is sent again.
+                log.error("Sending outbox message {} failed unexpectedly", row.id(), e);
+                delivery = Delivery.unknown("unexpected failure while sending: " + e.getClass().getSimpleName());
+            }
+            if (delivery.slowDown() && ticket != null) {
+                domains.backOff(ticket.group());
+            }
+            record(row.withAttempts(row.attempts() + 1), delivery, directory);
+        } finally {
+            if (ticket != null) {
+                domains.release(ticket, node);
+            }
         }
-        record(row.withAttempts(row.attempts() + 1), delivery, directory);
+    }
+
+    /** The limits of the recipient's domain group (mail only); null when there are none to keep. */
+    private DomainLimits.Ticket admit(OutboxRow row, ChannelSender sender, Recipient recipient) {
+        if (domains == null || row.channel() != Channel.EMAIL) {
+            return null;
+        }
+        return domains.admit(domains.groupOf(recipient.address()), node, sender.sendBudget());
     }
 
     private void record(OutboxRow row, Delivery delivery, RecipientDirectory directory) {

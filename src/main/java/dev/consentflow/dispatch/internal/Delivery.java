@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
  * @param verdict what happens to the row next
  * @param answer  the relay's answer or the failure
  * @param bounce  for HARD: the recipient's address was refused, so the directory hears of it
+ * @param slowDown for SOFT: the receiving side asked us to send less (421, or 451 about rates), so the
+ *                 recipient's domain group backs off
  */
-record Delivery(Verdict verdict, String answer, boolean bounce) {
+record Delivery(Verdict verdict, String answer, boolean bounce, boolean slowDown) {
 
     private static final Pattern MAIL_ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+\\d[\\d ]{5,}\\d|\\d{7,}");
@@ -28,25 +30,30 @@ record Delivery(Verdict verdict, String answer, boolean bounce) {
     }
 
     static Delivery sent(String answer) {
-        return new Delivery(Verdict.SENT, answer, false);
+        return new Delivery(Verdict.SENT, answer, false, false);
     }
 
     static Delivery soft(String answer) {
-        return new Delivery(Verdict.SOFT, answer, false);
+        return new Delivery(Verdict.SOFT, answer, false, false);
+    }
+
+    /** Refused for now because we send too much: try again later, and send less to that provider meanwhile. */
+    static Delivery slowDown(String answer) {
+        return new Delivery(Verdict.SOFT, answer, false, true);
     }
 
     /** The relay refused this recipient for good (5xx): the address counts as bounced. */
     static Delivery hard(String answer) {
-        return new Delivery(Verdict.HARD, answer, true);
+        return new Delivery(Verdict.HARD, answer, true, false);
     }
 
     /** Cannot ever be sent, through no fault of the address (unreadable content, say): HARD, no bounce. */
     static Delivery failed(String answer) {
-        return new Delivery(Verdict.HARD, answer, false);
+        return new Delivery(Verdict.HARD, answer, false, false);
     }
 
     static Delivery unknown(String answer) {
-        return new Delivery(Verdict.UNKNOWN, answer, false);
+        return new Delivery(Verdict.UNKNOWN, answer, false, false);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Wires this node's workers: one lane for mail over the relay's connection pool, one for SMS (the gateway, or
@@ -23,6 +24,11 @@ class DispatchConfiguration {
     }
 
     @Bean
+    DomainLimits domainLimits(JdbcClient jdbc, DomainLimitSettings settings) {
+        return new DomainLimits(jdbc, settings);
+    }
+
+    @Bean
     @ConditionalOnExpression("'${consentflow.dispatch.sms-gateway-url:}'.isBlank()")
     DevSmsOutbox devSmsOutbox(DispatchProperties properties) {
         return new DevSmsOutbox(properties.smsConnections());
@@ -31,9 +37,9 @@ class DispatchConfiguration {
     @Bean
     OutboxWorker outboxWorker(DispatchProperties properties, Outbox outbox, ContentSeal seal, DispatchMetrics metrics,
                               MailSender mailChannel, ObjectProvider<DevSmsOutbox> devSmsOutbox,
-                              RecipientDirectory directory) {
+                              RecipientDirectory directory, DomainLimits domains) {
         Courier courier = new Courier(properties.nodeId(), properties, outbox, seal,
-                new RateLimiter(properties.ratePerSecond()), metrics);
+                new RateLimiter(properties.ratePerSecond()), metrics, domains);
         ChannelSender sms = smsSender(properties, devSmsOutbox.getIfAvailable());
         return new OutboxWorker(properties.nodeId(), properties, outbox, courier, List.of(mailChannel, sms),
                 directory, metrics);

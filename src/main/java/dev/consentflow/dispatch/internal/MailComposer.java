@@ -28,6 +28,7 @@ class MailComposer {
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
     private static final String CHARSET = StandardCharsets.UTF_8.name();
+    static final String POSTMARK_METADATA = "X-PM-Metadata-consentflow-message";
 
     private final InternetAddress from;
     private final String messageIdDomain;
@@ -48,6 +49,8 @@ class MailComposer {
         message.setRecipient(MimeMessage.RecipientType.TO, recipientAddress(recipient));
         message.setSubject(HeaderValues.text(letter.subject()), CHARSET);
         message.setSentDate(new Date());
+        // Postmark echoes X-PM-Metadata-* in its bounce and complaint webhooks, but not the Message-ID.
+        message.setHeader(POSTMARK_METADATA, messageId.toString());
         if (letter.unsubscribeUrl() != null) {
             message.setHeader("List-Unsubscribe", fold("List-Unsubscribe", "<" + safeUrl(letter.unsubscribeUrl()) + ">"));
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -113,6 +113,12 @@ class Outbox {
                 .param("delaySeconds", seconds(delay)).param("answer", answer).update() == 1;
     }
 
+    /** A claimed, unstarted row back to the queue, due after {@code delay}; not an attempt. */
+    boolean defer(UUID id, String node, Duration delay) {
+        return jdbc.sql(Sql.DEFER_UNSTARTED).param("id", id).param("node", node)
+                .param("delaySeconds", seconds(delay)).update() == 1;
+    }
+
     int requeueUnstarted() {
         return jdbc.sql(Sql.REQUEUE_UNSTARTED).update();
     }
@@ -173,6 +179,7 @@ class Outbox {
         static final String MARK_STARTED = NamedSql.read("dispatch", "mark-started");
         static final String FINISH_MESSAGES = NamedSql.read("dispatch", "finish-messages");
         static final String RETRY_LATER = NamedSql.read("dispatch", "retry-later");
+        static final String DEFER_UNSTARTED = NamedSql.read("dispatch", "defer-unstarted");
         static final String REQUEUE_UNSTARTED = NamedSql.read("dispatch", "requeue-unstarted");
         static final String RECOVER_STARTED = NamedSql.read("dispatch", "recover-started");
         static final String RELEASE_UNSTARTED = NamedSql.read("dispatch", "release-unstarted");

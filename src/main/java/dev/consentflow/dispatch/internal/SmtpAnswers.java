@@ -1,11 +1,16 @@
 package dev.consentflow.dispatch.internal;
 
 import jakarta.mail.MessagingException;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /** Reads a failed SMTP transaction: what happens to the message, and whether the connection can go on. */
 final class SmtpAnswers {
+
+    private static final Pattern SLOW_DOWN = Pattern.compile(
+            "rate|too many|throttl|slow down|busy|volume|unusual|temporarily deferred", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GREYLISTED = Pattern.compile("grey ?list|gray ?list", Pattern.CASE_INSENSITIVE);
 
     private SmtpAnswers() {
     }
@@ -24,7 +29,7 @@ final class SmtpAnswers {
                 return new Outcome(Delivery.hard("after data: " + answer), false);
             }
             if (code >= 400 && code < 500) {
-                return new Outcome(Delivery.soft("after data: " + answer), broken);
+                return new Outcome(soft("after data: " + answer, code), broken);
             }
             return new Outcome(Delivery.unknown("no answer after the final dot: " + answer), true);
         }
@@ -35,7 +40,17 @@ final class SmtpAnswers {
         if (code >= 500 && code < 600) {
             return new Outcome(Delivery.hard(answer), false);
         }
-        return new Outcome(Delivery.soft(answer), broken);
+        return new Outcome(soft(answer, code), broken);
+    }
+
+    /**
+     * A 421 (the server closes on us) or a 451 that speaks of rates or volume is the provider asking us to slow
+     * down; a greylisting or any other 4xx is about this one message only.
+     */
+    private static Delivery soft(String answer, int code) {
+        boolean slowDown = code == 421 || code == 451 && SLOW_DOWN.matcher(answer).find()
+                && !GREYLISTED.matcher(answer).find();
+        return slowDown ? Delivery.slowDown(answer) : Delivery.soft(answer);
     }
 
     /** The reply code of the first refusal in the chain, or -1 when the relay gave none (EOF, timeout, I/O). */

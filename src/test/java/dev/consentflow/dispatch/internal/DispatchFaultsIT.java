@@ -326,7 +326,8 @@ class DispatchFaultsIT {
             }
         }
         assertThat(names).containsExactlyInAnyOrder("date", "from", "to", "message-id", "subject", "list-unsubscribe",
-                "list-unsubscribe-post", "list-id", "mime-version", "content-type");
+                "list-unsubscribe-post", "list-id", "mime-version", "content-type",
+                "x-pm-metadata-consentflow-message");
     }
 
     private static String address(String behaviour) {

@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * relay's faults: {@code hard-} 550 at RCPT, {@code soft-} 451 at RCPT once, {@code always-soft-} 451 at RCPT
  * every time, {@code harddata-} 554 after the data, {@code softdata-} 451 after the data once, {@code silent-} no
  * answer after the final dot, {@code cut-} the connection closed after the final dot, {@code cutonce-} that
- * on the first attempt only. Anything else is
- * accepted. It keeps every message's raw bytes as they came over the wire.
+ * on the first attempt only, {@code slowdown-} 421 at RCPT on the first attempt (a provider asking for less),
+ * {@code slow-} a quarter of a second before it answers the data. Anything else is accepted. It keeps every
+ * message's raw bytes as they came over the wire, when each transaction began (RCPT), and how many transactions
+ * per recipient domain were open at once at most.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -41,10 +43,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> dataAttempts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Long>> rcptNanos = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> mostOpen = new ConcurrentHashMap<>();
     private volatile ServerSocket listener;
 
     private ScriptedSmtpServer(ServerSocket listener) {
@@ -67,7 +72,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     /** The relay goes down: connections are refused until {@link #restart()}. */
     void stop() throws IOException {
         listener.close();
-        for (Socket socket : open) {
+        for (Socket socket : sockets) {
             socket.close();
         }
     }
@@ -88,6 +93,31 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return received.stream().filter(r -> r.recipient().equals(address)).toList();
     }
 
+    /** The most transactions to this domain that were open at once (from RCPT to the answer after the data). */
+    int mostOpenAtOnce(String domain) {
+        return mostOpen.getOrDefault(domain, new AtomicInteger()).get();
+    }
+
+    /** When each accepted RCPT to this domain arrived ({@link System#nanoTime()}), in order. */
+    List<Long> rcptTimes(String domain) {
+        return rcptNanos.getOrDefault(domain, List.of()).stream().sorted().toList();
+    }
+
+    private static String domain(String address) {
+        return address.substring(address.indexOf('@') + 1);
+    }
+
+    private void opened(String address) {
+        String domain = domain(address);
+        rcptNanos.computeIfAbsent(domain, d -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
+        int now = open.computeIfAbsent(domain, d -> new AtomicInteger()).incrementAndGet();
+        mostOpen.computeIfAbsent(domain, d -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+    }
+
+    private void closed(String address) {
+        open.get(domain(address)).decrementAndGet();
+    }
+
     @Override
     public void close() throws IOException {
         stop();
@@ -99,7 +129,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
-                    open.add(client);
+                    sockets.add(client);
                     sessions.execute(() -> serve(client));
                 } catch (IOException e) {
                     return;
@@ -119,10 +149,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     case "EHLO" -> reply(out, "250-scripted.test\r\n250 SIZE 20000000");
                     case "HELO", "NOOP" -> reply(out, "250 ok");
                     case "MAIL" -> {
+                        if (recipient != null) {
+                            closed(recipient);
+                        }
                         recipient = null;
                         reply(out, "250 2.1.0 ok");
                     }
                     case "RSET" -> {
+                        if (recipient != null) {
+                            closed(recipient);
+                        }
                         recipient = null;
                         reply(out, "250 2.0.0 ok");
                     }
@@ -133,8 +169,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
                             reply(out, "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown");
                         } else if (address.startsWith("always-soft-") || (address.startsWith("soft-") && attempt == 1)) {
                             reply(out, "451 4.7.1 <" + address + ">: Greylisted, try again later");
+                        } else if (address.startsWith("slowdown-") && attempt == 1) {
+                            reply(out, "421 4.7.0 [TSS04] Messages temporarily deferred due to unexpected volume");
+                            return;
                         } else {
+                            if (recipient != null) {
+                                closed(recipient);
+                            }
                             recipient = address;
+                            opened(address);
                             reply(out, "250 2.1.5 ok");
                         }
                     }
@@ -145,10 +188,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         byte[] raw = readData(in);
-                        if (!answerData(client, out, recipient, raw)) {
-                            return;
+                        boolean goOn;
+                        try {
+                            goOn = answerData(client, out, recipient, raw);
+                        } finally {
+                            closed(recipient);
                         }
                         recipient = null;
+                        if (!goOn) {
+                            return;
+                        }
                     }
                     case "QUIT" -> {
                         reply(out, "221 2.0.0 bye");
@@ -160,7 +209,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         } catch (IOException e) {
             // the client (or stop()) closed the connection
         } finally {
-            open.remove(client);
+            sockets.remove(client);
         }
     }
 
@@ -179,6 +228,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
             received.add(new Received(recipient, raw, -1));
             client.close();
             return false;
+        }
+        if (recipient.startsWith("slow-")) {
+            // a relay that takes its time: sends overlap, so a limit on how many at once shows
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(250).toNanos());
         }
         int code = recipient.startsWith("harddata-") ? 554
                 : recipient.startsWith("softdata-") && attempt == 1 ? 451 : 250;
