@@ -19,12 +19,4 @@ public interface RecipientDirectory {
 
     /** The relay refused the address for good (5xx): the subscription becomes BOUNCED. */
     void bounced(AccountId account, UUID subscriberId, UUID subscriptionId, String diagnostic);
-
-    /**
-     * The person reported this message as spam ({@code source} names the provider that said so): the person is
-     * unsubscribed from every list of the subscription's brand. Repeating it changes nothing. The default does
-     * nothing, for directories that hold no subscriptions.
-     */
-    default void complained(AccountId account, UUID subscriberId, UUID subscriptionId, String source) {
-    }
 }

@@ -1,11 +1,7 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionStatus;
-import dev.consentflow.contacts.Unsubscribe;
-import dev.consentflow.contacts.UnsubscribeChannel;
-import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Purpose;
 import dev.consentflow.dispatch.Recipient;
@@ -42,22 +38,17 @@ class ContactRecipientDirectory implements RecipientDirectory {
               left join contacts_contact c on c.id = s.contact_id and c.account_id = s.account_id
              where s.id = :subscriptionId and s.account_id = :accountId""";
 
-    private static final String SUBSCRIPTION_OF_PERSON = """
-            select count(*) from contacts_subscription where id = :id and account_id = :account and contact_id = :contact""";
-
     private final JdbcClient jdbc;
     private final CardKeys keys;
     private final SubscriptionLifecycle lifecycle;
     private final PendingResubscriptions resubscriptions;
-    private final Unsubscriptions unsubscriptions;
 
     ContactRecipientDirectory(JdbcClient jdbc, CardKeys keys, SubscriptionLifecycle lifecycle,
-                              PendingResubscriptions resubscriptions, Unsubscriptions unsubscriptions) {
+                              PendingResubscriptions resubscriptions) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.lifecycle = lifecycle;
         this.resubscriptions = resubscriptions;
-        this.unsubscriptions = unsubscriptions;
     }
 
     /** A subscription with what its card needs to open an address (no card: the columns of the card are null). */
@@ -109,20 +100,5 @@ class ContactRecipientDirectory implements RecipientDirectory {
     @Override
     public void bounced(AccountId account, UUID subscriberId, UUID subscriptionId, String diagnostic) {
         lifecycle.bounced(account, subscriberId, subscriptionId, diagnostic);
-    }
-
-    @Override
-    public void complained(AccountId account, UUID subscriberId, UUID subscriptionId, String source) {
-        if (subscriptionId == null) {
-            return;
-        }
-        // Only the subscription's own person: a message id can never reach somebody else's subscription.
-        boolean theirs = jdbc.sql(SUBSCRIPTION_OF_PERSON)
-                .param("id", subscriptionId).param("account", account.value()).param("contact", subscriberId)
-                .query(Long.class).single() == 1;
-        if (theirs) {
-            unsubscriptions.unsubscribe(account, new Unsubscribe(new SubscriptionId(subscriptionId),
-                    UnsubscribeScope.BRAND, UnsubscribeChannel.COMPLAINT, null, null, null));
-        }
     }
 }

@@ -32,8 +32,22 @@ record BounceMailbox(String protocol, String host, int port, String folder, Stri
                     + "pop3:// with a host, for example imaps://imap.example.com/INBOX");
         }
         String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-        return new BounceMailbox(scheme, uri.getHost(), uri.getPort(), path.isBlank() ? "INBOX" : path, username,
-                password);
+        // API.md: the login may be in the URL (imaps://user:password@host:993/INBOX), percent-encoded; the
+        // separate variables win when they are set.
+        String user = username;
+        String secret = password;
+        String info = uri.getUserInfo();
+        if (info != null && !info.isEmpty()) {
+            int colon = info.indexOf(':');
+            if (user == null || user.isBlank()) {
+                user = colon < 0 ? info : info.substring(0, colon);
+            }
+            if ((secret == null || secret.isBlank()) && colon >= 0) {
+                secret = info.substring(colon + 1);
+            }
+        }
+        return new BounceMailbox(scheme, uri.getHost(), uri.getPort(), path.isBlank() ? "INBOX" : path, user,
+                secret);
     }
 
     boolean isPop3() {

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param address      the envelope sender's base ({@code CONSENTFLOW_BOUNCE_ADDRESS}); each message goes out as
  *                     {@code <local>+<token>@<domain>} of it. Blank: {@code bounces@} the sender's domain
+ * @param domain       the bounce domain ({@code CONSENTFLOW_BOUNCE_DOMAIN}): the envelope sender is then
+ *                     {@code bounces+<token>@<domain>}, unless {@code address} names the whole address
  * @param mailboxUrl   the bounce mailbox ({@code CONSENTFLOW_BOUNCE_MAILBOX_URL}): {@code imaps://host[:993][/folder]},
  *                     {@code imap://host[:143][/folder]} (STARTTLS, required unless the host is loopback),
  *                     {@code pop3s://host[:995]} or {@code pop3://host[:110]} (STARTTLS likewise). Blank: no
@@ -24,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("consentflow.bounce")
 public record BounceProperties(
         String address,
+        String domain,
         String mailboxUrl,
         String username,
         String password,
@@ -42,13 +45,23 @@ public record BounceProperties(
         }
     }
 
+    /** The envelope sender's base: the address, else {@code bounces@} the bounce domain, else empty. */
+    String baseAddress() {
+        if (address != null && !address.isBlank()) {
+            return address.strip();
+        }
+        return domain == null || domain.isBlank() ? "" : "bounces@" + domain.strip();
+    }
+
     boolean mailboxConfigured() {
         return mailboxUrl != null && !mailboxUrl.isBlank();
     }
 
     @Override
     public String toString() {
-        return "BounceProperties[address=" + address + ", mailboxUrl=" + mailboxUrl + ", username=" + username
+        String shownUrl = mailboxUrl == null ? null : mailboxUrl.replaceFirst("//[^/@]*@", "//***@");
+        return "BounceProperties[address=" + address + ", domain=" + domain + ", mailboxUrl=" + shownUrl
+                + ", username=" + username
                 + ", password=" + (password == null ? "none" : "set") + "]";
     }
 }

@@ -83,7 +83,7 @@ class FeedbackRules implements DeliveryFeedback {
 
     /** Diagnostics repeat addresses; nothing personal is stored, and nothing longer than the column. */
     static String redacted(String diagnostic) {
-        String safe = new Delivery(Delivery.Verdict.HARD, diagnostic, false).redactedAnswer();
+        String safe = new Delivery(Delivery.Verdict.HARD, diagnostic, false, false).redactedAnswer();
         return safe == null || safe.isEmpty() ? null : safe.length() > 200 ? safe.substring(0, 200) : safe;
     }
 }

@@ -36,8 +36,8 @@ class ReturnPaths {
 
     ReturnPaths(KeyRing keys, BounceProperties properties, @Value("${consentflow.mail.from}") String from) {
         this.keys = keys;
-        String address = checkAddress(properties.address() == null || properties.address().isBlank()
-                ? "bounces@" + domainOf(from) : properties.address().strip());
+        String address = checkAddress(properties.baseAddress().isEmpty()
+                ? "bounces@" + domainOf(from) : properties.baseAddress());
         int at = address.lastIndexOf('@');
         this.local = address.substring(0, at);
         this.domain = address.substring(at + 1).toLowerCase(Locale.ROOT);

@@ -38,7 +38,7 @@ class ApiContract implements OpenApiCustomizer, OperationCustomizer {
 
     static final String SECURITY_SCHEME = "apiKey";
     static final String PROBLEM = "Problem";
-    static final List<String> PUBLIC = List.of("/f/", "/c/", "/u/", "/t/", "/webhooks/", "/actuator/");
+    static final List<String> PUBLIC = List.of("/f/", "/c/", "/u/", "/t/", "/hooks/", "/actuator/");
 
     private static final Pattern ROLE = Pattern.compile("'([A-Z]+)'");
     private static final String PROBLEM_JSON = "application/problem+json";

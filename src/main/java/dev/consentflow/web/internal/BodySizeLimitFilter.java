@@ -27,7 +27,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long defaultMaxBytes;
     private final long webhookMaxBytes;
 
-    /** ESPs batch their events: SendGrid posts up to 768 KB at once, so {@code /webhooks/} takes more. */
+    /** ESPs batch their events: SendGrid posts up to 768 KB at once, so {@code /hooks/} takes more. */
     BodySizeLimitFilter(@Value("${consentflow.web.max-body-bytes}") long maxBytes,
                         @Value("${consentflow.web.max-webhook-body-bytes:1048576}") long webhookMaxBytes) {
         this.defaultMaxBytes = maxBytes;
@@ -43,7 +43,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = request.getRequestURI().startsWith("/webhooks/") ? webhookMaxBytes : defaultMaxBytes;
+        long maxBytes = request.getRequestURI().startsWith("/hooks/") ? webhookMaxBytes : defaultMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes");
             return;

@@ -32,7 +32,7 @@ class BounceReportsTest {
         }
     };
 
-    final ReturnPaths returnPaths = new ReturnPaths(KEYS, new BounceProperties("", null, null, null,
+    final ReturnPaths returnPaths = new ReturnPaths(KEYS, new BounceProperties("", null, null, null, null,
             Duration.ofMinutes(1), 500, Duration.ofMinutes(5), "Unprocessed", Duration.ofMinutes(1)),
             "Consentflow <noreply@localhost>");
     final BounceReports reports = new BounceReports(returnPaths);

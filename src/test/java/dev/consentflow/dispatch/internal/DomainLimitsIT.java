@@ -85,9 +85,10 @@ class DomainLimitsIT {
     void twoNodesTogetherKeepTheGmailGroupsConcurrencyAndRate(
             @Autowired DispatchProperties properties, @Autowired Outbox outbox, @Autowired ContentSeal seal,
             @Autowired DispatchMetrics metrics, @Autowired SmtpRelay smtp, @Autowired MailComposer composer,
-            @Autowired DomainLimitSettings settings, @Autowired OutboxWorker nodeA) {
+            @Autowired DomainLimitSettings settings, @Autowired OutboxWorker nodeA,
+            @Autowired ReturnPaths returnPaths) {
         int audience = 40;
-        try (MailSender mail = new MailSender(smtp, composer, 4, 1000)) {
+        try (MailSender mail = new MailSender(smtp, composer, returnPaths, 4, 1000)) {
             OutboxWorker nodeB = new OutboxWorker("node-b", properties, outbox,
                     new Courier("node-b", properties, outbox, seal, new RateLimiter(0), metrics,
                             new DomainLimits(jdbc, settings)),

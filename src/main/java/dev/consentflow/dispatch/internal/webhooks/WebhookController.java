@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /webhooks/{ses,sendgrid,postmark,mailgun}}: the ESPs' delivery events. No API key: each post is
+ * {@code POST /hooks/{ses,sendgrid,postmark,mailgun}}: the ESPs' delivery events. No API key: each post is
  * verified by its provider's own scheme (401 and no change otherwise), and its bounces and complaints go to
  * {@link DeliveryFeedback} in one transaction. An event about mail this server did not send is answered 200
  * too, since providers retry whatever is not 2xx.
@@ -40,22 +40,22 @@ class WebhookController {
     record Received(int events, int recorded) {
     }
 
-    @PostMapping("/webhooks/ses")
+    @PostMapping("/hooks/ses")
     Received ses(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         return receive("ses", body, request);
     }
 
-    @PostMapping("/webhooks/sendgrid")
+    @PostMapping("/hooks/sendgrid")
     Received sendgrid(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         return receive("sendgrid", body, request);
     }
 
-    @PostMapping("/webhooks/postmark")
+    @PostMapping("/hooks/postmark")
     Received postmark(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         return receive("postmark", body, request);
     }
 
-    @PostMapping("/webhooks/mailgun")
+    @PostMapping("/hooks/mailgun")
     Received mailgun(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         return receive("mailgun", body, request);
     }

@@ -216,7 +216,7 @@ class WebhooksIT {
         assertThat(sendGrid(body, signature, "1733480001").status()).as("another timestamp").isEqualTo(401);
         assertThat(sendGrid(body.replace("b-", "c-"), signature, "1733480000").status()).as("another body")
                 .isEqualTo(401);
-        assertThat(web.postRaw("/webhooks/sendgrid", "application/json", body.getBytes(StandardCharsets.UTF_8),
+        assertThat(web.postRaw("/hooks/sendgrid", "application/json", body.getBytes(StandardCharsets.UTF_8),
                 Map.of()).status()).as("unsigned").isEqualTo(401);
         assertThat(status(sent)).isEqualTo(SubscriptionStatus.CONFIRMED);
         assertThat(feedback(sent)).isEmpty();
@@ -297,9 +297,9 @@ class WebhooksIT {
 
     @Test
     void malformedJsonIs400AndAnEventAboutMailWeNeverSentIs200WithoutEffect() throws Exception {
-        assertThat(web.postRaw("/webhooks/mailgun", "application/json", "{not json".getBytes(StandardCharsets.UTF_8),
+        assertThat(web.postRaw("/hooks/mailgun", "application/json", "{not json".getBytes(StandardCharsets.UTF_8),
                 Map.of()).status()).isEqualTo(400);
-        assertThat(web.postRaw("/webhooks/ses", "text/plain", "[1,".getBytes(StandardCharsets.UTF_8), Map.of())
+        assertThat(web.postRaw("/hooks/ses", "text/plain", "[1,".getBytes(StandardCharsets.UTF_8), Map.of())
                 .status()).isEqualTo(400);
 
         Sent nobody = new Sent(UUID.randomUUID(), null, "nobody@example.org");
@@ -350,7 +350,7 @@ class WebhooksIT {
     }
 
     private Api.Answer post(String provider, Object body, Map<String, String> headers) throws Exception {
-        return web.postRaw("/webhooks/" + provider, "ses".equals(provider) ? "text/plain; charset=UTF-8"
+        return web.postRaw("/hooks/" + provider, "ses".equals(provider) ? "text/plain; charset=UTF-8"
                 : "application/json", json.writeValueAsBytes(body), headers);
     }
 
@@ -373,7 +373,7 @@ class WebhooksIT {
     }
 
     private Api.Answer sendGrid(String body, String signature, String timestamp) {
-        return web.postRaw("/webhooks/sendgrid", "application/json", body.getBytes(StandardCharsets.UTF_8),
+        return web.postRaw("/hooks/sendgrid", "application/json", body.getBytes(StandardCharsets.UTF_8),
                 Map.of(SendGridWebhook.SIGNATURE, signature, SendGridWebhook.TIMESTAMP, timestamp));
     }
 
