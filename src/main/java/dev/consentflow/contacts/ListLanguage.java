@@ -6,7 +6,7 @@ import java.util.List;
 public final class ListLanguage {
 
     public static final String DEFAULT = "en";
-    public static final List<String> CODES = List.of("da", "en", "de");
+    public static final List<String> CODES = List.of("da", "en", "de", "sv", "nb");
 
     private ListLanguage() {
     }

@@ -72,6 +72,12 @@ class LanguageJourneyIT {
                 .doesNotContain("Subscribe", "Email address");
 
         String email = "anna-" + suffix + "@example.dk";
+        Answer refused = anonymous.postRaw("/f/" + form, "application/x-www-form-urlencoded",
+                ("email=anna%40&firstName=%C3%86sa").getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Forwarded-For", "203.0.113.60"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("<html lang=\"da\">", "Ret venligst følgende:",
+                "Skriv en gyldig e-mailadresse.", "Sæt kryds i feltet for at give dit samtykke.", "value=\"Æsa\"");
         Answer posted = anonymous.postRaw("/f/" + form, "application/x-www-form-urlencoded",
                 ("email=" + email.replace("@", "%40") + "&firstName=%C3%86sa&consent=true")
                         .getBytes(StandardCharsets.UTF_8), Map.of("X-Forwarded-For", "203.0.113.61"));

@@ -31,7 +31,7 @@ final class FormPage {
                     .append("</p><ul>");
             for (FieldProblem error : errors) {
                 html.append("<li><a href=\"#cf-").append(escape(error.field())).append("\">")
-                        .append(escape(label(t, error.field()))).append(": ").append(escape(error.message()))
+                        .append(escape(label(t, error.field()))).append(": ").append(escape(message(t, error)))
                         .append("</a></li>");
             }
             html.append("</ul></div>\n");
@@ -54,7 +54,7 @@ final class FormPage {
                 .append("><label for=\"cf-consent\">").append(escape(form.consentText()))
                 .append("</label></div>\n");
         consentError.ifPresent(e -> html.append("<p class=\"cf-error\" id=\"cf-consent-error\">")
-                .append(escape(e.message())).append("</p>\n"));
+                .append(escape(message(t, e))).append("</p>\n"));
         html.append("<button type=\"submit\">").append(t.html("form.submit")).append("</button>\n</form>");
         return html.toString();
     }
@@ -79,8 +79,19 @@ final class FormPage {
                 .append(error.isPresent() ? " aria-invalid=\"true\" aria-describedby=\"" + id + "-error\"" : "")
                 .append(">");
         error.ifPresent(e -> html.append("<p class=\"cf-error\" id=\"").append(id).append("-error\">")
-                .append(escape(e.message())).append("</p>"));
+                .append(escape(message(t, e))).append("</p>"));
         html.append("</div>\n");
+    }
+
+    /**
+     * What a person reads about a field, in the list's language: the problem JSON's message is for integrations
+     * (English, precise), the page says what to do.
+     */
+    private static String message(PublicTexts t, FieldProblem error) {
+        return switch (error.field()) {
+            case "email", "mobile", "consent" -> t.text("form.error." + error.field());
+            default -> t.text("form.error.field");
+        };
     }
 
     private static Optional<FieldProblem> error(String field, List<FieldProblem> errors) {

@@ -57,7 +57,8 @@ class FormPageTest {
         String html = FormPage.form(SignupValuesTest.NEWS, "/f/news-signup", Map.of("email", "anna@"),
                 List.of(new FieldProblem("email", "has no valid domain after the @")));
         assertThat(html).contains("role=\"alert\"", "href=\"#cf-email\"", "aria-invalid=\"true\"",
-                "aria-describedby=\"cf-email-error\"", "id=\"cf-email-error\"", "value=\"anna@\"");
+                "aria-describedby=\"cf-email-error\"", "id=\"cf-email-error\"", "value=\"anna@\"",
+                "Please enter a valid email address.");
     }
 
     @Test
