@@ -129,7 +129,7 @@ class LanguageJourneyIT {
     void anOverrideWithoutItsLinkIsRefusedAndAnAcceptedOneIsTheNextConfirmation() {
         String list = "news-" + suffix;
         assertThat(admin.post("/api/lists", Map.of("key", list, "name", "Acme <News>")).status()).isEqualTo(201);
-        String path = "/api/lists/" + list + "/mail-templates/confirmation";
+        String path = "/api/lists/" + list + "/messages/confirmation";
         JsonNode builtIn = admin.get(path).json();
         assertThat(builtIn.get("builtIn").asBoolean()).isTrue();
         assertThat(builtIn.get("language").asText()).isEqualTo("en");
@@ -146,7 +146,7 @@ class LanguageJourneyIT {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("{{firstName}}", "{{coupon}}");
         assertThat(admin.get(path).json().get("builtIn").asBoolean()).as("nothing stored").isTrue();
-        assertThat(admin.put("/api/lists/" + list + "/mail-templates/farewell", Map.of()).status()).isEqualTo(404);
+        assertThat(admin.put("/api/lists/" + list + "/messages/farewell", Map.of()).status()).isEqualTo(404);
 
         Map<String, String> own = Map.of("subject", "One click to {{listName}}",
                 "html", "<p>Almost there: <a href=\"{{confirmUrl}}\">join {{listName}}</a></p>",

@@ -5,7 +5,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The built-in wording of a list's mails in its language, as templates with the same placeholders an account's
- * own wording has: what {@code GET .../mail-templates/{kind}} answers while nothing is overridden, and what is
+ * own wording has: what {@code GET .../messages/{kind}} answers while nothing is overridden, and what is
  * sent. Every mail has a text part and an HTML part saying the same (an HTML-only mail reads as spam), a
  * {@code lang} and a title.
  */

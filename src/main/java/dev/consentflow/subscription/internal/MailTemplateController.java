@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/lists/{key}/mail-templates/{kind}}: an account's own wording of a list's built-in mails
+ * {@code /api/lists/{key}/messages/{kind}}: an account's own wording of a list's built-in mails
  * (confirmation, reminder, welcome, resubscription), checked for its placeholders when it is written; without one
  * the built-in text in the list's language is sent, and {@code GET} answers it with {@code builtIn: true}. The
  * preview renders a draft, or the mail in use, for a sample person with the renderer that sends it.
@@ -48,7 +48,7 @@ class MailTemplateController {
     record Preview(String subject, String html, String text) {
     }
 
-    @GetMapping("/api/lists/{key}/mail-templates/{kind}")
+    @GetMapping("/api/lists/{key}/messages/{kind}")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'COMPLIANCE')")
     TemplateView get(@PathVariable String key, @PathVariable String kind, @AuthenticationPrincipal Caller caller) {
         ListInfo list = list(caller.requireAccount(), key);
@@ -56,7 +56,7 @@ class MailTemplateController {
         return view(list, mailKind, mails.inUse(list, mailKind));
     }
 
-    @PutMapping("/api/lists/{key}/mail-templates/{kind}")
+    @PutMapping("/api/lists/{key}/messages/{kind}")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     TemplateView put(@PathVariable String key, @PathVariable String kind, @RequestBody MailTemplate template,
                      @AuthenticationPrincipal Caller caller) {
@@ -67,14 +67,14 @@ class MailTemplateController {
         return view(list, mailKind, new ListMails.InUse(template, false));
     }
 
-    @DeleteMapping("/api/lists/{key}/mail-templates/{kind}")
+    @DeleteMapping("/api/lists/{key}/messages/{kind}")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String key, @PathVariable String kind, @AuthenticationPrincipal Caller caller) {
         mails.delete(list(caller.requireAccount(), key), kind(kind));
     }
 
-    @PostMapping("/api/lists/{key}/mail-templates/{kind}/preview")
+    @PostMapping("/api/lists/{key}/messages/{kind}/preview")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'COMPLIANCE')")
     Preview preview(@PathVariable String key, @PathVariable String kind,
                     @RequestBody(required = false) MailTemplate draft, @AuthenticationPrincipal Caller caller) {
