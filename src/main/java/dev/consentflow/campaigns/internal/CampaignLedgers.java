@@ -1,6 +1,6 @@
 package dev.consentflow.campaigns.internal;
 
-import dev.consentflow.campaigns.internal.CampaignDesk.CampaignStatus;
+import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
 import dev.consentflow.campaigns.internal.Campaigns.Campaign;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactManagement;

@@ -52,6 +52,27 @@ final class TemplateRenderer {
         return out.toString();
     }
 
+    /** The placeholder names a template holds, in order of appearance, each once. */
+    static java.util.Set<String> placeholders(String template) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        int i = 0;
+        while (template != null && i < template.length()) {
+            int open = template.indexOf("{{", i);
+            int close = open < 0 ? -1 : template.indexOf("}}", open + 2);
+            if (close < 0) {
+                break;
+            }
+            String name = template.substring(open + 2, close).strip();
+            if (isName(name)) {
+                names.add(name);
+                i = close + 2;
+            } else {
+                i = open + 1;
+            }
+        }
+        return names;
+    }
+
     static boolean isName(String name) {
         if (name.isEmpty() || name.length() > 64) {
             return false;

@@ -1,6 +1,8 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.MailingLists;
+import dev.consentflow.web.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,10 +27,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ListController {
 
-    private final Lists lists;
+    /** The most weeks {@code GET /api/lists/{key}/statistics} answers. */
+    static final int MAX_WEEKS = 104;
 
-    ListController(Lists lists) {
+    private final Lists lists;
+    private final MailingLists statistics;
+
+    ListController(Lists lists, MailingLists statistics) {
         this.lists = lists;
+        this.statistics = statistics;
+    }
+
+    record ChangedList(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}\\u2028\\u2029]*",
+            message = "must not contain control characters or line breaks") String name,
+                       @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}\\u2028\\u2029]*",
+                               message = "must not contain control characters or line breaks") String brand) {
+    }
+
+    /** A list's counts by status now and its weekly growth and churn. */
+    record ListStatisticsView(MailingLists.ListCounts counts, List<MailingLists.ListWeek> weeks) {
     }
 
     record NewList(@NotNull @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be 1 to 64 of a-z, 0-9 and -")
@@ -47,8 +66,30 @@ class ListController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     ListView create(@Valid @RequestBody NewList request, @AuthenticationPrincipal Caller caller) {
-        String brand = request.brand() == null || request.brand().isBlank() ? null : request.brand().strip();
-        return ListView.of(lists.create(caller.requireAccount(), request.key(), request.name().strip(), brand));
+        return ListView.of(lists.create(caller.requireAccount(), request.key(), request.name().strip(),
+                brand(request.brand())));
+    }
+
+    @PatchMapping("/api/lists/{key}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    MailingLists.ListCounts change(@PathVariable String key, @Valid @RequestBody ChangedList request,
+                                   @AuthenticationPrincipal Caller caller) {
+        return statistics.change(caller.requireAccount(), key, request.name().strip(), brand(request.brand()));
+    }
+
+    @GetMapping("/api/lists/{key}/statistics")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    ListStatisticsView statistics(@PathVariable String key, @RequestParam(defaultValue = "12") int weeks,
+                                  @AuthenticationPrincipal Caller caller) {
+        if (weeks < 1 || weeks > MAX_WEEKS) {
+            throw new InvalidInputException("weeks", "must be between 1 and " + MAX_WEEKS);
+        }
+        return new ListStatisticsView(statistics.counts(caller.requireAccount(), key),
+                statistics.weeks(caller.requireAccount(), key, weeks));
+    }
+
+    static String brand(String brand) {
+        return brand == null || brand.isBlank() ? null : brand.strip();
     }
 
     @GetMapping("/api/lists")

@@ -3,6 +3,7 @@ package dev.consentflow.contacts.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ListKeyTaken;
 import dev.consentflow.web.InvalidInputException;
+import dev.consentflow.web.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +31,14 @@ class Lists {
         }
         return Duplicates.asConflict(ListKeyTaken::new, () -> aggregates.insert(
                 new MailingList(UUID.randomUUID(), account.value(), key, name, brand, Cards.now())));
+    }
+
+    /** A new name and brand for a list of the account; its key, id and creation time stay. */
+    @Transactional
+    MailingList change(AccountId account, String key, String name, String brand) {
+        MailingList list = find(account, key).orElseThrow(() -> new NotFoundException("List"));
+        return aggregates.update(new MailingList(list.id(), list.accountId(), list.key(), name, brand,
+                list.createdAt()));
     }
 
     List<MailingList> all(AccountId account) {
