@@ -2,7 +2,9 @@
    again after htmx swapped a part of the page, and copies an embed snippet. No inline script (the CSP forbids it). */
 (function () {
   'use strict';
-  var COLOURS = ['#0b5cad', '#1d6b35', '#a3191f', '#8a5a00', '#555f6d'];
+  // Growth green, churn and bounces red, the rest the console's own colours.
+  var COLOURS = {joined: '#1d6b35', left: '#a3191f', opens: '#0b5cad', clicks: '#1d6b35', unsubscribes: '#8a5a00',
+    bounces: '#a3191f'};
 
   function draw(root) {
     if (typeof Chart === 'undefined') {
@@ -20,10 +22,10 @@
         type: canvas.dataset.type || 'line',
         data: {
           labels: data.labels,
-          datasets: names.map(function (name, i) {
+          datasets: names.map(function (name) {
             var label = canvas.getAttribute('data-name-' + name) || name;
-            return {label: label, data: data.series[name], borderColor: COLOURS[i % COLOURS.length],
-              backgroundColor: COLOURS[i % COLOURS.length], tension: 0.2};
+            return {label: label, data: data.series[name], borderColor: COLOURS[name] || '#0b5cad',
+              backgroundColor: COLOURS[name] || '#0b5cad', tension: 0.2};
           })
         },
         options: {indexAxis: horizontal ? 'y' : 'x', animation: false, responsive: true, maintainAspectRatio: false,
