@@ -8,4 +8,7 @@ public interface StaffMail {
 
     /** Sends a plain-text mail to one address; throws when the relay refuses it. */
     void send(String to, String subject, String text);
+
+    /** Sends a mail with a text and an HTML part to one address (a marketer's test of a template). */
+    void send(String to, OutboundMessage.Content content);
 }

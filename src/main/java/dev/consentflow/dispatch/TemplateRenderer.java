@@ -29,7 +29,7 @@ public final class TemplateRenderer {
     private static String render(String template, Map<String, String> values, boolean escape) {
         StringBuilder out = new StringBuilder(template.length() + 64);
         int i = 0;
-        while (i < template.length()) {
+        while (template != null && i < template.length()) {
             int open = template.indexOf("{{", i);
             if (open < 0) {
                 out.append(template, i, template.length());

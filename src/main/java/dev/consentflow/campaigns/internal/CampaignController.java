@@ -1,14 +1,18 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.campaigns.internal.CampaignDesk.CampaignStatus;
-import dev.consentflow.campaigns.internal.CampaignDesk.CampaignSummary;
+import dev.consentflow.campaigns.CampaignManagement;
+import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
+import dev.consentflow.campaigns.CampaignManagement.CampaignSummary;
+import dev.consentflow.campaigns.CampaignManagement.Statistics;
+import dev.consentflow.campaigns.CampaignState;
 import dev.consentflow.web.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,12 +34,14 @@ class CampaignController {
     /** The largest page of {@code GET /api/campaigns}. */
     static final int MAX_PAGE = 500;
 
-    private final CampaignDesk desk;
-    private final CampaignPauses pauses;
+    private final CampaignManagement campaigns;
 
-    CampaignController(CampaignDesk desk, CampaignPauses pauses) {
-        this.desk = desk;
-        this.pauses = pauses;
+    CampaignController(CampaignManagement campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    /** When to send; null takes the campaign off the schedule. */
+    record Schedule(Instant at) {
     }
 
     record NewCampaign(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}\\u2028\\u2029]*",
@@ -49,7 +55,7 @@ class CampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     Map<String, UUID> create(@Valid @RequestBody NewCampaign request, @AuthenticationPrincipal Caller caller) {
-        return Map.of("id", desk.create(caller.requireAccount(), request.name().strip(), request.list(),
+        return Map.of("id", campaigns.create(caller.requireAccount(), request.name().strip(), request.list(),
                 request.template()));
     }
 
@@ -59,22 +65,43 @@ class CampaignController {
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     Map<String, Object> send(@PathVariable UUID id, @RequestBody(required = false) Map<String, Object> ignored,
                              @AuthenticationPrincipal Caller caller) {
-        desk.send(caller.requireAccount(), id);
-        return Map.of("id", id, "status", Campaigns.Status.SENDING);
+        campaigns.send(caller.requireAccount(), id);
+        return Map.of("id", id, "status", CampaignState.SENDING);
     }
 
     /** A campaign that paused itself (bounce or complaint rate over the thresholds) goes on where it stopped. */
     @PostMapping("/api/campaigns/{id}/resume")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     CampaignStatus resume(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        pauses.resume(caller.requireAccount(), id);
-        return desk.status(caller.requireAccount(), id);
+        campaigns.resume(caller.requireAccount(), id);
+        return campaigns.status(caller.requireAccount(), id);
     }
 
     @GetMapping("/api/campaigns/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     CampaignStatus status(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        return desk.status(caller.requireAccount(), id);
+        return campaigns.status(caller.requireAccount(), id);
+    }
+
+    @PostMapping("/api/campaigns/{id}/schedule")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    CampaignSummary schedule(@PathVariable UUID id, @RequestBody Schedule request,
+                             @AuthenticationPrincipal Caller caller) {
+        campaigns.schedule(caller.requireAccount(), id, request.at());
+        return campaigns.campaign(caller.requireAccount(), id);
+    }
+
+    /** How many a send would reach now (the list's CONFIRMED subscriptions), to confirm a send. */
+    @GetMapping("/api/campaigns/{id}/audience")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    Map<String, Object> audience(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return Map.of("id", id, "audience", campaigns.audienceNow(caller.requireAccount(), id));
+    }
+
+    @GetMapping("/api/campaigns/{id}/statistics")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+    Statistics statistics(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return campaigns.statistics(caller.requireAccount(), id);
     }
 
     @GetMapping("/api/campaigns")
@@ -84,6 +111,6 @@ class CampaignController {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
         }
-        return desk.list(caller.requireAccount(), before, limit);
+        return campaigns.campaigns(caller.requireAccount(), before, limit);
     }
 }

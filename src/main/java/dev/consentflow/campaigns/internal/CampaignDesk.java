@@ -4,7 +4,9 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.campaigns.CampaignAlreadySent;
 import dev.consentflow.campaigns.internal.CampaignBroadcastProcess.Var;
 import dev.consentflow.campaigns.internal.Campaigns.Campaign;
-import dev.consentflow.campaigns.internal.Campaigns.Status;
+import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
+import dev.consentflow.campaigns.CampaignManagement.CampaignSummary;
+import dev.consentflow.campaigns.CampaignState;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.engine.ProcessRuntime;
@@ -39,20 +41,6 @@ class CampaignDesk {
         this.settings = settings;
     }
 
-    /** What GET /api/campaigns/{id} answers; {@code audience = queued + sent + failed + suppressed + expired + unknown}. */
-    record CampaignStatus(UUID id, String name, String list, String template, Status status, long audience,
-                          long queued, long sent, long failed, long suppressed, long expired, long unknown,
-                          long opened, long clicked, long unsubscribed, Deliverability deliverability) {
-    }
-
-    /**
-     * What came back: the campaign's bounces (at the relay or later) and complaints, its rates per message handed
-     * to the relay, the account's complaint rate over the last 30 days, and why it paused, if it did.
-     */
-    record Deliverability(long handed, long hardBounces, long softBounces, long complaints, double hardBounceRate,
-                          double complaintRate, double accountComplaintRate, String pauseReason) {
-    }
-
     @Transactional
     UUID create(AccountId account, String name, String listKey, String templateKey) {
         ListInfo list = contacts.findList(account, listKey)
@@ -60,9 +48,9 @@ class CampaignDesk {
         Templates.Template template = templates.byKey(account, templateKey)
                 .orElseThrow(() -> new InvalidInputException("template", "is not a template of this account"));
         UUID id = UUID.randomUUID();
-        campaigns.create(new Campaign(id, account.value(), name, list.id(), list.key(), template.id(), Status.DRAFT,
-                null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null, null, null, null, null,
-                null));
+        campaigns.create(new Campaign(id, account.value(), name, list.id(), list.key(), template.id(),
+                CampaignState.DRAFT, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null, null,
+                null, null, null, null, null));
         return id;
     }
 
@@ -83,23 +71,17 @@ class CampaignDesk {
     CampaignStatus status(AccountId account, UUID id) {
         Campaign c = campaigns.find(account, id).orElseThrow(() -> new NotFoundException("campaign"));
         String template = templates.byId(account, c.templateId()).map(Templates.Template::key).orElse(null);
-        if (c.status() == Status.SENT) {
+        if (c.status() == CampaignState.SENT) {
             long[] engagement = ledgers.engagement(c);
             return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), c.audience(), 0,
                     c.sent(), c.failed(), c.suppressed(), c.expired(), c.unknown(), engagement[0], engagement[1],
                     engagement[2], ledgers.deliverability(c));
         }
-        if (c.status() == Status.DRAFT) {
+        if (c.status() == CampaignState.DRAFT) {
             return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), 0, 0, 0, 0, 0, 0, 0,
                     0, 0, 0, ledgers.deliverability(c));
         }
         return ledgers.live(c, template);
-    }
-
-    /** One line of the campaign list: what the row holds, without counting the ledger of a running send. */
-    record CampaignSummary(UUID id, String name, String list, Status status, Long audience, Instant createdAt,
-                           Instant sendAt, Instant closedAt, Long sent, Long failed, Long suppressed, Long expired,
-                           Long unknown) {
     }
 
     /** The account's campaigns, newest first, a page of {@code limit} after the campaign {@code before}. */
@@ -107,8 +89,16 @@ class CampaignDesk {
         Campaign after = before == null ? null : campaigns.find(account, before)
                 .orElseThrow(() -> new InvalidInputException("before", "is not a campaign of this account"));
         return campaigns.page(account, after, limit).stream()
-                .map(c -> new CampaignSummary(c.id(), c.name(), c.listKey(), c.status(), c.audience(), c.createdAt(),
-                        c.sendAt(), c.closedAt(), c.sent(), c.failed(), c.suppressed(), c.expired(), c.unknown()))
-                .toList();
+                .map(CampaignDesk::summary).toList();
+    }
+
+    CampaignSummary summary(AccountId account, UUID id) {
+        return summary(campaigns.find(account, id).orElseThrow(() -> new NotFoundException("campaign")));
+    }
+
+    private static CampaignSummary summary(Campaign c) {
+        return new CampaignSummary(c.id(), c.name(), c.listKey(), c.status(), c.audience(), c.createdAt(),
+                c.sendAt(), c.closedAt(), c.sent(), c.failed(), c.suppressed(), c.expired(), c.unknown(),
+                c.scheduledFor());
     }
 }

@@ -1,6 +1,6 @@
 package dev.consentflow.campaigns.internal;
 
-import dev.consentflow.campaigns.internal.CampaignDesk.CampaignStatus;
+import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
 import dev.consentflow.campaigns.internal.Campaigns.Campaign;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactManagement;
@@ -51,11 +51,11 @@ class CampaignLedgers {
                 ledger.unknown(), engagement[0], engagement[1], engagement[2], deliverability(c));
     }
 
-    CampaignDesk.Deliverability deliverability(Campaign c) {
+    CampaignManagement.Deliverability deliverability(Campaign c) {
         AccountId account = new AccountId(c.accountId());
         BatchFeedback feedback = dispatch.feedback(c.id().toString());
-        return new CampaignDesk.Deliverability(feedback.handed(), feedback.hardBounces(), feedback.softBounces(),
+        return new CampaignManagement.Deliverability(feedback.handed(), feedback.hardBounces(), feedback.softBounces(),
                 feedback.complaints(), feedback.hardBounceRate(), feedback.complaintRate(),
-                dispatch.complaintRate(account), c.status() == Campaigns.Status.PAUSED ? c.pauseReason() : null);
+                dispatch.complaintRate(account), c.status() == CampaignState.PAUSED ? c.pauseReason() : null);
     }
 }

@@ -36,6 +36,13 @@ class CampaignLinks {
         return numbered;
     }
 
+    /** One click on a link, for the campaign's charts (no person: the recipient's mark is in Recipients). */
+    void clicked(UUID campaign, int position, java.time.Instant at) {
+        jdbc.sql("insert into campaigns_click (campaign_id, position, at) values (:campaign, :position, :at)")
+                .param("campaign", campaign).param("position", position).param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
     Optional<String> url(UUID campaign, int position) {
         return jdbc.sql("select url from campaigns_link where campaign_id = :campaign and position = :position")
                 .param("campaign", campaign).param("position", position).query(String.class).optional();

@@ -3,7 +3,7 @@ package dev.consentflow.campaigns.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.campaigns.CampaignNotPaused;
 import dev.consentflow.campaigns.internal.Campaigns.Campaign;
-import dev.consentflow.campaigns.internal.Campaigns.Status;
+import dev.consentflow.campaigns.CampaignState;
 import dev.consentflow.dispatch.BatchFeedback;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.FeedbackEvent;
@@ -52,8 +52,8 @@ class CampaignPauses {
     /** Pauses the campaign if its rates passed the thresholds; answers whether it is paused now. */
     @Transactional
     boolean check(Campaign campaign) {
-        if (campaign.status() != Status.SENDING || campaign.resumedAt() != null || campaign.audience() == null) {
-            return campaign.status() == Status.PAUSED;
+        if (campaign.status() != CampaignState.SENDING || campaign.resumedAt() != null || campaign.audience() == null) {
+            return campaign.status() == CampaignState.PAUSED;
         }
         BatchFeedback feedback = dispatch.feedback(campaign.id().toString());
         if (feedback.handed() < DeliverabilitySettings.minimumMessages(campaign.audience())) {

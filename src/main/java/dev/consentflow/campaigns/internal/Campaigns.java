@@ -1,6 +1,7 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.campaigns.CampaignState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,12 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class Campaigns {
 
-    enum Status { DRAFT, SENDING, PAUSED, SENT }
-
     record Campaign(UUID id, UUID accountId, String name, UUID listId, String listKey, UUID templateId,
-                    Status status, Long audience, Instant createdAt, Instant sendAt, Instant closedAt,
+                    CampaignState status, Long audience, Instant createdAt, Instant sendAt, Instant closedAt,
                     Long sent, Long failed, Long suppressed, Long expired, Long unknown, String pauseReason,
-                    Instant resumedAt) {
+                    Instant resumedAt, Instant scheduledFor) {
     }
 
     private final JdbcClient jdbc;
@@ -75,6 +74,26 @@ class Campaigns {
                 .param("account", account.value()).param("id", id).param("now", Timestamp.from(now)).update() == 1;
     }
 
+    /** A DRAFT's time to be sent, or none; answers false when the campaign is not a draft (any more). */
+    boolean schedule(AccountId account, UUID id, Instant at) {
+        return jdbc.sql("""
+                        update campaigns_campaign set scheduled_for = :at
+                         where account_id = :account and id = :id and status = 'DRAFT'
+                        """)
+                .param("account", account.value()).param("id", id).param("at", at == null ? null : Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** DRAFTs whose scheduled time has come, oldest first. */
+    List<Campaign> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select * from campaigns_campaign
+                         where status = 'DRAFT' and scheduled_for <= :now
+                         order by scheduled_for limit :limit
+                        """)
+                .param("now", Timestamp.from(now)).param("limit", limit).query(Campaigns::campaign).list();
+    }
+
     void setAudience(UUID id, long audience) {
         jdbc.sql("update campaigns_campaign set audience = :audience where id = :id and audience is null")
                 .param("audience", audience).param("id", id).update();
@@ -113,13 +132,13 @@ class Campaigns {
     private static Campaign campaign(ResultSet rs, int row) throws SQLException {
         return new Campaign(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
                 rs.getString("name"), rs.getObject("list_id", UUID.class), rs.getString("list_key"),
-                rs.getObject("template_id", UUID.class), Status.valueOf(rs.getString("status")),
+                rs.getObject("template_id", UUID.class), CampaignState.valueOf(rs.getString("status")),
                 rs.getObject("audience", Long.class), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("send_at")), instant(rs.getTimestamp("closed_at")),
                 rs.getObject("sent", Long.class), rs.getObject("failed", Long.class),
                 rs.getObject("suppressed", Long.class), rs.getObject("expired", Long.class),
                 rs.getObject("unknown", Long.class), rs.getString("pause_reason"),
-                instant(rs.getTimestamp("resumed_at")));
+                instant(rs.getTimestamp("resumed_at")), instant(rs.getTimestamp("scheduled_for")));
     }
 
     private static Instant instant(Timestamp t) {

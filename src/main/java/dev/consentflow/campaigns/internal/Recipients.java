@@ -143,4 +143,19 @@ class Recipients {
                 .param("ids", subscriptions.stream().map(SubscriptionId::value).toList())
                 .query(Long.class).single();
     }
+
+    /** Which of these subscriptions the campaign mailed. */
+    java.util.Set<UUID> mailedOf(UUID campaign, List<SubscriptionId> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select subscription_id from campaigns_recipient
+                         where campaign_id = :campaign and message_id is not null
+                           and subscription_id = any(array[:ids]::uuid[])
+                        """)
+                .param("campaign", campaign)
+                .param("ids", subscriptions.stream().map(SubscriptionId::value).toList())
+                .query(UUID.class).list());
+    }
 }

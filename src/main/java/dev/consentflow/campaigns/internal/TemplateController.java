@@ -1,30 +1,35 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.campaigns.TemplateManagement;
+import dev.consentflow.campaigns.TemplateManagement.Preview;
+import dev.consentflow.campaigns.TemplateManagement.TemplateView;
+import dev.consentflow.web.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** API.md section 7: an account's mail templates. */
+/** API.md section 7: an account's mail templates, their changes and their preview. */
 @RestController
+@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
 class TemplateController {
 
-    private final Templates templates;
+    private final TemplateManagement templates;
 
-    TemplateController(Templates templates) {
+    TemplateController(TemplateManagement templates) {
         this.templates = templates;
     }
 
@@ -37,23 +42,42 @@ class TemplateController {
                        @NotBlank @Size(max = 500_000) String text) {
     }
 
-    record TemplateView(UUID id, String key, String subject, String html, String text, Instant createdAt) {
-        static TemplateView of(Templates.Template t) {
-            return new TemplateView(t.id(), t.key(), t.subject(), t.html(), t.text(), t.createdAt());
-        }
+    /** The parts of a template, for a change or a preview (a preview's parts may be empty). */
+    record TemplateParts(@NotNull @Size(max = 998) @Pattern(regexp = "[^\\p{Cntrl}\\u2028\\u2029]*",
+            message = "must not contain control characters or line breaks") String subject,
+                         @NotNull @Size(max = 500_000) String html,
+                         @NotNull @Size(max = 500_000) String text) {
     }
 
     @PostMapping("/api/templates")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     TemplateView create(@Valid @RequestBody NewTemplate request, @AuthenticationPrincipal Caller caller) {
-        return TemplateView.of(templates.create(caller.requireAccount(), request.key(), request.subject().strip(),
-                request.html(), request.text()));
+        return templates.create(caller.requireAccount(), request.key(), request.subject().strip(), request.html(),
+                request.text());
     }
 
     @GetMapping("/api/templates")
-    @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
     List<TemplateView> all(@AuthenticationPrincipal Caller caller) {
-        return templates.all(caller.requireAccount()).stream().map(TemplateView::of).toList();
+        return templates.templates(caller.requireAccount());
+    }
+
+    @GetMapping("/api/templates/{key}")
+    TemplateView one(@PathVariable String key, @AuthenticationPrincipal Caller caller) {
+        return templates.template(caller.requireAccount(), key);
+    }
+
+    @PutMapping("/api/templates/{key}")
+    TemplateView change(@PathVariable String key, @Valid @RequestBody TemplateParts request,
+                        @AuthenticationPrincipal Caller caller) {
+        if (request.subject().isBlank() || request.html().isBlank() || request.text().isBlank()) {
+            throw new InvalidInputException("template", "needs a subject, an HTML part and a text part");
+        }
+        return templates.change(caller.requireAccount(), key, request.subject().strip(), request.html(),
+                request.text());
+    }
+
+    @PostMapping("/api/templates/preview")
+    Preview preview(@Valid @RequestBody TemplateParts request, @AuthenticationPrincipal Caller caller) {
+        return templates.preview(caller.requireAccount(), request.subject(), request.html(), request.text());
     }
 }

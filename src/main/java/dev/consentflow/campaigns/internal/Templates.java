@@ -44,6 +44,16 @@ class Templates {
         return template;
     }
 
+    /** New subject, HTML and text; answers whether the account has a template with the key. */
+    boolean change(AccountId account, String key, String subject, String html, String text) {
+        return jdbc.sql("""
+                        update campaigns_template set subject = :subject, html = :html, text = :text
+                         where account_id = :account and key = :key
+                        """)
+                .param("subject", subject).param("html", html).param("text", text)
+                .param("account", account.value()).param("key", key).update() == 1;
+    }
+
     List<Template> all(AccountId account) {
         return jdbc.sql("select * from campaigns_template where account_id = :account order by key")
                 .param("account", account.value()).query(Templates::template).list();

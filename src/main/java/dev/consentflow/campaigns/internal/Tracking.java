@@ -36,7 +36,11 @@ class Tracking {
 
     /** Whose mail a token is: the card, the mailing's name on the event, its first-open mark and its links. */
     private record Mailing(UUID accountId, UUID subscriberId, String name, Opened opened,
-                           IntFunction<Optional<String>> urls) {
+                           IntFunction<Optional<String>> urls, Clicked clicked) {
+    }
+
+    private interface Clicked {
+        void link(int number, Instant at);
     }
 
     private interface Opened {
@@ -67,21 +71,25 @@ class Tracking {
             return Optional.empty();
         }
         Optional<Mailing> mailing = mailing(TrackingTokens.hash(token));
-        Optional<String> url = mailing.flatMap(m -> m.urls().apply(Integer.parseInt(number)));
-        url.ifPresent(u -> record(mailing.get(), EventType.CLICK, Map.of("url", u)));
+        int link = Integer.parseInt(number);
+        Optional<String> url = mailing.flatMap(m -> m.urls().apply(link));
+        url.ifPresent(u -> {
+            record(mailing.get(), EventType.CLICK, Map.of("url", u));
+            mailing.get().clicked().link(link, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        });
         return url;
     }
 
     private Optional<Mailing> mailing(byte[] hash) {
         Optional<Mailing> campaign = recipients.tracked(hash).map(t -> new Mailing(t.accountId(), t.subscriberId(),
                 t.campaignId().toString(), (at, click) -> recipients.opened(t, at, click),
-                n -> links.url(t.campaignId(), n)));
+                n -> links.url(t.campaignId(), n), (n, at) -> links.clicked(t.campaignId(), n, at)));
         if (campaign.isPresent()) {
             return campaign;
         }
         return automationMails.tracked(hash).map(m -> new Mailing(m.accountId(), m.subscriberId(),
                 m.mailId().toString(), (at, click) -> automationMails.opened(m.mailId(), at, click),
-                n -> automationMails.url(m.templateId(), n)));
+                n -> automationMails.url(m.templateId(), n), (n, at) -> { }));
     }
 
     private void record(Mailing m, EventType type, Map<String, String> details) {

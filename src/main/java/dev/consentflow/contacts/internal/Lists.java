@@ -68,6 +68,14 @@ class Lists {
         }
     }
 
+    /** A new name and brand for a list of the account; its key, id and creation time stay. */
+    @Transactional
+    MailingList change(AccountId account, String key, String name, String brand) {
+        MailingList list = find(account, key).orElseThrow(() -> new NotFoundException("List"));
+        return aggregates.update(new MailingList(list.id(), list.accountId(), list.key(), name, brand,
+                list.createdAt(), list.language(), list.trackOpens(), list.trackClicks()));
+    }
+
     List<MailingList> all(AccountId account) {
         return lists.findByAccountIdOrderByKey(account.value());
     }

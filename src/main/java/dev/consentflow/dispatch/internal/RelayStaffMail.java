@@ -1,8 +1,13 @@
 package dev.consentflow.dispatch.internal;
 
+import dev.consentflow.dispatch.OutboundMessage;
 import dev.consentflow.dispatch.StaffMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -26,5 +31,20 @@ class RelayStaffMail implements StaffMail {
         mail.setSubject(subject);
         mail.setText(text);
         sender.send(mail);
+    }
+
+    @Override
+    public void send(String to, OutboundMessage.Content content) {
+        try {
+            MimeMessage mail = sender.createMimeMessage();
+            MimeMessageHelper parts = new MimeMessageHelper(mail, true, "UTF-8");
+            parts.setFrom(from);
+            parts.setTo(to);
+            parts.setSubject(content.subject());
+            parts.setText(content.text(), content.html());
+            sender.send(mail);
+        } catch (MessagingException e) {
+            throw new MailPreparationException(e);
+        }
     }
 }

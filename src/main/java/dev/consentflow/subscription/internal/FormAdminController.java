@@ -1,66 +1,66 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.dispatch.Channel;
-import dev.consentflow.subscription.internal.SignupForms.SignupForm;
+import dev.consentflow.consent.SignupFunnels.FormFunnel;
+import dev.consentflow.subscription.SignupFormAdmin;
+import dev.consentflow.subscription.SignupFormAdmin.FormInfo;
+import dev.consentflow.subscription.SignupFormAdmin.FormSpec;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/forms} and {@code GET /api/forms} (API.md section 3), for the account's marketers. */
+/** {@code /api/forms} (API.md section 3), for the account's marketers: create, list, change, conversion. */
 @RestController
 @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
 class FormAdminController {
 
-    private final SignupForms forms;
-    private final ContactManagement contacts;
-    private final String publicUrl;
+    private final SignupFormAdmin forms;
 
-    FormAdminController(SignupForms forms, ContactManagement contacts,
-                        @Value("${consentflow.public-url}") String publicUrl) {
+    FormAdminController(SignupFormAdmin forms) {
         this.forms = forms;
-        this.contacts = contacts;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    }
-
-    record FormView(String key, List<String> lists, Channel channel, List<String> fields, String title,
-                    String consentText, int version, String url, String embedScript) {
     }
 
     @PostMapping("/api/forms")
     @ResponseStatus(HttpStatus.CREATED)
-    FormView create(@RequestBody FormDefinition definition, @AuthenticationPrincipal Caller caller) {
-        AccountId account = caller.requireAccount();
-        definition.validated();
-        if (contacts.findList(account, definition.listKey()).isEmpty()) {
-            throw new InvalidInputException("lists", "names a list this account does not have");
-        }
-        return view(forms.create(account, definition));
+    FormInfo create(@RequestBody FormDefinition definition, @AuthenticationPrincipal Caller caller) {
+        return forms.create(caller.requireAccount(), spec(definition));
     }
 
     @GetMapping("/api/forms")
-    List<FormView> list(@AuthenticationPrincipal Caller caller) {
+    List<FormInfo> list(@AuthenticationPrincipal Caller caller) {
         if (caller.isOperator()) {
             throw new NotFoundException("Account");
         }
-        return forms.ofAccount(caller.requireAccount()).stream().map(this::view).toList();
+        return forms.forms(caller.requireAccount());
     }
 
-    private FormView view(SignupForm form) {
-        FormDefinition d = form.definition();
-        String url = publicUrl + "/f/" + d.key();
-        return new FormView(d.key(), d.lists(), d.channel(), d.fields(), form.title(), form.consentText(),
-                form.version(), url, url + "/embed.js");
+    /** A new version of the form; the body is the whole definition, its key (when given) the path's. */
+    @PutMapping("/api/forms/{key}")
+    FormInfo change(@PathVariable String key, @RequestBody FormDefinition definition,
+                    @AuthenticationPrincipal Caller caller) {
+        if (definition.key() != null && !definition.key().equals(key)) {
+            throw new InvalidInputException("key", "must be the key in the path (a form's key never changes)");
+        }
+        return forms.change(caller.requireAccount(), new FormSpec(key, definition.lists(), definition.channel(),
+                definition.fields(), definition.title(), definition.consentText()));
+    }
+
+    @GetMapping("/api/forms/{key}/conversion")
+    FormFunnel conversion(@PathVariable String key, @AuthenticationPrincipal Caller caller) {
+        return forms.conversion(caller.requireAccount(), key);
+    }
+
+    private static FormSpec spec(FormDefinition d) {
+        return new FormSpec(d.key(), d.lists(), d.channel(), d.fields(), d.title(), d.consentText());
     }
 }

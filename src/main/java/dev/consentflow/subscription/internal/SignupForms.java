@@ -7,7 +7,9 @@ import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.subscription.PublicTexts;
+import dev.consentflow.subscription.FormChangedMeanwhile;
 import dev.consentflow.subscription.FormKeyTaken;
+import dev.consentflow.web.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,6 +86,16 @@ class SignupForms {
             throw new FormKeyTaken("The form key " + definition.key() + " is taken");
         }
         return new SignupForm(account, 1, definition, list(account, definition));
+    }
+
+    /** A new version of a form of this account; a 404 when it has none with the key, a 409 when another change won. */
+    SignupForm change(AccountId account, FormDefinition definition) {
+        StoredForm stored = forms.findByKey(definition.key()).filter(f -> f.accountId().equals(account.value()))
+                .orElseThrow(() -> new NotFoundException("Form"));
+        if (forms.newVersion(definition.key(), account.value(), stored.version(), write(definition)) == 0) {
+            throw new FormChangedMeanwhile("The form " + definition.key() + " changed meanwhile: read it again");
+        }
+        return new SignupForm(account, stored.version() + 1, definition, list(account, definition));
     }
 
     /** A definition from the repository's forms/ folder: created, or a new version when it changed. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.internal.CampaignDesk.CampaignStatus;
+import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
