@@ -27,7 +27,7 @@ public interface CampaignManagement {
                           long opened, long clicked, long unsubscribed, long bounced, long complained,
                           Deliverability deliverability) {
 
-        CampaignStatus(UUID id, String name, String list, String template, CampaignState status, long audience,
+        public CampaignStatus(UUID id, String name, String list, String template, CampaignState status, long audience,
                        long queued, long sent, long failed, long suppressed, long expired, long unknown,
                        long opened, long clicked, long unsubscribed, Deliverability deliverability) {
             this(id, name, list, template, status, audience, queued, sent, failed, suppressed, expired, unknown,

@@ -1,6 +1,8 @@
 package dev.consentflow.campaigns.internal;
 
+import dev.consentflow.campaigns.CampaignManagement;
 import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
+import dev.consentflow.campaigns.CampaignState;
 import dev.consentflow.campaigns.internal.Campaigns.Campaign;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactManagement;

@@ -4,6 +4,7 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.campaigns.TemplateManagement.Preview;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.dispatch.OutboundMessage.Content;
+import dev.consentflow.dispatch.TemplateRenderer;
 import dev.consentflow.subscription.SignupFormAdmin;
 import dev.consentflow.web.InvalidInputException;
 import java.util.LinkedHashMap;
