@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class BounceReader implements SmartLifecycle {
 
     static final String LEASE = "bounce-mailbox";
+    /** Mailbox messages whose effects commit together. */
+    private static final int CHUNK = 50;
     private static final Logger log = LoggerFactory.getLogger(BounceReader.class);
 
     /** What became of one mailbox message. */
@@ -113,13 +115,19 @@ final class BounceReader implements SmartLifecycle {
                 prefetch(folder, messages);
                 List<Message> done = new ArrayList<>();
                 List<Message> aside = new ArrayList<>();
+                List<Message> open = new ArrayList<>();
                 for (Message message : messages) {
-                    if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
-                        continue;
+                    if (!message.isExpunged() && !message.isSet(Flags.Flag.DELETED)) {
+                        open.add(message);
                     }
-                    Outcome outcome = settle(local(message));
-                    (outcome == Outcome.ASIDE ? aside : done).add(message);
-                    handled++;
+                }
+                for (int from = 0; from < open.size(); from += CHUNK) {
+                    List<Message> chunk = open.subList(from, Math.min(open.size(), from + CHUNK));
+                    List<Outcome> outcomes = settleAll(chunk);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        (outcomes.get(i) == Outcome.ASIDE ? aside : done).add(chunk.get(i));
+                    }
+                    handled += chunk.size();
                 }
                 // Only now, every effect committed, do the messages leave the mailbox (a crash before this
                 // leaves them there, and the next round finds their effects recorded).
@@ -132,10 +140,37 @@ final class BounceReader implements SmartLifecycle {
     }
 
     /**
+     * The effects of several messages in one transaction (a commit per message would dominate the round); if that
+     * fails, each on its own, so one bad message cannot hold the others back.
+     */
+    private List<Outcome> settleAll(List<Message> chunk) throws MessagingException {
+        List<MimeMessage> locals = new ArrayList<>(chunk.size());
+        for (Message message : chunk) {
+            locals.add(local(message));
+        }
+        try {
+            return transactions.execute(status -> locals.stream().map(this::effect).toList());
+        } catch (RuntimeException e) {
+            log.warn("Recording {} bounce mailbox messages together failed; one by one now: {}", chunk.size(),
+                    e.toString());
+            List<Outcome> outcomes = new ArrayList<>(locals.size());
+            for (MimeMessage message : locals) {
+                outcomes.add(settle(message));
+            }
+            return outcomes;
+        }
+    }
+
+    /**
      * The effect of one message, committed; the message itself is not touched. A crash after this returns leaves
      * the message in the mailbox with its effect recorded.
      */
-    Outcome settle(MimeMessage message) throws MessagingException {
+    Outcome settle(MimeMessage message) {
+        return transactions.execute(status -> effect(message));
+    }
+
+    /** The effect of one message in the caller's transaction. */
+    private Outcome effect(MimeMessage message) {
         BounceReports.Report report;
         try {
             report = reports.read(message);
@@ -143,8 +178,7 @@ final class BounceReader implements SmartLifecycle {
             report = new BounceReports.Aside("unreadable: " + e.getClass().getSimpleName());
         }
         if (report instanceof BounceReports.Feedback found) {
-            Boolean recorded = transactions.execute(status -> feedback.record(found.event()));
-            return Boolean.TRUE.equals(recorded) ? Outcome.RECORDED : Outcome.REPEATED;
+            return feedback.record(found.event()) ? Outcome.RECORDED : Outcome.REPEATED;
         }
         if (report instanceof BounceReports.NoEffect none) {
             log.debug("Bounce mailbox message without effect: {}", none.why());

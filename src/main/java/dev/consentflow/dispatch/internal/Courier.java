@@ -80,7 +80,8 @@ final class Courier {
         try {
             rateLimiter.acquire();
             if (!outbox.markStarted(row.id(), node, sender.sendBudget())) {
-                log.info("Outbox message {} is no longer this node's to send (lease lost, or suppressed)", row.id());
+                log.info("Outbox message {} is no longer this node's to send (lease lost, suppressed, or its batch paused)",
+                        row.id());
                 return;
             }
             Delivery delivery;
