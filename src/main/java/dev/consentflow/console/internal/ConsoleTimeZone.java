@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +23,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class ConsoleTimeZone {
 
     static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
+    /** UTC as a region, so times read "… UTC" (the offset ZoneOffset.UTC would print "Z"). */
+    static final ZoneId UTC = ZoneId.of("UTC");
     private static final String SESSION = "console.timeZone";
 
     private final JdbcClient jdbc;
@@ -36,7 +37,7 @@ class ConsoleTimeZone {
     ZoneId current() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (!(attributes instanceof ServletRequestAttributes servlet)) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         return chosen(servlet.getRequest()).orElseGet(() -> byLanguage(LocaleContextHolder.getLocale()));
     }
@@ -61,7 +62,7 @@ class ConsoleTimeZone {
     }
 
     static ZoneId byLanguage(Locale locale) {
-        return locale != null && "da".equals(locale.getLanguage()) ? DANISH : ZoneOffset.UTC;
+        return locale != null && "da".equals(locale.getLanguage()) ? DANISH : UTC;
     }
 
     static ZoneId parse(String zone) {

@@ -31,17 +31,21 @@ class DecisionsPage {
 
     private final PersonRights rights;
     private final ActorNames actors;
+    private final DetailWords words;
 
-    DecisionsPage(PersonRights rights, ActorNames actors) {
+    DecisionsPage(PersonRights rights, ActorNames actors, DetailWords words) {
         this.rights = rights;
         this.actors = actors;
+        this.words = words;
     }
 
     @GetMapping("/app/decisions")
     String inbox(@AuthenticationPrincipal Caller caller, Model model) {
         model.addAttribute("erasures", rights.pendingErasures(caller));
         model.addAttribute("accessRequests", rights.openAccessRequests(caller.requireAccount()));
-        model.addAttribute("actors", actors.forAccount(caller.requireAccount()));
+        ActorNames.Resolver names = actors.forAccount(caller.requireAccount());
+        model.addAttribute("actors", names);
+        model.addAttribute("words", words.forPage(caller.requireAccount(), names, java.util.List.of()));
         model.addAttribute("myActor", caller.actor());
         model.addAttribute("exportRequests", rights.pendingExportRequests(caller.requireAccount()));
         model.addAttribute("admin", caller.role() == Role.ADMIN);
