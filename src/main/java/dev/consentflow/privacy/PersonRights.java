@@ -52,6 +52,18 @@ public interface PersonRights {
     /** The account's access requests not delivered yet, the earliest due first. */
     List<OpenAccessRequest> openAccessRequests(AccountId account);
 
+    /**
+     * Answers an open access request with the person's export ({@code json} or {@code xlsx}), as
+     * {@code GET /api/access-requests/{id}/download} does: audited EXPORTED with the request's id, the request
+     * recorded as delivered (by the caller), then the file streamed into the response. A request delivered before
+     * stays as it was (the file is handed over again, audited again).
+     *
+     * @throws dev.consentflow.web.NotFoundException     no such request in the caller's account
+     * @throws dev.consentflow.web.InvalidInputException an unknown format
+     */
+    void deliverAccessRequest(Caller caller, UUID requestId, String format, HttpServletResponse response)
+            throws IOException;
+
     /** Operators' export requests of the account waiting for its approval, oldest first. */
     List<PendingExportRequest> pendingExportRequests(AccountId account);
 

@@ -141,7 +141,7 @@ class ConsoleEvidenceIT {
         ConsoleSession officer = ConsoleSession.join(port, admin, "COMPLIANCE");
         ConsoleSession adminUser = ConsoleSession.join(port, admin, "ADMIN");
 
-        assertThat(officer.page("/app/decisions")).contains("One person", "The list news")
+        assertThat(officer.page("/app/decisions")).contains("One person", "The list Acme News")
                 .doesNotContain("/app/decisions/export-requests/");
         assertThat(officer.submit("/app/decisions", "/app/decisions/export-requests/" + forPerson,
                 Map.of("decision", "approve", "confirm", "yes")).statusCode()).isEqualTo(403);

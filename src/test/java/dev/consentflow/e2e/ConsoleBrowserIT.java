@@ -234,6 +234,58 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theInboxDeliversAnAccessRequestAndReleasesAnExportAndTheTimelineTellsItInWordsAndTheReadersTime()
+            throws Exception {
+        String officer = join("ADMIN");
+        String email = "eva-" + UUID.randomUUID() + "@example.dk";
+        Answer signup = admin.post("/api/subscriptions", Map.of("email", email, "list", list, "ip", "203.0.113.7"));
+        String id = signup.json().get("subscriberId").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/api/contacts/" + id + "/audit").json()
+                .toString().contains("\"source\":\"dispatch\""));
+        String access = admin.post("/api/access-requests", Map.of("subscriberId", id)).json().get("id").asText();
+        String export = admin.as(Api.OPERATOR_KEY).post("/api/export-requests", Map.of("account",
+                TestAccounts.accountId(admin), "list", list, "format", "csv")).json().get("id").asText();
+
+        browser.signIn(officer, PASSWORD).go("/app/decisions");
+        assertThat(browser.find("tr.access-request").getText()).contains("key \"admin\"", "UTC");
+        assertThat(browser.find("table.export-requests tbody tr").getText()).contains("Acme News", "csv");
+        browser.accessible("decisions, access and export requests").screenshot("console-decisions-requests-en");
+        browser.click("tr.access-request input[name=confirm]").click("tr.access-request button[value=json]");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (var files = Files.list(browser.downloads())) {
+                return files.anyMatch(f -> f.toString().endsWith(".json"));
+            }
+        });
+        assertThat(admin.get("/api/access-requests/" + access).json().get("status").asText()).isEqualTo("DELIVERED");
+        browser.click("table.export-requests input[name=confirm]").submit("table.export-requests button[value=approve]");
+        assertThat(browser.text()).contains("No access request is open");
+        assertThat(admin.get("/api/export-requests/" + export).json().get("status").asText()).isEqualTo("APPROVED");
+        browser.accessible("decisions, answered");
+
+        browser.go("/app/people/" + id);
+        assertThat(browser.find("table.sent").getText()).contains("Mail · Confirmation", "Sent");
+        browser.go("/app/people/" + id + "/timeline");
+        String timeline = browser.find("ol.timeline").getText();
+        assertThat(timeline).contains("Mail sent", "Kind: Confirmation", "Access answered", "In time: yes",
+                "Exported", "What: one person", "Format: JSON", "List: Acme News").doesNotContain(access);
+        assertThat(browser.find("ol.timeline .detail").getAttribute("title")).isNotNull();
+        var when = browser.find("ol.timeline .when time");
+        assertThat(when.getText()).endsWith("UTC");
+        assertThat(when.getAttribute("datetime")).endsWith("Z").isEqualTo(when.getAttribute("title"));
+        browser.accessible("timeline with mail, access and export").fullScreenshot("console-timeline-mail-en");
+
+        browser.submit("header button[value=da]");
+        assertThat(browser.find("ol.timeline .when time").getText()).matches(".*(CET|CEST)$");
+        assertThat(browser.find("ol.timeline").getText()).contains("Mail sendt", "Type: Bekræftelse");
+        browser.accessible("timeline with mail (da)");
+        browser.go("/app/settings").accessible("settings (da)");
+        new org.openqa.selenium.support.ui.Select(browser.find("#zone")).selectByValue("America/New_York");
+        browser.submit("main form button");
+        browser.go("/app/people/" + id + "/timeline");
+        assertThat(browser.find("ol.timeline .when time").getText()).matches(".*(EST|EDT)$");
+    }
+
+    @Test
     void aTombstoneIsResubscribedWithItsFullAddressAndNothingHappensTwice() {
         String officer = join("COMPLIANCE");
         String email = "cai-" + UUID.randomUUID() + "@example.dk";

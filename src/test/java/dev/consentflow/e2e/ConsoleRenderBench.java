@@ -3,6 +3,10 @@ package dev.consentflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.IntegrationTest;
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.consent.AuditAction;
+import dev.consentflow.consent.AuditEntry;
+import dev.consentflow.consent.AuditLog;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.DevMailbox;
 import dev.consentflow.support.TestAccounts;
@@ -28,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Not a test: a measurement, run by hand ({@code ./mvnw verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=ConsoleRenderBench}), never by the build. The p50 of rendering a person's card and timeline in the
- * console, for a person with 10,000 behaviour events, through a signed-in session; one JSON line.
+ * console, for a person with 10,000 events (6,000 opens and clicks, 3,000 messages sent to them, 1,000 audit
+ * entries), through a signed-in session; one JSON line.
  */
 @IntegrationTest
 class ConsoleRenderBench {
@@ -42,6 +47,8 @@ class ConsoleRenderBench {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditLog log;
 
     @Test
     void cardAndTimelineOfAPersonWithTenThousandEvents() throws Exception {
@@ -54,7 +61,22 @@ class ConsoleRenderBench {
                 select gen_random_uuid(), c.account_id, c.id, case when g % 4 = 0 then 'CLICK' else 'OPEN' end,
                        now() - (g || ' minutes')::interval, 'campaign-' || (g % 50)
                 from contacts_contact c, generate_series(1, :n) g where c.id = :id""")
-                .param("n", EVENTS).param("id", UUID.fromString(id)).update();
+                .param("n", EVENTS * 6 / 10).param("id", UUID.fromString(id)).update();
+        jdbc.sql("""
+                insert into dispatch_delivery (message_id, account_id, subscriber_id, subscription_id, channel, purpose,
+                                               batch_id, state, attempts, queued_at, finished_at, answer)
+                select gen_random_uuid(), c.account_id, c.id, null, 'EMAIL', 'CAMPAIGN', 'campaign-' || (g % 50),
+                       case when g % 10 = 0 then 'HARD_FAIL' else 'SENT' end, 1,
+                       now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval, '250 OK'
+                from contacts_contact c, generate_series(1, :n) g where c.id = :id""")
+                .param("n", EVENTS * 3 / 10).param("id", UUID.fromString(id)).update();
+        AccountId account = new AccountId(UUID.fromString(TestAccounts.accountId(admin)));
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < EVENTS / 10; i++) {
+            entries.add(new AuditEntry(account, UUID.fromString(id), AuditAction.UPDATED, "admin:" + UUID.randomUUID(),
+                    Map.of("fields", List.of("firstName"), "via", "api"), null));
+        }
+        log.appendAll(entries);
 
         String email = "bench-" + UUID.randomUUID() + "@example.dk";
         admin.post("/api/users", Map.of("email", email, "role", "COMPLIANCE"));

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.FormService;
@@ -112,7 +113,39 @@ class ExportJourneyIT {
         assertThat(ended(id)).isTrue();
 
         List<String> actions = audit("requestId", id);
-        assertThat(actions).containsExactly("EXPORT_REQUESTED", "EXPORT_APPROVED", "EXPORTED", "EXPORT_EXPIRED");
+        // The request's own EXPORTED entry, then one about each of the two people in the file (issue 20 part 3).
+        assertThat(actions).containsExactly("EXPORT_REQUESTED", "EXPORT_APPROVED", "EXPORTED", "EXPORTED", "EXPORTED",
+                "EXPORT_EXPIRED");
+    }
+
+    @Test
+    void eachPersonInAnOperatorsApprovedExportHasAnExportedEntryNamingTheOperatorAndTheRequestAndTheChainHolds() {
+        String bert = admin.get("/api/contacts?email=bert@example.dk").json().get(0).get("subscriberId").asText();
+        String elsewhere = subscribeIn(admin, "other-" + list, "carl@example.dk", true);
+        String id = operator.post("/api/export-requests", Map.of("account", accountId, "format", "csv"))
+                .json().get("id").asText();
+        assertThat(admin.post("/api/export-requests/" + id + "/approve", Map.of()).status()).isEqualTo(200);
+        Download file = operator.download("/api/export-requests/" + id + "/download");
+        assertThat(file.status()).isEqualTo(200);
+        String operatorActor = StreamSupport.stream(admin.get("/api/audit?action=EXPORT_REQUESTED").json()
+                .spliterator(), false).filter(e -> id.equals(e.get("detail").get("requestId").asText()))
+                .findFirst().orElseThrow().get("actor").asText();
+
+        for (String person : List.of(anna, bert, elsewhere)) {
+            List<JsonNode> exported = StreamSupport.stream(admin.get("/api/contacts/" + person + "/audit").json()
+                            .spliterator(), false)
+                    .filter(e -> "EXPORTED".equals(e.get("action").asText())).toList();
+            assertThat(exported).as(person).hasSize(1);
+            JsonNode entry = exported.get(0);
+            assertThat(entry.get("actor").asText()).isEqualTo(operatorActor).startsWith("operator:");
+            assertThat(entry.get("detail").get("requestId").asText()).isEqualTo(id);
+            assertThat(entry.get("detail").get("scope").asText()).isEqualTo("account");
+            assertThat(entry.get("detail").get("approvedBy").asText()).startsWith("admin:");
+        }
+        // A person in the whole-account export with two subscriptions still gets one entry: asserted above for
+        // everyone. The account's chain verifies with the bulk entries in it.
+        JsonNode verified = admin.get("/api/audit/verify").json();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
     }
 
     @Test
@@ -272,6 +305,13 @@ class ExportJourneyIT {
 
     private String subscribe(String email) {
         return subscribeIn(admin, list, email);
+    }
+
+    private String subscribeIn(Api client, String listKey, String email, boolean newList) {
+        if (newList) {
+            assertThat(client.post("/api/lists", Map.of("key", listKey, "name", "Other")).status()).isEqualTo(201);
+        }
+        return subscribeIn(client, listKey, email);
     }
 
     private static String subscribeIn(Api client, String listKey, String email) {

@@ -30,6 +30,8 @@ class ChainedAuditLog implements AuditLog {
     private static final int MAX_ACTOR = 200;
     private static final int MAX_PROCESS_INSTANCE = 64;
     private static final int ROWS_PER_STATEMENT = 500;
+    /** Persons per statement of {@link #appendForEach}: their ids go as one array. */
+    private static final int PERSONS_PER_STATEMENT = 20_000;
 
     private final JdbcClient jdbc;
     private final AuditChainer chainer;
@@ -81,6 +83,40 @@ class ChainedAuditLog implements AuditLog {
         }
         chains.forEach(chainer::chainAfterCommit);
     }
+    /**
+     * One pending row per person from an array of their ids, {@value #PERSONS_PER_STATEMENT} to a statement: the
+     * rows take their ids in the array's order (the insert reads the array with its ordinality, in that order), so
+     * the chain holds them in the persons' order, linked like any other entries.
+     */
+    @Override
+    @Transactional
+    public void appendForEach(AuditEntry entry, List<UUID> subscriberIds) {
+        if (entry.action() == null || entry.actor() == null || entry.actor().isBlank()) {
+            throw new IllegalArgumentException("an audit entry needs an action and an actor");
+        }
+        if (subscriberIds.isEmpty()) {
+            return;
+        }
+        UUID chain = entry.account() == null ? PLATFORM_CHAIN : entry.account().value();
+        Timestamp at = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        String detail = CanonicalEntry.detailJson(CanonicalEntry.normalize(entry.detail()));
+        for (int from = 0; from < subscriberIds.size(); from += PERSONS_PER_STATEMENT) {
+            List<UUID> part = subscriberIds.subList(from, Math.min(subscriberIds.size(), from + PERSONS_PER_STATEMENT));
+            jdbc.sql("""
+                            insert into consent_audit_pending
+                                (account_id, at, subscriber_id, action, actor, detail, process_instance_id)
+                            select :chain, :at, person.id, :action, :actor, cast(:detail as jsonb), :instance
+                              from unnest(cast(:ids as uuid[])) with ordinality as person (id, n)
+                             order by person.n""")
+                    .param("chain", chain).param("at", at).param("action", entry.action().name())
+                    .param("actor", clip(entry.actor(), MAX_ACTOR)).param("detail", detail)
+                    .param("instance", clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE))
+                    .param("ids", part.toArray(new UUID[0]))
+                    .update();
+        }
+        chainer.chainAfterCommit(chain);
+    }
+
     /** Actors and process ids are ids, so clipping them loses nothing; control characters cannot forge lines. */
     private static String clip(String value, int max) {
         if (value == null) {

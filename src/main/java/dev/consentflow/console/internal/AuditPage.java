@@ -7,7 +7,7 @@ import dev.consentflow.consent.AuditRecord;
 import dev.consentflow.consent.AuditTrail;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The account's audit log: filters by action, actor (a user's address or a key's name, in part) and period
- * (days, UTC), newest first, and the verification of the whole chain with the first broken entry named.
+ * (days, in the reader's time zone), newest first, and the verification of the whole chain with the first broken entry named.
  */
 @Controller
 @ConsolePage
@@ -33,10 +33,14 @@ class AuditPage {
 
     private final AuditTrail audit;
     private final ActorNames actors;
+    private final DetailWords words;
+    private final ConsoleTimeZone zones;
 
-    AuditPage(AuditTrail audit, ActorNames actors) {
+    AuditPage(AuditTrail audit, ActorNames actors, DetailWords words, ConsoleTimeZone zones) {
         this.audit = audit;
         this.actors = actors;
+        this.words = words;
+        this.zones = zones;
     }
 
     @GetMapping("/app/audit")
@@ -45,8 +49,9 @@ class AuditPage {
                @AuthenticationPrincipal Caller caller, Model model) {
         AccountId account = caller.requireAccount();
         AuditAction chosen = parseAction(action);
-        Instant since = day(from);
-        Instant until = day(to) == null ? null : day(to).plusSeconds(86_400);
+        ZoneId zone = zones.current();
+        Instant since = day(from, zone);
+        Instant until = day(to, zone) == null ? null : day(to, zone).plusSeconds(86_400);
         ActorNames.Resolver names = actors.forAccount(account);
         String wanted = actor == null ? "" : actor.strip().toLowerCase(Locale.ROOT);
         List<AuditRecord> found = audit.search(account, new AuditTrail.Query(chosen, since, until, null, LIMIT))
@@ -59,11 +64,15 @@ class AuditPage {
         model.addAttribute("entries", newestFirst.size() > SHOWN ? newestFirst.subList(0, SHOWN) : newestFirst);
         model.addAttribute("total", found.size());
         model.addAttribute("actors", names);
+        List<AuditRecord> shown = newestFirst.size() > SHOWN ? newestFirst.subList(0, SHOWN) : newestFirst;
+        model.addAttribute("words", words.forPage(account, names, shown.stream()
+                .map(r -> r.detail() == null ? null : r.detail().get("campaign")).filter(java.util.Objects::nonNull)
+                .map(String::valueOf).collect(java.util.stream.Collectors.toSet())));
         model.addAttribute("actions", Arrays.stream(AuditAction.values()).map(Enum::name).sorted().toList());
         model.addAttribute("action", chosen == null ? "" : chosen.name());
         model.addAttribute("actor", actor == null ? "" : actor);
         model.addAttribute("from", since == null ? "" : from);
-        model.addAttribute("to", to == null || day(to) == null ? "" : to);
+        model.addAttribute("to", to == null || day(to, zone) == null ? "" : to);
         model.addAttribute("chain", audit.verify(account));
         return "console/audit";
     }
@@ -79,12 +88,12 @@ class AuditPage {
         }
     }
 
-    private static Instant day(String value) {
+    private static Instant day(String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

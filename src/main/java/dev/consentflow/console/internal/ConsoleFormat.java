@@ -1,26 +1,34 @@
 package dev.consentflow.console.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** How pages write times and audit details ({@code ${@fmt.time(...)}} in the templates). */
+/**
+ * How pages write times and audit details ({@code ${@fmt.time(...)}} in the templates): times in the reader's zone
+ * ({@link ConsoleTimeZone}) with the zone's name, and {@link #iso} for the {@code datetime} and {@code title} of the
+ * {@code <time>} element that holds them, so the exact instant is always one hover away.
+ */
 @Component("fmt")
 class ConsoleFormat {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final ConsoleTimeZone zones;
+
+    ConsoleFormat(ConsoleTimeZone zones) {
+        this.zones = zones;
+    }
 
     public String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
+        return at == null ? "" : TIME.withZone(zones.current()).format(at);
     }
 
     public String day(Instant at) {
-        return at == null ? "" : DAY.format(at);
+        return at == null ? "" : DAY.withZone(zones.current()).format(at);
     }
 
     public String iso(Instant at) {

@@ -8,6 +8,7 @@ import dev.consentflow.contacts.ContactLookup;
 import dev.consentflow.contacts.ContactLookup.PersonRecord;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.dispatch.DeliveryHistory;
 import dev.consentflow.privacy.PersonRights;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
@@ -29,18 +30,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE')")
 class PeoplePage {
 
-    static final int TIMELINE_ROWS = 500;
+    static final int TIMELINE_ROWS = 200;
+    static final int CARD_MESSAGES = 10;
 
     private final ContactLookup contacts;
     private final AuditTrail audit;
     private final ActorNames actors;
     private final PersonRights rights;
+    private final DeliveryHistory deliveries;
+    private final DetailWords words;
 
-    PeoplePage(ContactLookup contacts, AuditTrail audit, ActorNames actors, PersonRights rights) {
+    PeoplePage(ContactLookup contacts, AuditTrail audit, ActorNames actors, PersonRights rights,
+               DeliveryHistory deliveries, DetailWords words) {
         this.contacts = contacts;
         this.audit = audit;
         this.actors = actors;
         this.rights = rights;
+        this.deliveries = deliveries;
+        this.words = words;
     }
 
     @GetMapping("/app/people")
@@ -69,19 +76,36 @@ class PeoplePage {
         model.addAttribute("pendingErasure", rights.pendingErasures(caller).stream()
                 .filter(e -> e.subscriberId().equals(id)).findFirst().orElse(null));
         model.addAttribute("approvalRequired", rights.erasureApprovalRequired(caller.requireAccount()));
-        model.addAttribute("actors", actors.forAccount(caller.requireAccount()));
+        ActorNames.Resolver names = actors.forAccount(caller.requireAccount());
+        model.addAttribute("actors", names);
+        model.addAttribute("messages", deliveries.recent(caller.requireAccount(), id, CARD_MESSAGES));
+        model.addAttribute("words", words.forPage(caller.requireAccount(), names, List.of()));
         return "console/card";
     }
 
+    /** Newest first, {@value #TIMELINE_ROWS} rows a page ({@code ?page=2} the next ones). */
     @GetMapping("/app/people/{id}/timeline")
-    String timeline(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, Model model) {
+    String timeline(@PathVariable UUID id, @RequestParam(defaultValue = "1") int page,
+                    @AuthenticationPrincipal Caller caller, Model model) {
         AccountId account = caller.requireAccount();
         PersonRecord person = read(caller, id);
-        List<Timeline.Row> rows = Timeline.of(audit.timelineOf(account, id), person.events());
+        boolean tombstone = person.card().permission() == Permission.DELETED;
+        List<Timeline.Row> rows = Timeline.of(audit.timelineOf(account, id), person.events(),
+                deliveries.of(account, id), tombstone);
+        int pages = Math.max(1, (rows.size() + TIMELINE_ROWS - 1) / TIMELINE_ROWS);
+        int shown = Math.min(Math.max(page, 1), pages);
+        List<Timeline.Row> onPage = rows.subList((shown - 1) * TIMELINE_ROWS,
+                Math.min(rows.size(), shown * TIMELINE_ROWS));
+        ActorNames.Resolver names = actors.forAccount(account);
         model.addAttribute("person", person);
-        model.addAttribute("rows", rows.size() > TIMELINE_ROWS ? rows.subList(0, TIMELINE_ROWS) : rows);
-        model.addAttribute("more", Math.max(0, rows.size() - TIMELINE_ROWS));
-        model.addAttribute("actors", actors.forAccount(account));
+        model.addAttribute("rows", onPage);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", rows.size());
+        model.addAttribute("actors", names);
+        model.addAttribute("words", words.forPage(account, names, onPage.stream()
+                .map(r -> r.detail().get("campaign")).filter(java.util.Objects::nonNull).map(String::valueOf)
+                .collect(java.util.stream.Collectors.toSet())));
         model.addAttribute("chain", audit.verify(account));
         return "console/timeline";
     }

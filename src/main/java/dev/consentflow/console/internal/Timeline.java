@@ -5,6 +5,8 @@ import dev.consentflow.consent.ProcessStepRecord;
 import dev.consentflow.consent.TimelineEntry;
 import dev.consentflow.contacts.BehaviourEvent;
 import dev.consentflow.contacts.EventType;
+import dev.consentflow.dispatch.MessageState;
+import dev.consentflow.dispatch.SentMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +20,9 @@ import java.util.stream.Collectors;
  * the engine's steps folded under the first fact of their process instance instead of standing between the facts.
  * A process that recorded no fact of its own gets one row, named after the process, holding its steps. Card
  * changes are shown once, by their audit entry (UPDATED, with who did it), not again as a behaviour event, and
- * staff views of the card by the same person in a row are one row with their count.
+ * staff views of the card by the same person in a row are one row with their count. Every mail and SMS sent to
+ * the person is a row of its own ({@link Kind#MAIL}, {@code what} = channel and final state): the kind of mail, the
+ * mailing and, when it failed, the relay's answer.
  */
 final class Timeline {
 
@@ -39,9 +43,14 @@ final class Timeline {
         }
     }
 
-    enum Kind { AUDIT, EVENT, PROCESS }
+    enum Kind { AUDIT, EVENT, PROCESS, MAIL }
 
     static List<Row> of(List<TimelineEntry> entries, List<BehaviourEvent> events) {
+        return of(entries, events, List.of(), false);
+    }
+
+    static List<Row> of(List<TimelineEntry> entries, List<BehaviourEvent> events, List<SentMessage> messages,
+                        boolean tombstone) {
         Map<String, List<ProcessStepRecord>> stepsByInstance = entries.stream()
                 .filter(ProcessStepRecord.class::isInstance).map(ProcessStepRecord.class::cast)
                 .collect(Collectors.groupingBy(ProcessStepRecord::processInstanceId, LinkedHashMap::new,
@@ -66,6 +75,21 @@ final class Timeline {
                 detail.put("campaign", event.campaign());
             }
             rows.add(new Row(event.at(), Kind.EVENT, event.type().name(), "person", detail, List.of()));
+        }
+        for (SentMessage message : messages) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("kind", message.kind(tombstone));
+            if (message.mailing() != null) {
+                detail.put("mailing", message.mailing());
+            } else if (message.batchId() != null) {
+                detail.put("campaign", message.batchId());
+            }
+            if (message.state() != MessageState.SENT && message.answer() != null) {
+                detail.put("answer", message.answer());
+            }
+            detail.put("messageId", message.messageId().toString());
+            rows.add(new Row(message.finishedAt(), Kind.MAIL, message.channel().name() + "." + message.state().name(),
+                    "system:dispatch", detail, List.of()));
         }
         // Newest first; facts of the same instant keep their recorded order, reversed (a confirmation after its signup).
         List<Row> newestFirst = new ArrayList<>(rows);

@@ -96,10 +96,10 @@ class ContactCards {
         return shown(caller, views.of(find(caller, id)));
     }
 
-    /** That the card exists for this caller (foreign ids are unknown ids). */
+    /** That the card exists for this caller (foreign ids are unknown ids); answers whether it is a tombstone. */
     @Transactional(readOnly = true)
-    void requireVisible(Caller caller, UUID id) {
-        find(caller, id);
+    boolean requireVisible(Caller caller, UUID id) {
+        return find(caller, id).isErased();
     }
 
     private Contact find(Caller caller, UUID id) {

@@ -2,12 +2,16 @@ package dev.consentflow.contacts.internal;
 
 import dev.consentflow.contacts.CardView;
 import com.fasterxml.jackson.annotation.JsonSetter;
+import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.consent.AuditTrail;
 import dev.consentflow.consent.TimelineEntry;
 import dev.consentflow.contacts.CustomFields;
 import dev.consentflow.contacts.MobileNumber;
+import dev.consentflow.dispatch.DeliveryHistory;
+import dev.consentflow.dispatch.SentMessage;
 import dev.consentflow.web.InvalidInputException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,10 +33,12 @@ class ContactController {
 
     private final ContactCards cards;
     private final AuditTrail audit;
+    private final DeliveryHistory deliveries;
 
-    ContactController(ContactCards cards, AuditTrail audit) {
+    ContactController(ContactCards cards, AuditTrail audit, DeliveryHistory deliveries) {
         this.cards = cards;
         this.audit = audit;
+        this.deliveries = deliveries;
     }
 
     @GetMapping("/api/contacts/{id}")
@@ -64,9 +70,27 @@ class ContactController {
 
     @GetMapping("/api/contacts/{id}/audit")
     @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE')")
-    List<TimelineEntry> audit(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        cards.requireVisible(caller, id);
-        return audit.timelineOf(caller.requireAccount(), id);
+    List<Object> audit(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        boolean tombstone = cards.requireVisible(caller, id);
+        AccountId account = caller.requireAccount();
+        List<TimelineEntry> entries = audit.timelineOf(account, id);
+        List<SentMessage> messages = deliveries.of(account, id);
+        if (messages.isEmpty()) {
+            return List.copyOf(entries);
+        }
+        // Both are oldest first: merged by time, the audit's and the engine's entries first at the same instant.
+        List<Object> merged = new ArrayList<>(entries.size() + messages.size());
+        int m = 0;
+        for (TimelineEntry entry : entries) {
+            while (m < messages.size() && messages.get(m).finishedAt().isBefore(entry.at())) {
+                merged.add(DeliveryEntry.of(messages.get(m++), tombstone));
+            }
+            merged.add(entry);
+        }
+        while (m < messages.size()) {
+            merged.add(DeliveryEntry.of(messages.get(m++), tombstone));
+        }
+        return merged;
     }
 
     /**

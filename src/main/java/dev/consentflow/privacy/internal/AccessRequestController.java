@@ -1,9 +1,6 @@
 package dev.consentflow.privacy.internal;
 
-import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.consent.AuditAction;
-import dev.consentflow.contacts.SubscriberId;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
@@ -31,13 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccessRequestController {
 
     private final AccessRequests requests;
-    private final ExportFiles files;
-    private final ExportAudit audit;
+    private final AccessDelivery delivery;
 
-    AccessRequestController(AccessRequests requests, ExportFiles files, ExportAudit audit) {
+    AccessRequestController(AccessRequests requests, AccessDelivery delivery) {
         this.requests = requests;
-        this.files = files;
-        this.audit = audit;
+        this.delivery = delivery;
     }
 
     record NewAccessRequest(UUID subscriberId) {
@@ -74,17 +69,6 @@ class AccessRequestController {
     @GetMapping("/api/access-requests/{id}/download")
     void download(@PathVariable UUID id, @RequestParam(required = false) String format,
                   @AuthenticationPrincipal Caller caller, HttpServletResponse response) throws IOException {
-        ExportFormat chosen = ExportFormat.parse("format", format, ExportFormat.PERSON);
-        AccountId account = caller.requireAccount();
-        AccessRequest request = requests.find(account, id);
-        files.requirePerson(account, new SubscriberId(request.subscriberId()));
-        audit.append(account, request.subscriberId(), AuditAction.EXPORTED, caller.actor(),
-                request.processInstanceId(), ExportAudit.detail("scope", "person", "format", chosen.extension(),
-                        "accessRequestId", id));
-        // Recorded before the file streams, like the EXPORTED entry: the client has the whole file as soon as the
-        // stream closes, so a status read right after the download must already say DELIVERED.
-        requests.delivered(caller, id);
-        files.person(account, new SubscriberId(request.subscriberId()), chosen,
-                ExportDownload.start(response, chosen, "contact-" + request.subscriberId()));
+        delivery.deliver(caller, id, format, response);
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the privacy module's export facts to the audit log: ids, formats, states and times only. A person's
- * export is an entry about that person; a list or account export is one entry of the account (its contacts are
- * named by the list, not one by one).
+ * export is an entry about that person; a list or account export is one entry of the account, and, when an operator
+ * downloads it, one entry about each person in it.
  */
 @Component
 class ExportAudit {
@@ -30,6 +30,12 @@ class ExportAudit {
     void append(AccountId account, UUID subscriberId, AuditAction action, String actor, String processInstanceId,
                 Map<String, Object> detail) {
         log.append(new AuditEntry(account, subscriberId, action, actor, detail, processInstanceId));
+    }
+
+    /** One entry per person (an export's recipients), written in bulk. */
+    void appendForEach(AccountId account, AuditAction action, String actor, String processInstanceId,
+                       Map<String, Object> detail, java.util.List<UUID> people) {
+        log.appendForEach(new AuditEntry(account, null, action, actor, detail, processInstanceId), people);
     }
 
     /** A detail map that keeps its order and takes nulls (an absent list, a person's export). */

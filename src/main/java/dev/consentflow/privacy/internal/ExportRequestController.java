@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * API.md section 5: operators' exports need the account's approval. An OPERATOR requests
  * ({@code POST /api/export-requests}), the account's ADMIN lists, approves or rejects, and the operator downloads
  * the file while it is released. Approval is the customer releasing the data to the operator, so the file is
- * not masked; it is produced at download time from the data as it is then (an erased person is not in it).
+ * not masked; it is produced at download time from the data as it is then (an erased person is not in it). Each
+ * person in a downloaded list or account export gets an EXPORTED entry of their own (the request's id, the operator).
  */
 @RestController
 class ExportRequestController {
@@ -103,7 +107,13 @@ class ExportRequestController {
         }
         ListInfo list = request.listKey() == null ? null : lists.findList(account, request.listKey())
                 .orElseThrow(() -> new NotFoundException("List"));
-        files.table(account, list, format, ExportDownload.start(response, format,
-                list == null ? "account" : "list-" + list.key()));
+        // Everyone whose row was written is recorded, also when the download breaks off: they were sent.
+        Set<UUID> people = new LinkedHashSet<>();
+        try {
+            files.table(account, list, format, ExportDownload.start(response, format,
+                    list == null ? "account" : "list-" + list.key()), people::add);
+        } finally {
+            requests.recordRecipients(caller, request, new ArrayList<>(people));
+        }
     }
 }

@@ -174,6 +174,17 @@ class ExportRequests {
         return counted;
     }
 
+    /**
+     * The people in a list or account export the operator downloaded: one EXPORTED entry each (actor the operator,
+     * the request's id), so each person's timeline says who received their data. Written in bulk.
+     */
+    void recordRecipients(Caller operator, ExportRequest request, List<UUID> people) {
+        audit.appendForEach(new AccountId(request.accountId()), AuditAction.EXPORTED, operator.actor(),
+                request.processInstanceId(), ExportAudit.detail("requestId", request.id(), "scope", request.scope(),
+                        "list", request.listKey(), "format", request.format(), "approvedBy", request.decidedBy()),
+                people);
+    }
+
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }

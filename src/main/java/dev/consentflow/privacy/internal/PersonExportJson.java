@@ -7,6 +7,7 @@ import dev.consentflow.consent.AuditRecord;
 import dev.consentflow.contacts.BehaviourEvent;
 import dev.consentflow.contacts.PersonCard;
 import dev.consentflow.contacts.SubscriptionEvidence;
+import dev.consentflow.dispatch.SentMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.time.Instant;
 /**
  * A person's record as one JSON document, written with Jackson's streaming generator as the parts arrive:
  * {@code {"exportedAt", "subscriberId", "email", "mobile", "permission", "source", "mailRating", "createdAt",
- * "updatedAt", "erasedAt", "fields", "subscriptions": [...], "events": [...], "audit": [...]}}. The card's keys
+ * "updatedAt", "erasedAt", "fields", "subscriptions": [...], "events": [...], "messages": [...], "audit": [...]}}
+ * ({@code messages}: every mail and SMS sent to the person, its mailing, time and final state, never its body). The card's keys
  * are those of {@code GET /api/contacts/{id}}; a tombstone has only those erasure keeps.
  */
 final class PersonExportJson implements PersonExportWriter {
@@ -24,7 +26,7 @@ final class PersonExportJson implements PersonExportWriter {
     private Part part = Part.NONE;
     private boolean open;
 
-    private enum Part { NONE, SUBSCRIPTIONS, EVENTS, AUDIT }
+    private enum Part { NONE, SUBSCRIPTIONS, EVENTS, MESSAGES, AUDIT }
 
     PersonExportJson(ObjectMapper mapper, OutputStream out) throws IOException {
         json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -110,6 +112,27 @@ final class PersonExportJson implements PersonExportWriter {
                 json.writeStringField(detail.getKey(), detail.getValue());
             }
             json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw PersonExportWriter.unchecked(e);
+        }
+    }
+
+    @Override
+    public void message(SentMessage message) {
+        try {
+            enter(Part.MESSAGES);
+            json.writeStartObject();
+            json.writeStringField("messageId", message.messageId().toString());
+            json.writeStringField("channel", message.channel().name());
+            json.writeStringField("kind", message.kind(erased));
+            json.writeStringField("mailing", message.mailing());
+            json.writeStringField("campaignId", message.batchId());
+            json.writeStringField("state", message.state().name());
+            time("queuedAt", message.queuedAt());
+            time("finishedAt", message.finishedAt());
+            json.writeNumberField("attempts", message.attempts());
+            json.writeStringField("answer", message.answer());
             json.writeEndObject();
         } catch (IOException e) {
             throw PersonExportWriter.unchecked(e);

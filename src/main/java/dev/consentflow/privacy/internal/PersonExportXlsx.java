@@ -6,6 +6,7 @@ import dev.consentflow.consent.AuditRecord;
 import dev.consentflow.contacts.BehaviourEvent;
 import dev.consentflow.contacts.PersonCard;
 import dev.consentflow.contacts.SubscriptionEvidence;
+import dev.consentflow.dispatch.SentMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * A person's record as an Excel workbook with one sheet per part: Card (field and value), Fields (name and
- * value), Subscriptions (one row each, with all consent evidence), Events and Audit. A tombstone's workbook holds
+ * value), Subscriptions (one row each, with all consent evidence), Events, Messages (every mail and SMS sent
+ * to the person: mailing, times, final state; never a body) and Audit. A tombstone's workbook holds
  * only what erasure keeps. Event details and audit details are JSON text in one cell.
  */
 final class PersonExportXlsx implements PersonExportWriter {
@@ -25,6 +27,7 @@ final class PersonExportXlsx implements PersonExportWriter {
     private final ExportWorkbook.Sheet fields;
     private final ExportWorkbook.Sheet subscriptions;
     private final ExportWorkbook.Sheet events;
+    private final ExportWorkbook.Sheet messages;
     private final ExportWorkbook.Sheet audit;
     private boolean erased;
 
@@ -37,6 +40,8 @@ final class PersonExportXlsx implements PersonExportWriter {
                 "Subscribe IP", "Subscribe user agent", "Form key", "Form version", "Integration", "Consent text",
                 "Confirmed at", "Confirm IP", "Confirm user agent", "Unsubscribed at", "Bounced at");
         events = workbook.sheet("Events", "Type", "At", "Campaign", "Details");
+        messages = workbook.sheet("Messages", "Message id", "Channel", "Kind", "Mailing", "Campaign id", "State",
+                "Queued at", "Finished at", "Attempts", "Relay answer");
         audit = workbook.sheet("Audit", "Seq", "At", "Action", "Actor", "Detail", "Process instance", "Hash",
                 "Previous hash");
     }
@@ -73,6 +78,12 @@ final class PersonExportXlsx implements PersonExportWriter {
     public void event(BehaviourEvent event) {
         events.row(event.type().name(), event.at(), event.campaign(),
                 event.details().isEmpty() ? null : json(event.details()));
+    }
+
+    @Override
+    public void message(SentMessage m) {
+        messages.row(m.messageId().toString(), m.channel().name(), m.kind(erased), m.mailing(), m.batchId(),
+                m.state().name(), m.queuedAt(), m.finishedAt(), m.attempts(), m.answer());
     }
 
     @Override

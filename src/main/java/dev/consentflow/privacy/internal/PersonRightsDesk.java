@@ -25,10 +25,12 @@ class PersonRightsDesk implements PersonRights {
     private final AccessRequests accessRequests;
     private final EvidencePack evidence;
     private final ExportRequests exportRequests;
+    private final AccessDelivery accessDelivery;
 
     PersonRightsDesk(ExportFiles files, ExportAudit audit, ErasureRequests erasures, ErasureViews views,
                      ErasureSettings settings, AccessRequests accessRequests, EvidencePack evidence,
-                     ExportRequests exportRequests) {
+                     ExportRequests exportRequests, AccessDelivery accessDelivery) {
+        this.accessDelivery = accessDelivery;
         this.evidence = evidence;
         this.exportRequests = exportRequests;
         this.accessRequests = accessRequests;
@@ -60,6 +62,12 @@ class PersonRightsDesk implements PersonRights {
                 ExportAudit.detail("scope", "person", "format", "zip", "pack", "evidence"));
         evidence.write(account, subscriber,
                 ExportDownload.start(response, "application/zip", "evidence-" + subscriber.value() + "-", "zip"));
+    }
+
+    @Override
+    public void deliverAccessRequest(Caller caller, java.util.UUID requestId, String format,
+                                     HttpServletResponse response) throws IOException {
+        accessDelivery.deliver(caller, requestId, format, response);
     }
 
     @Override

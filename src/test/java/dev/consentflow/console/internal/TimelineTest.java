@@ -7,6 +7,10 @@ import dev.consentflow.consent.ProcessStepRecord;
 import dev.consentflow.consent.TimelineEntry;
 import dev.consentflow.contacts.BehaviourEvent;
 import dev.consentflow.contacts.EventType;
+import dev.consentflow.dispatch.Channel;
+import dev.consentflow.dispatch.MessageState;
+import dev.consentflow.dispatch.Purpose;
+import dev.consentflow.dispatch.SentMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +57,28 @@ class TimelineTest {
 
         assertThat(rows).extracting(Timeline.Row::what).containsExactly("CLICK", "OPEN", "UPDATED");
         assertThat(rows.get(0).detail()).containsEntry("campaign", "c-1");
+    }
+
+    @Test
+    void everyMessageSentIsARowWithItsKindAndMailingAndAFailureKeepsTheRelaysAnswer() {
+        SentMessage campaign = new SentMessage(UUID.randomUUID(), UUID.randomUUID(), Channel.EMAIL, Purpose.CAMPAIGN,
+                "c-1", "Winter sale", MessageState.SENT, 1, T0.plusSeconds(10), T0.plusSeconds(20), "250 OK");
+        SentMessage refused = new SentMessage(UUID.randomUUID(), UUID.randomUUID(), Channel.SMS, Purpose.WELCOME,
+                null, null, MessageState.HARD_FAIL, 1, T0.plusSeconds(30), T0.plusSeconds(40), "550 no such number");
+        SentMessage again = new SentMessage(UUID.randomUUID(), UUID.randomUUID(), Channel.EMAIL,
+                Purpose.CONFIRMATION, null, null, MessageState.SENT, 1, T0.plusSeconds(50), T0.plusSeconds(60), "250");
+
+        List<Timeline.Row> rows = Timeline.of(List.of(audit(1, T0, "SUBSCRIBED", null)), List.of(),
+                List.of(campaign, refused, again), true);
+
+        assertThat(rows).extracting(Timeline.Row::what)
+                .containsExactly("EMAIL.SENT", "SMS.HARD_FAIL", "EMAIL.SENT", "SUBSCRIBED");
+        assertThat(rows.get(0).detail()).containsEntry("kind", "RESUBSCRIPTION_CONFIRMATION")
+                .doesNotContainKey("answer");
+        assertThat(rows.get(1).detail()).containsEntry("kind", "WELCOME").containsEntry("answer", "550 no such number");
+        assertThat(rows.get(2).detail()).containsEntry("kind", "CAMPAIGN").containsEntry("mailing", "Winter sale")
+                .containsEntry("messageId", campaign.messageId().toString());
+        assertThat(rows.get(2).kind()).isEqualTo(Timeline.Kind.MAIL);
     }
 
     @Test

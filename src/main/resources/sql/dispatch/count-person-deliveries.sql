@@ -1,0 +1,1 @@
+select count(*) from dispatch_delivery where account_id = :accountId and subscriber_id = :subscriberId
