@@ -13,12 +13,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/forms} and {@code GET /api/forms} (API.md section 3), for the account's marketers. */
+/**
+ * {@code POST /api/forms} and {@code GET /api/forms} (API.md section 3), and the form's allowed origins
+ * ({@code PUT /api/forms/{key}/allowed-origins}), for the account's marketers.
+ */
 @RestController
 @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
 class FormAdminController {
@@ -35,7 +40,10 @@ class FormAdminController {
     }
 
     record FormView(String key, List<String> lists, Channel channel, List<String> fields, String title,
-                    String consentText, int version, String url, String embedScript) {
+                    String consentText, int version, String url, String embedScript, List<String> allowedOrigins) {
+    }
+
+    record Origins(List<String> allowedOrigins) {
     }
 
     @PostMapping("/api/forms")
@@ -57,10 +65,22 @@ class FormAdminController {
         return forms.ofAccount(caller.requireAccount()).stream().map(this::view).toList();
     }
 
+    /** The sites that may post to the form with fetch (CORS) and show it in an iframe (frame-ancestors). */
+    @PutMapping("/api/forms/{key}/allowed-origins")
+    FormView setAllowedOrigins(@PathVariable String key, @RequestBody Origins body,
+                               @AuthenticationPrincipal Caller caller) {
+        AccountId account = caller.requireAccount();
+        List<String> origins = AllowedOrigins.checked(body == null ? null : body.allowedOrigins());
+        if (!forms.setAllowedOrigins(account, key, origins)) {
+            throw new NotFoundException("Form");
+        }
+        return forms.find(key).map(this::view).orElseThrow(() -> new NotFoundException("Form"));
+    }
+
     private FormView view(SignupForm form) {
         FormDefinition d = form.definition();
         String url = publicUrl + "/f/" + d.key();
         return new FormView(d.key(), d.lists(), d.channel(), d.fields(), d.titleOrDefault(), d.consentTextOrDefault(),
-                form.version(), url, url + "/embed.js");
+                form.version(), url, url + "/embed.js", form.allowedOrigins());
     }
 }

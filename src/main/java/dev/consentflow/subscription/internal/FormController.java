@@ -33,11 +33,13 @@ class FormController {
     private final FormSignups signups;
     private final EmbedScript embed;
     private final ClientAddress clientAddress;
+    private final PageBrands brands;
 
-    FormController(FormSignups signups, EmbedScript embed, ClientAddress clientAddress) {
+    FormController(FormSignups signups, EmbedScript embed, ClientAddress clientAddress, PageBrands brands) {
         this.signups = signups;
         this.embed = embed;
         this.clientAddress = clientAddress;
+        this.brands = brands;
     }
 
     /** Not just {@code Accepted}: /v3/api-docs names a schema by its simple class name, and resubscriptions have one. */
@@ -47,13 +49,14 @@ class FormController {
     @GetMapping("/f/{key}")
     ResponseEntity<String> page(@PathVariable String key) {
         return find(key).map(form -> Pages.html(HttpStatus.OK, form.definition().titleOrDefault(),
-                FormPage.form(form, "/f/" + form.key(), Map.of(), List.of()))).orElseGet(FormController::notFound);
+                FormPage.form(form, "/f/" + form.key(), Map.of(), List.of()), brands.ofForm(form).withController(),
+                form.allowedOrigins())).orElseGet(FormController::notFound);
     }
 
     @GetMapping("/f/{key}/thanks")
     ResponseEntity<String> thanks(@PathVariable String key) {
-        return find(key).map(form -> Pages.html(HttpStatus.OK, "Almost done", FormPage.thanks(form)))
-                .orElseGet(FormController::notFound);
+        return find(key).map(form -> Pages.html(HttpStatus.OK, "Almost done", FormPage.thanks(form),
+                brands.ofForm(form), form.allowedOrigins())).orElseGet(FormController::notFound);
     }
 
     @GetMapping(value = "/f/{key}/embed.js")
@@ -84,7 +87,8 @@ class FormController {
             signups.submit(form, values, clientAddress.of(request), request.getHeader(HttpHeaders.USER_AGENT));
         } catch (InvalidInputException e) {
             return Pages.html(HttpStatus.BAD_REQUEST, form.definition().titleOrDefault(),
-                    FormPage.form(form, "/f/" + form.key(), values, e.errors()));
+                    FormPage.form(form, "/f/" + form.key(), values, e.errors()), brands.ofForm(form).withController(),
+                    form.allowedOrigins());
         } catch (TooManyRequestsException e) {
             ResponseEntity<String> page = Pages.message(HttpStatus.TOO_MANY_REQUESTS, "Please wait a moment",
                     e.getMessage());

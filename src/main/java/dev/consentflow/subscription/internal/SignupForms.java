@@ -25,8 +25,16 @@ class SignupForms {
         this.json = json;
     }
 
-    /** A form as the public pages use it. */
-    record SignupForm(AccountId account, int version, FormDefinition definition) {
+    /** A form as the public pages use it; {@code allowedOrigins} may post to it with fetch and frame it. */
+    record SignupForm(AccountId account, int version, FormDefinition definition, List<String> allowedOrigins) {
+
+        SignupForm {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
+
+        SignupForm(AccountId account, int version, FormDefinition definition) {
+            this(account, version, definition, List.of());
+        }
 
         String key() {
             return definition.key();
@@ -62,10 +70,17 @@ class SignupForms {
         }
     }
 
+    /** Sets the form's allowed origins; false when the account has no form of this key. */
+    boolean setAllowedOrigins(AccountId account, String key, List<String> origins) {
+        return forms.setAllowedOrigins(key, account.value(), String.join(" ", origins)) == 1;
+    }
+
     private SignupForm toForm(StoredForm stored) {
         try {
+            String origins = stored.allowedOrigins() == null ? "" : stored.allowedOrigins().strip();
             return new SignupForm(new AccountId(stored.accountId()), stored.version(),
-                    json.readValue(stored.definition(), FormDefinition.class));
+                    json.readValue(stored.definition(), FormDefinition.class),
+                    origins.isEmpty() ? List.of() : List.of(origins.split(" ")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored form " + stored.formKey() + " is not readable", e);
         }

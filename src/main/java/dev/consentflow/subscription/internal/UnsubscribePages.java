@@ -30,6 +30,11 @@ final class UnsubscribePages {
      * subscriptions to lists of the brand. A button per scope; nothing changes until one is pressed.
      */
     static ResponseEntity<String> choice(String token, List<SubscriptionRef> brand) {
+        return choice(token, brand, PageBrand.NONE);
+    }
+
+    /** As {@link #choice(String, List)}, in the brand's frame. */
+    static ResponseEntity<String> choice(String token, List<SubscriptionRef> brand, PageBrand page) {
         ListInfo list = brand.get(0).list();
         List<ListInfo> others = brand.stream().skip(1).filter(UnsubscribePages::receives).map(SubscriptionRef::list)
                 .toList();
@@ -53,23 +58,27 @@ final class UnsubscribePages {
             }
             if (!others.isEmpty()) {
                 main.append("<p><button type=\"submit\" name=\"scope\" value=\"BRAND\">Unsubscribe from ")
-                        .append(escape(brandLists(list))).append("</button></p>\n");
+                        .append(escape(brandLists(list, page))).append("</button></p>\n");
             }
             main.append("</form>\n");
         }
         main.append("<p>").append(escape(DATA_STAYS)).append("</p>");
-        return Pages.html(HttpStatus.OK, receives ? "Unsubscribe" : "You are unsubscribed", main.toString());
+        return Pages.html(HttpStatus.OK, receives ? "Unsubscribe" : "You are unsubscribed", main.toString(), page);
     }
 
     /** The answer to a click: what it ended, or that there was nothing left to end. */
     static ResponseEntity<String> done(ListInfo list, UnsubscribeScope scope, Unsubscribed outcome) {
+        return done(list, scope, outcome, PageBrand.NONE);
+    }
+
+    static ResponseEntity<String> done(ListInfo list, UnsubscribeScope scope, Unsubscribed outcome, PageBrand page) {
         String main = "<h1>You are unsubscribed</h1>\n" + (outcome.changed()
                 ? "<p>You will receive no more mail from " + names(outcome.lists()) + ".</p>\n"
                 : "<p>You were already unsubscribed from " + (scope == UnsubscribeScope.BRAND
-                        ? escape(brandLists(list)) : "<strong>" + escape(list.name()) + "</strong>")
+                        ? escape(brandLists(list, page)) : "<strong>" + escape(list.name()) + "</strong>")
                         + ". Nothing has changed.</p>\n")
                 + "<p>" + escape(DATA_STAYS) + "</p>";
-        return Pages.html(HttpStatus.OK, "You are unsubscribed", main);
+        return Pages.html(HttpStatus.OK, "You are unsubscribed", main, page);
     }
 
     /** Unknown, malformed, or of an erased person: one answer for all, which tells nothing about anybody. */
@@ -83,8 +92,10 @@ final class UnsubscribePages {
                 || subscription.status() == SubscriptionStatus.PENDING;
     }
 
-    private static String brandLists(ListInfo list) {
-        return list.brand() == null || list.brand().isBlank() ? "all our lists" : "all lists of " + list.brand();
+    /** The brand by its display name when it has a record, else by its key as lists name it. */
+    private static String brandLists(ListInfo list, PageBrand page) {
+        String brand = page.brandName() != null ? page.brandName() : list.brand();
+        return brand == null || brand.isBlank() ? "all our lists" : "all lists of " + brand;
     }
 
     private static String names(List<ListInfo> lists) {
