@@ -61,7 +61,7 @@ class FormController {
 
     @GetMapping(value = "/f/{key}/embed.js")
     ResponseEntity<String> embed(@PathVariable String key) {
-        return find(key).map(embed::script).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+        return find(key).map(form -> embed.script(form, brands.ofForm(form).withController())).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .contentType(EmbedScript.JAVASCRIPT).body("/* no such form */\n"));
     }
 
