@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * an {@code <h2>}: the customer's page keeps its one {@code <h1>}. The form posts JSON with {@code fetch} (CORS:
  * only from the form's allowed origins, see {@link FormCors}) and shows the thank-you text, or the errors, in
  * place: the person stays on the customer's page. With {@code data-mode="iframe"} the script puts the form's own
- * page in an iframe instead, which the page's {@code frame-ancestors} allows for the same origins. The markup
+ * page in an iframe instead, which the page's {@code frame-ancestors} allows for the same origins. Both go to the
+ * server the script came from (its {@code src}); the form's own {@code action}, for browsers without scripts of
+ * this kind, is the public URL. The markup
  * travels as JSON strings with {@code </} escaped, so nothing in it can close the script early.
  */
 @Component
@@ -30,7 +32,7 @@ class EmbedScript {
     private static final String SCRIPT = """
             (function () {
               var script = document.currentScript;
-              var action = %s;
+              var action = new URL(%s, script.src).href;
               var holder = document.createElement('div');
               holder.className = 'consentflow-form';
               script.parentNode.insertBefore(holder, script);
@@ -43,7 +45,7 @@ class EmbedScript {
                 return;
               }
               var root = holder.attachShadow ? holder.attachShadow({mode: 'open'}) : holder;
-              root.innerHTML = '<style>' + %s + '</style><div class="cf-embed">' + %s + '</div>';
+              root.innerHTML = '<style>' + %s + '<\\/style><div class="cf-embed">' + %s + '<\\/div>';
               var box = root.querySelector('.cf-embed');
               var form = root.querySelector('form');
               var failed = %s;
@@ -124,7 +126,7 @@ class EmbedScript {
         String thanks = asSection(FormPage.thanks(form));
         String style = Pages.STYLE.replace("body{", ".cf-embed{").replace("main{", ".cf-main{")
                 .replace("h1{", "h2{") + brand.style();
-        String script = SCRIPT.formatted(literal(action), literal(form.definition().titleOrDefault()),
+        String script = SCRIPT.formatted(literal("/f/" + form.key()), literal(form.definition().titleOrDefault()),
                 literal(style), literal(markup), literal("The signup could not be sent. Please try again."),
                 literal(thanks));
         return ResponseEntity.ok()
