@@ -50,6 +50,8 @@ class BrandJourneyIT {
     int port;
     @Autowired
     GreenMail greenMail;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Api anonymous;
     Api admin;
@@ -131,7 +133,7 @@ class BrandJourneyIT {
         MimeMessage mail = mailTo(to, 1).get(0);
         assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("noreply@localhost");
         assertThat(mail.getHeader("Reply-To")).isNull();
-        assertThat(anonymous.get("/f/" + list + "-form").body()).doesNotContain("cf-controller");
+        assertThat(anonymous.get("/f/" + list + "-form").body()).doesNotContain("<footer");
     }
 
     @Test
@@ -142,12 +144,12 @@ class BrandJourneyIT {
 
         Answer page = anonymous.get("/f/" + form);
         assertThat(page.status()).isEqualTo(200);
-        String escapedName = "&AElig;r&oslash; &quot;Fisk &amp; Co&quot; &lt;Nyheder&gt;";
+        String escapedName = "Ærø &quot;Fisk &amp; Co&quot; &lt;Nyheder&gt;";
         assertThat(page.body()).contains("<p class=\"cf-brand-name\">" + escapedName + "</p>",
-                "<p class=\"cf-list\">N&aelig;ste nyt fra " + escapedName + "</p>",
+                "<p class=\"cf-list\">Næste nyt fra " + escapedName + "</p>",
                 "<img class=\"cf-logo\" src=\"https://cdn.example/logo.png\"",
                 "button{background:#0b6e4f;color:#fff}",
-                "Data controller: <strong>Fisk &amp; Co ApS</strong>, Havnegade 1, 5970 &AElig;r&oslash;sk&oslash;bing",
+                "Data controller: <strong>Fisk &amp; Co ApS</strong>, Havnegade 1, 5970 Ærøskøbing",
                 "<a href=\"mailto:dpo@fisk.example\">dpo@fisk.example</a>",
                 "<a href=\"https://fisk.example/privacy?a=1&amp;b=2\">")
                 .doesNotContain("<Nyheder>", "\"Fisk & Co\"");
@@ -157,11 +159,11 @@ class BrandJourneyIT {
         String to = "pages." + run + "@example.dk";
         signUp(form, to, Map.of("firstName", "Søren Ærbø Åsted"));
         assertThat(anonymous.get("/f/" + form + "/thanks").body()).contains(escapedName)
-                .doesNotContain("cf-controller");
+                .doesNotContain("<footer");
         MimeMessage confirmation = mailTo(to, 1).get(0);
         String confirm = find(CONFIRM, body(confirmation));
         String look = anonymous.get(confirm).body();
-        assertThat(look).contains("<p class=\"cf-list\">N&aelig;ste nyt fra " + escapedName + "</p>", escapedName);
+        assertThat(look).contains("<p class=\"cf-list\">Næste nyt fra " + escapedName + "</p>", escapedName);
         assertThat(anonymous.postForm(confirm, "").body()).contains("Subscription confirmed", escapedName);
 
         MimeMessage welcome = mailTo(to, 2).stream().filter(m -> header(m, "Subject").startsWith("Welcome"))
@@ -171,10 +173,34 @@ class BrandJourneyIT {
         assertThat(choice).contains(escapedName, "Data controller: <strong>Fisk &amp; Co ApS</strong>",
                 "mailto:dpo@fisk.example", "https://fisk.example/privacy?a=1&amp;b=2");
         String done = anonymous.postForm(unsubscribe, "scope=LIST").body();
-        assertThat(done).contains("You are unsubscribed", escapedName, "cf-controller");
+        assertThat(done).contains("You are unsubscribed", escapedName, "<footer class=\"cf-controller\">");
 
         JsonNode card = admin.get("/api/contacts?email=" + to).json();
         assertThat(card.toString()).contains("Søren Ærbø Åsted");
+    }
+
+    @Test
+    void aDanishLocalPartSurvivesThePagesAndWaitsForARelayThatOffersSmtpUtf8() {
+        String list = listOf(brand("utf8-" + run, HOSTILE_NAME, "utf8-" + run + ".example"));
+        String form = formOf(list);
+        String email = "søren.ærbø." + run + "@example.dk";
+        String encoded = java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8);
+
+        Answer again = anonymous.postForm("/f/" + form, "email=" + encoded + "&firstName=%C3%85se");
+        assertThat(again.status()).as("no consent: the form again, with what was typed").isEqualTo(400);
+        assertThat(again.body()).contains("value=\"" + email + "\"", "value=\"Åse\"");
+        signUp(form, email, Map.of("firstName", "Åse Ærbø"));
+
+        JsonNode card = admin.get("/api/contacts?email=" + encoded).json();
+        assertThat(card.toString()).contains(email, "Åse Ærbø");
+        String subscriber = card.get(0).get("subscriberId").asText();
+        Map<String, Object> row = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select state, relay_answer from dispatch_outbox where subscriber_id = cast(:id as uuid)")
+                .param("id", subscriber).query().listOfRows(), rows -> rows.size() == 1
+                        && "HARD_FAIL".equals(rows.get(0).get("state"))).get(0);
+        assertThat((String) row.get("relay_answer")).as("GreenMail does not offer SMTPUTF8").contains("SMTPUTF8");
+        assertThat(admin.get("/api/contacts?email=" + encoded).body()).as("not the address's fault")
+                .doesNotContain("BOUNCED");
     }
 
     @Test

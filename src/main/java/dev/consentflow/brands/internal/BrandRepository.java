@@ -10,4 +10,6 @@ interface BrandRepository extends CrudRepository<Brand, UUID> {
     Optional<Brand> findByAccountIdAndBrandKey(UUID accountId, String brandKey);
 
     List<Brand> findByAccountIdOrderByBrandKey(UUID accountId);
+
+    boolean existsByAccountIdAndFromAddressIsNotNull(UUID accountId);
 }

@@ -27,6 +27,7 @@ class BrandSenders implements SenderDirectory {
     private final BrandRepository brands;
     private final DkimKeys dkim;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> accountsWithoutSenders = new ConcurrentHashMap<>();
 
     BrandSenders(ContactManagement contacts, BrandRepository brands, DkimKeys dkim) {
         this.contacts = contacts;
@@ -39,6 +40,9 @@ class BrandSenders implements SenderDirectory {
 
     @Override
     public Optional<Sender> senderOf(AccountId account, UUID subscriptionId) {
+        if (!hasSenders(account)) {
+            return Optional.empty();
+        }
         return contacts.subscription(account, new SubscriptionId(subscriptionId))
                 .map(subscription -> subscription.list().brand())
                 .flatMap(brandKey -> of(account, brandKey));
@@ -63,6 +67,22 @@ class BrandSenders implements SenderDirectory {
 
     void forget(AccountId account, String brandKey) {
         cache.remove(key(account, brandKey));
+        accountsWithoutSenders.remove(account.value());
+    }
+
+    /** Most accounts send as the platform: for them, no subscription is looked up before each mail. */
+    private boolean hasSenders(AccountId account) {
+        Instant now = Instant.now();
+        Instant until = accountsWithoutSenders.get(account.value());
+        if (until != null && until.isAfter(now)) {
+            return false;
+        }
+        if (brands.existsByAccountIdAndFromAddressIsNotNull(account.value())) {
+            accountsWithoutSenders.remove(account.value());
+            return true;
+        }
+        accountsWithoutSenders.put(account.value(), now.plus(FRESH));
+        return false;
     }
 
     private static String key(AccountId account, String brandKey) {

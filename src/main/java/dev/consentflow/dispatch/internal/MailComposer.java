@@ -71,9 +71,12 @@ class MailComposer {
     MimeMessage compose(Session session, UUID messageId, Letter letter, String listId, Recipient recipient,
                         Optional<Sender> sender) throws MessagingException {
         OutgoingMessage message = new OutgoingMessage(session, "<" + messageId + "@" + messageIdDomain + ">");
-        message.setFrom(sender.isPresent() ? address(sender.get().fromName(), sender.get().fromAddress()) : from);
+        // toString() encodes display names by RFC 2047 always; the session's allowutf8 (for SMTPUTF8 recipients)
+        // would put them raw into the header, which only an SMTPUTF8 relay may carry.
+        InternetAddress author = sender.isPresent() ? address(sender.get().fromName(), sender.get().fromAddress()) : from;
+        message.setHeader("From", fold("From", author.toString()));
         if (sender.isPresent() && sender.get().replyTo() != null) {
-            message.setReplyTo(new InternetAddress[] {address(null, sender.get().replyTo())});
+            message.setHeader("Reply-To", fold("Reply-To", address(null, sender.get().replyTo()).toString()));
         }
         message.setRecipient(MimeMessage.RecipientType.TO, recipientAddress(recipient));
         message.setSubject(HeaderValues.text(letter.subject()), CHARSET);
@@ -111,11 +114,32 @@ class MailComposer {
         if (address == null || !HeaderValues.isClean(address) || address.length() > 254) {
             throw new AddressException("not a mail address");
         }
-        InternetAddress parsed = new InternetAddress(address.strip(), true);
+        String plain = address.strip();
+        // Jakarta Mail's strict check knows no SMTPUTF8 local parts: it checks the ASCII shape, the address stays.
+        InternetAddress parsed = new InternetAddress(asciiShape(plain), true);
         if (parsed.getPersonal() != null || parsed.isGroup() || !parsed.getAddress().contains("@")) {
             throw new AddressException("not a single plain mail address");
         }
-        return parsed;
+        if (isAscii(plain)) {
+            return parsed;
+        }
+        InternetAddress utf8 = new InternetAddress();
+        utf8.setAddress(plain);
+        return utf8;
+    }
+
+    /** Whether an address can go through any relay, or needs SMTPUTF8 (RFC 6531). */
+    static boolean isAscii(String address) {
+        return address.chars().allMatch(c -> c < 0x80);
+    }
+
+    /** Letters and marks beyond ASCII stand in as {@code x}, so the strict parser checks everything else. */
+    private static String asciiShape(String address) {
+        StringBuilder shape = new StringBuilder(address.length());
+        address.codePoints().forEach(c -> shape.append(c < 0x80 ? (char) c
+                : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                        || Character.getType(c) == Character.COMBINING_SPACING_MARK ? 'x' : ' '));
+        return shape.toString();
     }
 
     private static String safeUrl(String url) {
