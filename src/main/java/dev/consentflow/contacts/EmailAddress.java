@@ -7,8 +7,9 @@ import java.util.Locale;
  * A mail address as Consentflow accepts it, checked by one linear scan (no regular expression, so no input can
  * make it backtrack).
  *
- * <p>Accepted: {@code local@domain} with exactly one {@code @}; a dot-atom local part (RFC 5322 atext and
- * single dots inside) of at most 64 characters, ASCII only; a domain of at least two labels of letters, digits
+ * <p>Accepted: {@code local@domain} with exactly one {@code @}; a dot-atom local part (RFC 5322 atext, letters,
+ * digits and marks beyond ASCII as RFC 6531 allows, and single dots inside) of at most 64 characters; a domain of
+ * at least two labels of letters, digits
  * and inner hyphens, at most 63 characters each, with a non-numeric top-level label; at most 254 characters in
  * all. Leading and trailing spaces and tabs are removed first; anything else that is not part of such an
  * address is refused: quoted local parts, comments, address literals ({@code [192.0.2.1]}), spaces, control
@@ -16,8 +17,9 @@ import java.util.Locale;
  *
  * <p>Internationalised domain names are accepted and stored in their ASCII form (IDNA, {@code bücher.de}
  * becomes {@code xn--bcher-kva.de}), so both spellings are one person and every relay can deliver to them.
- * Internationalised local parts (SMTPUTF8) are refused: many relays do not take them, and a subscription the
- * person can never receive is worse than a clear error at signup.
+ * Internationalised local parts ({@code søren@example.dk}) are accepted in Unicode NFC (issue 17): they are
+ * sent only where the relay offers SMTPUTF8 (RFC 6531/6532); through a relay that does not, their messages end
+ * HARD_FAIL without counting as a bounce (see dispatch's {@code SmtpConnection}).
  *
  * <p>{@link #value()} keeps the local part as written (the domain in lower case); {@link #normalized()}, the
  * input of the blind index, is the whole address lower-cased, because no mail provider in practice treats
@@ -56,7 +58,7 @@ public final class EmailAddress {
             throw new InvalidValue("is required");
         }
         int at = checkCharactersAndFindAt(text);
-        String local = text.substring(0, at);
+        String local = java.text.Normalizer.normalize(text.substring(0, at), java.text.Normalizer.Form.NFC);
         String domain = DomainName.ascii(text.substring(at + 1));
         checkLocalPart(local);
         String address = local + "@" + domain;
@@ -132,11 +134,20 @@ public final class EmailAddress {
                     throw new InvalidValue("must not have a dot at the start or end of the local part, or two in a row");
                 }
             } else if (c > 0x7e) {
-                throw new InvalidValue("must have a local part in ASCII (internationalised local parts are not accepted)");
+                if (!isUnicodeAtext(c)) {
+                    throw new InvalidValue("has a character that is not allowed in the local part");
+                }
             } else if (!isAtext(c)) {
                 throw new InvalidValue("has a character that is not allowed in the local part");
             }
         }
+    }
+
+    /** Beyond ASCII: letters, digits and combining marks (a surrogate pair's halves are letters' halves). */
+    private static boolean isUnicodeAtext(char c) {
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || Character.isSurrogate(c) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean isAtext(char c) {

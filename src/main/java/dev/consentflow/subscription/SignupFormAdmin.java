@@ -16,9 +16,12 @@ public interface SignupFormAdmin {
                     String consentText) {
     }
 
-    /** A form as it is now: its public page {@code url} and the {@code embedScript} to put on a site. */
+    /**
+     * A form as it is now: its public page {@code url}, the {@code embedScript} to put on a site, and the sites
+     * ({@code allowedOrigins}) that may post to it with fetch and show it in an iframe.
+     */
     record FormInfo(String key, List<String> lists, Channel channel, List<String> fields, String title,
-                    String consentText, int version, String url, String embedScript) {
+                    String consentText, int version, String url, String embedScript, List<String> allowedOrigins) {
     }
 
     List<FormInfo> forms(AccountId account);
@@ -31,6 +34,9 @@ public interface SignupFormAdmin {
 
     /** A new version of a form of the account, with the same rules as {@link #create}. */
     FormInfo change(AccountId account, FormSpec spec);
+
+    /** Sets the sites that may post to the form with fetch (CORS) and frame it; a 404 for another key. */
+    FormInfo allowOrigins(AccountId account, String key, List<String> origins);
 
     /** Posts that created a subscription, how many were confirmed, how many expired unconfirmed. */
     FormFunnel conversion(AccountId account, String key);

@@ -8,5 +8,5 @@
  * {@code POST /api/contacts/{id}/unsubscribe} and {@code /resubscribe}. Resubscribe comes here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Subscription",
-        allowedDependencies = {"accounts", "consent", "contacts", "dispatch", "engine", "keys", "web"})
+        allowedDependencies = {"accounts", "brands", "consent", "contacts", "dispatch", "engine", "keys", "web"})
 package dev.consentflow.subscription;

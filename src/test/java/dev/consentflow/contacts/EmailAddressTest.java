@@ -37,12 +37,21 @@ class EmailAddressTest {
         assertThat(unicode).isEqualTo(EmailAddress.parse("anna@XN--BCHER-KVA.de"));
     }
 
+    @Test
+    void aDanishLocalPartIsAcceptedInItsComposedFormSoBothSpellingsAreOnePerson() {
+        EmailAddress composed = EmailAddress.parse("Søren.Ærbø-Åsted@example.dk");
+        assertThat(composed.value()).isEqualTo("Søren.Ærbø-Åsted@example.dk");
+        EmailAddress decomposed = EmailAddress.parse("Søren.Ærbø-A\u030asted@example.dk");
+        assertThat(decomposed.value()).isEqualTo(composed.value());
+        assertThat(decomposed.normalized()).isEqualTo("søren.ærbø-åsted@example.dk");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "anna", "anna@", "@example.dk", "anna@@example.dk", "an@na@example.dk",
             "\"anna\"@example.dk", "\"a@b\"@example.dk", "an na@example.dk", "anna@exa mple.dk", "anna@example",
             "anna@example.dk.", ".anna@example.dk", "anna.@example.dk", "an..na@example.dk", "anna@.example.dk",
             "anna@example..dk", "anna@-example.dk", "anna@example-.dk", "anna@[192.0.2.1]", "anna@192.0.2.1",
-            "anna(comment)@example.dk", "anna@exam_ple.dk", "ånna@example.dk", "anna@example.dk\u0000",
+            "anna(comment)@example.dk", "anna@exam_ple.dk", "an\u2709na@example.dk", "anna@example.dk\u0000",
             "anna\u0000@example.dk", "anna@example.dk\r\nBcc: victim@example.org", "anna\n@example.dk",
             "anna@example.dk\n", "anna\u2028@example.dk", "anna@exa\u00a0mple.dk", "anna@example.d\u200bk"})
     void malformedAddressesAreRefused(String address) {

@@ -108,6 +108,13 @@ public final class Api {
         return send(builder.build());
     }
 
+    /** An OPTIONS request, for example a browser's CORS preflight. */
+    public Answer options(String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
     public Answer postForm(String path, String urlEncoded) {
         return postRaw(path, "application/x-www-form-urlencoded", urlEncoded);
     }

@@ -1,5 +1,6 @@
 package dev.consentflow.dispatch.internal;
 
+import dev.consentflow.dispatch.Sender;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.security.GeneralSecurityException;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * DKIM-signs outgoing mail (rsa-sha256, relaxed/relaxed) when {@code consentflow.dispatch.dkim.domain},
  * {@code .selector} and {@code .private-key} are set; otherwise hands messages through unchanged. The signature
- * covers the List-Unsubscribe headers, as RFC 8058 asks for one-click unsubscribe to be trusted.
+ * covers the List-Unsubscribe headers, as RFC 8058 asks for one-click unsubscribe to be trusted. A brand with a
+ * sending domain brings its own key ({@link Sender.DkimKey}), which wins over the configured one.
  */
 @Component
 class DkimSigning {
@@ -37,11 +39,24 @@ class DkimSigning {
     }
 
     MimeMessage sign(MimeMessage message) throws MessagingException {
+        return sign(message, null);
+    }
+
+    /** Signs with the brand's key when given one, else with the configured key (if any). */
+    MimeMessage sign(MimeMessage message, Sender.DkimKey brandKey) throws MessagingException {
+        if (brandKey != null) {
+            return sign(message, brandKey.domain(), brandKey.selector(), brandKey.privateKey());
+        }
         if (key == null) {
             return message;
         }
+        return sign(message, config.domain(), config.selector(), key);
+    }
+
+    private static MimeMessage sign(MimeMessage message, String domain, String selector, RSAPrivateKey key)
+            throws MessagingException {
         // A signer keeps a Signature and a digest, which are not thread-safe: one per message is cheap.
-        DkimSigner signer = new DkimSigner(config.domain(), config.selector(), key);
+        DkimSigner signer = new DkimSigner(domain, selector, key);
         signer.setCheckDomainKey(false);
         signer.setSigningAlgorithm(SigningAlgorithm.SHA256_WITH_RSA);
         signer.setHeaderCanonicalization(Canonicalization.RELAXED);

@@ -1,6 +1,8 @@
 package dev.consentflow.dispatch.internal;
 
 import dev.consentflow.dispatch.Recipient;
+import dev.consentflow.dispatch.Sender;
+import dev.consentflow.dispatch.SenderDirectory;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -13,15 +15,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the MIME message of one outbox row: From {@code consentflow.mail.from}, a Message-ID on our domain made
- * from the row's id, the list headers of RFC 2369, 2919 and 8058, and a DKIM signature when configured. Every
- * header value passes through {@link HeaderValues} and Jakarta Mail's encoding, so no value can add a header.
+ * Builds the MIME message of one outbox row: From {@code consentflow.mail.from}, or the list's brand sender (with
+ * its Reply-To) when the {@link SenderDirectory} names one, a Message-ID on our domain made from the row's id, the
+ * list headers of RFC 2369, 2919 and 8058, and a DKIM signature: the brand's key, else the global one when
+ * configured. Every header value passes through {@link HeaderValues} and Jakarta Mail's encoding (display names
+ * by RFC 2047), so no value can add a header.
  */
 @Component
 class MailComposer {
@@ -33,19 +40,45 @@ class MailComposer {
     private final InternetAddress from;
     private final String messageIdDomain;
     private final DkimSigning dkim;
+    private final ObjectProvider<SenderDirectory> senders;
 
+    MailComposer(String from, String publicUrl, DkimSigning dkim) {
+        this(from, publicUrl, dkim, null);
+    }
+
+    @Autowired
     MailComposer(@Value("${consentflow.mail.from}") String from, @Value("${consentflow.public-url}") String publicUrl,
-                 DkimSigning dkim) {
+                 DkimSigning dkim, ObjectProvider<SenderDirectory> senders) {
         this.from = parseFrom(from);
         this.messageIdDomain = messageIdDomain(publicUrl, this.from);
         this.dkim = dkim;
+        this.senders = senders;
+    }
+
+    /** The brand sender of the row's list, or empty for the global one. */
+    Optional<Sender> senderOf(OutboxRow row) {
+        SenderDirectory directory = senders == null ? null : senders.getIfAvailable();
+        return directory == null || row.subscriptionId() == null ? Optional.empty()
+                : directory.senderOf(row.account(), row.subscriptionId());
     }
 
     /** @throws AddressException when the recipient's address cannot be a mail address (it is never sent) */
     MimeMessage compose(Session session, UUID messageId, Letter letter, String listId, Recipient recipient)
             throws MessagingException {
+        return compose(session, messageId, letter, listId, recipient, Optional.empty());
+    }
+
+    /** As {@link #compose(Session, UUID, Letter, String, Recipient)}, From and signed as {@code sender} says. */
+    MimeMessage compose(Session session, UUID messageId, Letter letter, String listId, Recipient recipient,
+                        Optional<Sender> sender) throws MessagingException {
         OutgoingMessage message = new OutgoingMessage(session, "<" + messageId + "@" + messageIdDomain + ">");
-        message.setFrom(from);
+        // toString() encodes display names by RFC 2047 always; the session's allowutf8 (for SMTPUTF8 recipients)
+        // would put them raw into the header, which only an SMTPUTF8 relay may carry.
+        InternetAddress author = sender.isPresent() ? address(sender.get().fromName(), sender.get().fromAddress()) : from;
+        message.setHeader("From", fold("From", author.toString()));
+        if (sender.isPresent() && sender.get().replyTo() != null) {
+            message.setHeader("Reply-To", fold("Reply-To", address(null, sender.get().replyTo()).toString()));
+        }
         message.setRecipient(MimeMessage.RecipientType.TO, recipientAddress(recipient));
         message.setSubject(HeaderValues.text(letter.subject()), CHARSET);
         message.setSentDate(new Date());
@@ -60,7 +93,7 @@ class MailComposer {
         }
         setBody(message, letter);
         message.saveChanges();
-        return dkim.sign(message);
+        return dkim.sign(message, sender.map(Sender::dkim).orElse(null));
     }
 
     private static void setBody(MimeMessage message, Letter letter) throws MessagingException {
@@ -84,11 +117,32 @@ class MailComposer {
         if (address == null || !HeaderValues.isClean(address) || address.length() > 254) {
             throw new AddressException("not a mail address");
         }
-        InternetAddress parsed = new InternetAddress(address.strip(), true);
+        String plain = address.strip();
+        // Jakarta Mail's strict check knows no SMTPUTF8 local parts: it checks the ASCII shape, the address stays.
+        InternetAddress parsed = new InternetAddress(asciiShape(plain), true);
         if (parsed.getPersonal() != null || parsed.isGroup() || !parsed.getAddress().contains("@")) {
             throw new AddressException("not a single plain mail address");
         }
-        return parsed;
+        if (isAscii(plain)) {
+            return parsed;
+        }
+        InternetAddress utf8 = new InternetAddress();
+        utf8.setAddress(plain);
+        return utf8;
+    }
+
+    /** Whether an address can go through any relay, or needs SMTPUTF8 (RFC 6531). */
+    static boolean isAscii(String address) {
+        return address.chars().allMatch(c -> c < 0x80);
+    }
+
+    /** Letters and marks beyond ASCII stand in as {@code x}, so the strict parser checks everything else. */
+    private static String asciiShape(String address) {
+        StringBuilder shape = new StringBuilder(address.length());
+        address.codePoints().forEach(c -> shape.append(c < 0x80 ? (char) c
+                : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                        || Character.getType(c) == Character.COMBINING_SPACING_MARK ? 'x' : ' '));
+        return shape.toString();
     }
 
     private static String safeUrl(String url) {
@@ -101,6 +155,22 @@ class MailComposer {
 
     private static String fold(String name, String value) {
         return MimeUtility.fold(name.length() + 2, value);
+    }
+
+    /** A brand's address, checked when the brand was saved; checked again, the header must never break. */
+    private static InternetAddress address(String name, String address) throws MessagingException {
+        if (!HeaderValues.isClean(address)) {
+            throw new AddressException("line break in the brand's sender");
+        }
+        InternetAddress parsed = new InternetAddress(address.strip(), true);
+        if (name != null && !name.isBlank()) {
+            try {
+                parsed.setPersonal(HeaderValues.text(name), CHARSET);
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return parsed;
     }
 
     private static InternetAddress parseFrom(String configured) {

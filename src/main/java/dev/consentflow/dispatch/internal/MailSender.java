@@ -2,11 +2,13 @@ package dev.consentflow.dispatch.internal;
 
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Recipient;
+import dev.consentflow.dispatch.Sender;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Mail over a pool of SMTP connections to the relay. */
 final class MailSender implements ChannelSender {
@@ -43,11 +45,17 @@ final class MailSender implements ChannelSender {
 
     @Override
     public Delivery send(OutboxRow row, Letter letter, Recipient recipient) {
+        Optional<Sender> from;
+        try {
+            from = composer.senderOf(row);
+        } catch (RuntimeException e) {
+            return Delivery.soft("the brand's sender could not be read: " + e.getClass().getSimpleName());
+        }
         return pool.withConnection(connection -> {
             MimeMessage message;
             InternetAddress to;
             try {
-                message = composer.compose(connection.session(), row.id(), letter, row.listId(), recipient);
+                message = composer.compose(connection.session(), row.id(), letter, row.listId(), recipient, from);
                 to = (InternetAddress) message.getRecipients(MimeMessage.RecipientType.TO)[0];
             } catch (AddressException e) {
                 return Delivery.hard("the recipient's address is not a mail address; not sent");

@@ -60,6 +60,10 @@ final class SmtpConnection {
             return new SmtpAnswers.Outcome(Delivery.soft("cannot connect to " + relay.host() + ":" + relay.port()
                     + ": " + rootMessage(e)), true);
         }
+        if (needsSmtpUtf8(message, to) && !transport.supportsExtension("SMTPUTF8")) {
+            return new SmtpAnswers.Outcome(Delivery.failed("the address needs SMTPUTF8 (RFC 6531), which the relay "
+                    + "does not offer; not sent"), false);
+        }
         transport.beginMessage(envelopeFrom);
         try {
             transport.sendMessage(message, new Address[] {to});
@@ -94,6 +98,16 @@ final class SmtpConnection {
             fresh.connect(relay.host(), relay.port(), relay.username(), relay.password());
             transport = fresh;
             sentOnThisConnection = 0;
+        }
+    }
+
+    private static boolean needsSmtpUtf8(MimeMessage message, InternetAddress to) throws RuntimeException {
+        try {
+            Address[] from = message.getFrom();
+            return !MailComposer.isAscii(to.getAddress()) || (from != null && from.length > 0
+                    && from[0] instanceof InternetAddress sender && !MailComposer.isAscii(sender.getAddress()));
+        } catch (MessagingException e) {
+            return false;
         }
     }
 

@@ -37,6 +37,9 @@ record SmtpRelay(String host, int port, String username, String password, Map<St
         props.setProperty("mail.smtp.auth", Boolean.toString(authenticates()));
         // Our own QUIT should not wait on a slow relay; the message's fate is already known by then.
         props.putIfAbsent("mail.smtp.quitwait", "false");
+        // SMTPUTF8 (RFC 6531) when the relay offers it: the transport then says so in MAIL FROM and writes UTF-8
+        // addresses. ASCII mail is written as before; bodies keep their encodings (that is a system property).
+        props.putIfAbsent("mail.mime.allowutf8", "true");
         return Session.getInstance(props);
     }
 

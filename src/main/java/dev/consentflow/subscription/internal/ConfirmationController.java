@@ -27,11 +27,14 @@ class ConfirmationController {
     private final ConfirmationClicks clicks;
     private final ClientAddress clientAddress;
     private final LinkLanguages languages;
+    private final PageBrands brands;
 
-    ConfirmationController(ConfirmationClicks clicks, ClientAddress clientAddress, LinkLanguages languages) {
+    ConfirmationController(ConfirmationClicks clicks, ClientAddress clientAddress, LinkLanguages languages,
+                           PageBrands brands) {
         this.clicks = clicks;
         this.clientAddress = clientAddress;
         this.languages = languages;
+        this.brands = brands;
     }
 
     @GetMapping("/c/{token}")
@@ -44,26 +47,27 @@ class ConfirmationController {
                     <p>%s</p>
                     <form method="post" action="/c/%s"><button type="submit">%s</button></form>
                     """.formatted(texts.html("confirm.title"), texts.html("confirm.text"), escape(token),
-                    texts.html("confirm.button")));
+                    texts.html("confirm.button")), brands.ofConfirmation(token));
         }
-        return answer(link, texts);
+        return answer(link, texts, brands.ofConfirmation(token));
     }
 
     @PostMapping("/c/{token}")
     ResponseEntity<String> click(@PathVariable String token, HttpServletRequest request) {
         PublicTexts texts = languages.ofConfirmation(token, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         if (!ConfirmationTokens.isWellFormed(token)) {
-            return answer(Link.GONE, texts);
+            return answer(Link.GONE, texts, PageBrand.NONE);
         }
         ConsentEvidence evidence = ConsentEvidence.ofClick(Instant.now(), clientAddress.of(request),
                 SignupValues.cleanUserAgent(request.getHeader(HttpHeaders.USER_AGENT)));
-        return answer(clicks.click(token, evidence), texts);
+        return answer(clicks.click(token, evidence), texts, brands.ofConfirmation(token));
     }
 
-    private static ResponseEntity<String> answer(Link link, PublicTexts texts) {
+    /** The 410 page stays plain: naming the list would tell an expired link from one that never was. */
+    private static ResponseEntity<String> answer(Link link, PublicTexts texts, PageBrand brand) {
         return switch (link) {
-            case CONFIRMED -> Pages.message(texts, HttpStatus.OK, "confirmed");
-            case ALREADY_CONFIRMED, WAITING -> Pages.message(texts, HttpStatus.OK, "already");
+            case CONFIRMED -> Pages.message(texts, HttpStatus.OK, "confirmed", brand);
+            case ALREADY_CONFIRMED, WAITING -> Pages.message(texts, HttpStatus.OK, "already", brand);
             case GONE -> Pages.message(texts, HttpStatus.GONE, "confirm.gone");
         };
     }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/forms} (API.md section 3), for the account's marketers: create, list, change, conversion. */
+/**
+ * {@code /api/forms} (API.md section 3), for the account's marketers: create, list, change, conversion, and the
+ * form's allowed origins ({@code PUT /api/forms/{key}/allowed-origins}).
+ */
 @RestController
 @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
 class FormAdminController {
@@ -28,6 +31,9 @@ class FormAdminController {
 
     FormAdminController(SignupFormAdmin forms) {
         this.forms = forms;
+    }
+
+    record Origins(List<String> allowedOrigins) {
     }
 
     @PostMapping("/api/forms")
@@ -58,6 +64,13 @@ class FormAdminController {
     @GetMapping("/api/forms/{key}/conversion")
     FormFunnel conversion(@PathVariable String key, @AuthenticationPrincipal Caller caller) {
         return forms.conversion(caller.requireAccount(), key);
+    }
+
+    /** The sites that may post to the form with fetch (CORS) and show it in an iframe (frame-ancestors). */
+    @PutMapping("/api/forms/{key}/allowed-origins")
+    FormInfo setAllowedOrigins(@PathVariable String key, @RequestBody Origins body,
+                               @AuthenticationPrincipal Caller caller) {
+        return forms.allowOrigins(caller.requireAccount(), key, body == null ? null : body.allowedOrigins());
     }
 
     private static FormSpec spec(FormDefinition d) {

@@ -54,6 +54,15 @@ class FormAdminDesk implements SignupFormAdmin {
     }
 
     @Override
+    @Transactional
+    public FormInfo allowOrigins(AccountId account, String key, List<String> origins) {
+        if (!forms.setAllowedOrigins(account, key, AllowedOrigins.checked(origins))) {
+            throw new NotFoundException("Form");
+        }
+        return form(account, key);
+    }
+
+    @Override
     public FormFunnel conversion(AccountId account, String key) {
         return funnels.ofForm(account, form(account, key).key());
     }
@@ -75,6 +84,6 @@ class FormAdminDesk implements SignupFormAdmin {
         FormDefinition d = form.definition();
         String url = publicUrl + "/f/" + d.key();
         return new FormInfo(d.key(), d.lists(), d.channel(), d.fields(), form.title(), form.consentText(),
-                form.version(), url, url + "/embed.js");
+                form.version(), url, url + "/embed.js", form.allowedOrigins());
     }
 }

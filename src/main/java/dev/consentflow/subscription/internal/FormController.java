@@ -34,11 +34,13 @@ class FormController {
     private final FormSignups signups;
     private final EmbedScript embed;
     private final ClientAddress clientAddress;
+    private final PageBrands brands;
 
-    FormController(FormSignups signups, EmbedScript embed, ClientAddress clientAddress) {
+    FormController(FormSignups signups, EmbedScript embed, ClientAddress clientAddress, PageBrands brands) {
         this.signups = signups;
         this.embed = embed;
         this.clientAddress = clientAddress;
+        this.brands = brands;
     }
 
     /** Not just {@code Accepted}: /v3/api-docs names a schema by its simple class name, and resubscriptions have one. */
@@ -48,19 +50,21 @@ class FormController {
     @GetMapping("/f/{key}")
     ResponseEntity<String> page(@PathVariable String key, HttpServletRequest request) {
         return find(key).map(form -> Pages.html(form.texts().language(), HttpStatus.OK, form.title(),
-                FormPage.form(form, "/f/" + form.key(), Map.of(), List.of()))).orElseGet(() -> notFound(request));
+                FormPage.form(form, "/f/" + form.key(), Map.of(), List.of()), brands.ofForm(form).withController(),
+                form.allowedOrigins())).orElseGet(() -> notFound(request));
     }
 
     @GetMapping("/f/{key}/thanks")
     ResponseEntity<String> thanks(@PathVariable String key, HttpServletRequest request) {
         return find(key).map(form -> Pages.html(form.texts().language(), HttpStatus.OK,
-                        form.texts().text("thanks.title"), FormPage.thanks(form)))
+                        form.texts().text("thanks.title"), FormPage.thanks(form), brands.ofForm(form),
+                        form.allowedOrigins()))
                 .orElseGet(() -> notFound(request));
     }
 
     @GetMapping(value = "/f/{key}/embed.js")
     ResponseEntity<String> embed(@PathVariable String key) {
-        return find(key).map(embed::script).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+        return find(key).map(form -> embed.script(form, brands.ofForm(form).withController())).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .contentType(EmbedScript.JAVASCRIPT).body("/* no such form */\n"));
     }
 
@@ -86,7 +90,8 @@ class FormController {
             signups.submit(form, values, clientAddress.of(request), request.getHeader(HttpHeaders.USER_AGENT));
         } catch (InvalidInputException e) {
             return Pages.html(form.texts().language(), HttpStatus.BAD_REQUEST, form.title(),
-                    FormPage.form(form, "/f/" + form.key(), values, e.errors()));
+                    FormPage.form(form, "/f/" + form.key(), values, e.errors()), brands.ofForm(form).withController(),
+                    form.allowedOrigins());
         } catch (TooManyRequestsException e) {
             ResponseEntity<String> page = Pages.message(form.texts(), HttpStatus.TOO_MANY_REQUESTS, "form.wait");
             return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())

@@ -35,12 +35,22 @@ class SignupForms {
 
     /**
      * A form as the public pages use it, with its list (null while the list does not exist): the list's language
-     * is the form's, and a tracked list's consent text says so.
+     * is the form's, and a tracked list's consent text says so; {@code allowedOrigins} may post to it with fetch
+     * and frame it.
      */
-    record SignupForm(AccountId account, int version, FormDefinition definition, ListInfo list) {
+    record SignupForm(AccountId account, int version, FormDefinition definition, ListInfo list,
+                      List<String> allowedOrigins) {
+
+        SignupForm {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
+
+        SignupForm(AccountId account, int version, FormDefinition definition, ListInfo list) {
+            this(account, version, definition, list, List.of());
+        }
 
         SignupForm(AccountId account, int version, FormDefinition definition) {
-            this(account, version, definition, null);
+            this(account, version, definition, null, List.of());
         }
 
         String key() {
@@ -95,7 +105,7 @@ class SignupForms {
         if (forms.newVersion(definition.key(), account.value(), stored.version(), write(definition)) == 0) {
             throw new FormChangedMeanwhile("The form " + definition.key() + " changed meanwhile: read it again");
         }
-        return new SignupForm(account, stored.version() + 1, definition, list(account, definition));
+        return new SignupForm(account, stored.version() + 1, definition, list(account, definition), origins(stored));
     }
 
     /** A definition from the repository's forms/ folder: created, or a new version when it changed. */
@@ -112,11 +122,21 @@ class SignupForms {
         }
     }
 
+    /** Sets the form's allowed origins; false when the account has no form of this key. */
+    boolean setAllowedOrigins(AccountId account, String key, List<String> origins) {
+        return forms.setAllowedOrigins(key, account.value(), String.join(" ", origins)) == 1;
+    }
+
+    private static List<String> origins(StoredForm stored) {
+        String origins = stored.allowedOrigins() == null ? "" : stored.allowedOrigins().strip();
+        return origins.isEmpty() ? List.of() : List.of(origins.split(" "));
+    }
+
     private SignupForm toForm(StoredForm stored) {
         try {
             AccountId account = new AccountId(stored.accountId());
             FormDefinition definition = json.readValue(stored.definition(), FormDefinition.class);
-            return new SignupForm(account, stored.version(), definition, list(account, definition));
+            return new SignupForm(account, stored.version(), definition, list(account, definition), origins(stored));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored form " + stored.formKey() + " is not readable", e);
         }

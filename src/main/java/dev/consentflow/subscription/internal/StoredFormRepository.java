@@ -9,7 +9,7 @@ import org.springframework.data.repository.Repository;
 
 interface StoredFormRepository extends Repository<StoredForm, UUID> {
 
-    String COLUMNS = "id, account_id, form_key, version, definition::text as definition, origin";
+    String COLUMNS = "id, account_id, form_key, version, definition::text as definition, origin, allowed_origins";
 
     @Query("select " + COLUMNS + " from subscription_form where form_key = :formKey")
     Optional<StoredForm> findByKey(String formKey);
@@ -32,4 +32,10 @@ interface StoredFormRepository extends Repository<StoredForm, UUID> {
               updated_at = now()
             where form_key = :formKey and account_id = :accountId and version = :version""")
     int newVersion(String formKey, UUID accountId, int version, String definition);
+
+    @Modifying
+    @Query("""
+            update subscription_form set allowed_origins = :allowedOrigins, updated_at = now()
+            where form_key = :formKey and account_id = :accountId""")
+    int setAllowedOrigins(String formKey, UUID accountId, String allowedOrigins);
 }

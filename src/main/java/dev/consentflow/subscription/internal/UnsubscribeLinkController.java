@@ -31,17 +31,19 @@ class UnsubscribeLinkController {
 
     private final UnsubscribeClicks clicks;
     private final ClientAddress clientAddress;
+    private final PageBrands brands;
 
-    UnsubscribeLinkController(UnsubscribeClicks clicks, ClientAddress clientAddress) {
+    UnsubscribeLinkController(UnsubscribeClicks clicks, ClientAddress clientAddress, PageBrands brands) {
         this.clicks = clicks;
         this.clientAddress = clientAddress;
+        this.brands = brands;
     }
 
     @GetMapping("/u/{token}")
     ResponseEntity<String> look(@PathVariable String token, HttpServletRequest request) {
         List<SubscriptionRef> brand = clicks.look(token);
         return brand.isEmpty() ? UnsubscribePages.gone(browserLanguage(request))
-                : UnsubscribePages.choice(token, brand);
+                : UnsubscribePages.choice(token, brand, brands.ofUnsubscribe(token).withController());
     }
 
     @PostMapping("/u/{token}")
@@ -54,7 +56,8 @@ class UnsubscribeLinkController {
         UnsubscribeScope covered = fromPage && "BRAND".equalsIgnoreCase(scope.strip())
                 ? UnsubscribeScope.BRAND : UnsubscribeScope.LIST;
         return clicks.click(token, covered, channel, clientAddress.of(request))
-                .map(clicked -> UnsubscribePages.done(clicked.list(), clicked.scope(), clicked.outcome()))
+                .map(clicked -> UnsubscribePages.done(clicked.list(), clicked.scope(), clicked.outcome(),
+                        brands.ofUnsubscribe(token).withController()))
                 .orElseGet(() -> UnsubscribePages.gone(browserLanguage(request)));
     }
 

@@ -28,6 +28,11 @@ final class UnsubscribePages {
      * subscriptions to lists of the brand. A button per scope; nothing changes until one is pressed.
      */
     static ResponseEntity<String> choice(String token, List<SubscriptionRef> brand) {
+        return choice(token, brand, PageBrand.NONE);
+    }
+
+    /** As {@link #choice(String, List)}, in the brand's frame. */
+    static ResponseEntity<String> choice(String token, List<SubscriptionRef> brand, PageBrand page) {
         ListInfo list = brand.get(0).list();
         PublicTexts t = PublicTexts.of(list.language());
         List<ListInfo> others = brand.stream().skip(1).filter(UnsubscribePages::receives).map(SubscriptionRef::list)
@@ -52,24 +57,28 @@ final class UnsubscribePages {
             }
             if (!others.isEmpty()) {
                 main.append("<p><button type=\"submit\" name=\"scope\" value=\"BRAND\">")
-                        .append(t.html("unsubscribe.button", escape(brandLists(t, list)))).append("</button></p>\n");
+                        .append(t.html("unsubscribe.button", escape(brandLists(t, list, page)))).append("</button></p>\n");
             }
             main.append("</form>\n");
         }
         main.append("<p>").append(t.html("unsubscribe.data")).append("</p>");
         return Pages.html(t.language(), HttpStatus.OK,
-                t.text(receives ? "unsubscribe.title" : "unsubscribe.done.title"), main.toString());
+                t.text(receives ? "unsubscribe.title" : "unsubscribe.done.title"), main.toString(), page);
     }
 
     /** The answer to a click: what it ended, or that there was nothing left to end. */
     static ResponseEntity<String> done(ListInfo list, UnsubscribeScope scope, Unsubscribed outcome) {
+        return done(list, scope, outcome, PageBrand.NONE);
+    }
+
+    static ResponseEntity<String> done(ListInfo list, UnsubscribeScope scope, Unsubscribed outcome, PageBrand page) {
         PublicTexts t = PublicTexts.of(list.language());
         String main = "<h1>" + t.html("unsubscribe.done.title") + "</h1>\n" + (outcome.changed()
                 ? "<p>" + t.html("unsubscribe.sent.none", names(outcome.lists())) + "</p>\n"
                 : "<p>" + t.html("unsubscribe.already", scope == UnsubscribeScope.BRAND
-                        ? escape(brandLists(t, list)) : strong(list)) + "</p>\n")
+                        ? escape(brandLists(t, list, page)) : strong(list)) + "</p>\n")
                 + "<p>" + t.html("unsubscribe.data") + "</p>";
-        return Pages.html(t.language(), HttpStatus.OK, t.text("unsubscribe.done.title"), main);
+        return Pages.html(t.language(), HttpStatus.OK, t.text("unsubscribe.done.title"), main, page);
     }
 
     /** Unknown, malformed, or of an erased person: one answer for all, which tells nothing about anybody. */
@@ -82,9 +91,10 @@ final class UnsubscribePages {
                 || subscription.status() == SubscriptionStatus.PENDING;
     }
 
-    private static String brandLists(PublicTexts t, ListInfo list) {
-        return list.brand() == null || list.brand().isBlank() ? t.text("unsubscribe.all")
-                : t.text("unsubscribe.all.of", list.brand());
+    /** The brand by its display name when it has a record, else by its key as lists name it. */
+    private static String brandLists(PublicTexts t, ListInfo list, PageBrand page) {
+        String brand = page.brandName() != null ? page.brandName() : list.brand();
+        return brand == null || brand.isBlank() ? t.text("unsubscribe.all") : t.text("unsubscribe.all.of", brand);
     }
 
     private static String strong(ListInfo list) {

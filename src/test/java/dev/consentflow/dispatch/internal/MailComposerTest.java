@@ -51,6 +51,30 @@ class MailComposerTest {
         }
     }
 
+    @Test
+    void aDanishLocalPartGoesIntoTheToHeaderAsUtf8AndABrandNameIsEncoded() throws Exception {
+        Session utf8 = Session.getInstance(new Properties() {{ setProperty("mail.mime.allowutf8", "true"); }});
+        MimeMessage message = composer.compose(utf8, UUID.randomUUID(), letter("Nyt fra Ærø"), null,
+                new Recipient("søren.ærbø@example.dk"), java.util.Optional.of(new dev.consentflow.dispatch.Sender(
+                        "Ærø \"Fisk\" <Nyheder>", "news@fisk.example", "hello@fisk.example", null)));
+        String raw = new String(rawBytes(message), StandardCharsets.UTF_8);
+        assertThat(raw).contains("To: søren.ærbø@example.dk\r\n", "Reply-To: hello@fisk.example\r\n");
+        String from = raw.lines().filter(line -> line.startsWith("From:")).findFirst().orElseThrow();
+        assertThat(from).matches("\\p{ASCII}+").contains("=?UTF-8?", "<news@fisk.example>");
+        assertThat(raw.lines().filter(line -> line.startsWith("Subject:")).findFirst().orElseThrow())
+                .matches("\\p{ASCII}+");
+        assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("Ærø \"Fisk\" <Nyheder>");
+        assertThat(MailComposer.isAscii("søren@example.dk")).isFalse();
+        assertThatThrownBy(() -> composer.compose(utf8, UUID.randomUUID(), letter("s"), null,
+                new Recipient("s\u2709ren@example.dk"))).isInstanceOf(AddressException.class);
+    }
+
+    private static byte[] rawBytes(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
     private static Letter letter(String subject) {
         return new Letter(subject, "text", null, "https://acme.example/u/token");
     }

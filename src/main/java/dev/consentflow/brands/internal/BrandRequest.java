@@ -1,0 +1,137 @@
+package dev.consentflow.brands.internal;
+
+import dev.consentflow.contacts.EmailAddress;
+import dev.consentflow.web.InvalidInputException;
+import dev.consentflow.web.InvalidInputException.FieldProblem;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A brand as {@code POST /api/brands} and {@code PUT /api/brands/{key}} take it; {@link #checked} answers every
+ * problem at once ({@code 400}) and the values as stored (trimmed, addresses and colour normalised).
+ */
+record BrandRequest(String key, String displayName, Controller controller, String privacyPolicyUrl, String logoUrl,
+                    String accentColour, SenderFields sender, String sendingDomain) {
+
+    static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final Pattern HOST = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]");
+
+    /** The legal data controller (GDPR Art. 13): who, where, and the contact for data-protection requests. */
+    record Controller(String name, String address, String privacyContact) {
+    }
+
+    /** The sender of the brand's mail. */
+    record SenderFields(String fromName, String fromAddress, String replyTo) {
+    }
+
+    /** The values to store; the key is the path's for an update. */
+    record Checked(String key, String displayName, String controllerName, String controllerAddress,
+                   String privacyContact, String privacyPolicyUrl, String logoUrl, String accentColour,
+                   String fromName, String fromAddress, String replyTo, String sendingDomain) {
+    }
+
+    Checked checked(String pathKey) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String brandKey = pathKey != null ? pathKey : key;
+        if (brandKey == null || !KEY.matcher(brandKey).matches()) {
+            problems.add(new FieldProblem("key", "must be 1 to 100 of letters, digits, '.', '_' and '-'"));
+        }
+        if (displayName == null || displayName.isBlank()) {
+            problems.add(new FieldProblem("displayName", "is required"));
+        }
+        text("displayName", displayName, 200, problems);
+        Controller c = controller == null ? new Controller(null, null, null) : controller;
+        SenderFields s = sender == null ? new SenderFields(null, null, null) : sender;
+        text("controller.name", c.name(), 200, problems);
+        text("controller.address", c.address(), 500, problems);
+        text("sender.fromName", s.fromName(), 200, problems);
+        String contact = address("controller.privacyContact", c.privacyContact(), problems);
+        String from = address("sender.fromAddress", s.fromAddress(), problems);
+        String replyTo = address("sender.replyTo", s.replyTo(), problems);
+        String policy = url("privacyPolicyUrl", privacyPolicyUrl, false, problems);
+        String logo = url("logoUrl", logoUrl, true, problems);
+        String colour = blank(accentColour) ? null : accentColour.strip();
+        if (colour != null && !COLOUR.matcher(colour).matches()) {
+            problems.add(new FieldProblem("accentColour", "must be a colour as #rrggbb"));
+        }
+        String domain = blank(sendingDomain) ? null : sendingDomain.strip().toLowerCase(Locale.ROOT);
+        if (domain != null) {
+            try {
+                domain = java.net.IDN.toASCII(domain, java.net.IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            } catch (RuntimeException e) {
+                domain = sendingDomain;
+            }
+            if (!HOST.matcher(domain).matches() || domain.length() > 253) {
+                problems.add(new FieldProblem("sendingDomain", "must be a domain name such as mail.acme.example"));
+            } else if (from == null) {
+                problems.add(new FieldProblem("sender.fromAddress", "is required with a sending domain"));
+            } else if (!aligned(from, domain)) {
+                problems.add(new FieldProblem("sender.fromAddress",
+                        "must be of the sending domain or a subdomain of it (DMARC alignment)"));
+            }
+        }
+        if (replyTo != null && from == null) {
+            problems.add(new FieldProblem("sender.fromAddress", "is required with a Reply-To"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new Checked(brandKey, displayName.strip(), trim(c.name()), trim(c.address()), contact, policy, logo,
+                colour == null ? null : colour.toLowerCase(Locale.ROOT), trim(s.fromName()), from, replyTo, domain);
+    }
+
+    private static boolean aligned(String address, String domain) {
+        String own = address.substring(address.lastIndexOf('@') + 1);
+        return own.equals(domain) || own.endsWith("." + domain);
+    }
+
+    private static void text(String field, String value, int max, List<FieldProblem> problems) {
+        if (value != null && (value.length() > max || LINE_BREAKING.matcher(value).find())) {
+            problems.add(new FieldProblem(field, "must be at most " + max + " characters on one line"));
+        }
+    }
+
+    private static String address(String field, String value, List<FieldProblem> problems) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return EmailAddress.parse(value).value();
+        } catch (RuntimeException e) {
+            problems.add(new FieldProblem(field, "must be a mail address: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String url(String field, String value, boolean httpsOnly, List<FieldProblem> problems) {
+        if (blank(value)) {
+            return null;
+        }
+        String url = value.strip();
+        try {
+            URI uri = new URI(url);
+            boolean scheme = "https".equalsIgnoreCase(uri.getScheme())
+                    || (!httpsOnly && "http".equalsIgnoreCase(uri.getScheme()));
+            if (scheme && uri.getHost() != null && url.length() <= 2000 && uri.getRawUserInfo() == null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // answered below
+        }
+        problems.add(new FieldProblem(field, httpsOnly ? "must be an https URL" : "must be an http or https URL"));
+        return null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String trim(String value) {
+        return blank(value) ? null : value.strip();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.consentflow.brands.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.dispatch.Sender;
+import dev.consentflow.dispatch.SenderDirectory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells dispatch who a subscription's mail is from: its list's brand, when that brand has a record with a From
+ * address; else nothing (the global sender). A brand's sender and opened key are kept for a short while, since
+ * this is asked before every mail; a change on this node is seen at once, on others within {@link #FRESH}.
+ */
+@Component
+class BrandSenders implements SenderDirectory {
+
+    static final Duration FRESH = Duration.ofSeconds(30);
+
+    private final ContactManagement contacts;
+    private final BrandRepository brands;
+    private final DkimKeys dkim;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> accountsWithoutSenders = new ConcurrentHashMap<>();
+
+    BrandSenders(ContactManagement contacts, BrandRepository brands, DkimKeys dkim) {
+        this.contacts = contacts;
+        this.brands = brands;
+        this.dkim = dkim;
+    }
+
+    private record Cached(Optional<Sender> sender, Instant until) {
+    }
+
+    @Override
+    public Optional<Sender> senderOf(AccountId account, UUID subscriptionId) {
+        if (!hasSenders(account)) {
+            return Optional.empty();
+        }
+        return contacts.subscription(account, new SubscriptionId(subscriptionId))
+                .map(subscription -> subscription.list().brand())
+                .flatMap(brandKey -> of(account, brandKey));
+    }
+
+    Optional<Sender> of(AccountId account, String brandKey) {
+        if (brandKey == null || brandKey.isBlank()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        Cached cached = cache.get(key(account, brandKey));
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.sender();
+        }
+        Optional<Sender> sender = brands.findByAccountIdAndBrandKey(account.value(), brandKey)
+                .filter(brand -> brand.fromAddress() != null)
+                .map(brand -> new Sender(brand.fromName() != null ? brand.fromName() : brand.displayName(),
+                        brand.fromAddress(), brand.replyTo(), dkim.signingKey(brand).orElse(null)));
+        cache.put(key(account, brandKey), new Cached(sender, now.plus(FRESH)));
+        return sender;
+    }
+
+    void forget(AccountId account, String brandKey) {
+        cache.remove(key(account, brandKey));
+        accountsWithoutSenders.remove(account.value());
+    }
+
+    /** Most accounts send as the platform: for them, no subscription is looked up before each mail. */
+    private boolean hasSenders(AccountId account) {
+        Instant now = Instant.now();
+        Instant until = accountsWithoutSenders.get(account.value());
+        if (until != null && until.isAfter(now)) {
+            return false;
+        }
+        if (brands.existsByAccountIdAndFromAddressIsNotNull(account.value())) {
+            accountsWithoutSenders.remove(account.value());
+            return true;
+        }
+        accountsWithoutSenders.put(account.value(), now.plus(FRESH));
+        return false;
+    }
+
+    private static String key(AccountId account, String brandKey) {
+        return account.value() + "/" + brandKey;
+    }
+}

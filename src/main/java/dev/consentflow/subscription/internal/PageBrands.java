@@ -1,0 +1,62 @@
+package dev.consentflow.subscription.internal;
+
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.brands.BrandDirectory;
+import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.subscription.internal.SignupForms.SignupForm;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the brand and list a public page is about: a form's list, a confirmation or unsubscribe link's
+ * subscription. A link that is not valid finds nothing, and its page stays plain.
+ */
+@Component
+class PageBrands {
+
+    private final ContactManagement contacts;
+    private final BrandDirectory brands;
+    private final ConfirmationTokens confirmationTokens;
+    private final DoubleOptInRepository doubleOptIns;
+    private final UnsubscribeTokens unsubscribeTokens;
+
+    PageBrands(ContactManagement contacts, BrandDirectory brands, ConfirmationTokens confirmationTokens,
+               DoubleOptInRepository doubleOptIns, UnsubscribeTokens unsubscribeTokens) {
+        this.contacts = contacts;
+        this.brands = brands;
+        this.confirmationTokens = confirmationTokens;
+        this.doubleOptIns = doubleOptIns;
+        this.unsubscribeTokens = unsubscribeTokens;
+    }
+
+    PageBrand of(AccountId account, ListInfo list) {
+        return new PageBrand(brands.identity(account, list.brand()).orElse(null), list.name(), false);
+    }
+
+    /** The form's list and brand (the list may not exist yet: then the form's title stands alone). */
+    PageBrand ofForm(SignupForm form) {
+        return contacts.findList(form.account(), form.definition().listKey()).map(list -> of(form.account(), list))
+                .orElse(PageBrand.NONE);
+    }
+
+    PageBrand ofConfirmation(String token) {
+        if (!ConfirmationTokens.isWellFormed(token)) {
+            return PageBrand.NONE;
+        }
+        return confirmationTokens.find(token)
+                .flatMap(t -> doubleOptIns.findById(t.processInstanceId()))
+                .flatMap(d -> {
+                    AccountId account = new AccountId(d.accountId());
+                    return contacts.subscription(account, new SubscriptionId(d.subscriptionId()))
+                            .map(s -> of(account, s.list()));
+                })
+                .orElse(PageBrand.NONE);
+    }
+
+    PageBrand ofUnsubscribe(String token) {
+        return unsubscribeTokens.find(token)
+                .flatMap(t -> contacts.subscription(t.account(), t.subscription()).map(s -> of(t.account(), s.list())))
+                .orElse(PageBrand.NONE);
+    }
+}
