@@ -53,5 +53,9 @@ public enum AuditAction {
     /** An ADMIN removed a console user: their sessions end and they cannot sign in any more. */
     USER_REMOVED,
     /** A console user changed their own language. */
-    LANGUAGE_CHANGED
+    LANGUAGE_CHANGED,
+    /** An ADMIN rotated the account's key: a new version, the data keys re-wrapped under it in the background. */
+    KEY_ROTATION_STARTED,
+    /** No data key used these key versions any more: they were retired (detail: the versions). */
+    KEY_VERSION_RETIRED
 }
