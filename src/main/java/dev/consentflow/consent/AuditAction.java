@@ -57,5 +57,7 @@ public enum AuditAction {
     /** An ADMIN rotated the account's key: a new version, the data keys re-wrapped under it in the background. */
     KEY_ROTATION_STARTED,
     /** No data key used these key versions any more: they were retired (detail: the versions). */
-    KEY_VERSION_RETIRED
+    KEY_VERSION_RETIRED,
+    /** A retention job removed data at the end of its retention period (detail: what, how many, before when). */
+    RETENTION_APPLIED
 }
