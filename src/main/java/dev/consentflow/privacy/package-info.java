@@ -4,5 +4,5 @@
  * account exports, and operator exports released only after the account approves.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Privacy",
-        allowedDependencies = {"accounts", "consent", "contacts", "dispatch", "engine", "keys", "web"})
+        allowedDependencies = {"accounts", "consent", "contacts", "dispatch", "engine", "jobs", "keys", "web"})
 package dev.consentflow.privacy;

@@ -1,6 +1,8 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.jobs.ScheduledJobs;
+import java.time.Duration;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -17,16 +19,21 @@ class KeyRotationJob {
     static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
 
-    private final KeyRotations rotations;
+    static final String JOB = "key-rotation";
 
-    KeyRotationJob(KeyRotations rotations) {
+    private final KeyRotations rotations;
+    private final ScheduledJobs jobs;
+
+    KeyRotationJob(KeyRotations rotations, ScheduledJobs jobs) {
         this.rotations = rotations;
+        this.jobs = jobs;
+        jobs.declare(JOB, "re-wraps the data keys of rotated accounts and retires their old key versions");
     }
 
     @Scheduled(fixedDelayString = "${consentflow.contacts.key-rotation.poll-interval:PT5S}",
             initialDelayString = "${consentflow.contacts.key-rotation.poll-interval:PT5S}")
     void poll() {
-        run();
+        jobs.runOnce(JOB, Duration.ZERO, () -> "finished=" + run());
     }
 
     /** Answers how many rotations finished in this run. */

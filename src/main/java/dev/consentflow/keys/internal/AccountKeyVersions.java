@@ -56,20 +56,20 @@ class AccountKeyVersions implements AccountKeys {
     public int currentVersion(AccountId account) {
         // Within one transaction the lock is held and the answer cannot change: an import asks once, not per row.
         String resource = "keys.current-version/" + account.value();
-        if (TransactionSynchronizationManager.isActualTransactionActive()
-                && TransactionSynchronizationManager.getResource(resource) instanceof Integer known) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return lockAndRead(account);
+        }
+        if (TransactionSynchronizationManager.getResource(resource) instanceof Integer known) {
             return known;
         }
         int version = lockAndRead(account);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.bindResource(resource, version);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(resource);
-                }
-            });
-        }
+        TransactionSynchronizationManager.bindResource(resource, version);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(resource);
+            }
+        });
         return version;
     }
 
