@@ -44,7 +44,7 @@ class JobMetrics {
                 .tag("job", job).register(registry);
         for (String outcome : new String[] {"succeeded", "failed"}) {
             counters.put(job + "/" + outcome, Counter.builder("consentflow.job.runs")
-                    .description("Runs of scheduled jobs on this node, by outcome (" + description + ")")
+                    .description("Runs of scheduled jobs on this node, by job and outcome (succeeded or failed)")
                     .tag("job", job).tag("outcome", outcome).register(registry));
         }
     }

@@ -7,11 +7,11 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health/jobs}: every scheduled job's last run (start, end, outcome, summary, the node running it
+ * {@code /actuator/health/jobs} (the group of the contributor {@code scheduledJobs}): every scheduled job's last run (start, end, outcome, summary, the node running it
  * now). Up while the database answers: a failed run is reported in the details and by
  * {@code consentflow_job_last_succeeded}, not by taking the node out of a load balancer.
  */
-@Component("jobs")
+@Component("scheduledJobs")
 class JobsHealth implements HealthIndicator {
 
     private final JobLedger ledger;
