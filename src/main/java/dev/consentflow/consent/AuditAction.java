@@ -60,5 +60,11 @@ public enum AuditAction {
      * The person marked one of our mails as spam, as a mailbox provider's feedback loop (ARF) or an ESP reported it
      * (detail: the provider, the message id); every list of that brand was unsubscribed with it.
      */
-    COMPLAINED
+    COMPLAINED,
+    /** An ADMIN rotated the account's key: a new version, the data keys re-wrapped under it in the background. */
+    KEY_ROTATION_STARTED,
+    /** No data key used these key versions any more: they were retired (detail: the versions). */
+    KEY_VERSION_RETIRED,
+    /** A retention job removed data at the end of its retention period (detail: what, how many, before when). */
+    RETENTION_APPLIED
 }

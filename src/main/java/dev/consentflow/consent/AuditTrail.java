@@ -22,9 +22,10 @@ public interface AuditTrail {
     List<AuditRecord> search(AccountId account, Query query);
 
     /**
-     * Walks an account's chain (or the platform's, for {@code null}) from its first entry to its head and
-     * recomputes every hash: any changed, removed, inserted or reordered entry makes it invalid, at the first
-     * entry that does not hold.
+     * Walks an account's chain (or the platform's, for {@code null}) from its newest signed checkpoint (or its
+     * first entry) to its head and recomputes every hash: any changed, removed, inserted or reordered entry after
+     * the checkpoint makes it invalid, at the first entry that does not hold; so does a rewritten chain before it
+     * (the checkpoint's entry no longer has the signed hash). The full re-verification walks from the first entry.
      */
     ChainVerification verify(AccountId account);
 

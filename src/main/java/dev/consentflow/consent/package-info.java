@@ -3,5 +3,5 @@
  * view (ids only, never personal data), its verification, and the proof-of-consent queries over it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Consent",
-        allowedDependencies = {"accounts", "engine", "web"})
+        allowedDependencies = {"accounts", "engine", "jobs", "keys", "web"})
 package dev.consentflow.consent;

@@ -4,5 +4,5 @@
  * status and consent evidence, behaviour events and MailRating, and the tombstone an erasure leaves.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contacts",
-        allowedDependencies = {"accounts", "consent", "dispatch", "engine", "keys", "web"})
+        allowedDependencies = {"accounts", "consent", "dispatch", "engine", "jobs", "keys", "web"})
 package dev.consentflow.contacts;

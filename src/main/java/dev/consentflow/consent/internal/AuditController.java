@@ -7,6 +7,11 @@ import dev.consentflow.consent.AuditRecord;
 import dev.consentflow.consent.AuditTrail;
 import dev.consentflow.consent.ChainVerification;
 import dev.consentflow.web.InvalidInputException;
+import dev.consentflow.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,9 +30,11 @@ class AuditController {
     private static final int MAX_LIMIT = 10_000;
 
     private final AuditTrail trail;
+    private final FullVerifications fullVerifications;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, FullVerifications fullVerifications) {
         this.trail = trail;
+        this.fullVerifications = fullVerifications;
     }
 
     @GetMapping("/api/audit")
@@ -63,5 +70,32 @@ class AuditController {
             return trail.verify(caller.requireAccount());
         }
         return trail.verify(account == null ? null : new AccountId(account));
+    }
+
+    /** Starts the full re-verification of the chain (from its first entry, every checkpoint too): {@code 202}. */
+    @PostMapping("/api/audit/verifications")
+    @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE', 'OPERATOR')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    FullVerifications.Progress startFullVerification(@AuthenticationPrincipal Caller caller,
+                                                     @RequestParam(required = false) UUID account) {
+        return fullVerifications.start(chainOf(caller, account), caller.actor());
+    }
+
+    @GetMapping("/api/audit/verifications/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE', 'OPERATOR')")
+    FullVerifications.Progress fullVerification(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                                @RequestParam(required = false) UUID account) {
+        return fullVerifications.find(id, chainOf(caller, account))
+                .orElseThrow(() -> new NotFoundException("No such verification"));
+    }
+
+    private static UUID chainOf(Caller caller, UUID account) {
+        if (!caller.isOperator()) {
+            if (account != null && !account.equals(caller.requireAccount().value())) {
+                throw new InvalidInputException("account", "only platform operators choose the account");
+            }
+            return caller.requireAccount().value();
+        }
+        return account == null ? ChainedAuditLog.PLATFORM_CHAIN : account;
     }
 }

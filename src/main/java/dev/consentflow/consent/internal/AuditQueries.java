@@ -8,7 +8,6 @@ import dev.consentflow.consent.ProcessStepRecord;
 import dev.consentflow.consent.TimelineEntry;
 import dev.consentflow.engine.ProcessHistory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -24,20 +23,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AuditQueries implements AuditTrail {
 
-    private static final int PAGE = 1000;
-
     private final AuditRowRepository rows;
-    private final AuditHeadRepository heads;
+    private final ChainVerifier verifier;
     private final ProcessHistory history;
 
     private final AuditChainer chainer;
     private final TransactionTemplate read;
     private final TransactionTemplate snapshot;
 
-    AuditQueries(AuditRowRepository rows, AuditHeadRepository heads, ProcessHistory history,
+    AuditQueries(AuditRowRepository rows, ChainVerifier verifier, ProcessHistory history,
                  AuditChainer chainer, PlatformTransactionManager transactionManager) {
         this.rows = rows;
-        this.heads = heads;
+        this.verifier = verifier;
         this.history = history;
         this.chainer = chainer;
         this.read = new TransactionTemplate(transactionManager);
@@ -74,42 +71,18 @@ class AuditQueries implements AuditTrail {
                 .stream().map(AuditQueries::record).toList());
     }
 
-    /** In a repeatable-read snapshot: the walk checks the chain as it stood when it began. */
+    /**
+     * In a repeatable-read snapshot: the walk checks the chain as it stood when it began, from its newest signed
+     * checkpoint.
+     */
     @Override
     public ChainVerification verify(AccountId account) {
         UUID chain = chained(account);
-        return snapshot.execute(status -> walk(chain));
-    }
-
-    private ChainVerification walk(UUID chain) {
-        long entries = rows.count(chain);
-        AuditHead head = heads.findById(chain).orElse(new AuditHead(chain, 0, null));
-        long expected = 1;
-        byte[] previous = null;
-        for (List<AuditRow> page = rows.page(chain, 0, PAGE); !page.isEmpty();
-                page = rows.page(chain, expected - 1, PAGE)) {
-            for (AuditRow row : page) {
-                if (row.seq() != expected || !Arrays.equals(row.prevHash(), previous)
-                        || !Arrays.equals(row.hash(), CanonicalEntry.hash(row))) {
-                    return broken(entries, head, expected);
-                }
-                previous = row.hash();
-                expected++;
-            }
-        }
-        // The head remembers how long the chain was: a removed tail, or a row added without it, shows here.
-        if (head.seq() != expected - 1 || !Arrays.equals(head.hash(), previous)) {
-            return broken(entries, head, Math.min(head.seq(), expected - 1) + 1);
-        }
-        return new ChainVerification(true, entries, CanonicalEntry.hex(head.hash()), null);
-    }
-
-    private static ChainVerification broken(long entries, AuditHead head, long seq) {
-        return new ChainVerification(false, entries, CanonicalEntry.hex(head.hash()), seq);
+        return snapshot.execute(status -> verifier.fromNewestCheckpoint(chain));
     }
 
     /** The account's chain, with what was committed and waited chained into it. */
-    private UUID chained(AccountId account) {
+    UUID chained(AccountId account) {
         UUID chain = account == null ? ChainedAuditLog.PLATFORM_CHAIN : account.value();
         chainer.chain(chain);
         return chain;

@@ -1,7 +1,7 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.keys.KeyRing;
+import dev.consentflow.keys.AccountKeys;
 import dev.consentflow.keys.Sealing;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -17,19 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 class CardKeys {
 
-    static final String WRAP_PURPOSE = "contacts.wrap";
+    private final AccountKeys accountKeys;
 
-    private final KeyRing keyRing;
-
-    CardKeys(KeyRing keyRing) {
-        this.keyRing = keyRing;
+    CardKeys(AccountKeys accountKeys) {
+        this.accountKeys = accountKeys;
     }
 
     /** A new data key for a new card, and its wrapped form for the database. */
     NewKey create(AccountId account, UUID contactId) {
         SecretKey dataKey = Sealing.newDataKey();
-        int version = keyRing.currentVersion();
-        byte[] wrapped = Sealing.seal(keyRing.derive(WRAP_PURPOSE, account, version), dataKey.getEncoded(),
+        int version = accountKeys.currentVersion(account);
+        byte[] wrapped = Sealing.seal(accountKeys.wrappingKey(account, version), dataKey.getEncoded(),
                 boundTo(contactId));
         return new NewKey(dataKey, version, wrapped);
     }
@@ -38,10 +36,17 @@ class CardKeys {
      * Unwraps a card's data key.
      *
      * @throws Sealing.TamperedException when the wrapped key was changed or belongs to another card or account
+     * @throws dev.consentflow.keys.KeyRetired when the version was retired
      */
     SecretKey unwrap(AccountId account, UUID contactId, int version, byte[] wrapped) {
-        byte[] raw = Sealing.open(keyRing.derive(WRAP_PURPOSE, account, version), wrapped, boundTo(contactId));
+        byte[] raw = Sealing.open(accountKeys.wrappingKey(account, version), wrapped, boundTo(contactId));
         return Sealing.aesKey(raw);
+    }
+
+    /** A card's data key wrapped again under another version (a rotation): the data key itself stays. */
+    byte[] rewrap(AccountId account, UUID contactId, int from, byte[] wrapped, int to) {
+        byte[] raw = Sealing.open(accountKeys.wrappingKey(account, from), wrapped, boundTo(contactId));
+        return Sealing.seal(accountKeys.wrappingKey(account, to), raw, boundTo(contactId));
     }
 
     /** The associated data of a wrapped key: a key moved to another card's row no longer opens. */

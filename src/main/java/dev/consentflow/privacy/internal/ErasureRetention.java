@@ -1,6 +1,8 @@
 package dev.consentflow.privacy.internal;
 
 import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.jobs.ScheduledJobs;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +27,14 @@ class ErasureRetention {
     private final ContactManagement contacts;
     private final ErasureRequestRepository requests;
     private final TransactionTemplate transactions;
+    private final ScheduledJobs jobs;
+
+    static final String JOB = "tombstone-purge";
 
     ErasureRetention(ErasureProperties properties, ContactManagement contacts, ErasureRequestRepository requests,
-                     TransactionTemplate transactions) {
+                     TransactionTemplate transactions, ScheduledJobs jobs) {
+        this.jobs = jobs;
+        jobs.declare(JOB, "removes tombstones and their erasure requests at the end of their retention");
         this.properties = properties;
         this.contacts = contacts;
         this.requests = requests;
@@ -36,10 +43,14 @@ class ErasureRetention {
 
     @Scheduled(cron = "${consentflow.privacy.erasure.retention-cron:0 30 1 * * *}")
     void daily() {
-        int removed = removeExpired(Instant.now());
-        if (removed > 0) {
-            log.info("Removed {} tombstones at the end of their retention", removed);
-        }
+        // Every node fires the cron; the first one runs it, and no other node again within half a day.
+        jobs.runOnce(JOB, Duration.ofHours(12), () -> {
+            int removed = removeExpired(Instant.now());
+            if (removed > 0) {
+                log.info("Removed {} tombstones at the end of their retention", removed);
+            }
+            return "tombstones=" + removed;
+        });
     }
 
     /** Removes what expired by the given time, batch by batch; answers how many tombstones went. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CardCryptoTest {
 
     private final TestKeyRing keyRing = new TestKeyRing();
-    private final CardKeys keys = new CardKeys(keyRing);
+    private final CardKeys keys = new CardKeys(new TestAccountKeys(keyRing));
     private final AccountId account = new AccountId(UUID.randomUUID());
     private final UUID contactId = UUID.randomUUID();
 

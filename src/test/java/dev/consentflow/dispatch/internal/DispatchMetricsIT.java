@@ -52,13 +52,21 @@ class DispatchMetricsIT {
         expected.add("consentflow_engine_flow_jobs_postponed_total");
         expected.add("consentflow_engine_flow_starts_refused_total");
 
-        assertThat(expected).hasSize(2 * 6 + 6);
+        // The scheduled jobs (README, "Scheduled jobs"): none has run yet in this context.
+        for (String job : List.of("audit-checkpoint", "behaviour-event-retention", "key-rotation", "tombstone-purge")) {
+            expected.add("consentflow_job_runs_total{job=\"" + job + "\",outcome=\"succeeded\"}");
+            expected.add("consentflow_job_runs_total{job=\"" + job + "\",outcome=\"failed\"}");
+            expected.add("consentflow_job_last_finished_seconds{job=\"" + job + "\"}");
+            assertThat(scrape).contains("consentflow_job_last_succeeded{job=\"" + job + "\"} NaN");
+        }
+
+        assertThat(expected).hasSize(2 * 6 + 6 + 4 * 3);
         for (String series : expected) {
             assertThat(scrape).as(series).containsPattern("(?m)^" + Pattern.quote(series) + " 0\\.0$");
         }
         List<String> names = scrape.lines().filter(l -> !l.startsWith("#"))
                 .map(l -> l.replaceFirst("[{ ].*", "")).distinct().toList();
-        assertThat(names).hasSize(9);
+        assertThat(names).hasSize(12);
         for (String name : names) {
             assertThat(scrape).as("HELP of " + name).containsPattern("(?m)^# HELP " + name + " \\S.{10,}$");
             assertThat(name).as("snake_case").matches("consentflow(_[a-z0-9]+)+");
