@@ -73,7 +73,7 @@ class BrandJourneyIT {
         assertThat(acmeKey.get("state").asText()).isEqualTo("ACTIVE");
         assertThat(acmeKey.get("dnsName").asText()).isEqualTo(acmeKey.get("selector").asText()
                 + "._domainkey.acme-" + run + ".example");
-        assertThat(acmeKey.get("dnsValue").asText()).startsWith("v=DKIM1; k=rsa; p=MII");
+        assertThat(acmeKey.get("dnsTxt").asText()).startsWith("v=DKIM1; k=rsa; p=MII");
         assertThat(admin.get("/api/brands/" + acme).body()).doesNotContain("PRIVATE", "privateKey");
 
         String toAcme = "anna." + run + "@example.dk";
@@ -95,11 +95,11 @@ class BrandJourneyIT {
                 .contains("=?UTF-8?");
 
         Map<String, String> published = new HashMap<>();
-        published.put(acmeKey.get("dnsName").asText(), acmeKey.get("dnsValue").asText());
-        published.put(betaKey.get("dnsName").asText(), betaKey.get("dnsValue").asText());
+        published.put(acmeKey.get("dnsName").asText(), acmeKey.get("dnsTxt").asText());
+        published.put(betaKey.get("dnsName").asText(), betaKey.get("dnsTxt").asText());
         assertThat(signer(acmeMail, published)).isEqualTo("acme-" + run + ".example/" + acmeKey.get("selector").asText());
         assertThat(signer(betaMail, published)).isEqualTo("beta-" + run + ".example/" + betaKey.get("selector").asText());
-        Map<String, String> swapped = Map.of(acmeKey.get("dnsName").asText(), betaKey.get("dnsValue").asText());
+        Map<String, String> swapped = Map.of(acmeKey.get("dnsName").asText(), betaKey.get("dnsTxt").asText());
         assertThat(verifies(acmeMail, swapped)).as("another brand's key does not verify it").isFalse();
     }
 
@@ -118,7 +118,7 @@ class BrandJourneyIT {
         String to = "rot." + run + "@example.dk";
         signUp(formOf(listOf(acme)), to, Map.of());
         Map<String, String> published = new HashMap<>();
-        rotated.forEach(k -> published.put(k.get("dnsName").asText(), k.get("dnsValue").asText()));
+        rotated.forEach(k -> published.put(k.get("dnsName").asText(), k.get("dnsTxt").asText()));
         assertThat(signer(mailTo(to, 1).get(0), published))
                 .isEqualTo("rot-" + run + ".example/" + rotated.get(0).get("selector").asText());
     }
@@ -205,27 +205,27 @@ class BrandJourneyIT {
 
     @Test
     void badBrandsAreRefusedWithProblemsAndKeysAreUniquePerAccount() {
-        Answer bad = admin.post("/api/brands", Map.of("key", "bad " + run, "displayName", "",
-                "logoUrl", "http://cdn.example/logo.png", "accentColour", "red",
-                "sender", Map.of("fromAddress", "news@other.example"), "sendingDomain", "acme.example",
-                "controller", Map.of("privacyContact", "not an address")));
+        Answer bad = admin.post("/api/brands", Map.of("key", "bad " + run, "name", "",
+                "logoUrl", "http://cdn.example/logo.png", "color", "red",
+                "from", Map.of("address", "news@other.example"), "domain", "acme.example",
+                "controller", Map.of("email", "not an address")));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
-        assertThat(bad.json().get("errors").toString()).contains("\"key\"", "\"displayName\"", "\"logoUrl\"",
-                "\"accentColour\"", "\"sender.fromAddress\"", "\"controller.privacyContact\"");
+        assertThat(bad.json().get("errors").toString()).contains("\"key\"", "\"name\"", "\"logoUrl\"",
+                "\"color\"", "\"from.address\"", "\"controller.email\"");
 
         String key = brand("dup-" + run, "Dup", null);
-        Answer again = admin.post("/api/brands", Map.of("key", key, "displayName", "Dup again"));
+        Answer again = admin.post("/api/brands", Map.of("key", key, "name", "Dup again"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(admin.get("/api/brands/none-" + run).status()).isEqualTo(404);
-        assertThat(admin.put("/api/brands/none-" + run, Map.of("displayName", "x")).status()).isEqualTo(404);
-        assertThat(admin.post("/api/brands/" + key + "/dkim-keys", Map.of()).status())
+        assertThat(admin.put("/api/brands/none-" + run, Map.of("name", "x")).status()).isEqualTo(404);
+        assertThat(admin.post("/api/brands/" + key + "/dkim", Map.of()).status())
                 .as("no sending domain, no key").isEqualTo(409);
 
-        Answer changed = admin.put("/api/brands/" + key, Map.of("displayName", "Dup renamed", "accentColour", "#ABCDEF"));
+        Answer changed = admin.put("/api/brands/" + key, Map.of("name", "Dup renamed", "color", "#ABCDEF"));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        assertThat(changed.json().get("accentColour").asText()).isEqualTo("#abcdef");
+        assertThat(changed.json().get("color").asText()).isEqualTo("#abcdef");
         assertThat(admin.get("/api/brands").json().toString()).contains("Dup renamed");
         assertThat(anonymous.get("/api/brands").status()).isEqualTo(401);
     }
@@ -235,15 +235,16 @@ class BrandJourneyIT {
     private String brand(String key, String name, String domain) {
         Map<String, Object> body = new HashMap<>();
         body.put("key", key);
-        body.put("displayName", name);
+        body.put("name", name);
         body.put("logoUrl", "https://cdn.example/logo.png");
-        body.put("accentColour", "#0B6E4F");
-        body.put("privacyPolicyUrl", "https://fisk.example/privacy?a=1&b=2");
+        body.put("color", "#0B6E4F");
+        body.put("privacyUrl", "https://fisk.example/privacy?a=1&b=2");
         body.put("controller", Map.of("name", "Fisk & Co ApS", "address", "Havnegade 1, 5970 Ærøskøbing",
-                "privacyContact", "dpo@fisk.example"));
+                "email", "dpo@fisk.example"));
         if (domain != null) {
-            body.put("sender", Map.of("fromName", name, "fromAddress", "news@" + domain, "replyTo", "hello@" + domain));
-            body.put("sendingDomain", domain);
+            body.put("from", Map.of("name", name, "address", "news@" + domain));
+            body.put("replyTo", "hello@" + domain);
+            body.put("domain", domain);
         }
         Answer created = admin.post("/api/brands", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -251,13 +252,15 @@ class BrandJourneyIT {
     }
 
     private JsonNode newKey(String brand) {
-        Answer answer = admin.post("/api/brands/" + brand + "/dkim-keys", Map.of());
+        Answer answer = admin.post("/api/brands/" + brand + "/dkim", Map.of());
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json();
+        assertThat(answer.json().get("dnsTxt").asText()).startsWith("v=DKIM1; k=rsa; p=");
+        assertThat(answer.json().get("dnsName").asText()).startsWith(answer.json().get("selector").asText() + "._domainkey.");
+        return admin.get("/api/brands/" + brand).json();
     }
 
     private String listOf(String brand) {
-        String name = "Næste nyt fra " + admin.get("/api/brands/" + brand).json().get("displayName").asText();
+        String name = "Næste nyt fra " + admin.get("/api/brands/" + brand).json().get("name").asText();
         Answer list = admin.post("/api/lists", Map.of("key", brand.toLowerCase() + "-news", "name", name,
                 "brand", brand));
         assertThat(list.status()).as(list.body()).isEqualTo(201);

@@ -160,9 +160,9 @@ class EmbedBrowserIT {
 
     private String form(String name, List<String> origins) {
         String brand = "fisk-" + name + "-" + run;
-        Answer created = admin.post("/api/brands", Map.of("key", brand, "displayName", "Fisk & Co",
-                "accentColour", "#0b6e4f", "privacyPolicyUrl", "https://fisk.example/privacy",
-                "controller", Map.of("name", "Fisk & Co ApS", "privacyContact", "dpo@fisk.example")));
+        Answer created = admin.post("/api/brands", Map.of("key", brand, "name", "Fisk & Co",
+                "color", "#0b6e4f", "privacyUrl", "https://fisk.example/privacy",
+                "controller", Map.of("name", "Fisk & Co ApS", "email", "dpo@fisk.example")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String list = brand + "-news";
         assertThat(admin.post("/api/lists", Map.of("key", list, "name", "Fiskenyt", "brand", brand)).status())

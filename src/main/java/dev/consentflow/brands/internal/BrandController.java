@@ -3,7 +3,7 @@ package dev.consentflow.brands.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.brands.internal.BrandRequest.Controller;
-import dev.consentflow.brands.internal.BrandRequest.SenderFields;
+import dev.consentflow.brands.internal.BrandRequest.From;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -35,12 +35,13 @@ class BrandController {
     }
 
     /** A DKIM key: ACTIVE signs, PUBLISHED stays in DNS until retireAfter, RETIRED may leave DNS. */
-    record DkimKeyView(String selector, String state, String dnsName, String dnsType, String dnsValue,
+    record DkimKeyView(String selector, String state, String dnsName, String dnsType, String dnsTxt,
                        Instant createdAt, Instant retireAfter) {
     }
 
-    record BrandView(String key, String displayName, Controller controller, String privacyPolicyUrl, String logoUrl,
-                     String accentColour, SenderFields sender, String sendingDomain, List<DkimKeyView> dkimKeys,
+    /** API.md section 10's brand, with its DKIM keys newest first. */
+    record BrandView(String key, String name, Controller controller, String privacyUrl, String logoUrl,
+                     String color, From from, String replyTo, String domain, List<DkimKeyView> dkimKeys,
                      Instant createdAt, Instant updatedAt) {
     }
 
@@ -69,10 +70,10 @@ class BrandController {
     }
 
     /** Generates the brand's first DKIM key, or rotates: a new key and selector, the old one in its grace period. */
-    @PostMapping("/api/brands/{key}/dkim-keys")
+    @PostMapping("/api/brands/{key}/dkim")
     @ResponseStatus(HttpStatus.CREATED)
-    BrandView newDkimKey(@PathVariable String key, @AuthenticationPrincipal Caller caller) {
-        return view(brands.newDkimKey(account(caller), key));
+    DkimKeyView newDkimKey(@PathVariable String key, @AuthenticationPrincipal Caller caller) {
+        return view(brands.newDkimKey(account(caller), key)).dkimKeys().get(0);
     }
 
     private static AccountId account(Caller caller) {
@@ -91,7 +92,7 @@ class BrandController {
                 k.dnsName(), "TXT", k.dnsValue(), k.createdAt(), k.retireAfter())).toList();
         return new BrandView(b.brandKey(), b.displayName(),
                 new Controller(b.controllerName(), b.controllerAddress(), b.privacyContact()), b.privacyPolicyUrl(),
-                b.logoUrl(), b.accentColour(), new SenderFields(b.fromName(), b.fromAddress(), b.replyTo()),
+                b.logoUrl(), b.accentColour(), new From(b.fromName(), b.fromAddress()), b.replyTo(),
                 b.sendingDomain(), views, b.createdAt(), b.updatedAt());
     }
 }

@@ -10,23 +10,24 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A brand as {@code POST /api/brands} and {@code PUT /api/brands/{key}} take it; {@link #checked} answers every
- * problem at once ({@code 400}) and the values as stored (trimmed, addresses and colour normalised).
+ * A brand as {@code POST /api/brands} and {@code PUT /api/brands/{key}} take it, in API.md section 10's names;
+ * {@link #checked} answers every problem at once ({@code 400}) and the values as stored (trimmed, addresses and
+ * colour normalised).
  */
-record BrandRequest(String key, String displayName, Controller controller, String privacyPolicyUrl, String logoUrl,
-                    String accentColour, SenderFields sender, String sendingDomain) {
+record BrandRequest(String key, String name, Controller controller, String privacyUrl, String logoUrl,
+                    String color, From from, String replyTo, String domain) {
 
     static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Pattern HOST = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]");
 
-    /** The legal data controller (GDPR Art. 13): who, where, and the contact for data-protection requests. */
-    record Controller(String name, String address, String privacyContact) {
+    /** The legal data controller (GDPR Art. 13): who, where, and the address for data-protection requests. */
+    record Controller(String name, String address, String email) {
     }
 
     /** The sender of the brand's mail. */
-    record SenderFields(String fromName, String fromAddress, String replyTo) {
+    record From(String name, String address) {
     }
 
     /** The values to store; the key is the path's for an update. */
@@ -41,24 +42,25 @@ record BrandRequest(String key, String displayName, Controller controller, Strin
         if (brandKey == null || !KEY.matcher(brandKey).matches()) {
             problems.add(new FieldProblem("key", "must be 1 to 100 of letters, digits, '.', '_' and '-'"));
         }
-        if (displayName == null || displayName.isBlank()) {
-            problems.add(new FieldProblem("displayName", "is required"));
+        if (name == null || name.isBlank()) {
+            problems.add(new FieldProblem("name", "is required"));
         }
-        text("displayName", displayName, 200, problems);
+        text("name", name, 200, problems);
         Controller c = controller == null ? new Controller(null, null, null) : controller;
-        SenderFields s = sender == null ? new SenderFields(null, null, null) : sender;
+        From s = from == null ? new From(null, null) : from;
         text("controller.name", c.name(), 200, problems);
         text("controller.address", c.address(), 500, problems);
-        text("sender.fromName", s.fromName(), 200, problems);
-        String contact = address("controller.privacyContact", c.privacyContact(), problems);
-        String from = address("sender.fromAddress", s.fromAddress(), problems);
-        String replyTo = address("sender.replyTo", s.replyTo(), problems);
-        String policy = url("privacyPolicyUrl", privacyPolicyUrl, false, problems);
+        text("from.name", s.name(), 200, problems);
+        String contact = address("controller.email", c.email(), problems);
+        String fromAddress = address("from.address", s.address(), problems);
+        String reply = address("replyTo", replyTo, problems);
+        String policy = url("privacyUrl", privacyUrl, false, problems);
         String logo = url("logoUrl", logoUrl, true, problems);
-        String colour = blank(accentColour) ? null : accentColour.strip();
+        String colour = blank(color) ? null : color.strip();
         if (colour != null && !COLOUR.matcher(colour).matches()) {
-            problems.add(new FieldProblem("accentColour", "must be a colour as #rrggbb"));
+            problems.add(new FieldProblem("color", "must be a colour as #rrggbb"));
         }
+        String sendingDomain = domain;
         String domain = blank(sendingDomain) ? null : sendingDomain.strip().toLowerCase(Locale.ROOT);
         if (domain != null) {
             try {
@@ -67,22 +69,22 @@ record BrandRequest(String key, String displayName, Controller controller, Strin
                 domain = sendingDomain;
             }
             if (!HOST.matcher(domain).matches() || domain.length() > 253) {
-                problems.add(new FieldProblem("sendingDomain", "must be a domain name such as mail.acme.example"));
-            } else if (from == null) {
-                problems.add(new FieldProblem("sender.fromAddress", "is required with a sending domain"));
-            } else if (!aligned(from, domain)) {
-                problems.add(new FieldProblem("sender.fromAddress",
+                problems.add(new FieldProblem("domain", "must be a domain name such as mail.acme.example"));
+            } else if (fromAddress == null) {
+                problems.add(new FieldProblem("from.address", "is required with a sending domain"));
+            } else if (!aligned(fromAddress, domain)) {
+                problems.add(new FieldProblem("from.address",
                         "must be of the sending domain or a subdomain of it (DMARC alignment)"));
             }
         }
-        if (replyTo != null && from == null) {
-            problems.add(new FieldProblem("sender.fromAddress", "is required with a Reply-To"));
+        if (reply != null && fromAddress == null) {
+            problems.add(new FieldProblem("from.address", "is required with a Reply-To"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Checked(brandKey, displayName.strip(), trim(c.name()), trim(c.address()), contact, policy, logo,
-                colour == null ? null : colour.toLowerCase(Locale.ROOT), trim(s.fromName()), from, replyTo, domain);
+        return new Checked(brandKey, name.strip(), trim(c.name()), trim(c.address()), contact, policy, logo,
+                colour == null ? null : colour.toLowerCase(Locale.ROOT), trim(s.name()), fromAddress, reply, domain);
     }
 
     private static boolean aligned(String address, String domain) {

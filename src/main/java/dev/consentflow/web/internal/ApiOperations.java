@@ -141,10 +141,10 @@ final class ApiOperations {
                     ok(200, "The brand"), fails(404, "No such brand in this account")),
             op("PUT /api/brands/{key}", "updateBrand", Capability.BRANDS, "Change a brand (the key stays)",
                     ok(200, "The brand"), fails(404, "No such brand in this account")),
-            op("POST /api/brands/{key}/dkim-keys", "createBrandDkimKey", Capability.BRANDS,
+            op("POST /api/brands/{key}/dkim", "createBrandDkimKey", Capability.BRANDS,
                     "Generate the brand's DKIM key, or rotate it: a new selector signs, the old stays published "
                             + "for the grace period",
-                    ok(201, "The brand, with the TXT records to publish"),
+                    ok(201, "The new key's selector and the TXT record to publish"),
                     fails(404, "No such brand in this account"), fails(409, "The brand has no sending domain")),
             op("GET /f/{key}", "showSignupForm", Capability.FORMS, "Show the public signup form",
                     page(200, "The form page"), page(404, "No such form")),
