@@ -30,6 +30,7 @@ class JobMetrics {
     private record Cached(JobLedger.LastRun run, long at) {
     }
 
+    /** The gauges hold their supplier strongly: a weakly held one is collected, and the gauge turns NaN. */
     void declare(String job, String description, Supplier<JobLedger.LastRun> last) {
         Supplier<JobLedger.LastRun> cached = () -> cache.compute(job, (name, old) ->
                 old != null && System.nanoTime() - old.at() < FRESH.toNanos() ? old
@@ -37,11 +38,11 @@ class JobMetrics {
         Gauge.builder("consentflow.job.last.finished", cached,
                         c -> c.get().finishedAt() == null ? 0 : c.get().finishedAt().toEpochMilli() / 1000.0)
                 .description("When the job's last run ended, on any node (Unix time; 0 before its first run)")
-                .baseUnit("seconds").tag("job", job).register(registry);
+                .baseUnit("seconds").tag("job", job).strongReference(true).register(registry);
         Gauge.builder("consentflow.job.last.succeeded", cached,
                         c -> c.get().outcome() == null ? Double.NaN : "SUCCEEDED".equals(c.get().outcome()) ? 1 : 0)
                 .description("1 when the job's last run succeeded, 0 when it failed (NaN before its first run)")
-                .tag("job", job).register(registry);
+                .tag("job", job).strongReference(true).register(registry);
         for (String outcome : new String[] {"succeeded", "failed"}) {
             counters.put(job + "/" + outcome, Counter.builder("consentflow.job.runs")
                     .description("Runs of scheduled jobs on this node, by job and outcome (succeeded or failed)")
