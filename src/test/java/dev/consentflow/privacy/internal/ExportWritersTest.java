@@ -91,8 +91,8 @@ class ExportWritersTest {
         }
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            assertThat(sheetNames(workbook)).containsExactly("Card", "Fields", "Subscriptions", "Events", "Audit",
-                    "About");
+            assertThat(sheetNames(workbook)).containsExactly("Card", "Fields", "Subscriptions", "Events", "Messages",
+                    "Audit", "About");
             assertNoFormulaAnywhere(workbook);
 
             Sheet card = workbook.getSheet("Card");
@@ -172,7 +172,7 @@ class ExportWritersTest {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("exportedAt", "subscriberId", "permission", "erasedAt", "subscriptions",
-                "audit");
+                "messages", "audit");
         List<String> subscriptionKeys = new ArrayList<>();
         json.get("subscriptions").get(0).fieldNames().forEachRemaining(subscriptionKeys::add);
         assertThat(subscriptionKeys).containsExactly("list", "status", "subscribedAt", "subscribeIp", "confirmedAt",
