@@ -104,8 +104,8 @@ class ExportIT {
         assertThat(download.header("Content-Type"))
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
-            assertThat(names(workbook)).containsExactly("Card", "Fields", "Subscriptions", "Events", "Audit",
-                    "About");
+            assertThat(names(workbook)).containsExactly("Card", "Fields", "Subscriptions", "Events", "Messages",
+                    "Audit", "About");
             assertEveryCellTypedNeverFormula(workbook);
             Sheet card = workbook.getSheet("Card");
             assertThat(row(card, "Email").getCell(1).getStringCellValue()).isEqualTo("bert@example.dk");

@@ -1,5 +1,6 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.subscription.PublicTexts;
 import static dev.consentflow.subscription.internal.Pages.escape;
 
 import dev.consentflow.brands.BrandIdentity;
@@ -15,14 +16,19 @@ import java.net.URI;
  * @param brand      the brand record, or null
  * @param listName   the list the page is about, or null
  * @param controller whether the page carries the controller's facts
+ * @param texts      the words of the list's language, for the controller's facts
  */
-record PageBrand(BrandIdentity brand, String listName, boolean controller) {
+record PageBrand(BrandIdentity brand, String listName, boolean controller, PublicTexts texts) {
 
-    static final PageBrand NONE = new PageBrand(null, null, false);
+    static final PageBrand NONE = new PageBrand(null, null, false, PublicTexts.of(null));
+
+    PageBrand(BrandIdentity brand, String listName, boolean controller) {
+        this(brand, listName, controller, PublicTexts.of(null));
+    }
 
     /** The same, with the controller's facts at the bottom. */
     PageBrand withController() {
-        return new PageBrand(brand, listName, true);
+        return new PageBrand(brand, listName, true, texts);
     }
 
     /** How the page names the brand in its text: its display name, else null (the page's own words). */
@@ -73,20 +79,18 @@ record PageBrand(BrandIdentity brand, String listName, boolean controller) {
             return "";
         }
         String who = brand.controllerName() != null ? brand.controllerName() : brand.displayName();
-        StringBuilder html = new StringBuilder("<footer class=\"cf-controller\">\n<p>Data controller: <strong>")
-                .append(escape(who)).append("</strong>");
-        if (brand.controllerAddress() != null) {
-            html.append(", ").append(escape(brand.controllerAddress()));
-        }
-        html.append("</p>\n");
+        String controllerFacts = "<strong>" + escape(who) + "</strong>"
+                + (brand.controllerAddress() == null ? "" : ", " + escape(brand.controllerAddress()));
+        StringBuilder html = new StringBuilder("<footer class=\"cf-controller\">\n<p>")
+                .append(texts.html("brand.controller", controllerFacts)).append("</p>\n");
         if (brand.privacyContact() != null) {
-            html.append("<p>To get a copy of your data, or to have it corrected or erased, write to <a href=\"mailto:")
-                    .append(escape(brand.privacyContact())).append("\">").append(escape(brand.privacyContact()))
-                    .append("</a>.</p>\n");
+            String mail = "<a href=\"mailto:" + escape(brand.privacyContact()) + "\">" + escape(brand.privacyContact())
+                    + "</a>";
+            html.append("<p>").append(texts.html("brand.rights", mail)).append("</p>\n");
         }
         if (safeUrl(brand.privacyPolicyUrl(), false) != null) {
-            html.append("<p><a href=\"").append(escape(brand.privacyPolicyUrl())).append("\">Privacy policy of ")
-                    .append(escape(brand.displayName())).append("</a></p>\n");
+            html.append("<p><a href=\"").append(escape(brand.privacyPolicyUrl())).append("\">")
+                    .append(texts.html("brand.policy", escape(brand.displayName()))).append("</a></p>\n");
         }
         return html.append("</footer>").toString();
     }

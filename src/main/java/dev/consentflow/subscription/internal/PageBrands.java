@@ -2,6 +2,7 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.brands.BrandDirectory;
+import dev.consentflow.subscription.PublicTexts;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.SubscriptionId;
@@ -31,7 +32,8 @@ class PageBrands {
     }
 
     PageBrand of(AccountId account, ListInfo list) {
-        return new PageBrand(brands.identity(account, list.brand()).orElse(null), list.name(), false);
+        return new PageBrand(brands.identity(account, list.brand()).orElse(null), list.name(), false,
+                PublicTexts.of(list.language()));
     }
 
     /** The form's list and brand (the list may not exist yet: then the form's title stands alone). */

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,12 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Measures (asserts no timing) the re-wrap rate of a rotation: 50,000 cards seeded with their wrapped data keys,
- * then one node re-wraps them in batches of 1,000. Run with {@code -Dconsentflow.measure=true}; the numbers go to
+ * then one node re-wraps them in batches of 1,000. Not a test: a measurement, run by hand ({@code ./mvnw verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=KeyRewrapBench}); the numbers go to
  * {@code target/measurements.txt}.
  */
 @IntegrationTest
-@EnabledIfSystemProperty(named = "consentflow.measure", matches = "true")
-class KeyRewrapMeasurementIT {
+class KeyRewrapBench {
 
     private static final int CARDS = 50_000;
 

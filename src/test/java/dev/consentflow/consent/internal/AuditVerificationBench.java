@@ -17,7 +17,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,12 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Measures (asserts no timing): a chain of 1,000,000 entries seeded with COPY, verified in full (the background
  * run, and the walk the old GET /api/audit/verify did), checkpointed, then 1,000 more appended and verified from
- * the checkpoint through GET /api/audit/verify. Run with {@code -Dconsentflow.measure=true}; the numbers go to
+ * the checkpoint through GET /api/audit/verify. Not a test: a measurement, run by hand ({@code ./mvnw verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=AuditVerificationBench}); the numbers go to
  * {@code target/measurements.txt}.
  */
 @IntegrationTest
-@EnabledIfSystemProperty(named = "consentflow.measure", matches = "true")
-class AuditVerificationMeasurementIT {
+class AuditVerificationBench {
 
     private static final int ENTRIES = 1_000_000;
     private static final int APPENDED = 1_000;
