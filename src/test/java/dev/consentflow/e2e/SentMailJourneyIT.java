@@ -53,6 +53,8 @@ class SentMailJourneyIT {
         DevMailbox mailbox = DevMailbox.of(anonymous);
         JsonNode confirmation = mailbox.awaitMail(email, "");
         assertThat(anonymous.postForm(DevMailbox.confirmationPath(confirmation), "").status()).isEqualTo(200);
+        // The welcome goes out after the confirmation; the campaign is sent once it has, so the order is known.
+        await().atMost(PATIENCE).until(() -> dispatchEntries(admin, id), e -> e.size() == 2);
 
         String body = "A secret offer " + suffix;
         assertThat(admin.post("/api/templates", Map.of("key", "winter-" + suffix, "subject", "Winter " + suffix,
