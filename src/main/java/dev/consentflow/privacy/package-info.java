@@ -4,6 +4,6 @@
  * account exports, and operator exports released only after the account approves.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Privacy",
-        allowedDependencies = {"accounts", "consent", "contacts", "dispatch", "engine", "jobs", "keys", "subscription",
+        allowedDependencies = {"accounts", "brands", "consent", "contacts", "dispatch", "engine", "jobs", "keys", "subscription",
                 "web"})
 package dev.consentflow.privacy;

@@ -168,6 +168,14 @@ class LanguageJourneyIT {
 
         assertThat(admin.delete(path).status()).isEqualTo(204);
         assertThat(admin.get(path).json().get("builtIn").asBoolean()).isTrue();
+        // Renaming a list (PUT, API.md section 10) keeps its language; tracking turns the pixel and links on together.
+        assertThat(admin.patch("/api/lists/" + list, Map.of("language", "sv")).status()).isEqualTo(200);
+        Answer renamed = admin.put("/api/lists/" + list, Map.of("name", "Renamed", "tracking", true));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("name").asText()).isEqualTo("Renamed");
+        assertThat(renamed.json().get("language").asText()).isEqualTo("sv");
+        assertThat(renamed.json().get("trackOpens").asBoolean()).isTrue();
+        assertThat(renamed.json().get("trackClicks").asBoolean()).isTrue();
         Answer badLanguage = admin.patch("/api/lists/" + list, Map.of("language", "xx"));
         assertThat(badLanguage.status()).isEqualTo(400);
         assertThat(badLanguage.body()).contains("language");

@@ -39,6 +39,10 @@ class RecordOfProcessingIT {
     @BeforeEach
     void accountWithTwoBrandsAndThreeLists() {
         admin = TestAccounts.newAccount(Api.at(port));
+        Answer brand = admin.post("/api/brands", Map.of("key", "acme", "name", "Acme News",
+                "controller", Map.of("name", "Acme ApS", "address", "Havnegade 1, 1058 København K",
+                        "email", "dpo@acme.example"), "privacyUrl", "https://acme.example/privacy"));
+        assertThat(brand.status()).as(brand.body()).isEqualTo(201);
         list("news", "Acme News", "acme");
         list("offers", "Acme Offers", "acme");
         list("club", "Bistro Club", "bistro");
@@ -59,6 +63,12 @@ class RecordOfProcessingIT {
         JsonNode record = answer.json();
         assertThat(record.at("/account/id").asText()).isEqualTo(TestAccounts.accountId(admin));
         assertThat(texts(record.get("controllers"), "brand")).containsExactlyInAnyOrder("acme", "bistro");
+        JsonNode acme = find(record.get("controllers"), "brand", "acme");
+        assertThat(acme.get("name").asText()).isEqualTo("Acme ApS");
+        assertThat(acme.get("dataProtectionContact").asText()).isEqualTo("dpo@acme.example");
+        assertThat(acme.get("privacyPolicyUrl").asText()).isEqualTo("https://acme.example/privacy");
+        assertThat(find(record.get("controllers"), "brand", "bistro").get("name").asText())
+                .as("a brand key without a record: the account itself").startsWith("test-");
         assertThat(texts(record.get("activities"), "list")).containsExactly("club", "news", "offers");
         JsonNode news = activity(record, "news");
         assertThat(news.get("purpose").asText()).contains("\"Acme News\"", "email");

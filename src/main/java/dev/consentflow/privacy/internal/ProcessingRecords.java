@@ -2,6 +2,7 @@ package dev.consentflow.privacy.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Accounts;
+import dev.consentflow.brands.BrandDirectory;
 import dev.consentflow.contacts.ProcessingInventory;
 import dev.consentflow.contacts.ProcessingInventory.FieldUse;
 import dev.consentflow.contacts.ProcessingInventory.Inventory;
@@ -45,10 +46,12 @@ class ProcessingRecords implements RecordsOfProcessing {
     private final ExportSettings exports;
     private final ExportRequestRepository exportRequests;
     private final ProcessHistory history;
+    private final BrandDirectory brands;
 
     ProcessingRecords(Accounts accounts, ProcessingInventory inventory, Processors processors,
                       ConfirmationWindow confirmation, ErasureSettings erasure, ErasureProperties erasureProperties,
-                      ExportSettings exports, ExportRequestRepository exportRequests, ProcessHistory history) {
+                      ExportSettings exports, ExportRequestRepository exportRequests, ProcessHistory history,
+                      BrandDirectory brands) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.processors = processors;
@@ -58,6 +61,7 @@ class ProcessingRecords implements RecordsOfProcessing {
         this.exports = exports;
         this.exportRequests = exportRequests;
         this.history = history;
+        this.brands = brands;
     }
 
     @Override
@@ -66,21 +70,27 @@ class ProcessingRecords implements RecordsOfProcessing {
         String name = accounts.nameOf(account).orElse(account.value().toString());
         Inventory held = inventory.inventory(account);
         return new ProcessingRecord(new ProcessingRecord.Account(account.value(), name),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), controllers(name, held), activities(held),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), controllers(account, name, held), activities(held),
                 categories(held), recipients(account), retention(), security(account),
                 "This server hands personal data only to the recipients listed. Where the mail relay or the SMS "
                         + "gateway is outside the EU/EEA, the controller records the transfer and its safeguard "
                         + "(GDPR Art. 46) here.");
     }
 
-    /** One controller per brand the lists name; lists without a brand are sent by the account itself. */
-    private static List<Controller> controllers(String accountName, Inventory held) {
-        Set<String> brands = new LinkedHashSet<>();
-        held.lists().forEach(l -> brands.add(l.brand()));
-        if (brands.isEmpty()) {
-            brands.add(null);
+    /**
+     * One controller per brand the lists name, with the facts of its brand record (the controller's name, address
+     * and data-protection address, the privacy policy); lists without a brand record are sent by the account itself.
+     */
+    private List<Controller> controllers(AccountId account, String accountName, Inventory held) {
+        Set<String> keys = new LinkedHashSet<>();
+        held.lists().forEach(l -> keys.add(l.brand()));
+        if (keys.isEmpty()) {
+            keys.add(null);
         }
-        return brands.stream().map(b -> new Controller(b, accountName, null, null, null)).toList();
+        return keys.stream().map(key -> brands.identity(account, key)
+                .map(b -> new Controller(key, b.controllerName() != null ? b.controllerName() : b.displayName(),
+                        b.controllerAddress(), b.privacyContact(), b.privacyPolicyUrl()))
+                .orElse(new Controller(key, accountName, null, null, null))).toList();
     }
 
     private static List<Activity> activities(Inventory held) {
