@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +45,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class AutomationsBrowserIT {
 
-    private static final Pattern INVITE_LINK = Pattern.compile("https?://[^\\s\"<>]+(/app/invite/[A-Za-z0-9_-]{43})");
     private static final String PASSWORD = "correct horse battery staple";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -251,16 +248,7 @@ class AutomationsBrowserIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
-    /** Invites a person of the role by the API and accepts the invitation in the browser; answers the address. */
     private String join(String role) {
-        String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.dk";
-        assertThat(admin.post("/api/users", Map.of("email", email, "role", role)).status()).isEqualTo(201);
-        JsonNode mail = DevMailbox.of(anonymous).awaitMail(email, "Invitation");
-        Matcher link = INVITE_LINK.matcher(mail.get("body").asText().replace("=\r\n", "").replace("=\n", ""));
-        assertThat(link.find()).isTrue();
-        browser.go(link.group(1)).type("#password", PASSWORD).type("#repeat", PASSWORD)
-                .submit("main form button[type=submit]");
-        assertThat(browser.path()).isEqualTo("/app/login?joined");
-        return email;
+        return browser.join(admin, role, PASSWORD);
     }
 }

@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class ConsoleBrowserIT {
 
-    private static final Pattern INVITE_LINK = Pattern.compile("https?://[^\\s\"<>]+(/app/invite/[A-Za-z0-9_-]{43})");
     private static final String PASSWORD = "correct horse battery staple";
 
     @LocalServerPort
@@ -341,16 +338,7 @@ class ConsoleBrowserIT {
         return join(admin, role);
     }
 
-    /** Invites a person of the role by the API and accepts the invitation in the browser; answers the address. */
     private String join(Api accountAdmin, String role) {
-        String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.dk";
-        assertThat(accountAdmin.post("/api/users", Map.of("email", email, "role", role)).status()).isEqualTo(201);
-        JsonNode mail = DevMailbox.of(anonymous).awaitMail(email, "Invitation");
-        Matcher link = INVITE_LINK.matcher(mail.get("body").asText().replace("=\r\n", "").replace("=\n", ""));
-        assertThat(link.find()).isTrue();
-        browser.go(link.group(1)).type("#password", PASSWORD).type("#repeat", PASSWORD)
-                .submit("main form button[type=submit]");
-        assertThat(browser.path()).isEqualTo("/app/login?joined");
-        return email;
+        return browser.join(accountAdmin, role, PASSWORD);
     }
 }

@@ -31,7 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class MarketingBrowserIT {
 
-    private static final Pattern INVITE_LINK = Pattern.compile("https?://[^\\s\"<>]+(/app/invite/[A-Za-z0-9_-]{43})");
     private static final Pattern CLICK = Pattern.compile("https?://[^\"\\s]+(/t/c/[A-Za-z0-9_-]{22}0)");
     private static final String PASSWORD = "correct horse battery staple";
     private static final String OFFER = "https://shop.example/offer";
@@ -210,17 +209,8 @@ class MarketingBrowserIT {
         return email;
     }
 
-    /** Invites a person of the role by the API and accepts the invitation in the browser; answers the address. */
     private String join(String role) {
-        String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.dk";
-        assertThat(admin.post("/api/users", Map.of("email", email, "role", role)).status()).isEqualTo(201);
-        JsonNode mail = DevMailbox.of(anonymous).awaitMail(email, "Invitation");
-        Matcher link = INVITE_LINK.matcher(mail.get("body").asText().replace("=\r\n", "").replace("=\n", ""));
-        assertThat(link.find()).isTrue();
-        browser.go(link.group(1)).type("#password", PASSWORD).type("#repeat", PASSWORD)
-                .submit("main form button[type=submit]");
-        assertThat(browser.path()).isEqualTo("/app/login?joined");
-        return email;
+        return browser.join(admin, role, PASSWORD);
     }
 
     private static String unfolded(String text) {

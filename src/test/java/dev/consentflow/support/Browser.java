@@ -12,7 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentSkipListMap;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -29,6 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * axe-core checked on every page (no serious or critical violation), screenshots into {@code target/screenshots}.
  */
 public final class Browser implements AutoCloseable {
+
+    private static final Pattern INVITE_LINK = Pattern.compile("https?://[^\\s\"<>]+(/app/invite/[A-Za-z0-9_-]{43})");
 
     /** Every page axe checked in this JVM, with the number of serious or critical violations it found. */
     public static final Map<String, Integer> AXE_RESULTS = new ConcurrentSkipListMap<>();
@@ -194,6 +200,21 @@ public final class Browser implements AutoCloseable {
 
     public void forgetSession() {
         driver.manage().deleteAllCookies();
+    }
+
+    /**
+     * Invites a person of the role into the account of {@code accountAdmin} through the API and accepts the
+     * invitation in this browser with the password; answers the new person's address.
+     */
+    public String join(Api accountAdmin, String role, String password) {
+        String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.dk";
+        assertThat(accountAdmin.post("/api/users", Map.of("email", email, "role", role)).status()).isEqualTo(201);
+        JsonNode mail = DevMailbox.of(accountAdmin).awaitMail(email, "Invitation");
+        Matcher link = INVITE_LINK.matcher(mail.get("body").asText().replace("=\r\n", "").replace("=\n", ""));
+        assertThat(link.find()).as("an invitation link in the mail").isTrue();
+        go(link.group(1)).type("#password", password).type("#repeat", password).submit("main form button[type=submit]");
+        assertThat(path()).isEqualTo("/app/login?joined");
+        return email;
     }
 
     @Override
