@@ -97,7 +97,7 @@ class AutomationsBrowserIT {
         Path notes = Files.createTempFile("contacts", ".txt");
         Files.writeString(notes, "email\nada@example.dk\n");
         browser.find("#import-file").sendKeys(notes.toString());
-        browser.type("#import-list", "news").submit("#import-form button[type=submit]");
+        browser.choose("#import-list", "news").submit("#import-form button[type=submit]");
         assertThat(browser.find("[role=alert]").getText()).contains("Accepted types: .csv, .xlsx");
         browser.accessible("imports (wrong type)").screenshot("automations-import-wrong-type");
 
@@ -113,7 +113,7 @@ class AutomationsBrowserIT {
         Path file = Files.createTempFile("contacts", ".csv");
         Files.writeString(file, csv);
         browser.find("#import-file").sendKeys(file.toString());
-        browser.type("#import-list", "news").click("input[name=consent][value=CONFIRMED]")
+        browser.choose("#import-list", "news").click("input[name=consent][value=CONFIRMED]")
                 .submit("#import-form button[type=submit]");
         assertThat(browser.path()).matches("/app/imports/[0-9a-f-]{36}");
         String id = browser.path().substring("/app/imports/".length());

@@ -110,6 +110,12 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Clicks something on the page that changes nothing but the page (a summary, a checkbox). */
+    /** Chooses the option of the value in the select element. */
+    public Browser choose(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+        return this;
+    }
+
     public Browser click(String css) {
         find(css).click();
         return this;

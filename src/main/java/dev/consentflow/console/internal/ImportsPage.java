@@ -2,6 +2,7 @@ package dev.consentflow.console.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.imports.ImportFileRefused;
 import dev.consentflow.imports.Imports;
 import dev.consentflow.web.InvalidInputException;
@@ -39,14 +40,17 @@ class ImportsPage {
     static final int STOP_POLLING = 286;
 
     private final Imports imports;
+    private final MailingLists lists;
 
-    ImportsPage(Imports imports) {
+    ImportsPage(Imports imports, MailingLists lists) {
         this.imports = imports;
+        this.lists = lists;
     }
 
     @GetMapping("/app/imports")
-    String form(Model model) {
+    String form(@AuthenticationPrincipal Caller caller, Model model) {
         model.addAttribute("accepted", String.join(", ", Imports.ACCEPTED));
+        model.addAttribute("lists", lists.counts(caller.requireAccount()));
         return "console/imports";
     }
 
@@ -69,7 +73,7 @@ class ImportsPage {
         }
         model.addAttribute("list", list);
         model.addAttribute("consent", consent);
-        return form(model);
+        return form(caller, model);
     }
 
     @GetMapping("/app/imports/{id}")
