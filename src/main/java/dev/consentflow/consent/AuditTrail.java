@@ -14,7 +14,8 @@ public interface AuditTrail {
     /**
      * One person's timeline for compliance officers: their audit entries joined with every step of every process
      * that carried their subscriber id (the engine's history), oldest first. Works for a tombstone too: both keep
-     * ids only.
+     * ids only. Where the account's engine history retention removed older steps, one {@link ProcessStepsRemoved}
+     * at the cut-off says so, when the person's entries reach back before it.
      */
     List<TimelineEntry> timelineOf(AccountId account, UUID subscriberId);
 

@@ -19,12 +19,12 @@ public interface ProcessHistory {
 
     /**
      * How long the history of each platform process (the latest version of every definition without a tenant) is
-     * kept after an instance ends: its {@code historyTimeToLive}.
+     * kept for the account after an instance ends: the account's engine history period ({@link HistoryRetention}).
      */
-    List<Kept> retention();
+    List<Kept> retention(dev.consentflow.accounts.AccountId account);
 
-    /** A platform process and how long its history is kept. */
-    record Kept(String processKey, String name, java.time.Duration timeToLive) {
+    /** A platform process and how long the account keeps its history. */
+    record Kept(String processKey, String name, java.time.Period kept) {
     }
 
     /**

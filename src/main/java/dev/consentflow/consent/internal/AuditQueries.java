@@ -5,7 +5,9 @@ import dev.consentflow.consent.AuditRecord;
 import dev.consentflow.consent.AuditTrail;
 import dev.consentflow.consent.ChainVerification;
 import dev.consentflow.consent.ProcessStepRecord;
+import dev.consentflow.consent.ProcessStepsRemoved;
 import dev.consentflow.consent.TimelineEntry;
+import dev.consentflow.engine.HistoryRetention;
 import dev.consentflow.engine.ProcessHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,16 +28,18 @@ class AuditQueries implements AuditTrail {
     private final AuditRowRepository rows;
     private final ChainVerifier verifier;
     private final ProcessHistory history;
+    private final HistoryRetention retention;
 
     private final AuditChainer chainer;
     private final TransactionTemplate read;
     private final TransactionTemplate snapshot;
 
-    AuditQueries(AuditRowRepository rows, ChainVerifier verifier, ProcessHistory history,
+    AuditQueries(AuditRowRepository rows, ChainVerifier verifier, ProcessHistory history, HistoryRetention retention,
                  AuditChainer chainer, PlatformTransactionManager transactionManager) {
         this.rows = rows;
         this.verifier = verifier;
         this.history = history;
+        this.retention = retention;
         this.chainer = chainer;
         this.read = new TransactionTemplate(transactionManager);
         this.read.setReadOnly(true);
@@ -55,6 +59,11 @@ class AuditQueries implements AuditTrail {
     @Override
     public List<TimelineEntry> timelineOf(AccountId account, UUID subscriberId) {
         List<TimelineEntry> timeline = new ArrayList<>(ofSubscriber(account, subscriberId));
+        // Where the engine's history was cut: said once, when the person's timeline reaches back before it.
+        HistoryRetention.Period kept = retention.of(account);
+        if (kept.removedBefore() != null && timeline.stream().anyMatch(e -> e.at().isBefore(kept.removedBefore()))) {
+            timeline.add(new ProcessStepsRemoved(kept.removedBefore(), kept.months()));
+        }
         history.stepsFor(subscriberId).forEach(step -> timeline.add(new ProcessStepRecord(step.startedAt(),
                 step.processKey(), step.processInstanceId(), step.activityId(), step.activityName(),
                 step.activityType(), step.endedAt(), step.outcome())));

@@ -66,6 +66,11 @@ final class ChainWalk {
         return true;
     }
 
+    /** The hash of the last entry checked (a walk resumed after it starts from it), or null before the first. */
+    byte[] lastHash() {
+        return previous;
+    }
+
     /** The seq of the last entry checked. */
     long lastSeq() {
         return expected - 1;

@@ -231,7 +231,8 @@ class BatchImport implements ContactImports {
 
         /** Applies the row to a known card as the API's PATCH does; an empty cell changes nothing. */
         private boolean change(UUID cardId, ImportRowCheck c) {
-            Contact contact = contacts.findById(cardId).orElseThrow();
+            // Locked: a key rotation's re-wrap of this card waits for the change, or the change for it (#20).
+            Contact contact = contacts.findLockedByIdAndAccountId(cardId, account.value()).orElseThrow();
             CardChange change = byEmail()
                     ? new CardChange(c.fields(), c.mobile() != null, c.mobile(), null)
                     : new CardChange(c.fields(), false, null, c.email());

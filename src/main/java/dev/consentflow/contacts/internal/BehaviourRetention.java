@@ -54,17 +54,25 @@ class BehaviourRetention {
                 .optional().orElse(new Setting(DEFAULT_MONTHS, null, null));
     }
 
-    Setting change(Caller caller, int months) {
+    /**
+     * Sets the account's period, or with {@code null} keeps it and only records who changed the account's retention
+     * settings last (another setting of them changed).
+     */
+    Setting change(Caller caller, Integer months) {
         AccountId account = caller.requireAccount();
         transactions.executeWithoutResult(status -> {
             jdbc.sql("""
                             insert into contacts_retention_setting (account_id, behaviour_event_months, updated_at, updated_by)
-                            values (:account, :months, now(), :by)
-                            on conflict (account_id) do update set behaviour_event_months = :months,
+                            values (:account, coalesce(:months, :default), now(), :by)
+                            on conflict (account_id) do update set behaviour_event_months =
+                                coalesce(:months, contacts_retention_setting.behaviour_event_months),
                                 updated_at = now(), updated_by = :by""")
-                    .param("account", account.value()).param("months", months).param("by", caller.actor()).update();
-            audit.append(new AuditEntry(account, null, AuditAction.SETTING_CHANGED, caller.actor(),
-                    Map.of("setting", BEHAVIOUR, "value", months), null));
+                    .param("account", account.value()).param("months", months, java.sql.Types.INTEGER)
+                    .param("default", DEFAULT_MONTHS).param("by", caller.actor()).update();
+            if (months != null) {
+                audit.append(new AuditEntry(account, null, AuditAction.SETTING_CHANGED, caller.actor(),
+                        Map.of("setting", BEHAVIOUR, "value", months), null));
+            }
         });
         return of(account);
     }

@@ -56,7 +56,7 @@ class CardAddresses {
     Contact merge(Contact existing, CheckedSignup request) {
         boolean mobileGiven = request.channel() == Channel.EMAIL && request.mobile() != null;
         EmailAddress email = request.channel() == Channel.SMS ? request.email() : null;
-        return editor.change(cards.open(existing),
+        return editor.change(cards.openForChange(existing),
                 new CardChange(request.fields(), mobileGiven, mobileGiven ? request.mobile() : null, email));
     }
 }

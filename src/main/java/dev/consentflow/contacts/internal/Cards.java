@@ -6,6 +6,7 @@ import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.internal.Contact.SealedField;
+import dev.consentflow.keys.KeyRetired;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -117,11 +118,38 @@ class Cards {
         return contact;
     }
 
-    /** The card's data key unwrapped, to read and change its values; a tombstone has none to open. */
+    /**
+     * The card's data key unwrapped, to read and change its values; a tombstone has none to open. A card read
+     * before a key rotation re-wrapped it and retired the version it names is opened as its row reads now, under
+     * the new version: nothing is ever unwrapped under a retired version.
+     */
     UnlockedCard open(Contact contact) {
         if (contact.wrappedKey() == null) {
             throw new IllegalStateException("an erased card has no data key");
         }
+        try {
+            return unlock(contact);
+        } catch (KeyRetired retired) {
+            Contact current = contacts.findById(contact.id())
+                    .filter(row -> row.wrappedKey() != null && row.keyVersion() != contact.keyVersion())
+                    .orElseThrow(() -> retired);
+            return unlock(current);
+        }
+    }
+
+    /**
+     * The card to change: its row read again and locked until the transaction ends, and opened under the key
+     * version it names now. A re-wrap that committed since the card was read is seen (the change writes the new
+     * wrapped key back, not the old one, and no optimistic-lock conflict answers 500), and none can rewrite the
+     * card until the change commits: the re-wrap skips locked cards and takes them in a later batch.
+     */
+    UnlockedCard openForChange(Contact contact) {
+        Contact locked = contacts.findLockedByIdAndAccountId(contact.id(), contact.accountId())
+                .orElseThrow(() -> new IllegalStateException("the card " + contact.id() + " is gone"));
+        return open(locked);
+    }
+
+    private UnlockedCard unlock(Contact contact) {
         AccountId account = new AccountId(contact.accountId());
         var dataKey = keys.unwrap(account, contact.id(), contact.keyVersion(), contact.wrappedKey());
         return new UnlockedCard(contact, new CardCipher(contact.id(), dataKey), index);

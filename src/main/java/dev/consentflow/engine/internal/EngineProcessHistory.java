@@ -1,5 +1,7 @@
 package dev.consentflow.engine.internal;
 
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.engine.HistoryRetention;
 import dev.consentflow.engine.ProcessHistory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +23,12 @@ class EngineProcessHistory implements ProcessHistory {
 
     private final HistoryService history;
     private final RepositoryService repository;
+    private final HistoryRetention retention;
 
-    EngineProcessHistory(HistoryService history, RepositoryService repository) {
+    EngineProcessHistory(HistoryService history, RepositoryService repository, HistoryRetention retention) {
         this.history = history;
         this.repository = repository;
+        this.retention = retention;
     }
 
     @Override
@@ -54,12 +58,11 @@ class EngineProcessHistory implements ProcessHistory {
     }
 
     @Override
-    public List<Kept> retention() {
+    public List<Kept> retention(AccountId account) {
+        java.time.Period kept = java.time.Period.ofMonths(retention.of(account).months());
         return repository.createProcessDefinitionQuery().withoutTenantId().latestVersion().list().stream()
-                .filter(d -> d.getHistoryTimeToLive() != null)
                 .sorted(Comparator.comparing(ProcessDefinition::getKey))
-                .map(d -> new Kept(d.getKey(), d.getName() == null ? d.getKey() : d.getName(),
-                        java.time.Duration.ofDays(d.getHistoryTimeToLive())))
+                .map(d -> new Kept(d.getKey(), d.getName() == null ? d.getKey() : d.getName(), kept))
                 .toList();
     }
 

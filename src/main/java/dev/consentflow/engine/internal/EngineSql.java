@@ -12,6 +12,8 @@ final class EngineSql {
     static final String COUNT_RUNNING_FLOW_INSTANCES = load("count-running-flow-instances");
     static final String INSERT_DEPLOYMENT_AUTHOR = load("insert-deployment-author");
     static final String FIND_DEPLOYMENT_AUTHORS = load("find-deployment-authors");
+    static final String FIND_EXPIRED_PLATFORM_INSTANCES = load("find-expired-platform-instances");
+    static final String FIND_ACCOUNTS_WITH_PLATFORM_HISTORY = load("find-accounts-with-platform-history");
 
     private EngineSql() {
     }

@@ -71,7 +71,7 @@ class ProcessingRecords implements RecordsOfProcessing {
         Inventory held = inventory.inventory(account);
         return new ProcessingRecord(new ProcessingRecord.Account(account.value(), name),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), controllers(account, name, held), activities(held),
-                categories(held), recipients(account), retention(), security(account),
+                categories(held), recipients(account), retention(account), security(account),
                 "This server hands personal data only to the recipients listed. Where the mail relay or the SMS "
                         + "gateway is outside the EU/EEA, the controller records the transfer and its safeguard "
                         + "(GDPR Art. 46) here.");
@@ -163,7 +163,7 @@ class ProcessingRecords implements RecordsOfProcessing {
         return List.copyOf(recipients);
     }
 
-    private List<Retention> retention() {
+    private List<Retention> retention(AccountId account) {
         List<Retention> retention = new ArrayList<>();
         retention.add(new Retention("UNCONFIRMED_SIGNUPS", "Unconfirmed signups are purged (one reminder after "
                 + iso(confirmation.reminderAfter()) + ")", iso(confirmation.expireAfter())));
@@ -177,7 +177,7 @@ class ProcessingRecords implements RecordsOfProcessing {
                 null));
         retention.add(new Retention("EXPORT_RELEASES", "An operator's approved export can be downloaded for",
                 iso(exports.releaseValidFor())));
-        platformHistory().forEach(retention::add);
+        platformHistory(account).forEach(retention::add);
         return List.copyOf(retention);
     }
 
@@ -189,11 +189,14 @@ class ProcessingRecords implements RecordsOfProcessing {
         return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
     }
 
-    /** The engine keeps the history of finished platform processes (consent steps) for their time to live. */
-    private List<Retention> platformHistory() {
-        return history.retention().stream()
-                .map(k -> new Retention("PROCESS_HISTORY", "History of finished \"" + k.name() + "\" processes",
-                        iso(k.timeToLive()), k.name()))
+    /**
+     * The engine keeps the history of finished platform processes (the steps of a person's timeline) for the
+     * account's period; the audit entries stay.
+     */
+    private List<Retention> platformHistory(AccountId account) {
+        return history.retention(account).stream()
+                .map(k -> new Retention("PROCESS_HISTORY", "Process steps of finished \"" + k.name()
+                        + "\" processes (the audit entries about them are kept)", k.kept().toString(), k.name()))
                 .toList();
     }
 

@@ -230,7 +230,8 @@ final class ApiOperations {
             op("GET /api/retention-settings", "getRetentionSettings", Capability.ERASURE,
                     "Read the account's retention periods", ok(200, "The settings")),
             op("PUT /api/retention-settings", "changeRetentionSettings", Capability.ERASURE,
-                    "Change how long behaviour events are kept (1 to 120 months)", ok(200, "The settings")),
+                    "Change how long behaviour events and the engine's process history are kept (1 to 120 months)",
+                    ok(200, "The settings"), fails(400, "a period outside 1 to 120 months, or none given")),
 
             op("GET /api/accounts/current/record-of-processing", "getRecordOfProcessing", Capability.EXPORTS,
                     "The account's record of processing activities (GDPR Art. 30), as JSON or an Excel file",

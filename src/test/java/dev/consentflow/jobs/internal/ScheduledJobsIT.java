@@ -92,6 +92,7 @@ class ScheduledJobsIT {
         assertThat(details.has("audit-checkpoint")).isTrue();
         assertThat(details.has("tombstone-purge")).isTrue();
         assertThat(details.has("behaviour-event-retention")).isTrue();
+        assertThat(details.has("engine-history-retention")).isTrue();
         JsonNode root = Api.at(port).get("/actuator/health").json();
         assertThat(root.has("details") || root.has("components")).isFalse();
     }
