@@ -55,7 +55,7 @@ class LedgerRetention {
         this.audit = audit;
         this.jobs = jobs;
         this.properties = properties;
-        jobs.declare(JOB, "removes the outbox rows of campaigns and messages final for longer than the retention period");
+        jobs.declare(JOB, "removes outbox rows of campaigns and messages final for longer than the retention period");
     }
 
     /** What one run removed. */

@@ -188,6 +188,19 @@ class DispatchLedgerRetentionIT {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void theDailyRunRunsOnceInTwelveHoursOnAnyNodeAndReportsItsLastRunAtHealth() {
+        retention.daily();
+        JsonNode run = jobHealth();
+        assertThat(run.get("outcome").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("summary").asText()).matches("campaigns=\\d+ campaignMessages=\\d+ singleMessages=\\d+");
+        assertThat(run.get("runningOn").isNull()).isTrue();
+
+        retention.daily();
+        assertThat(jobHealth().get("runs").asLong()).as("fired again within 12 hours: not run again")
+                .isEqualTo(run.get("runs").asLong());
+    }
+
     // --- helpers
 
     record Person(String email, UUID subscriberId, UUID subscriptionId) {
@@ -265,6 +278,12 @@ class DispatchLedgerRetentionIT {
         return StreamSupport.stream(card.get("subscriptions").spliterator(), false)
                 .filter(s -> s.get("list").asText().equals("news-" + suffix))
                 .map(s -> s.get("status").asText()).findFirst().orElseThrow();
+    }
+
+    private JsonNode jobHealth() {
+        Answer health = Api.at(port).get("/actuator/health/jobs");
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        return health.json().get("components").get("scheduledJobs").get("details").get(LedgerRetention.JOB);
     }
 
     private List<JsonNode> retentionApplied() {
