@@ -111,6 +111,25 @@ class Campaigns {
                 .param("id", id).update();
     }
 
+    /** Campaigns closed before {@code before} whose messages dispatch still keeps, oldest first. */
+    List<Campaign> closedWithLedger(Instant before, int limit) {
+        return jdbc.sql("""
+                        select * from campaigns_campaign
+                         where status = 'SENT' and ledger_removed_at is null and closed_at < :before
+                         order by closed_at limit :limit
+                        """)
+                .param("before", Timestamp.from(before)).param("limit", limit).query(Campaigns::campaign).list();
+    }
+
+    /** Dispatch removed the campaign's messages (its counts stay on this row); once. */
+    void ledgerRemoved(AccountId account, UUID id) {
+        jdbc.sql("""
+                        update campaigns_campaign set ledger_removed_at = now()
+                         where account_id = :account and id = :id and ledger_removed_at is null
+                        """)
+                .param("account", account.value()).param("id", id).update();
+    }
+
     /** SENDING to PAUSED, once per campaign: never again after the marketer resumed it. */
     boolean markPaused(UUID id, Instant now, String reason) {
         return jdbc.sql("""

@@ -53,14 +53,15 @@ class DispatchMetricsIT {
         expected.add("consentflow_engine_flow_starts_refused_total");
 
         // The scheduled jobs (README, "Scheduled jobs"): none has run yet in this context.
-        for (String job : List.of("audit-checkpoint", "behaviour-event-retention", "key-rotation", "tombstone-purge")) {
+        for (String job : List.of("audit-checkpoint", "behaviour-event-retention", "dispatch-ledger-retention",
+                "key-rotation", "tombstone-purge")) {
             expected.add("consentflow_job_runs_total{job=\"" + job + "\",outcome=\"succeeded\"}");
             expected.add("consentflow_job_runs_total{job=\"" + job + "\",outcome=\"failed\"}");
             expected.add("consentflow_job_last_finished_seconds{job=\"" + job + "\"}");
             assertThat(scrape).contains("consentflow_job_last_succeeded{job=\"" + job + "\"} NaN");
         }
 
-        assertThat(expected).hasSize(2 * 6 + 6 + 4 * 3);
+        assertThat(expected).hasSize(2 * 6 + 6 + 5 * 3);
         for (String series : expected) {
             assertThat(scrape).as(series).containsPattern("(?m)^" + Pattern.quote(series) + " 0\\.0$");
         }

@@ -1,6 +1,7 @@
 package dev.consentflow.dispatch.internal.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consentflow.IntegrationTest;
@@ -23,6 +24,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -250,6 +252,30 @@ class WebhooksIT {
                 .isEqualTo(401);
         assertThat(post("postmark", bounce, Map.of()).status()).isEqualTo(401);
         assertThat(status(sent)).isEqualTo(SubscriptionStatus.CONFIRMED);
+    }
+
+    @Test
+    void aBounceForAMessageRetentionRemovedFromTheOutboxStillBouncesItsSubscriptionAndAnUnknownOneChangesNothing()
+            throws Exception {
+        Sent sent = sentMail();
+        await().atMost(Duration.ofSeconds(60)).until(() -> dispatch.state(account, sent.id()).orElseThrow().isFinal());
+        // As ledger retention leaves a message final for its period: gone from the outbox, kept in the history.
+        assertThat(jdbc.sql("delete from dispatch_outbox where id = ?").param(sent.id()).update()).isEqualTo(1);
+        Map<String, String> auth = Map.of("Authorization", basic("postmark", "s3cret-hook"));
+
+        Api.Answer bounce = post("postmark", postmark("Bounce", "HardBounce", 6_000_001L + sent.hashCode(), sent),
+                auth);
+        Sent nothing = new Sent(UUID.randomUUID(), sent.subscription(), sent.address());
+        Api.Answer unknown = post("postmark", postmark("Bounce", "HardBounce", 6_000_002L + sent.hashCode(),
+                nothing), auth);
+
+        assertThat(bounce.status()).isEqualTo(200);
+        assertThat(bounce.json().get("recorded").asInt()).isEqualTo(1);
+        assertThat(status(sent)).isEqualTo(SubscriptionStatus.BOUNCED);
+        assertThat(feedback(sent)).containsExactly("postmark:HARD_BOUNCE");
+        assertThat(audited(sent, "BOUNCED")).isEqualTo(1);
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(200);
+        assertThat(unknown.json().get("recorded").asInt()).isZero();
     }
 
     // Mailgun
