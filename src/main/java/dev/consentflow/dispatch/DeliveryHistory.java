@@ -1,6 +1,7 @@
 package dev.consentflow.dispatch;
 
 import dev.consentflow.accounts.AccountId;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,12 @@ public interface DeliveryHistory {
 
     /** Mailings (campaigns) by their batch id in words, for anything else that names one (an open, a click). */
     Map<String, String> mailingNames(AccountId account, Collection<String> batchIds);
+
+    /**
+     * How long a message stays in the outbox (its campaign's ledger) once final; this history outlives it
+     * ({@code CONSENTFLOW_DISPATCH_LEDGER_RETENTION}).
+     */
+    Duration ledgerRetention();
 
     record Recent(List<SentMessage> messages, long total) {
     }

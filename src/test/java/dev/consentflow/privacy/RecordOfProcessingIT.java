@@ -82,8 +82,10 @@ class RecordOfProcessingIT {
                 .containsExactly("city (1 card)", "firstName (2 cards)");
         assertThat(texts(record.get("recipients"), "code")).contains("DEV_MAIL", "DEV_SMS");
         assertThat(texts(record.get("retention"), "code"))
-                .contains("UNCONFIRMED_SIGNUPS", "TOMBSTONES", "MESSAGE_CONTENT", "PROCESS_HISTORY");
+                .contains("UNCONFIRMED_SIGNUPS", "TOMBSTONES", "MESSAGE_CONTENT", "DISPATCH_LEDGER",
+                        "PROCESS_HISTORY");
         assertThat(retention(record, "UNCONFIRMED_SIGNUPS").get("period").asText()).isEqualTo("P7D");
+        assertThat(retention(record, "DISPATCH_LEDGER").get("period").asText()).isEqualTo("P30D");
         assertThat(measure(record, "FOUR_EYES_ERASURE").get("inForce").asBoolean()).isTrue();
         assertThat(measure(record, "ENCRYPTION_AT_REST").get("inForce").asBoolean()).isTrue();
         assertThat(measure(record, "TRANSPORT_ENCRYPTION").get("inForce").asBoolean())

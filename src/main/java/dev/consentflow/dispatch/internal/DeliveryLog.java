@@ -10,6 +10,7 @@ import dev.consentflow.dispatch.Purpose;
 import dev.consentflow.dispatch.SentMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,11 +37,18 @@ class DeliveryLog implements DeliveryHistory {
     private static final String FORGET = NamedSql.read("dispatch", "forget-person-deliveries");
 
     private final JdbcClient jdbc;
+    private final LedgerRetentionProperties ledger;
     private final List<MailingNames> names;
 
-    DeliveryLog(JdbcClient jdbc, List<MailingNames> names) {
+    DeliveryLog(JdbcClient jdbc, List<MailingNames> names, LedgerRetentionProperties ledger) {
         this.jdbc = jdbc;
         this.names = names;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public Duration ledgerRetention() {
+        return ledger.retention();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.consentflow.contacts.ProcessingInventory;
 import dev.consentflow.contacts.ProcessingInventory.FieldUse;
 import dev.consentflow.contacts.ProcessingInventory.Inventory;
 import dev.consentflow.contacts.ProcessingInventory.ListUse;
+import dev.consentflow.dispatch.DeliveryHistory;
 import dev.consentflow.dispatch.Processors;
 import dev.consentflow.engine.ProcessHistory;
 import dev.consentflow.privacy.ProcessingRecord;
@@ -47,11 +48,13 @@ class ProcessingRecords implements RecordsOfProcessing {
     private final ExportRequestRepository exportRequests;
     private final ProcessHistory history;
     private final BrandDirectory brands;
+    private final DeliveryHistory deliveries;
 
     ProcessingRecords(Accounts accounts, ProcessingInventory inventory, Processors processors,
                       ConfirmationWindow confirmation, ErasureSettings erasure, ErasureProperties erasureProperties,
                       ExportSettings exports, ExportRequestRepository exportRequests, ProcessHistory history,
-                      BrandDirectory brands) {
+                      BrandDirectory brands, DeliveryHistory deliveries) {
+        this.deliveries = deliveries;
         this.accounts = accounts;
         this.inventory = inventory;
         this.processors = processors;
@@ -173,6 +176,9 @@ class ProcessingRecords implements RecordsOfProcessing {
                 + "erasure and to block the address", iso(erasureProperties.tombstoneRetention())));
         retention.add(new Retention("MESSAGE_CONTENT", "A message's content is deleted when it reaches its final "
                 + "state (sent, failed, suppressed, expired)", null));
+        retention.add(new Retention("DISPATCH_LEDGER", "A message's delivery record in the outbox (its campaign's "
+                + "statistics are kept as counts; the person's sent-mail history stays until erasure)",
+                iso(deliveries.ledgerRetention())));
         retention.add(new Retention("IMPORT_UPLOADS", "Uploaded import files are deleted when the import ends",
                 null));
         retention.add(new Retention("EXPORT_RELEASES", "An operator's approved export can be downloaded for",
