@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -39,13 +40,17 @@ import org.springframework.test.context.TestPropertySource;
  * links go through the real pages and clicks: they confirm, answer "already confirmed", or are gone, as before.
  */
 @IntegrationTest
+@Import(ConfirmationMigrationIT.StopBeforeTheMove.class)
 @TestPropertySource(properties = {"consentflow.web.trusted-proxies=127.0.0.1", "consentflow.signup.rate-per-address=50"})
 class ConfirmationMigrationIT {
 
     private static final String AT = "2025-11-29T10:00:00Z";
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+(/c/[A-Za-z0-9_-]{43})");
 
-    /** Start-up migrates to the version before the move only; the test migrates the rest. */
+    /**
+     * Start-up migrates to the version before the move only; the test migrates the rest. Imported, so this
+     * context is one of its own (a nested test configuration is not found when the classes are given).
+     */
     @TestConfiguration
     static class StopBeforeTheMove {
 
