@@ -79,7 +79,7 @@ class BuiltInMailSpamScoreIT {
             assertThat(signup(anonymous, form, anna).status()).isEqualTo(202);
             String confirmation = await().atMost(Duration.ofSeconds(30)).until(() -> received(anna), m -> m.size() == 1)
                     .get(0);
-            String instance = jdbc.sql("select process_instance_id from subscription_double_opt_in where subscriber_id = :id")
+            String instance = jdbc.sql("select process_instance_id from subscription_confirmation_request where purpose = 'SIGNUP' and subscriber_id = :id")
                     .param("id", UUID.fromString(admin.get("/api/contacts?email=" + anna).json().get(0)
                             .get("subscriberId").asText())).query(String.class).single();
             management.executeJob(management.createJobQuery().processInstanceId(instance)

@@ -158,7 +158,7 @@ class SignupJourneyIT {
         awaitMail(email, "Please confirm");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> mails(email, "Please confirm").size() == 1);
-        assertThat(jdbc.sql("select count(*) from subscription_double_opt_in where subscriber_id = :id and state = 'WAITING'")
+        assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP' and subscriber_id = :id and state = 'WAITING'")
                 .param("id", UUID.fromString(contact(email).get("subscriberId").asText())).query(Long.class).single())
                 .isEqualTo(1);
     }
@@ -291,13 +291,13 @@ class SignupJourneyIT {
     }
 
     private String timer(String email, String activityId) {
-        String instance = jdbc.sql("select process_instance_id from subscription_double_opt_in where subscriber_id = :id")
+        String instance = jdbc.sql("select process_instance_id from subscription_confirmation_request where purpose = 'SIGNUP' and subscriber_id = :id")
                 .param("id", UUID.fromString(contact(email).get("subscriberId").asText())).query(String.class).single();
         return management.createJobQuery().processInstanceId(instance).activityId(activityId).singleResult().getId();
     }
 
     private String businessKeyOf(String email) {
-        return jdbc.sql("select request_id from subscription_double_opt_in where subscriber_id = :id")
+        return jdbc.sql("select request_id from subscription_confirmation_request where purpose = 'SIGNUP' and subscriber_id = :id")
                 .param("id", UUID.fromString(contact(email).get("subscriberId").asText())).query(UUID.class).single()
                 .toString();
     }

@@ -141,7 +141,7 @@ class ErasureBlockingIT {
     }
 
     private long doubleOptIns(String subscriberId) {
-        return jdbc.sql("select count(*) from subscription_double_opt_in where subscriber_id = :id")
+        return jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP' and subscriber_id = :id")
                 .param("id", UUID.fromString(subscriberId)).query(Long.class).single();
     }
 }

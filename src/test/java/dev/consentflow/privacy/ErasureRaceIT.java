@@ -100,7 +100,7 @@ class ErasureRaceIT {
             assertThat(subscription.get("confirmedAt").isNull()).as("the confirmation's evidence stays if it was made")
                     .isEqualTo(confirmations == 0);
             assertThat(entries(admin, id, "ERASED")).hasSize(1);
-            assertThat(jdbc.sql("select count(*) from subscription_double_opt_in where subscriber_id = :id")
+            assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP' and subscriber_id = :id")
                     .param("id", UUID.fromString(id)).query(Long.class).single()).isZero();
             assertThat(anonymous.postRaw(links.get(i), "application/x-www-form-urlencoded", "").status())
                     .as("the link after the erasure").isEqualTo(410);

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals a click's evidence (it holds an IP and a user agent) while it waits in the double opt-in's row for the
- * process step that hands it to contacts; bound to that row, so it cannot be moved to another one.
+ * Seals a click's evidence (it holds an IP and a user agent) while it waits in the confirmation request's row for
+ * the process step that hands it to contacts; bound to that row, so it cannot be moved to another one.
  */
 @Component
 class ClickEvidenceSeal {

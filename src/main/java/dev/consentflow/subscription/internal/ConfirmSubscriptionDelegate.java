@@ -9,15 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ConfirmSubscriptionDelegate implements JavaDelegate {
 
-    private final SubscriptionActivator activator;
+    private final ClickHandOver handOver;
 
-    ConfirmSubscriptionDelegate(SubscriptionActivator activator) {
-        this.activator = activator;
+    ConfirmSubscriptionDelegate(ClickHandOver handOver) {
+        this.handOver = handOver;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(DoubleOptInProcess.Var.SUBSCRIPTION_CONFIRMED,
-                activator.confirm(execution.getProcessInstanceId()));
+        execution.setVariables(handOver.confirm(execution.getProcessInstanceId()));
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The mails of the double opt-in: the confirmation, its reminder and the welcome mail, per list; and the
- * confirmation of a resubscription. Each is the list's own wording or the built-in text in its language
+ * The mails of a confirmation: the double opt-in's confirmation and reminder, a resubscription's confirmation,
+ * and the welcome mail, per list. Each is the list's own wording or the built-in text in its language
  * ({@link ListMails}); their links and List-Id.
  */
 @Component
@@ -31,16 +31,17 @@ class ConfirmationMessages {
         return publicUrl + "/u/" + token;
     }
 
-    Content confirmation(Channel channel, ListInfo list, String link, boolean reminder) {
-        return mails.content(channel, list, reminder ? MailKind.REMINDER : MailKind.CONFIRMATION, link);
-    }
-
     /**
-     * The confirmation a resubscription needs: it says plainly that the person's data was erased and that nothing
-     * is sent to them again without their explicit confirmation.
+     * The mail that asks for a confirmation: a signup's (or its reminder), or a resubscription's, which says
+     * plainly that the person's data was erased and that nothing is sent to them again without their explicit
+     * confirmation.
      */
-    Content resubscription(Channel channel, ListInfo list, String link) {
-        return mails.content(channel, list, MailKind.RESUBSCRIPTION, link);
+    Content confirmation(ConfirmationPurpose purpose, Channel channel, ListInfo list, String link, boolean reminder) {
+        MailKind kind = switch (purpose) {
+            case SIGNUP -> reminder ? MailKind.REMINDER : MailKind.CONFIRMATION;
+            case RESUBSCRIPTION -> MailKind.RESUBSCRIPTION;
+        };
+        return mails.content(channel, list, kind, link);
     }
 
     /**

@@ -1,12 +1,9 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.accounts.AccountId;
 import dev.consentflow.consent.AuditAction;
 import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
-import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.OutboundMessage;
 import dev.consentflow.dispatch.Purpose;
@@ -18,64 +15,68 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_SendConfirmation}, {@code Task_SendReminder} and {@code Task_SendConfirmationAgain}: a new token
- * bound to the waiting instance, the message in the outbox and the audit entry, all in the step's transaction,
- * so a retried step never leaves a token without its message or the other way round. Nothing is sent once the
- * instance stopped waiting.
+ * {@code Task_SendConfirmation}, {@code Task_SendReminder} and {@code Task_SendConfirmationAgain} of both
+ * processes: a new link bound to the waiting request, the message in the outbox and the audit entry on the person
+ * it goes to, all in the step's transaction, so a retried step never leaves a link without its message or the
+ * other way round. The request's purpose picks the mail: a signup's confirmation (or reminder), or a
+ * resubscription's, which says that a confirmed opt-in is required. The message names the person and what is
+ * pending; contacts resolves the address at send time (a resubscription's from its sealed request). Nothing is
+ * sent once the request stopped waiting.
  */
 @Component
 class ConfirmationSender {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationSender.class);
-    private static final String ACTOR = "system:" + DoubleOptInProcess.ID;
 
-    private final DoubleOptInRepository doubleOptIns;
+    private final ConfirmationRequestRepository requests;
+    private final ConfirmationRequests waiting;
     private final ConfirmationTokens tokens;
+    private final ConfirmationSubjects subjects;
     private final ConfirmationMessages messages;
-    private final ContactManagement contacts;
     private final Dispatch dispatch;
     private final AuditLog audit;
 
-    ConfirmationSender(DoubleOptInRepository doubleOptIns, ConfirmationTokens tokens, ConfirmationMessages messages,
-                       ContactManagement contacts, Dispatch dispatch,
+    ConfirmationSender(ConfirmationRequestRepository requests, ConfirmationRequests waiting, ConfirmationTokens tokens,
+                       ConfirmationSubjects subjects, ConfirmationMessages messages, Dispatch dispatch,
                        AuditLog audit) {
-        this.doubleOptIns = doubleOptIns;
+        this.requests = requests;
+        this.waiting = waiting;
         this.tokens = tokens;
+        this.subjects = subjects;
         this.messages = messages;
-        this.contacts = contacts;
         this.dispatch = dispatch;
         this.audit = audit;
     }
 
-    /** The first confirmation, or the reminder, of the instance. */
+    /** The first confirmation, or the reminder, of the instance's request. */
     void send(String processInstanceId, Purpose purpose) {
-        doubleOptIns.lock(processInstanceId).filter(DoubleOptIn::isWaiting)
-                .ifPresentOrElse(waiting -> send(waiting, purpose),
-                        () -> log.info("Double opt-in {} no longer waits: no {}", processInstanceId, purpose));
+        requests.lock(processInstanceId).filter(ConfirmationRequest::isWaiting)
+                .ifPresentOrElse(request -> send(request, purpose),
+                        () -> log.info("Confirmation request {} no longer waits: no {}", processInstanceId, purpose));
     }
 
-    /** A repeated signup: a new link to the instance that waits for this subscription, if one still does. */
-    void sendAgain(SubscriptionId subscription) {
-        doubleOptIns.lockWaiting(subscription.value()).ifPresent(waiting -> send(waiting, Purpose.CONFIRMATION));
+    /** A repeated request: a new link to the request that waits for the same subject, if one still does. */
+    void sendAgain(ConfirmationPurpose purpose, UUID subject) {
+        waiting.lockWaiting(purpose, subject).ifPresent(request -> send(request, Purpose.CONFIRMATION));
     }
 
-    private void send(DoubleOptIn waiting, Purpose purpose) {
-        AccountId account = new AccountId(waiting.accountId());
-        Optional<SubscriptionRef> ref = contacts.subscription(account,
-                new SubscriptionId(waiting.subscriptionId()));
-        if (ref.isEmpty()) {
-            log.info("Subscription of double opt-in {} is gone: no {}", waiting.processInstanceId(), purpose);
+    private void send(ConfirmationRequest request, Purpose purpose) {
+        Optional<ListInfo> list = subjects.list(request);
+        if (list.isEmpty()) {
+            log.info("The subscription or list of confirmation request {} is gone: no {}",
+                    request.processInstanceId(), purpose);
             return;
         }
-        String token = tokens.issue(waiting.processInstanceId());
-        var content = messages.confirmation(waiting.channel(), ref.get().list(), messages.confirmationLink(token),
-                purpose == Purpose.CONFIRMATION_REMINDER);
-        UUID messageId = dispatch.enqueue(new OutboundMessage(account, waiting.subscriberId(),
-                waiting.subscriptionId(), waiting.channel(), purpose, null, content, null, null));
-        audit.append(new AuditEntry(account, waiting.subscriberId(), AuditAction.CONFIRMATION_SENT, ACTOR,
-                Map.of("subscriptionId", waiting.subscriptionId().toString(), "list", ref.get().list().key(),
-                        "channel", waiting.channel().name(), "purpose", purpose.name(),
+        String token = tokens.issue(request);
+        var content = messages.confirmation(request.purpose(), request.channel(), list.get(),
+                messages.confirmationLink(token), purpose == Purpose.CONFIRMATION_REMINDER);
+        UUID messageId = dispatch.enqueue(new OutboundMessage(request.account(), request.recipientId(),
+                request.subjectId(), request.channel(), purpose, null, content, null, null));
+        audit.append(new AuditEntry(request.account(), request.recipientId(), AuditAction.CONFIRMATION_SENT,
+                request.purpose().actor(),
+                Map.of(request.purpose().subjectDetail, request.subjectId().toString(), "list", list.get().key(),
+                        "channel", request.channel().name(), "purpose", purpose.name(),
                         "messageId", messageId.toString()),
-                waiting.processInstanceId()));
+                request.processInstanceId()));
     }
 }

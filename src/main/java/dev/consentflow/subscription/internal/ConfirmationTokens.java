@@ -4,20 +4,20 @@ import dev.consentflow.keys.KeyRing;
 import dev.consentflow.keys.Sealing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Confirmation tokens: 256 random bits in the link, an HMAC of purpose and token in the database. The purpose
- * is part of what is hashed, so a token made for another purpose (a resubscription's, in
- * {@link ResubscribeTokens}, or a future unsubscribe link) never matches here; the HMAC key comes from the master
- * key, so a stolen table alone cannot be used to test guesses.
+ * Confirmation links of every purpose: 256 random bits in the link, an HMAC of the purpose's label and the token
+ * in the database. The label is part of what is hashed and the stored link names its purpose, so a signup's
+ * link never opens a resubscription nor the other way round; the HMAC key comes from the master key, so a stolen
+ * table alone cannot be used to test guesses.
  */
 @Component
 class ConfirmationTokens {
 
-    static final String PURPOSE = "CONFIRMATION";
     private static final String KEY_PURPOSE = "subscription.confirmation-token";
 
     private final KeyRing keys;
@@ -30,38 +30,28 @@ class ConfirmationTokens {
         this.tokens = tokens;
     }
 
-    /** A new token for the instance; the answer is the only place the token itself ever exists. */
-    String issue(String processInstanceId) {
-        String token = newToken();
-        aggregates.insert(new ConfirmationToken(hash(token), PURPOSE, processInstanceId, Instant.now()));
+    /** A new link to the request; the answer is the only place the token itself ever exists. */
+    String issue(ConfirmationRequest request) {
+        String token = RandomTokens.next();
+        aggregates.insert(new ConfirmationToken(hash(request.purpose(), token), request.purpose(),
+                request.processInstanceId(), Instant.now()));
         return token;
     }
 
-    /** The stored token, if the text is one of ours; malformed text is not even looked up. */
+    /** The stored link, if the text is one of ours; malformed text is not even looked up. */
     Optional<ConfirmationToken> find(String token) {
         if (!isWellFormed(token)) {
             return Optional.empty();
         }
-        return tokens.findByHash(hash(token)).filter(t -> PURPOSE.equals(t.purpose()));
+        return tokens.findByHash(hash(ConfirmationPurpose.SIGNUP, token),
+                        hash(ConfirmationPurpose.RESUBSCRIPTION, token))
+                .filter(found -> Arrays.equals(found.tokenHash(), hash(found.purpose(), token)));
     }
 
-    void forget(String processInstanceId) {
-        tokens.deleteByProcessInstance(processInstanceId);
-    }
-
-    byte[] hash(String token) {
-        return hash(PURPOSE, token);
-    }
-
-    /** The stored form of a token of any purpose: the HMAC of {@code purpose:token}. */
-    byte[] hash(String purpose, String token) {
+    /** The stored form of a token: the HMAC of {@code label:token}. */
+    byte[] hash(ConfirmationPurpose purpose, String token) {
         return Sealing.hmac(keys.derive(KEY_PURPOSE, keys.currentVersion()),
-                (purpose + ":" + token).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** 256 random bits, URL-safe: the token as it goes into a link. */
-    static String newToken() {
-        return RandomTokens.next();
+                (purpose.tokenLabel + ":" + token).getBytes(StandardCharsets.US_ASCII));
     }
 
     static boolean isWellFormed(String token) {

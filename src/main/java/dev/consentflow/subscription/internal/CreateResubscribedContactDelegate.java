@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CreateResubscribedContactDelegate implements JavaDelegate {
 
-    private final ResubscriptionActivator activator;
+    private final ClickHandOver handOver;
 
-    CreateResubscribedContactDelegate(ResubscriptionActivator activator) {
-        this.activator = activator;
+    CreateResubscribedContactDelegate(ClickHandOver handOver) {
+        this.handOver = handOver;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariables(activator.resubscribe(execution.getProcessInstanceId()));
+        execution.setVariables(handOver.confirm(execution.getProcessInstanceId()));
     }
 }

@@ -1,11 +1,6 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.contacts.ListInfo;
-import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.subscription.PublicTexts;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,37 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkLanguages {
 
-    private final ConfirmationTokens confirmations;
-    private final DoubleOptInRepository doubleOptIns;
-    private final ResubscribeTokens resubscriptions;
-    private final ResubscribeRepository resubscribes;
-    private final ContactManagement contacts;
+    private final ConfirmationClicks clicks;
+    private final ConfirmationSubjects subjects;
 
-    LinkLanguages(ConfirmationTokens confirmations, DoubleOptInRepository doubleOptIns,
-                  ResubscribeTokens resubscriptions, ResubscribeRepository resubscribes, ContactManagement contacts) {
-        this.confirmations = confirmations;
-        this.doubleOptIns = doubleOptIns;
-        this.resubscriptions = resubscriptions;
-        this.resubscribes = resubscribes;
-        this.contacts = contacts;
+    LinkLanguages(ConfirmationClicks clicks, ConfirmationSubjects subjects) {
+        this.clicks = clicks;
+        this.subjects = subjects;
     }
 
     PublicTexts ofConfirmation(String token, String acceptLanguage) {
-        return list(token).map(list -> PublicTexts.of(list.language()))
+        return clicks.request(token).flatMap(subjects::list).map(list -> PublicTexts.of(list.language()))
                 .orElseGet(() -> PublicTexts.ofAcceptLanguage(acceptLanguage));
-    }
-
-    private Optional<ListInfo> list(String token) {
-        if (!ConfirmationTokens.isWellFormed(token)) {
-            return Optional.empty();
-        }
-        Optional<ListInfo> signup = confirmations.find(token).flatMap(t -> doubleOptIns.findById(t.processInstanceId()))
-                .flatMap(d -> contacts.subscription(new AccountId(d.accountId()), new SubscriptionId(d.subscriptionId())))
-                .map(ContactManagement.SubscriptionRef::list);
-        if (signup.isPresent()) {
-            return signup;
-        }
-        return resubscriptions.find(token).flatMap(resubscribes::findById)
-                .flatMap(r -> contacts.findList(new AccountId(r.accountId()), r.listKey()));
     }
 }

@@ -5,29 +5,28 @@ import dev.consentflow.brands.BrandDirectory;
 import dev.consentflow.subscription.PublicTexts;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
-import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the brand and list a public page is about: a form's list, a confirmation or unsubscribe link's
- * subscription. A link that is not valid finds nothing, and its page stays plain.
+ * Finds the brand and list a public page is about: a form's list, a confirmation link's request, an unsubscribe
+ * link's subscription. A link that is not valid finds nothing, and its page stays plain.
  */
 @Component
 class PageBrands {
 
     private final ContactManagement contacts;
     private final BrandDirectory brands;
-    private final ConfirmationTokens confirmationTokens;
-    private final DoubleOptInRepository doubleOptIns;
+    private final ConfirmationClicks confirmations;
+    private final ConfirmationSubjects subjects;
     private final UnsubscribeTokens unsubscribeTokens;
 
-    PageBrands(ContactManagement contacts, BrandDirectory brands, ConfirmationTokens confirmationTokens,
-               DoubleOptInRepository doubleOptIns, UnsubscribeTokens unsubscribeTokens) {
+    PageBrands(ContactManagement contacts, BrandDirectory brands, ConfirmationClicks confirmations,
+               ConfirmationSubjects subjects, UnsubscribeTokens unsubscribeTokens) {
         this.contacts = contacts;
         this.brands = brands;
-        this.confirmationTokens = confirmationTokens;
-        this.doubleOptIns = doubleOptIns;
+        this.confirmations = confirmations;
+        this.subjects = subjects;
         this.unsubscribeTokens = unsubscribeTokens;
     }
 
@@ -42,17 +41,10 @@ class PageBrands {
                 .orElse(PageBrand.NONE);
     }
 
+    /** A confirmation link's list and brand, a signup's or a resubscription's alike. */
     PageBrand ofConfirmation(String token) {
-        if (!ConfirmationTokens.isWellFormed(token)) {
-            return PageBrand.NONE;
-        }
-        return confirmationTokens.find(token)
-                .flatMap(t -> doubleOptIns.findById(t.processInstanceId()))
-                .flatMap(d -> {
-                    AccountId account = new AccountId(d.accountId());
-                    return contacts.subscription(account, new SubscriptionId(d.subscriptionId()))
-                            .map(s -> of(account, s.list()));
-                })
+        return confirmations.request(token)
+                .flatMap(request -> subjects.list(request).map(list -> of(request.account(), list)))
                 .orElse(PageBrand.NONE);
     }
 

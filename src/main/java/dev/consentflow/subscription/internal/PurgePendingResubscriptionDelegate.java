@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PurgePendingResubscriptionDelegate implements JavaDelegate {
 
-    private final ExpiredResubscriptions expired;
+    private final ExpiredConfirmations expired;
 
-    PurgePendingResubscriptionDelegate(ExpiredResubscriptions expired) {
+    PurgePendingResubscriptionDelegate(ExpiredConfirmations expired) {
         this.expired = expired;
     }
 

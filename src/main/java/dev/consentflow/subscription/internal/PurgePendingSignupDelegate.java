@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PurgePendingSignupDelegate implements JavaDelegate {
 
-    private final ExpiredSignups expired;
+    private final ExpiredConfirmations expired;
 
-    PurgePendingSignupDelegate(ExpiredSignups expired) {
+    PurgePendingSignupDelegate(ExpiredConfirmations expired) {
         this.expired = expired;
     }
 

@@ -16,7 +16,7 @@ class RegisterResubscriptionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(ResubscribeProcess.Var.RESUBSCRIPTION_OUTCOME, registrar.register(
+        execution.setVariable(ResubscriptionProcess.Var.RESUBSCRIPTION_OUTCOME, registrar.register(
                 execution.getProcessInstanceId(), execution.getProcessBusinessKey(), execution::getVariable).name());
     }
 }

@@ -8,7 +8,7 @@ import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.engine.ProcessRuntime;
-import dev.consentflow.subscription.internal.ResubscribeProcess.Var;
+import dev.consentflow.subscription.internal.ResubscriptionProcess.Var;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -44,7 +44,7 @@ class ResubscriptionDesk {
 
     Accepted request(AccountId account, Resubscription request, UUID requestId) {
         PendingResubscription pending = contacts.requestResubscription(account, request);
-        runtime.start(ResubscribeProcess.ID, requestId.toString(), Map.of(
+        runtime.start(ResubscriptionProcess.ID, requestId.toString(), Map.of(
                 Var.ACCOUNT_ID, account.value().toString(),
                 Var.TOMBSTONE_ID, pending.tombstoneId().value().toString(),
                 Var.RESUBSCRIPTION_ID, pending.id().value().toString(),

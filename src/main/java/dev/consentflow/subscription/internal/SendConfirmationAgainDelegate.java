@@ -17,6 +17,7 @@ class SendConfirmationAgainDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        sender.sendAgain(DoubleOptInProcess.Var.subscriptionId(execution::getVariable));
+        sender.sendAgain(ConfirmationPurpose.SIGNUP,
+                DoubleOptInProcess.Var.subscriptionId(execution::getVariable).value());
     }
 }

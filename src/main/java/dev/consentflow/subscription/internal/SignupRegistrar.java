@@ -1,10 +1,7 @@
 package dev.consentflow.subscription.internal;
 
 import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.ALREADY_CONFIRMED;
-import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.CONFIRMATION_DUE;
-import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.CONFIRMATION_RECENT;
 import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.ERASED;
-import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.NEW_REQUEST;
 
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.SignupOutcome;
@@ -14,34 +11,26 @@ import dev.consentflow.subscription.SignupReceipt;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
 import dev.consentflow.contacts.Signup;
 
 /**
  * {@code Task_RegisterSignup}: records the pending subscription with its evidence in contacts and decides what
- * the signup needs. A repeated signup of a waiting address gets its confirmation again only once the throttle
- * window has passed since the last one was requested; the lock on the waiting row makes parallel repeats count
- * once.
+ * the signup needs. A pending subscription's request waits for its confirmation ({@link ConfirmationRequests},
+ * which also decides whether a repeated signup gets its confirmation again).
  */
 @Component
 class SignupRegistrar {
 
     private final SignupInbox inbox;
     private final ContactManagement contacts;
-    private final DoubleOptInRepository doubleOptIns;
-    private final JdbcAggregateTemplate aggregates;
-    private final SignupSettings settings;
+    private final ConfirmationRequests requests;
 
-    SignupRegistrar(SignupInbox inbox, ContactManagement contacts, DoubleOptInRepository doubleOptIns,
-                    JdbcAggregateTemplate aggregates, SignupSettings settings) {
+    SignupRegistrar(SignupInbox inbox, ContactManagement contacts, ConfirmationRequests requests) {
         this.inbox = inbox;
         this.contacts = contacts;
-        this.doubleOptIns = doubleOptIns;
-        this.aggregates = aggregates;
-        this.settings = settings;
+        this.requests = requests;
     }
 
     /**
@@ -91,19 +80,10 @@ class SignupRegistrar {
     private Registered pending(UUID requestId, String processInstanceId,
                                ProcessInbox.Letter<Signup, SignupReceipt> letter,
                                SignupOutcome.Pending pending) {
-        Instant now = Instant.now();
-        var waiting = pending.newRequest() ? Optional.<DoubleOptIn>empty()
-                : doubleOptIns.lockWaiting(pending.subscriptionId().value());
-        if (waiting.isEmpty()) {
-            // A new request, or a pending subscription nobody waits for (an import, a lost instance): this one does.
-            aggregates.insert(DoubleOptIn.waiting(processInstanceId, requestId, letter.account.value(),
-                    pending.subscriberId().value(), pending.subscriptionId().value(), letter.request.channel(), now));
-            return new Registered(NEW_REQUEST, pending.subscriberId(), pending.subscriptionId());
-        }
-        if (waiting.get().lastRequestedAt().plus(settings.confirmationThrottle()).isAfter(now)) {
-            return new Registered(CONFIRMATION_RECENT, pending.subscriberId(), pending.subscriptionId());
-        }
-        doubleOptIns.requestedAgain(waiting.get().processInstanceId(), now);
-        return new Registered(CONFIRMATION_DUE, pending.subscriberId(), pending.subscriptionId());
+        ConfirmationRequests.Registration registration = requests.register(ConfirmationRequest.signup(
+                processInstanceId, requestId, letter.account.value(), pending.subscriberId().value(),
+                pending.subscriptionId().value(), letter.request.channel(), Instant.now()), pending.newRequest());
+        return new Registered(DoubleOptInProcess.SignupOutcome.valueOf(registration.name()), pending.subscriberId(),
+                pending.subscriptionId());
     }
 }

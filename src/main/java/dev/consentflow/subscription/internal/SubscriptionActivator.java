@@ -1,7 +1,6 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
@@ -15,45 +14,25 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * What follows a confirmation click: {@code Task_ConfirmSubscription} hands the click's evidence to contacts
- * (which records CONFIRMED and audits it once), {@code Task_SendWelcome} queues the list's welcome mail, and
- * {@code Event_SubscriptionConfirmed} tells automation flows.
+ * What follows a confirmation in both processes, once {@link ClickHandOver} recorded it: {@code Task_SendWelcome}
+ * queues the list's welcome mail, and {@code Event_SubscriptionConfirmed} tells automation flows.
  */
 @Component
 class SubscriptionActivator {
 
-    private final DoubleOptInRepository doubleOptIns;
-    private final ClickEvidenceSeal seal;
     private final ConfirmationMessages messages;
     private final ContactManagement contacts;
     private final Dispatch dispatch;
     private final ProcessRuntime runtime;
     private final UnsubscribeLinks links;
 
-    SubscriptionActivator(DoubleOptInRepository doubleOptIns, ClickEvidenceSeal seal, ConfirmationMessages messages,
-                          ContactManagement contacts, Dispatch dispatch,
+    SubscriptionActivator(ConfirmationMessages messages, ContactManagement contacts, Dispatch dispatch,
                           ProcessRuntime runtime, UnsubscribeLinks links) {
-        this.doubleOptIns = doubleOptIns;
-        this.seal = seal;
         this.messages = messages;
         this.contacts = contacts;
         this.dispatch = dispatch;
         this.runtime = runtime;
         this.links = links;
-    }
-
-    /** True when the subscription went from PENDING to CONFIRMED now. */
-    boolean confirm(String processInstanceId) {
-        DoubleOptIn clicked = doubleOptIns.lock(processInstanceId)
-                .filter(d -> d.clickEvidence() != null)
-                .orElseThrow(() -> new IllegalStateException("no confirmation click recorded for " + processInstanceId));
-        AccountId account = new AccountId(clicked.accountId());
-        var evidence = seal.open(account, processInstanceId, clicked.clickEvidence());
-        ConfirmOutcome outcome = contacts.confirm(account, new SubscriptionId(clicked.subscriptionId()),
-                evidence);
-        // Contacts keeps the evidence now; this table keeps ids and times only.
-        doubleOptIns.evidenceHandedOver(processInstanceId);
-        return outcome == ConfirmOutcome.CONFIRMED;
     }
 
     /** The list's welcome, carrying the subscription's one-click unsubscribe link like every list mail. */

@@ -26,7 +26,7 @@ class ConfirmationMessagesTest {
     @Test
     void theConfirmationCarriesTheLinkAndNoListNameCanAddAHeaderLine() {
         String link = messages.confirmationLink("tok");
-        var mail = messages.confirmation(Channel.EMAIL, list, link, false);
+        var mail = messages.confirmation(ConfirmationPurpose.SIGNUP, Channel.EMAIL, list, link, false);
         assertThat(link).isEqualTo("https://lists.acme.example/c/tok");
         assertThat(mail.subject()).startsWith("Please confirm").doesNotContain("\r", "\n");
         assertThat(mail.text()).contains(link);
@@ -35,8 +35,9 @@ class ConfirmationMessagesTest {
 
     @Test
     void theReminderSaysSoAndAnSmsIsTextOnly() {
-        assertThat(messages.confirmation(Channel.EMAIL, list, "L", true).subject()).startsWith("Reminder");
-        var sms = messages.confirmation(Channel.SMS, list, "L", false);
+        assertThat(messages.confirmation(ConfirmationPurpose.SIGNUP, Channel.EMAIL, list, "L", true).subject())
+                .startsWith("Reminder");
+        var sms = messages.confirmation(ConfirmationPurpose.SIGNUP, Channel.SMS, list, "L", false);
         assertThat(sms.subject()).isNull();
         assertThat(sms.html()).isNull();
         assertThat(sms.text()).contains("L").doesNotContain("\n");
@@ -45,14 +46,14 @@ class ConfirmationMessagesTest {
     @Test
     void aResubscriptionSaysPlainlyThatAConfirmedOptInIsRequiredByMailAndBySms() {
         String link = messages.confirmationLink("tok");
-        var mail = messages.resubscription(Channel.EMAIL, list, link);
+        var mail = messages.confirmation(ConfirmationPurpose.RESUBSCRIPTION, Channel.EMAIL, list, link, false);
         assertThat(mail.subject()).startsWith("Confirm that you want to receive Acme").endsWith("again")
                 .doesNotContain("\r", "\n");
         assertThat(mail.text()).contains("erased", "a confirmed opt-in is required", link)
                 .doesNotContain("Please confirm your subscription");
         assertThat(mail.html()).contains("a confirmed opt-in is required", "href=\"" + link + "\"")
                 .doesNotContain("<News>");
-        var sms = messages.resubscription(Channel.SMS, list, link);
+        var sms = messages.confirmation(ConfirmationPurpose.RESUBSCRIPTION, Channel.SMS, list, link, false);
         assertThat(sms.subject()).isNull();
         assertThat(sms.html()).isNull();
         assertThat(sms.text()).contains("a confirmed opt-in is required", link).doesNotContain("\n");
@@ -79,7 +80,8 @@ class ConfirmationMessagesTest {
     @Test
     void aDanishListsMailsAreInDanishAndEveryMailHasATextAndAnHtmlPart() {
         ListInfo danish = new ListInfo(UUID.randomUUID(), "nyt", "Acmes nyhedsbrev", "acme", "da", false, false);
-        var mail = messages.confirmation(Channel.EMAIL, danish, "https://x.example/c/t", false);
+        var mail = messages.confirmation(ConfirmationPurpose.SIGNUP, Channel.EMAIL, danish, "https://x.example/c/t",
+                false);
         assertThat(mail.subject()).isEqualTo("Bekræft din tilmelding til Acmes nyhedsbrev");
         assertThat(mail.text()).contains("Hej", "https://x.example/c/t", "se bort fra denne mail");
         assertThat(mail.html()).contains("<html lang=\"da\">", "Bekræft min tilmelding");

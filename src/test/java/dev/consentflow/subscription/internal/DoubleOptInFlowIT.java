@@ -154,7 +154,7 @@ class DoubleOptInFlowIT {
         ArgumentCaptor<ConsentEvidence> click = ArgumentCaptor.forClass(ConsentEvidence.class);
         verify(contacts).confirm(any(), eq(subscription(email)), click.capture());
         assertThat(click.getValue().ip()).isEqualTo("198.51.100.23");
-        assertThat(jdbc.sql("select count(*) from subscription_double_opt_in where click_evidence is not null")
+        assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP' and click_evidence is not null")
                 .query(Long.class).single()).isZero();
 
         assertThat(click(path, "198.51.100.23").body()).contains("already confirmed");
@@ -230,7 +230,7 @@ class DoubleOptInFlowIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(waiting)
                 .timers().count() == management.createJobQuery().processInstanceId(waiting).count());
         assertThat(outbox.stream().filter(m -> m.subscriptionId().equals(subscription(email).value()))).hasSize(1);
-        assertThat(jdbc.sql("select count(*) from subscription_double_opt_in where subscription_id = :id")
+        assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP' and subscription_id = :id")
                 .param("id", subscription(email).value()).query(Long.class).single()).isEqualTo(1);
     }
 
@@ -255,7 +255,7 @@ class DoubleOptInFlowIT {
 
     @Test
     void anErasedAddressGetsTheSameAnswerAndIsHandedOverToResubscribeWithItsAddressOnly() {
-        long doubleOptIns = jdbc.sql("select count(*) from subscription_double_opt_in").query(Long.class).single();
+        long doubleOptIns = jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP'").query(Long.class).single();
         String freshAddress = address();
         String erasedAddress = "erased-" + address();
         Answer erased = signup(erasedAddress, "203.0.113.12");
@@ -263,7 +263,7 @@ class DoubleOptInFlowIT {
 
         assertThat(erased.status()).isEqualTo(fresh.status()).isEqualTo(202);
         assertThat(erased.body()).isEqualTo(fresh.body());
-        assertThat(jdbc.sql("select count(*) from subscription_double_opt_in").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP'").query(Long.class).single())
                 .isEqualTo(doubleOptIns + 1);
         awaitLink(freshAddress, Purpose.CONFIRMATION);
         verify(contacts, times(2)).registerSignup(any(), any());
@@ -332,12 +332,12 @@ class DoubleOptInFlowIT {
     }
 
     private String businessKey(String email) {
-        return jdbc.sql("select request_id from subscription_double_opt_in where subscription_id = :id")
+        return jdbc.sql("select request_id from subscription_confirmation_request where purpose = 'SIGNUP' and subscription_id = :id")
                 .param("id", subscription(email).value()).query(UUID.class).single().toString();
     }
 
     private String instance(String email) {
-        return jdbc.sql("select process_instance_id from subscription_double_opt_in where subscription_id = :id")
+        return jdbc.sql("select process_instance_id from subscription_confirmation_request where purpose = 'SIGNUP' and subscription_id = :id")
                 .param("id", subscription(email).value()).query(String.class).single();
     }
 

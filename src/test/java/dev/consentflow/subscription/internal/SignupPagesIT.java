@@ -170,7 +170,7 @@ class SignupPagesIT {
     }
 
     private long doubleOptIns() {
-        return jdbc.sql("select count(*) from subscription_double_opt_in").query(Long.class).single();
+        return jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP'").query(Long.class).single();
     }
 
     private long instances() {

@@ -4,12 +4,12 @@ import static dev.consentflow.support.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentflow.subscription.internal.ResubscribeProcess.Event;
-import dev.consentflow.subscription.internal.ResubscribeProcess.Gateway;
-import dev.consentflow.subscription.internal.ResubscribeProcess.Message;
-import dev.consentflow.subscription.internal.ResubscribeProcess.Outcome;
-import dev.consentflow.subscription.internal.ResubscribeProcess.Task;
-import dev.consentflow.subscription.internal.ResubscribeProcess.Var;
+import dev.consentflow.subscription.internal.ResubscriptionProcess.Event;
+import dev.consentflow.subscription.internal.ResubscriptionProcess.Gateway;
+import dev.consentflow.subscription.internal.ResubscriptionProcess.Message;
+import dev.consentflow.subscription.internal.ResubscriptionProcess.Outcome;
+import dev.consentflow.subscription.internal.ResubscriptionProcess.Task;
+import dev.consentflow.subscription.internal.ResubscriptionProcess.Var;
 import dev.consentflow.support.ProcessTestEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,7 @@ import org.operaton.bpm.engine.test.junit5.ProcessEngineExtension;
  * channel.
  */
 @Deployment(resources = "processes/resubscribe.bpmn")
-class ResubscribeProcessTest {
+class ResubscriptionProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessTestEngine.extension();
@@ -185,7 +185,7 @@ class ResubscribeProcessTest {
     }
 
     private ProcessInstance start(String channel, Date expiresAt) {
-        return engine.getRuntimeService().startProcessInstanceByKey(ResubscribeProcess.ID,
+        return engine.getRuntimeService().startProcessInstanceByKey(ResubscriptionProcess.ID,
                 UUID.randomUUID().toString(), Map.of(
                         Var.ACCOUNT_ID, UUID.randomUUID().toString(),
                         Var.TOMBSTONE_ID, tombstoneId,

@@ -38,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"consentflow.web.trusted-proxies=127.0.0.1", "consentflow.signup.rate-per-address=50"})
-class ResubscribeJourneyIT {
+class ResubscriptionJourneyIT {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/c/([A-Za-z0-9_-]{43})");
     private static final String OPT_IN_REQUIRED = "a confirmed opt-in is required";
@@ -150,7 +150,7 @@ class ResubscribeJourneyIT {
         assertThat(admin.get("/api/audit/verify").json().get("valid").asBoolean()).isTrue();
 
         assertThat(pendingRows(tombstone)).as("the pending address is gone").isZero();
-        assertThat(jdbc.sql("select count(*) from subscription_resubscribe where tombstone_id = :id "
+        assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'RESUBSCRIPTION' and tombstone_id = :id "
                         + "and (click_evidence is not null or state <> 'CONFIRMED')")
                 .param("id", UUID.fromString(tombstone)).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select coalesce(string_agg(coalesce(text_, '') || coalesce(text2_, ''), ','), '') "
@@ -213,7 +213,7 @@ class ResubscribeJourneyIT {
         String path = path(link(awaitMail(email, "Confirm that you want")));
         assertThat(pendingRows(tombstone)).isEqualTo(1);
 
-        String instance = jdbc.sql("select process_instance_id from subscription_resubscribe where tombstone_id = :id")
+        String instance = jdbc.sql("select process_instance_id from subscription_confirmation_request where purpose = 'RESUBSCRIPTION' and tombstone_id = :id")
                 .param("id", UUID.fromString(tombstone)).query(String.class).single();
         management.executeJob(management.createJobQuery().processInstanceId(instance)
                 .activityId("Event_ConfirmationExpired").singleResult().getId());
@@ -221,9 +221,9 @@ class ResubscribeJourneyIT {
         assertThat(anonymous.get(path).status()).isEqualTo(410);
         assertThat(post(path, "198.51.100.44").status()).isEqualTo(410);
         assertThat(pendingRows(tombstone)).isZero();
-        assertThat(jdbc.sql("select count(*) from subscription_resubscribe where tombstone_id = :id")
+        assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'RESUBSCRIPTION' and tombstone_id = :id")
                 .param("id", UUID.fromString(tombstone)).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from subscription_resubscribe_token where process_instance_id = :id")
+        assertThat(jdbc.sql("select count(*) from subscription_confirmation_request_token where process_instance_id = :id")
                 .param("id", instance).query(Long.class).single()).isZero();
         assertThat(cards(email)).hasSize(1);
         assertThat(admin.get("/api/contacts/" + tombstone).json()).isEqualTo(tombstoneBefore);
@@ -268,7 +268,7 @@ class ResubscribeJourneyIT {
         assertThat(repeated.status()).isEqualTo(202);
         assertThat(pendingRows(tombstone)).as("one pending request per tombstone and list").isEqualTo(1);
         awaitMail(email, "Confirm that you want");
-        assertThat(jdbc.sql("select count(*) from subscription_resubscribe where tombstone_id = :id")
+        assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'RESUBSCRIPTION' and tombstone_id = :id")
                 .param("id", UUID.fromString(tombstone)).query(Long.class).single()).isEqualTo(1);
     }
 

@@ -2,6 +2,7 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.dispatch.Channel;
 import dev.consentflow.engine.Variables;
 import java.util.function.Function;
 
@@ -10,11 +11,11 @@ import java.util.function.Function;
  * {@code subscription.confirmed} message carries have the double opt-in's names, so automation flows and the
  * one publishing delegate treat a resubscribed contact like any other confirmed one.
  */
-final class ResubscribeProcess {
+final class ResubscriptionProcess {
 
     static final String ID = "resubscribe";
 
-    private ResubscribeProcess() {
+    private ResubscriptionProcess() {
     }
 
     static final class Task {
@@ -84,6 +85,14 @@ final class ResubscribeProcess {
 
         static ResubscriptionId resubscriptionId(Function<String, Object> variables) {
             return new ResubscriptionId(Variables.uuid(variables, RESUBSCRIPTION_ID));
+        }
+
+        static String listKey(Function<String, Object> variables) {
+            return (String) variables.apply(LIST_KEY);
+        }
+
+        static Channel channel(Function<String, Object> variables) {
+            return Channel.valueOf((String) variables.apply(CHANNEL));
         }
 
         static boolean newRequest(Function<String, Object> variables) {

@@ -28,12 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
  * matches) and the tombstone the newest card of it: otherwise {@code 409}. {@code 404} for an unknown id.
  */
 @RestController
-class ResubscribeController {
+class ResubscriptionController {
 
     private final ResubscriptionDesk desk;
     private final TransactionRetry retry;
 
-    ResubscribeController(ResubscriptionDesk desk, TransactionRetry retry) {
+    ResubscriptionController(ResubscriptionDesk desk, TransactionRetry retry) {
         this.desk = desk;
         this.retry = retry;
     }
