@@ -10,4 +10,4 @@ update imports_import i
                 limit 1
                   for update skip locked)
 returning i.id, i.account_id, i.list_id, (select l.key from contacts_list l where l.id = i.list_id) as list_key,
-          i.format, i.consent, i.key_id, i.key_role, i.rows_done, i.created_at
+          i.format, i.consent, i.key_id, i.key_role, i.rows_done, i.created_at, i.stored

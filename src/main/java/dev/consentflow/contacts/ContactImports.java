@@ -14,9 +14,31 @@ import java.util.List;
 public interface ContactImports {
 
     /**
-     * Imports one chunk. Answers one outcome per row, in the rows' order.
+     * The CPU work of one chunk, to do before its transaction (and in parallel with other chunks' writes): every
+     * row checked, its blind indexes computed and the cards that may be new sealed. Writes nothing.
+     */
+    Prepared prepare(AccountId account, ImportBatch batch);
+
+    /**
+     * Imports one chunk made by {@link #prepare}, in the caller's transaction: the address locks, the lookups and
+     * the writes. Answers one outcome per row, in the rows' order.
      *
      * @throws dev.consentflow.web.InvalidInputException when the list is not one of the account
      */
-    List<ImportOutcome> importBatch(AccountId account, ImportBatch batch);
+    List<ImportOutcome> importBatch(AccountId account, Prepared prepared);
+
+    /** Imports one chunk: {@link #prepare} then {@link #importBatch(AccountId, Prepared)}. */
+    default List<ImportOutcome> importBatch(AccountId account, ImportBatch batch) {
+        return importBatch(account, prepare(account, batch));
+    }
+
+    /** A chunk checked and sealed, to import; holds the rows' values, so it lives only as long as the chunk. */
+    interface Prepared {
+        /**
+         * The address locks the chunk's transaction will take (and the same keys of the rows' other addresses): two
+         * chunks that share one hold the same person or the same number, and a caller that writes chunks in
+         * parallel keeps the file's order for them by letting the later one wait.
+         */
+        java.util.Set<Long> addressLocks();
+    }
 }

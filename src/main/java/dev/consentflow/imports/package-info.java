@@ -5,5 +5,5 @@
  * must confirm, to the subscription module's double opt-in).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Imports",
-        allowedDependencies = {"accounts", "contacts", "dispatch", "keys", "subscription", "web"})
+        allowedDependencies = {"accounts", "consent", "contacts", "dispatch", "keys", "subscription", "web"})
 package dev.consentflow.imports;

@@ -11,7 +11,10 @@ import org.postgresql.PGConnection;
 
 /**
  * import: a CSV through POST /api/imports (consent CONFIRMED), timed until the import reports its counts;
- * against COPY of the same rows into a plain table on the same PostgreSQL.
+ * against two ceilings on the same PostgreSQL: COPY of the CSV's rows into a plain two-column table
+ * ({@code raw_per_s}, what the database's bulk path can take at all), and COPY of the rows the import ends with,
+ * already encrypted, into tables with the server's own columns, keys and indexes ({@code fair_raw_per_s}, the
+ * fair one, see {@link ImportCeiling}; {@code fair_ratio} = app / fair).
  */
 final class ImportBench {
 
@@ -32,6 +35,17 @@ final class ImportBench {
         String skip = Bench.guarded(f, "import", () -> app(f, report, rows, csv));
         if (skip != null) {
             report.put("skipped", skip);
+        }
+        try {
+            ImportCeiling.run(f, report, rows);
+        } catch (Exception e) {
+            Log.info("import: the fair ceiling failed: " + e);
+            e.printStackTrace();
+            report.put("fair_raw_error", e.toString());
+        }
+        if (report.get("app_per_s") instanceof Number app && report.get("fair_raw_per_s") instanceof Number fair
+                && fair.doubleValue() > 0) {
+            report.put("fair_ratio", Report.round(app.doubleValue() / fair.doubleValue(), 3));
         }
         report.ratio("app_per_s", "raw_per_s").emit();
     }

@@ -2,6 +2,10 @@ package dev.consentflow.consent.internal;
 
 import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,12 +40,17 @@ class ChainedAuditLog implements AuditLog {
     /** Persons per statement of {@link #appendForEach}: their ids go as one array. */
     private static final int PERSONS_PER_STATEMENT = 20_000;
 
+    /** From this many entries on, an append is one COPY instead of INSERT statements. */
+    private static final int COPY_FROM = 50;
+
     private final JdbcClient jdbc;
     private final AuditChainer chainer;
+    private final DataSource dataSource;
 
-    ChainedAuditLog(JdbcClient jdbc, AuditChainer chainer) {
+    ChainedAuditLog(JdbcClient jdbc, AuditChainer chainer, DataSource dataSource) {
         this.jdbc = jdbc;
         this.chainer = chainer;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -61,6 +73,11 @@ class ChainedAuditLog implements AuditLog {
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Set<UUID> chains = new LinkedHashSet<>();
+        if (entries.size() >= COPY_FROM) {
+            copy(entries, at, chains);
+            chains.forEach(chainer::chainAfterCommit);
+            return;
+        }
         for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
             List<AuditEntry> part = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
             StringBuilder sql = new StringBuilder("""
@@ -83,6 +100,56 @@ class ChainedAuditLog implements AuditLog {
         }
         chains.forEach(chainer::chainAfterCommit);
     }
+    /**
+     * Many entries (an import's chunk) as one COPY on the transaction's connection: far less work for the database
+     * per entry than the rows of an INSERT; the rows take their ids in the order sent.
+     */
+    private void copy(List<AuditEntry> entries, Instant at, Set<UUID> chains) {
+        StringBuilder text = new StringBuilder(entries.size() * 160);
+        String when = at.toString();
+        for (AuditEntry entry : entries) {
+            UUID chain = entry.account() == null ? PLATFORM_CHAIN : entry.account().value();
+            chains.add(chain);
+            text.append(chain).append('\t').append(when).append('\t');
+            copyValue(text, entry.subscriberId() == null ? null : entry.subscriberId().toString());
+            text.append('\t').append(entry.action().name()).append('\t');
+            copyValue(text, clip(entry.actor(), MAX_ACTOR));
+            text.append('\t');
+            copyValue(text, CanonicalEntry.detailJson(CanonicalEntry.normalize(entry.detail())));
+            text.append('\t');
+            copyValue(text, clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE));
+            text.append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    copy consent_audit_pending (account_id, at, subscriber_id, action, actor, detail, process_instance_id)
+                    from stdin""", new StringReader(text.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not append audit entries", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A value in COPY's text format: null as \\N, backslash, tab and line breaks escaped. */
+    private static void copyValue(StringBuilder text, String value) {
+        if (value == null) {
+            text.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+
     /**
      * One pending row per person from an array of their ids, {@value #PERSONS_PER_STATEMENT} to a statement: the
      * rows take their ids in the array's order (the insert reads the array with its ordinality, in that order), so

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,12 @@ class BatchImport implements ContactImports {
     private final ContactRepository contacts;
     private final SubscriptionRepository subscriptions;
     private final ContactAudit audit;
+    private final dev.consentflow.keys.AccountKeys keys;
 
     BatchImport(Lists lists, Cards cards, BlindIndex index, ImportTables tables, CardEditor editor,
-                ContactRepository contacts, SubscriptionRepository subscriptions, ContactAudit audit) {
+                ContactRepository contacts, SubscriptionRepository subscriptions, ContactAudit audit,
+                dev.consentflow.keys.AccountKeys keys) {
+        this.keys = keys;
         this.lists = lists;
         this.cards = cards;
         this.index = index;
@@ -63,28 +67,69 @@ class BatchImport implements ContactImports {
         this.audit = audit;
     }
 
+    /**
+     * The CPU work of a chunk, before its transaction: every row checked, its blind indexes computed, and a sealed
+     * card made for every row that may be new (a confirmed import), so the writing transaction only looks up,
+     * decides and copies. A short read-only transaction keeps the account's key version fixed while sealing.
+     */
     @Override
-    @Transactional
-    public List<ImportOutcome> importBatch(AccountId account, ImportBatch batch) {
-        MailingList list = lists.require(account, "list", batch.listKey());
-        Chunk chunk = new Chunk(account, batch, list);
+    @Transactional(readOnly = true)
+    public Prepared prepare(AccountId account, ImportBatch batch) {
+        ImportOutcome[] rejected = new ImportOutcome[batch.rows().size()];
         List<ImportRowCheck> checked = new ArrayList<>();
+        Map<ImportRowCheck, Contact> sealed = new IdentityHashMap<>();
         for (int i = 0; i < batch.rows().size(); i++) {
             ImportRow row = batch.rows().get(i);
             ImportRowCheck check = ImportRowCheck.of(row, batch.channel(), account, index);
             if (check.rejection() != null) {
-                chunk.outcomes[i] = check.rejection();
+                rejected[i] = check.rejection();
             } else {
                 check.position = i;
                 checked.add(check);
+                if (batch.confirmed()) {
+                    sealed.put(check, cards.sealNew(account, check.email(), check.mobile(), check.fields(),
+                            Source.IMPORT));
+                }
             }
         }
+        return new PreparedChunk(account, batch, rejected, checked, sealed);
+    }
+
+    @Override
+    @Transactional
+    public List<ImportOutcome> importBatch(AccountId account, Prepared prepared) {
+        if (!(prepared instanceof PreparedChunk ready) || !ready.account().equals(account)) {
+            throw new IllegalArgumentException("a chunk prepared by this module for this account");
+        }
+        ImportBatch batch = ready.batch();
+        MailingList list = lists.require(account, "list", batch.listKey());
+        Chunk chunk = new Chunk(account, batch, list, ready.sealed());
+        System.arraycopy(ready.rejected(), 0, chunk.outcomes, 0, chunk.outcomes.length);
+        List<ImportRowCheck> checked = ready.checked();
         if (!checked.isEmpty()) {
             chunk.lookUp(checked);
             checked.forEach(chunk::decide);
             chunk.write();
         }
         return Arrays.asList(chunk.outcomes);
+    }
+
+    /** A chunk checked and sealed by {@link #prepare}, for {@link #importBatch(AccountId, Prepared)}. */
+    private record PreparedChunk(AccountId account, ImportBatch batch, ImportOutcome[] rejected,
+                                 List<ImportRowCheck> checked, Map<ImportRowCheck, Contact> sealed)
+            implements Prepared {
+        @Override
+        public Set<Long> addressLocks() {
+            Set<Long> locks = new HashSet<>();
+            for (ImportRowCheck c : checked) {
+                locks.add(c.lockKey());
+                if (c.other() != null) {
+                    // Not locked, but two chunks giving one mobile number (or email) to two people meet here too.
+                    locks.add(c.other().getLong(0));
+                }
+            }
+            return locks;
+        }
     }
 
     /** The work of one chunk: what was found, what is new, and the outcome of every row. */
@@ -102,8 +147,11 @@ class BatchImport implements ContactImports {
         private final Map<ByteBuffer, ByteBuffer> newOthers = new HashMap<>();
         private final Set<ByteBuffer> requested = new HashSet<>();
         private final List<Subscription> newSubscriptions = new ArrayList<>();
+        /** The cards sealed before the transaction, by their row's check (a merged row is sealed anew). */
+        private final Map<ImportRowCheck, Contact> sealed;
 
-        Chunk(AccountId account, ImportBatch batch, MailingList list) {
+        Chunk(AccountId account, ImportBatch batch, MailingList list, Map<ImportRowCheck, Contact> sealed) {
+            this.sealed = sealed;
             this.account = account;
             this.batch = batch;
             this.list = list;
@@ -246,15 +294,20 @@ class BatchImport implements ContactImports {
         }
 
         void write() {
-            List<Contact> sealed = new ArrayList<>(newCards.size());
+            List<Contact> made = new ArrayList<>(newCards.size());
             Instant now = Cards.now();
+            int keyVersion = keys.currentVersion(account);
             for (ImportRowCheck c : newCards.values()) {
-                Contact card = cards.sealNew(account, c.email(), c.mobile(), c.fields(), Source.IMPORT);
-                sealed.add(card);
+                Contact card = sealed.get(c);
+                if (card == null || card.keyVersion() != keyVersion) {
+                    // A row merged with a later one, or a key rotation began since it was sealed.
+                    card = cards.sealNew(account, c.email(), c.mobile(), c.fields(), Source.IMPORT);
+                }
+                made.add(card);
                 newSubscriptions.add(Subscription.requested(account.value(), card.id(), list.id(), batch.channel(),
                         Source.IMPORT, evidence, batch.integration(), now).confirmed(evidence, now));
             }
-            tables.insertCards(sealed);
+            tables.insertCards(made);
             tables.insertSubscriptions(newSubscriptions);
             for (Subscription subscription : newSubscriptions) {
                 audit.subscribed(subscription, list);

@@ -9,7 +9,6 @@ import dev.consentflow.web.InvalidInputException.FieldProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Takes an upload: checks the request and reads the whole file once (so a file that cannot be imported is refused
- * before anything is written, and the number of rows is known), then stores the import and its file in one
- * transaction, QUEUED for a worker.
+ * Takes an upload: checks the request, then reads the whole file once in one transaction that stores the import
+ * and the rows found, a chunk to a part (a file that cannot be imported is refused and nothing stays written),
+ * QUEUED for a worker.
  */
 @Component
 class ImportDesk {
@@ -29,12 +28,15 @@ class ImportDesk {
     private final ImportTable table;
     private final UploadStore uploads;
     private final TransactionTemplate tx;
+    private final ImportSettings settings;
 
-    ImportDesk(ContactManagement contacts, ImportTable table, UploadStore uploads, TransactionTemplate tx) {
+    ImportDesk(ContactManagement contacts, ImportTable table, UploadStore uploads, TransactionTemplate tx,
+               ImportSettings settings) {
         this.contacts = contacts;
         this.table = table;
         this.uploads = uploads;
         this.tx = tx;
+        this.settings = settings;
     }
 
     /**
@@ -67,21 +69,19 @@ class ImportDesk {
         ListInfo target = list;
         try (InputStream in = file.getInputStream()) {
             ImportFiles.withTempFile(in, path -> {
+                ImportFormat format;
                 try {
-                    ImportFormat format = ImportFormat.of(file.getOriginalFilename(), path);
-                    ImportFiles.Summary summary = ImportFiles.check(format, path);
-                    tx.executeWithoutResult(s -> {
-                        table.insert(id, account, target.id(), format, consent, caller.keyId(), caller.role(),
-                                file.getSize(), summary.rows());
-                        try (InputStream stored = Files.newInputStream(path)) {
-                            uploads.store(id, account, stored);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+                    format = ImportFormat.of(file.getOriginalFilename(), path);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                // One reading of the whole file checks it and stores its rows; a file that cannot be read rolls
+                // the import back, so nothing is written.
+                tx.executeWithoutResult(s -> {
+                    table.insert(id, account, target.id(), format, consent, caller.keyId(), caller.role(),
+                            file.getSize(), 0);
+                    table.totalRows(id, uploads.storeRows(id, account, format, path, settings.chunkRows(), 0));
+                });
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

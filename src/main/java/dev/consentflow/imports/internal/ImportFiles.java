@@ -6,17 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** Reads an import file of either format from a file on disk, as a stream of rows. */
 final class ImportFiles {
 
     private ImportFiles() {
-    }
-
-    /** What a check of the whole file found: its columns and how many data rows it has. */
-    record Summary(Columns columns, long rows) {
     }
 
     static void read(ImportFormat format, Path file, RowSink sink) {
@@ -29,27 +24,6 @@ final class ImportFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Reads the whole file once, as the import will: the header must make sense and the file must be readable. */
-    static Summary check(ImportFormat format, Path file) {
-        Columns[] columns = new Columns[1];
-        long[] rows = new long[1];
-        read(format, file, new RowSink() {
-            @Override
-            public void header(List<String> names) {
-                columns[0] = Columns.of(names);
-            }
-
-            @Override
-            public void row(long number, List<String> cells, String problem, String column) {
-                rows[0] = number;
-            }
-        });
-        if (columns[0] == null) {
-            throw new FileProblem("The file has no header row");
-        }
-        return new Summary(columns[0], rows[0]);
     }
 
     /** Copies a stream to a temporary file (deleted by the caller), for readers that need random access. */

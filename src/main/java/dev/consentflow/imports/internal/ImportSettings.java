@@ -14,15 +14,19 @@ import org.springframework.util.unit.DataSize;
  * @param lease        how long a claimed import stays a node's without a committed chunk; after it, another node
  *                     resumes it
  * @param nodeId       names this node in leases (default: host name and a random suffix, new on every start)
+ * @param threads      chunks of one import written at once on this node (default: the processors there are)
  */
 @ConfigurationProperties("consentflow.imports")
 record ImportSettings(@DefaultValue("512MB") DataSize maxBytes, @DefaultValue("1000") int chunkRows,
                       @DefaultValue("PT2S") Duration pollInterval, @DefaultValue("PT2M") Duration lease,
-                      String nodeId) {
+                      String nodeId, @DefaultValue("0") int threads) {
 
     ImportSettings {
         if (chunkRows < 1) {
             throw new IllegalArgumentException("consentflow.imports.chunk-rows must be at least 1");
+        }
+        if (threads < 1) {
+            threads = Runtime.getRuntime().availableProcessors();
         }
         if (nodeId == null || nodeId.isBlank()) {
             String host;

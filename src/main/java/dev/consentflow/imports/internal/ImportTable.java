@@ -28,7 +28,7 @@ class ImportTable {
 
     /** An import as a node claimed it. */
     record Claimed(UUID id, AccountId account, UUID listId, String listKey, ImportFormat format, boolean confirmed,
-                   UUID keyId, Role role, long rowsDone, Instant createdAt) {
+                   UUID keyId, Role role, long rowsDone, Instant createdAt, boolean storedAsRows) {
     }
 
     /** An import as the API shows it. */
@@ -51,6 +51,16 @@ class ImportTable {
                 .addValue("totalRows", totalRows));
     }
 
+    /** The file's data rows, known once its rows are stored. */
+    void totalRows(UUID id, long totalRows) {
+        jdbc.update(ImportSql.SET_TOTAL_ROWS, Map.of("id", id, "totalRows", totalRows));
+    }
+
+    /** The account's imports that still hold an upload (QUEUED or RUNNING), oldest first. */
+    List<UUID> active(AccountId account) {
+        return jdbc.queryForList(ImportSql.ACTIVE_OF_ACCOUNT, Map.of("accountId", account.value()), UUID.class);
+    }
+
     Optional<Claimed> claim(String node, Duration lease) {
         return jdbc.query(ImportSql.CLAIM, Map.of("node", node, "leaseSeconds", seconds(lease)),
                 (rs, n) -> new Claimed(rs.getObject("id", UUID.class), new AccountId(rs.getObject("account_id", UUID.class)),
@@ -58,7 +68,8 @@ class ImportTable {
                         ImportFormat.valueOf(rs.getString("format")), "CONFIRMED".equals(rs.getString("consent")),
                         rs.getObject("key_id", UUID.class), Role.valueOf(rs.getString("key_role")),
                         rs.getLong("rows_done"), rs.getTimestamp("created_at").toInstant().truncatedTo(
-                                java.time.temporal.ChronoUnit.MICROS))).stream().findFirst();
+                                java.time.temporal.ChronoUnit.MICROS), "ROWS".equals(rs.getString("stored"))))
+                .stream().findFirst();
     }
 
     /** The cursor of an import this node holds, its row locked for the transaction; empty when it lost the lease. */
@@ -90,9 +101,15 @@ class ImportTable {
                 "pauseSeconds", seconds(pause)), Integer.class).stream().findFirst().orElse(0);
     }
 
-    /** The import's cursor: its data rows committed so far. */
+    /** The import's data rows committed so far. */
     long rowsDone(UUID id) {
         return jdbc.queryForObject("select rows_done from imports_import where id = :id", Map.of("id", id), Long.class);
+    }
+
+    /** Where the import's first part still to do starts (a failing chunk's first row), or the rows done + 1. */
+    long firstRowToDo(UUID id) {
+        Long first = jdbc.queryForObject(ImportSql.FIRST_REMAINING_ROW, Map.of("id", id), Long.class);
+        return first != null ? first : rowsDone(id) + 1;
     }
 
     void release(UUID id, String node) {

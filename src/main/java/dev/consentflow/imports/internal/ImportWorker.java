@@ -110,8 +110,8 @@ class ImportWorker implements SmartLifecycle {
         if (attempts >= MAX_FAILED_ATTEMPTS) {
             log.error("Import {} failed {} times in a row at the same chunk; it ends FAILED", job.id(), attempts, e);
             runner.fail(job, settings.nodeId(), "stopped after " + attempts + " failed attempts at row "
-                    + (table.rowsDone(job.id()) + 1) + " (" + e.getClass().getSimpleName() + "); the rows before it "
-                    + "are imported");
+                    + table.firstRowToDo(job.id()) + " (" + e.getClass().getSimpleName() + "); the rows of the chunks "
+                    + "committed before are imported");
         } else if (attempts > 0) {
             log.warn("Import {} paused after an error (attempt {} of {}); it resumes from its last committed chunk",
                     job.id(), attempts, MAX_FAILED_ATTEMPTS, e);

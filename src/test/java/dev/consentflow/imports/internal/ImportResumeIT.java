@@ -92,7 +92,7 @@ class ImportResumeIT {
                 .param(UUID.fromString(TestAccounts.accountId(admin))).query(Long.class).single()).isEqualTo(10);
 
         Claimed stale = new Claimed(UUID.fromString(id), null, null, list, ImportFormat.CSV, true, UUID.randomUUID(),
-                dev.consentflow.accounts.Role.MARKETER, settings.chunkRows(), java.time.Instant.now());
+                dev.consentflow.accounts.Role.MARKETER, settings.chunkRows(), java.time.Instant.now(), true);
         assertThat(table.hold(stale.id(), "dead-node")).as("the dead node holds nothing any more").isEmpty();
         assertThat(table.finish(stale.id(), "dead-node", "FAILED", "late")).isFalse();
     }

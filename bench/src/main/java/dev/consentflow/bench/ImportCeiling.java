@@ -1,0 +1,264 @@
+package dev.consentflow.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.postgresql.PGConnection;
+
+/**
+ * The import's fair ceiling: COPY of the rows a confirmed import of the same CSV ends with (per row a card, its
+ * custom field, its subscription and two chained audit entries, SUBSCRIBED and CONFIRMED) into tables made like the
+ * server's: the columns, checks, keys, foreign keys and indexes read from the server's own database after its
+ * migrations ran (a referenced table outside the four is a one-row stand-in, so the foreign keys are checked as
+ * there). The bench tool encrypts before the clock starts, with the server's scheme: a random AES-256 data key per
+ * card wrapped with AES-256-GCM, the address and the field sealed with AES-256-GCM under it, the blind index an
+ * HMAC-SHA256 of the normalised address, each audit entry's hash a SHA-256 over the one before it. The four COPYs
+ * run in one transaction, as a chunk commits them.
+ */
+final class ImportCeiling {
+
+    static final List<String> TABLES = List.of("contacts_contact", "contacts_field", "contacts_subscription",
+            "consent_audit_entry");
+    private static final HexFormat HEX = HexFormat.of();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ImportCeiling() {
+    }
+
+    /** Runs the ceiling into the report: {@code fair_raw_per_s}, its seconds per table, and its CPU. */
+    static void run(Fixture f, Report report, int rows) throws Exception {
+        Database.Target target = f.db.raw();
+        Path dir = Files.createTempDirectory("bench-import-ceiling-");
+        try {
+            UUID account = UUID.randomUUID();
+            UUID list = UUID.randomUUID();
+            Map<String, Path> files = encrypt(f.config, dir, rows, account, list);
+            try (Connection server = f.db.connect(f.config.appJdbcUrl());
+                 Connection raw = f.db.connect(target.jdbcUrl())) {
+                makeTables(server, raw, account, list);
+                raw.setAutoCommit(false);
+                Map<String, Object> seconds = new LinkedHashMap<>();
+                Cpu.Snapshot cpu = f.cpu.snapshot();
+                long start = System.nanoTime();
+                for (String table : TABLES) {
+                    long began = System.nanoTime();
+                    try (Reader in = Files.newBufferedReader(files.get(table), StandardCharsets.UTF_8)) {
+                        raw.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + COLUMNS.get(table)
+                                + ") from stdin", in);
+                    }
+                    seconds.put(table, Report.round((System.nanoTime() - began) / 1e9, 2));
+                }
+                raw.commit();
+                report.rate("fair_raw_per_s", rows, System.nanoTime() - start).put("fair_raw_cpu", f.cpu.since(cpu))
+                        .put("fair_raw_s", seconds);
+            }
+        } finally {
+            try (var paths = Files.list(dir)) {
+                for (Path p : paths.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static final Map<String, String> COLUMNS = Map.of(
+            "contacts_contact", "id, account_id, key_version, wrapped_key, index_version, email_index, email_sealed, "
+                    + "mobile_index, mobile_sealed, source, mail_rating, created_at, updated_at, version",
+            "contacts_field", "contact_id, name, value_sealed",
+            "contacts_subscription", "id, account_id, contact_id, list_id, channel, status, source, subscribed_at, "
+                    + "integration, confirmed_at, updated_at, version",
+            "consent_audit_entry", "account_id, seq, at, subscriber_id, action, actor, detail, prev_hash, hash");
+
+    /** The rows of the same CSV as the server ends with, encrypted, in COPY's text format, one file per table. */
+    private static Map<String, Path> encrypt(Config c, Path dir, int rows, UUID account, UUID list) throws Exception {
+        SecretKey wrapping = aesKey();
+        SecretKey blind = aesKey();
+        Map<String, Path> files = new LinkedHashMap<>();
+        Map<String, BufferedWriter> out = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            files.put(table, dir.resolve(table + ".copy"));
+            out.put(table, Files.newBufferedWriter(files.get(table), StandardCharsets.UTF_8));
+        }
+        String importId = UUID.randomUUID().toString();
+        String actor = "key:" + UUID.randomUUID();
+        byte[] previous = null;
+        long seq = 0;
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try {
+            for (int i = 0; i < rows; i++) {
+                String email = "import-" + c.runId() + "-" + i + "@bench.test";
+                UUID id = UUID.randomUUID();
+                UUID subscription = UUID.randomUUID();
+                String at = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+                SecretKey data = aesKey();
+                byte[] wrapped = seal(wrapping, data.getEncoded(), "contact:" + id + "/data-key");
+                out.get("contacts_contact").append(id + "\t" + account + "\t1\t" + bytea(wrapped) + "\t1\t"
+                        + bytea(hmac(blind, email)) + "\t" + bytea(seal(data, email.getBytes(StandardCharsets.UTF_8),
+                        "contact:" + id + "/email")) + "\t\\N\t\\N\tIMPORT\t3\t" + at + "\t" + at + "\t0\n");
+                out.get("contacts_field").append(id + "\tfirstName\t" + bytea(seal(data,
+                        ("Anna" + i).getBytes(StandardCharsets.UTF_8), "contact:" + id + "/field:firstName")) + "\n");
+                out.get("contacts_subscription").append(subscription + "\t" + account + "\t" + id + "\t" + list
+                        + "\tEMAIL\tCONFIRMED\tIMPORT\t" + at + "\timport:" + importId + "\t" + at + "\t" + at + "\t0\n");
+                for (String action : List.of("SUBSCRIBED", "CONFIRMED")) {
+                    String detail = "{\"at\":\"" + at + "\",\"channel\":\"EMAIL\",\"integration\":\"import:" + importId
+                            + "\",\"list\":\"import\",\"source\":\"IMPORT\",\"status\":\"CONFIRMED\",\"subscriptionId\":\""
+                            + subscription + "\"}";
+                    seq++;
+                    sha.update((account + "|" + seq + "|" + at + "|" + id + "|" + action + "|" + actor + "|" + detail)
+                            .getBytes(StandardCharsets.UTF_8));
+                    if (previous != null) {
+                        sha.update(previous);
+                    }
+                    byte[] hash = sha.digest();
+                    out.get("consent_audit_entry").append(account + "\t" + seq + "\t" + at + "\t" + id + "\t" + action
+                            + "\t" + actor + "\t" + detail + "\t" + (previous == null ? "\\N" : bytea(previous)) + "\t"
+                            + bytea(hash) + "\n");
+                    previous = hash;
+                }
+            }
+        } finally {
+            for (BufferedWriter w : out.values()) {
+                w.close();
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Makes the four tables in the ceiling's database as the server's: columns with their types, defaults (and
+     * sequences), not-null, checks, primary and unique keys, the foreign keys, and every other index.
+     */
+    private static void makeTables(Connection server, Connection raw, UUID account, UUID list) throws SQLException {
+        List<String> after = new ArrayList<>();
+        try (Statement s = raw.createStatement()) {
+            for (String table : TABLES) {
+                s.execute("drop table if exists " + table + " cascade");
+            }
+            for (String table : TABLES) {
+                List<String> columns = new ArrayList<>();
+                try (PreparedStatement q = server.prepareStatement("""
+                        select a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                               pg_get_expr(d.adbin, d.adrelid)
+                          from pg_attribute a
+                          left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+                         where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped
+                         order by a.attnum""")) {
+                    q.setString(1, "public." + table);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            String def = rs.getString(4);
+                            if (def != null && def.startsWith("nextval('")) {
+                                String sequence = def.substring(9, def.indexOf('\'', 9)).replace("public.", "");
+                                s.execute("create sequence if not exists " + sequence);
+                                def = "nextval('" + sequence + "'::regclass)";
+                            }
+                            columns.add(rs.getString(1) + " " + rs.getString(2) + (rs.getBoolean(3) ? " not null" : "")
+                                    + (def == null ? "" : " default " + def));
+                        }
+                    }
+                }
+                s.execute("create table " + table + " (" + String.join(", ", columns) + ")");
+                List<String> constraintIndexes = new ArrayList<>();
+                try (PreparedStatement q = server.prepareStatement("""
+                        select c.conname, c.contype, pg_get_constraintdef(c.oid), r.relname,
+                               (select string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ')
+                                  from pg_attribute a where a.attrelid = c.confrelid and a.attnum = any(c.confkey)),
+                               (select string_agg(a.attname, ', ')
+                                  from pg_attribute a where a.attrelid = c.confrelid and a.attnum = any(c.confkey))
+                          from pg_constraint c left join pg_class r on r.oid = c.confrelid
+                         where c.conrelid = ?::regclass and c.contype in ('p', 'u', 'c', 'f')
+                         order by c.contype desc""")) {
+                    q.setString(1, "public." + table);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            String add = "alter table " + table + " add constraint " + rs.getString(1) + " "
+                                    + rs.getString(3).replace("public.", "");
+                            constraintIndexes.add(rs.getString(1));
+                            if (!"f".equals(rs.getString(2))) {
+                                s.execute(add);
+                                continue;
+                            }
+                            String referenced = rs.getString(4);
+                            if (!TABLES.contains(referenced)) {
+                                s.execute("create table if not exists " + referenced + " (" + rs.getString(5)
+                                        + ", primary key (" + rs.getString(6) + "))");
+                                UUID stand = referenced.contains("list") ? list : account;
+                                s.execute("insert into " + referenced + " values ('" + stand + "') on conflict do nothing");
+                            }
+                            after.add(add);
+                        }
+                    }
+                }
+                try (PreparedStatement q = server.prepareStatement(
+                        "select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = ?")) {
+                    q.setString(1, table);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            if (!constraintIndexes.contains(rs.getString(1))) {
+                                s.execute(rs.getString(2).replace(" ON public.", " ON "));
+                            }
+                        }
+                    }
+                }
+            }
+            for (String fk : after) {
+                s.execute(fk);
+            }
+            s.execute("analyze");
+        }
+    }
+
+    private static SecretKey aesKey() throws Exception {
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256, RANDOM);
+        return generator.generateKey();
+    }
+
+    private static byte[] seal(SecretKey key, byte[] plain, String place) throws Exception {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+        cipher.updateAAD(place.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = cipher.doFinal(plain);
+        byte[] out = new byte[12 + sealed.length];
+        System.arraycopy(nonce, 0, out, 0, 12);
+        System.arraycopy(sealed, 0, out, 12, sealed.length);
+        return out;
+    }
+
+    private static byte[] hmac(SecretKey key, String value) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String bytea(byte[] bytes) {
+        return "\\\\x" + HEX.formatHex(bytes);
+    }
+}

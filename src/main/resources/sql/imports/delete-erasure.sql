@@ -1,0 +1,1 @@
+delete from imports_erasure where account_id = :accountId and subscriber_id = :subscriberId

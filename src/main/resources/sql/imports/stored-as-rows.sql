@@ -1,0 +1,1 @@
+update imports_import set stored = 'ROWS' where id = :id
