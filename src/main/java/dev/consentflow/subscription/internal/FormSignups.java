@@ -1,6 +1,5 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.subscription.SubscriptionManagement;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
@@ -23,15 +22,12 @@ class FormSignups {
 
     private final SignupForms forms;
     private final SignupLimits limits;
-    private final ContactManagement contacts;
     private final SubscriptionManagement subscriptions;
     private final TransactionRetry retry;
 
-    FormSignups(SignupForms forms, SignupLimits limits, ContactManagement contacts,
-                SubscriptionManagement subscriptions, TransactionRetry retry) {
+    FormSignups(SignupForms forms, SignupLimits limits, SubscriptionManagement subscriptions, TransactionRetry retry) {
         this.forms = forms;
         this.limits = limits;
-        this.contacts = contacts;
         this.subscriptions = subscriptions;
         this.retry = retry;
     }
@@ -48,7 +44,8 @@ class FormSignups {
         }
         Signup signup = SignupValues.parse(form, values, clientIp, userAgent, Instant.now());
         limits.check(clientIp, signup.email() != null ? signup.email() : signup.mobile());
-        if (contacts.findList(form.account(), signup.listKey()).isEmpty()) {
+        // The form's list was read with the form, for this request: no second lookup.
+        if (form.list() == null) {
             log.warn("Signup form {} names the list {}, which does not exist", form.key(), signup.listKey());
             throw new NotFoundException("Form");
         }
