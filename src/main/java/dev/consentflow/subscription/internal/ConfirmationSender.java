@@ -4,9 +4,9 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.consent.AuditAction;
 import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.OutboundMessage;
 import dev.consentflow.dispatch.Purpose;
@@ -32,12 +32,12 @@ class ConfirmationSender {
     private final DoubleOptInRepository doubleOptIns;
     private final ConfirmationTokens tokens;
     private final ConfirmationMessages messages;
-    private final ContactManagement contacts;
+    private final Subscriptions contacts;
     private final Dispatch dispatch;
     private final AuditLog audit;
 
     ConfirmationSender(DoubleOptInRepository doubleOptIns, ConfirmationTokens tokens, ConfirmationMessages messages,
-                       ContactManagement contacts, Dispatch dispatch,
+                       Subscriptions contacts, Dispatch dispatch,
                        AuditLog audit) {
         this.doubleOptIns = doubleOptIns;
         this.tokens = tokens;

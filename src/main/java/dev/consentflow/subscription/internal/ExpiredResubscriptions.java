@@ -1,7 +1,7 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.PendingResubscriptions;
 import dev.consentflow.contacts.ResubscriptionId;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 class ExpiredResubscriptions {
 
     private final ResubscribeRepository rows;
-    private final ContactManagement contacts;
+    private final PendingResubscriptions contacts;
 
-    ExpiredResubscriptions(ResubscribeRepository rows, ContactManagement contacts) {
+    ExpiredResubscriptions(ResubscribeRepository rows, PendingResubscriptions contacts) {
         this.rows = rows;
         this.contacts = contacts;
     }

@@ -1,7 +1,7 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.PendingSubscriptions;
 import dev.consentflow.contacts.SubscriptionId;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +15,10 @@ class ExpiredSignups {
 
     private final DoubleOptInRepository doubleOptIns;
     private final ConfirmationTokens tokens;
-    private final ContactManagement contacts;
+    private final PendingSubscriptions contacts;
 
     ExpiredSignups(DoubleOptInRepository doubleOptIns, ConfirmationTokens tokens,
-                   ContactManagement contacts) {
+                   PendingSubscriptions contacts) {
         this.doubleOptIns = doubleOptIns;
         this.tokens = tokens;
         this.contacts = contacts;

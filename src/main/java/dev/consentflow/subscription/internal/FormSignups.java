@@ -1,6 +1,6 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.subscription.SubscriptionManagement;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
@@ -23,11 +23,11 @@ class FormSignups {
 
     private final SignupForms forms;
     private final SignupLimits limits;
-    private final ContactManagement contacts;
+    private final MailingLists contacts;
     private final SubscriptionManagement subscriptions;
     private final TransactionRetry retry;
 
-    FormSignups(SignupForms forms, SignupLimits limits, ContactManagement contacts,
+    FormSignups(SignupForms forms, SignupLimits limits, MailingLists contacts,
                 SubscriptionManagement subscriptions, TransactionRetry retry) {
         this.forms = forms;
         this.limits = limits;

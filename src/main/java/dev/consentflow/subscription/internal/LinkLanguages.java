@@ -1,9 +1,11 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.subscription.PublicTexts;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -19,15 +21,18 @@ class LinkLanguages {
     private final DoubleOptInRepository doubleOptIns;
     private final ResubscribeTokens resubscriptions;
     private final ResubscribeRepository resubscribes;
-    private final ContactManagement contacts;
+    private final Subscriptions contacts;
+    private final MailingLists lists;
 
     LinkLanguages(ConfirmationTokens confirmations, DoubleOptInRepository doubleOptIns,
-                  ResubscribeTokens resubscriptions, ResubscribeRepository resubscribes, ContactManagement contacts) {
+                  ResubscribeTokens resubscriptions, ResubscribeRepository resubscribes, Subscriptions contacts,
+                  MailingLists lists) {
         this.confirmations = confirmations;
         this.doubleOptIns = doubleOptIns;
         this.resubscriptions = resubscriptions;
         this.resubscribes = resubscribes;
         this.contacts = contacts;
+        this.lists = lists;
     }
 
     PublicTexts ofConfirmation(String token, String acceptLanguage) {
@@ -41,11 +46,11 @@ class LinkLanguages {
         }
         Optional<ListInfo> signup = confirmations.find(token).flatMap(t -> doubleOptIns.findById(t.processInstanceId()))
                 .flatMap(d -> contacts.subscription(new AccountId(d.accountId()), new SubscriptionId(d.subscriptionId())))
-                .map(ContactManagement.SubscriptionRef::list);
+                .map(SubscriptionRef::list);
         if (signup.isPresent()) {
             return signup;
         }
         return resubscriptions.find(token).flatMap(resubscribes::findById)
-                .flatMap(r -> contacts.findList(new AccountId(r.accountId()), r.listKey()));
+                .flatMap(r -> lists.findList(new AccountId(r.accountId()), r.listKey()));
     }
 }

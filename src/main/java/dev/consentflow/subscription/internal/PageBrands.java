@@ -2,8 +2,9 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.brands.BrandDirectory;
+import dev.consentflow.contacts.MailingLists;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.subscription.PublicTexts;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
@@ -16,15 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class PageBrands {
 
-    private final ContactManagement contacts;
+    private final Subscriptions contacts;
+    private final MailingLists lists;
     private final BrandDirectory brands;
     private final ConfirmationTokens confirmationTokens;
     private final DoubleOptInRepository doubleOptIns;
     private final UnsubscribeTokens unsubscribeTokens;
 
-    PageBrands(ContactManagement contacts, BrandDirectory brands, ConfirmationTokens confirmationTokens,
-               DoubleOptInRepository doubleOptIns, UnsubscribeTokens unsubscribeTokens) {
+    PageBrands(Subscriptions contacts, MailingLists lists, BrandDirectory brands,
+               ConfirmationTokens confirmationTokens, DoubleOptInRepository doubleOptIns,
+               UnsubscribeTokens unsubscribeTokens) {
         this.contacts = contacts;
+        this.lists = lists;
         this.brands = brands;
         this.confirmationTokens = confirmationTokens;
         this.doubleOptIns = doubleOptIns;
@@ -38,7 +42,7 @@ class PageBrands {
 
     /** The form's list and brand (the list may not exist yet: then the form's title stands alone). */
     PageBrand ofForm(SignupForm form) {
-        return contacts.findList(form.account(), form.definition().listKey()).map(list -> of(form.account(), list))
+        return lists.findList(form.account(), form.definition().listKey()).map(list -> of(form.account(), list))
                 .orElse(PageBrand.NONE);
     }
 

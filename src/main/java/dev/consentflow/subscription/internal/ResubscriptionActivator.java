@@ -2,7 +2,7 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConfirmOutcome;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.PendingResubscriptions;
 import dev.consentflow.contacts.ResubscribeOutcome;
 import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.subscription.internal.ResubscribeProcess.Var;
@@ -19,10 +19,10 @@ class ResubscriptionActivator {
 
     private final ResubscribeRepository rows;
     private final ClickEvidenceSeal seal;
-    private final ContactManagement contacts;
+    private final PendingResubscriptions contacts;
 
     ResubscriptionActivator(ResubscribeRepository rows, ClickEvidenceSeal seal,
-                            ContactManagement contacts) {
+                            PendingResubscriptions contacts) {
         this.rows = rows;
         this.seal = seal;
         this.contacts = contacts;

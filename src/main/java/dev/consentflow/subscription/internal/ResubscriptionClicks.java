@@ -2,7 +2,7 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConsentEvidence;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.PendingResubscriptions;
 import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.subscription.internal.ConfirmationClicks.Link;
@@ -24,11 +24,11 @@ class ResubscriptionClicks {
     private final ResubscribeRepository rows;
     private final ClickEvidenceSeal seal;
     private final ProcessRuntime runtime;
-    private final ContactManagement contacts;
+    private final PendingResubscriptions contacts;
     private final TransactionRetry retry;
 
     ResubscriptionClicks(ResubscribeTokens tokens, ResubscribeRepository rows, ClickEvidenceSeal seal,
-                         ProcessRuntime runtime, ContactManagement contacts, TransactionRetry retry) {
+                         ProcessRuntime runtime, PendingResubscriptions contacts, TransactionRetry retry) {
         this.tokens = tokens;
         this.rows = rows;
         this.seal = seal;

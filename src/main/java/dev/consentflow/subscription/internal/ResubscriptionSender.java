@@ -4,8 +4,8 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.consent.AuditAction;
 import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.OutboundMessage;
@@ -32,12 +32,12 @@ class ResubscriptionSender {
     private final ResubscribeRepository rows;
     private final ResubscribeTokens tokens;
     private final ConfirmationMessages messages;
-    private final ContactManagement contacts;
+    private final MailingLists contacts;
     private final Dispatch dispatch;
     private final AuditLog audit;
 
     ResubscriptionSender(ResubscribeRepository rows, ResubscribeTokens tokens, ConfirmationMessages messages,
-                         ContactManagement contacts, Dispatch dispatch,
+                         MailingLists contacts, Dispatch dispatch,
                          AuditLog audit) {
         this.rows = rows;
         this.tokens = tokens;

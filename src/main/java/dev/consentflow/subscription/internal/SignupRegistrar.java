@@ -6,9 +6,9 @@ import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOut
 import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.ERASED;
 import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.NEW_REQUEST;
 
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.subscription.SignupReceipt;
 import java.time.Instant;
@@ -30,12 +30,12 @@ import dev.consentflow.contacts.Signup;
 class SignupRegistrar {
 
     private final SignupInbox inbox;
-    private final ContactManagement contacts;
+    private final Subscribers contacts;
     private final DoubleOptInRepository doubleOptIns;
     private final JdbcAggregateTemplate aggregates;
     private final SignupSettings settings;
 
-    SignupRegistrar(SignupInbox inbox, ContactManagement contacts, DoubleOptInRepository doubleOptIns,
+    SignupRegistrar(SignupInbox inbox, Subscribers contacts, DoubleOptInRepository doubleOptIns,
                     JdbcAggregateTemplate aggregates, SignupSettings settings) {
         this.inbox = inbox;
         this.contacts = contacts;
