@@ -1,9 +1,10 @@
 package dev.consentflow.contacts;
 
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.SubscriptionRef;
+
 
 /**
- * What it takes to put a known person onto another list ({@link ContactManagement#joinList}): nothing, because
+ * What it takes to put a known person onto another list ({@link ListJoins#joinList}): nothing, because
  * they are on it; never, because they were erased; or a signup that the caller hands to a double opt-in (or, with
  * consent evidence the caller holds, confirms at once). Joining a list never bypasses consent.
  */

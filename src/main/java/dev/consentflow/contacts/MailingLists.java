@@ -4,11 +4,13 @@ import dev.consentflow.accounts.AccountId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * An account's mailing lists as marketers manage them (the console's list screen and {@code /api/lists}): each
- * list with its subscriptions counted by status, its weekly growth and churn, created and renamed.
+ * An account's mailing lists: found by key (as forms, campaigns, imports and exports name them), and as marketers
+ * manage them (the console's list screen and {@code /api/lists}), each list with its subscriptions counted by
+ * status, its weekly growth and churn, created and renamed.
  */
 public interface MailingLists {
 
@@ -27,6 +29,9 @@ public interface MailingLists {
     /** A subscription that ended (UNSUBSCRIBED or BOUNCED) at a time. */
     record Ended(SubscriptionId subscription, SubscriptionStatus status, Instant at) {
     }
+
+    /** A list of the account by its key. */
+    Optional<ListInfo> findList(AccountId account, String listKey);
 
     List<ListCounts> counts(AccountId account);
 

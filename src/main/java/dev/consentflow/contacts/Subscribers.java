@@ -1,13 +1,12 @@
 package dev.consentflow.contacts;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.accounts.Caller;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 
 /**
- * What the API's subscribe and unsubscribe endpoints (in the subscription module, which runs the processes) need
- * of contacts: a signup checked against the account's lists and the field rules, a subscription confirmed at once,
- * the subscription a card has to a list, and the card to answer with. Every method is scoped by the account.
+ * How a person becomes a subscriber of a list: a signup checked against the account's lists and the field rules,
+ * registered as a pending subscription for a double opt-in, or confirmed at once with consent the caller holds.
+ * Every method is scoped by the account and runs in the caller's transaction when there is one; each consent fact
+ * is audited in the same transaction.
  */
 public interface Subscribers {
 
@@ -20,25 +19,18 @@ public interface Subscribers {
     Signup check(AccountId account, Signup signup);
 
     /**
-     * {@link ContactManagement#subscribeConfirmed}, answering the card and the list too.
+     * Records a signup: finds the person's card by the blind index of the address (or mobile) or creates one,
+     * and creates a PENDING subscription on the list with the evidence (audited SUBSCRIBED). An existing
+     * pending or confirmed subscription is reported, not duplicated; an erased address writes nothing.
+     */
+    SignupOutcome registerSignup(AccountId account, Signup signup);
+
+    /**
+     * Subscribes with consent the integration already holds (API {@code "confirmed": true}): CONFIRMED at once,
+     * with the evidence as both request and confirmation (audited SUBSCRIBED and CONFIRMED). Answers the card,
+     * the list and the subscription.
      *
      * @throws ContactAlreadyErased when the address is erased
      */
     SubscriptionRef subscribeConfirmed(AccountId account, Signup signup);
-
-    /**
-     * The subscription an API unsubscribe names by card and list key.
-     *
-     * @throws dev.consentflow.web.NotFoundException     a card not in the account, or no subscription to that list
-     * @throws dev.consentflow.web.InvalidInputException an unknown list
-     * @throws ContactAlreadyErased                     an erased card
-     */
-    SubscriptionId subscriptionOf(AccountId account, SubscriberId subscriber, String listKey);
-
-    /**
-     * The card as it is now, for the answer to a change the caller made (masked for a platform operator).
-     *
-     * @throws dev.consentflow.web.NotFoundException a card the caller may not see
-     */
-    CardView card(Caller caller, SubscriberId subscriber);
 }

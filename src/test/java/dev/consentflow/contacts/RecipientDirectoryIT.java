@@ -29,7 +29,13 @@ class RecipientDirectoryIT {
     int port;
 
     @Autowired
-    ContactManagement contacts;
+    Subscribers subscribers;
+
+    @Autowired
+    Subscriptions subscriptions;
+
+    @Autowired
+    Erasures erasures;
 
     @Autowired
     RecipientDirectory directory;
@@ -64,8 +70,8 @@ class RecipientDirectoryIT {
 
     @Test
     void aPendingSubscriberGetsOnlyTheConfirmation() {
-        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup());
-        var ref = contacts.subscription(account, pending.subscriptionId()).orElseThrow();
+        var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup());
+        var ref = subscriptions.subscription(account, pending.subscriptionId()).orElseThrow();
         assertThat(resolve(ref, Channel.EMAIL, Purpose.CONFIRMATION)).contains(new Recipient(email));
         assertThat(resolve(ref, Channel.EMAIL, Purpose.CONFIRMATION_REMINDER)).isPresent();
         assertThat(resolve(ref, Channel.EMAIL, Purpose.CAMPAIGN)).isEmpty();
@@ -90,7 +96,7 @@ class RecipientDirectoryIT {
                 "550 5.1.1 <" + email + ">: user unknown");
         directory.bounced(account, ref.subscriberId().value(), ref.subscriptionId().value(), "550 5.1.1");
 
-        assertThat(contacts.subscription(account, ref.subscriptionId()).orElseThrow().status())
+        assertThat(subscriptions.subscription(account, ref.subscriptionId()).orElseThrow().status())
                 .isEqualTo(SubscriptionStatus.BOUNCED);
         assertThat(resolve(ref, Channel.EMAIL, Purpose.CAMPAIGN)).isEmpty();
         trail.ofSubscriber(account, ref.subscriberId().value());
@@ -103,7 +109,7 @@ class RecipientDirectoryIT {
     @Test
     void anErasedPersonIsSuppressed() {
         var ref = confirmed();
-        contacts.erase(account, ref.subscriberId());
+        erasures.erase(account, ref.subscriberId());
         jdbc.sql("update contacts_subscription set status = 'CONFIRMED' where id = ?").param(ref.subscriptionId().value())
                 .update();
         assertThat(resolve(ref, Channel.EMAIL, Purpose.CAMPAIGN)).isEmpty();
@@ -113,16 +119,16 @@ class RecipientDirectoryIT {
     void anSmsSubscriberGetsTheirNumber() {
         var sms = new Signup(null, mobile, Channel.SMS, "news", Map.of(), Source.API,
                 ConsentEvidence.ofClick(Instant.now(), "203.0.113.7", null));
-        var ref = contacts.subscription(account, contacts.subscribeConfirmed(account, sms)).orElseThrow();
+        var ref = subscribers.subscribeConfirmed(account, sms);
         assertThat(resolve(ref, Channel.SMS, Purpose.AUTOMATION)).contains(new Recipient(mobile));
         assertThat(resolve(ref, Channel.EMAIL, Purpose.AUTOMATION)).isEmpty();
     }
 
-    private ContactManagement.SubscriptionRef confirmed() {
-        return contacts.subscription(account, contacts.subscribeConfirmed(account, signup())).orElseThrow();
+    private SubscriptionRef confirmed() {
+        return subscribers.subscribeConfirmed(account, signup());
     }
 
-    private Optional<Recipient> resolve(ContactManagement.SubscriptionRef ref, Channel channel, Purpose purpose) {
+    private Optional<Recipient> resolve(SubscriptionRef ref, Channel channel, Purpose purpose) {
         return directory.resolve(account, ref.subscriberId().value(), ref.subscriptionId().value(), channel, purpose);
     }
 

@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The contacts side of a resubscription, through the facade the resubscribe process uses: the request kept sealed
+ * The contacts side of a resubscription, through the facades the resubscribe process uses: the request kept sealed
  * and checked against the tombstone, the confirmation address for dispatch, and the ends a confirmation can come to
  * when the person came back meanwhile or was erased again.
  */
@@ -36,7 +36,19 @@ class ResubscriptionIT {
     int port;
 
     @Autowired
-    ContactManagement contacts;
+    ResubscriptionRequests resubscriptionRequests;
+
+    @Autowired
+    PendingResubscriptions pendingResubscriptions;
+
+    @Autowired
+    Erasures erasures;
+
+    @Autowired
+    Subscribers subscribers;
+
+    @Autowired
+    Subscriptions subscriptions;
 
     @Autowired
     RecipientDirectory directory;
@@ -64,8 +76,8 @@ class ResubscriptionIT {
     @Test
     void aPendingResubscriptionHoldsTheAddressSealedAndIsAnsweredOnceForItsListAndTombstone() {
         SubscriberId tombstone = erased(email);
-        PendingResubscription first = contacts.requestResubscription(account, request(tombstone, email, "news"));
-        PendingResubscription again = contacts.requestResubscription(account,
+        PendingResubscription first = resubscriptionRequests.requestResubscription(account, request(tombstone, email, "news"));
+        PendingResubscription again = resubscriptionRequests.requestResubscription(account,
                 request(tombstone, email.toLowerCase(), "news"));
 
         assertThat(first.newRequest()).isTrue();
@@ -88,27 +100,27 @@ class ResubscriptionIT {
         assertThat(directory.resolve(account, UUID.randomUUID(), first.id().value(), Channel.EMAIL,
                 Purpose.CONFIRMATION)).isEmpty();
 
-        contacts.purgeExpiredResubscription(account, first.id());
-        contacts.purgeExpiredResubscription(account, first.id());
+        pendingResubscriptions.purgeExpiredResubscription(account, first.id());
+        pendingResubscriptions.purgeExpiredResubscription(account, first.id());
         assertThat(directory.resolve(account, tombstone.value(), first.id().value(), Channel.EMAIL,
                 Purpose.CONFIRMATION)).as("suppressed once purged").isEmpty();
         assertThat(actions(tombstone)).containsOnlyOnce("PENDING_PURGED");
-        assertThat(contacts.confirmResubscription(account, first.id(), click()))
+        assertThat(pendingResubscriptions.confirmResubscription(account, first.id(), click()))
                 .isEqualTo(ResubscribeOutcome.notPending());
     }
 
     @Test
     void aRequestThatIsNotTheErasedPersonsWritesNothing() {
         SubscriberId tombstone = erased(email);
-        assertThatThrownBy(() -> contacts.requestResubscription(account, request(tombstone, null, "news")))
+        assertThatThrownBy(() -> resubscriptionRequests.requestResubscription(account, request(tombstone, null, "news")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("email"));
-        assertThatThrownBy(() -> contacts.requestResubscription(account, request(tombstone, email, "nope")))
+        assertThatThrownBy(() -> resubscriptionRequests.requestResubscription(account, request(tombstone, email, "nope")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("list"));
-        assertThatThrownBy(() -> contacts.requestResubscription(account,
+        assertThatThrownBy(() -> resubscriptionRequests.requestResubscription(account,
                 request(tombstone, "someone-" + email, "news"))).isInstanceOf(AddressNotTheTombstones.class);
-        assertThatThrownBy(() -> contacts.requestResubscription(new AccountId(UUID.randomUUID()),
+        assertThatThrownBy(() -> resubscriptionRequests.requestResubscription(new AccountId(UUID.randomUUID()),
                 request(tombstone, email, "news"))).isInstanceOf(dev.consentflow.web.NotFoundException.class);
         assertThat(jdbc.sql("select count(*) from contacts_resubscription where tombstone_id = ?")
                 .param(tombstone.value()).query(Long.class).single()).isZero();
@@ -117,11 +129,11 @@ class ResubscriptionIT {
     @Test
     void aSecondListConfirmedAfterThePersonCameBackJoinsTheirNewCard() {
         SubscriberId tombstone = erased(email);
-        PendingResubscription news = contacts.requestResubscription(account, request(tombstone, email, "news"));
-        PendingResubscription offers = contacts.requestResubscription(account, request(tombstone, email, "offers"));
+        PendingResubscription news = resubscriptionRequests.requestResubscription(account, request(tombstone, email, "news"));
+        PendingResubscription offers = resubscriptionRequests.requestResubscription(account, request(tombstone, email, "offers"));
 
-        ResubscribeOutcome back = contacts.confirmResubscription(account, news.id(), click());
-        ResubscribeOutcome joined = contacts.confirmResubscription(account, offers.id(), click());
+        ResubscribeOutcome back = pendingResubscriptions.confirmResubscription(account, news.id(), click());
+        ResubscribeOutcome joined = pendingResubscriptions.confirmResubscription(account, offers.id(), click());
 
         assertThat(back.outcome()).isEqualTo(ConfirmOutcome.CONFIRMED);
         assertThat(back.subscriberId()).isNotEqualTo(tombstone);
@@ -132,7 +144,7 @@ class ResubscriptionIT {
         assertThat(card.get("subscriptions").findValuesAsText("status")).containsOnly("CONFIRMED");
         assertThat(card.get("source").asText()).isEqualTo("RESUBSCRIBED");
         assertThat(admin.get("/api/contacts?email=" + email).json()).hasSize(2);
-        assertThat(contacts.confirmResubscription(account, news.id(), click())).isEqualTo(ResubscribeOutcome.notPending());
+        assertThat(pendingResubscriptions.confirmResubscription(account, news.id(), click())).isEqualTo(ResubscribeOutcome.notPending());
         assertThat(jdbc.sql("select count(*) from contacts_resubscription where tombstone_id = ?")
                 .param(tombstone.value()).query(Long.class).single()).isZero();
     }
@@ -140,12 +152,12 @@ class ResubscriptionIT {
     @Test
     void aConfirmationAfterTheAddressWasErasedAgainBringsNobodyBack() {
         SubscriberId tombstone = erased(email);
-        PendingResubscription news = contacts.requestResubscription(account, request(tombstone, email, "news"));
-        PendingResubscription offers = contacts.requestResubscription(account, request(tombstone, email, "offers"));
-        ResubscribeOutcome back = contacts.confirmResubscription(account, news.id(), click());
-        contacts.erase(account, back.subscriberId());
+        PendingResubscription news = resubscriptionRequests.requestResubscription(account, request(tombstone, email, "news"));
+        PendingResubscription offers = resubscriptionRequests.requestResubscription(account, request(tombstone, email, "offers"));
+        ResubscribeOutcome back = pendingResubscriptions.confirmResubscription(account, news.id(), click());
+        erasures.erase(account, back.subscriberId());
 
-        assertThat(contacts.confirmResubscription(account, offers.id(), click()))
+        assertThat(pendingResubscriptions.confirmResubscription(account, offers.id(), click()))
                 .isEqualTo(ResubscribeOutcome.notPending());
         assertThat(admin.get("/api/contacts?email=" + email).json()).hasSize(2)
                 .allMatch(found -> "DELETED".equals(found.get("permission").asText()));
@@ -153,11 +165,11 @@ class ResubscriptionIT {
     }
 
     private SubscriberId erased(String address) {
-        SubscriptionId subscription = contacts.subscribeConfirmed(account, new Signup(address, null, Channel.EMAIL,
+        SubscriptionId subscription = subscribers.subscribeConfirmed(account, new Signup(address, null, Channel.EMAIL,
                 "news", Map.of("firstName", "Anna"), Source.API,
-                ConsentEvidence.ofClick(Instant.now(), "203.0.113.7", null)));
-        SubscriberId tombstone = contacts.subscription(account, subscription).orElseThrow().subscriberId();
-        contacts.erase(account, tombstone);
+                ConsentEvidence.ofClick(Instant.now(), "203.0.113.7", null))).subscriptionId();
+        SubscriberId tombstone = subscriptions.subscription(account, subscription).orElseThrow().subscriberId();
+        erasures.erase(account, tombstone);
         return tombstone;
     }
 

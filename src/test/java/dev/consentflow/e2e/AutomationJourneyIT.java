@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConsentEvidence;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Erasures;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.Api.Answer;
@@ -67,7 +68,9 @@ class AutomationJourneyIT {
     @Autowired
     ManagementService management;
     @Autowired
-    ContactManagement contacts;
+    Erasures erasures;
+    @Autowired
+    Subscribers subscribers;
 
     Api anonymous;
     Api admin;
@@ -145,7 +148,7 @@ class AutomationJourneyIT {
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(automation.getId())
                 .activityId("Task_CheckEngagement").count()).isZero();
 
-        assertThat(contacts.erase(AccountId.of(TestAccounts.accountId(admin)), person)).isTrue();
+        assertThat(erasures.erase(AccountId.of(TestAccounts.accountId(admin)), person)).isTrue();
         assertThat(anonymous.get(click.group(1)).status()).as("an erased person's tracking token leads nowhere")
                 .isEqualTo(404);
     }
@@ -212,7 +215,7 @@ class AutomationJourneyIT {
                 .as("another account's contact is unknown").isEqualTo(404);
 
         AccountId account = AccountId.of(TestAccounts.accountId(admin));
-        assertThat(contacts.erase(account, new SubscriberId(UUID.fromString(person)))).isTrue();
+        assertThat(erasures.erase(account, new SubscriberId(UUID.fromString(person)))).isTrue();
         Answer erased = marketer.post("/api/lists/news/subscriptions", Map.of("subscriberId", person,
                 "confirmed", true, "ip", "198.51.100.4", "at", Instant.now().toString()));
         assertThat(erased.status()).isEqualTo(409);
@@ -230,9 +233,9 @@ class AutomationJourneyIT {
         assertThat(runtime.getActiveActivityIds(automation.getId())).containsExactly("Event_WelcomeDelayPassed");
 
         AccountId account = AccountId.of(TestAccounts.accountId(admin));
-        SubscriberId imported = contacts.subscription(account, contacts.subscribeConfirmed(account,
+        SubscriberId imported = subscribers.subscribeConfirmed(account,
                 new Signup(address(), null, Channel.EMAIL, "news", Map.of(), Source.IMPORT, new ConsentEvidence(
-                        Instant.now().minusSeconds(60), null, null, null, null, null)))).orElseThrow().subscriberId();
+                        Instant.now().minusSeconds(60), null, null, null, null, null))).subscriberId();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> runtime
                 .createProcessInstanceQuery().processDefinitionKey("welcome-series")
                 .variableValueEquals("subscriberId", imported.toString()).count() == 0);

@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Erasures;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.MessageState;
@@ -58,7 +59,9 @@ class UnsubscribeJourneyIT {
     @LocalServerPort
     int port;
     @Autowired
-    ContactManagement contacts;
+    Subscriptions subscriptions;
+    @Autowired
+    Erasures erasures;
     @Autowired
     UnsubscribeLinks links;
     @Autowired
@@ -114,8 +117,8 @@ class UnsubscribeJourneyIT {
         assertThat(welcome.get("headers").get("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(unfolded(welcome.get("body").asText()).split(Pattern.quote(url), -1)).as("the link in text and HTML")
                 .hasSizeGreaterThanOrEqualTo(3);
-        SubscriptionId news = contacts.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId();
-        SubscriptionId offers = contacts.subscription(account, person, "offers-" + suffix).orElseThrow().subscriptionId();
+        SubscriptionId news = subscriptions.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId();
+        SubscriptionId offers = subscriptions.subscription(account, person, "offers-" + suffix).orElseThrow().subscriptionId();
         assertThat(links.unsubscribeUrl(account, news)).as("every mail of the list carries the same link").isEqualTo(url);
         assertThat(links.unsubscribeUrl(account, offers)).isNotEqualTo(url);
         String path = url.substring(url.indexOf("/u/"));
@@ -181,7 +184,7 @@ class UnsubscribeJourneyIT {
         confirmed(email, "offers-" + suffix);
         confirmed(email, "globex-" + suffix);
         String path = path(links.unsubscribeUrl(account,
-                contacts.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId()));
+                subscriptions.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId()));
 
         Answer page = anonymous.get(path);
         assertThat(page.body()).contains("value=\"BRAND\"", "Acme Offers").doesNotContain("Globex");
@@ -239,7 +242,7 @@ class UnsubscribeJourneyIT {
         SubscriberId person = confirmed(email, "news-" + suffix);
         confirmed(email, "globex-" + suffix);
         String url = links.unsubscribeUrl(account,
-                contacts.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId());
+                subscriptions.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId());
 
         Answer byHeader = admin.post("/api/complaints", Map.of("listUnsubscribe", "<mailto:x@example.org>, <" + url + ">"));
         assertThat(byHeader.status()).as(byHeader.body()).isEqualTo(200);
@@ -266,7 +269,7 @@ class UnsubscribeJourneyIT {
         String email = address();
         SubscriberId person = confirmed(email, "news-" + suffix);
         String path = path(links.unsubscribeUrl(account,
-                contacts.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId()));
+                subscriptions.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId()));
 
         byte[] multipart = ("--cf\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n"
                 + "--cf--\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -274,8 +277,8 @@ class UnsubscribeJourneyIT {
                 .isEqualTo(200);
         assertThat(statuses(person)).containsEntry("news-" + suffix, "UNSUBSCRIBED");
 
-        UUID news = contacts.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId().value();
-        assertThat(contacts.erase(account, person)).isTrue();
+        UUID news = subscriptions.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId().value();
+        assertThat(erasures.erase(account, person)).isTrue();
         assertThat(jdbc.sql("select count(*) from subscription_unsubscribe_token where subscription_id = ?")
                 .param(news).query(Long.class).single()).as("the erased person's link is gone").isZero();
         for (String gone : List.of(path, "/u/" + "A".repeat(43), "/u/short", "/u/" + "A".repeat(42) + ".")) {
@@ -293,7 +296,7 @@ class UnsubscribeJourneyIT {
         SubscriberId person = confirmed(email, "news-" + suffix);
         confirmed(email, "offers-" + suffix);
         String path = path(links.unsubscribeUrl(account,
-                contacts.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId()));
+                subscriptions.subscription(account, person, "news-" + suffix).orElseThrow().subscriptionId()));
 
         List<Answer> clicks = AllAtOnce.run(20, i -> {
             String body = i % 2 == 0 ? "List-Unsubscribe=One-Click" : "scope=BRAND";

@@ -1,8 +1,8 @@
 package dev.consentflow.brands.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.dispatch.Sender;
 import dev.consentflow.dispatch.SenderDirectory;
 import java.time.Duration;
@@ -23,13 +23,13 @@ class BrandSenders implements SenderDirectory {
 
     static final Duration FRESH = Duration.ofSeconds(30);
 
-    private final ContactManagement contacts;
+    private final Subscriptions contacts;
     private final BrandRepository brands;
     private final DkimKeys dkim;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> accountsWithoutSenders = new ConcurrentHashMap<>();
 
-    BrandSenders(ContactManagement contacts, BrandRepository brands, DkimKeys dkim) {
+    BrandSenders(Subscriptions contacts, BrandRepository brands, DkimKeys dkim) {
         this.contacts = contacts;
         this.brands = brands;
         this.dkim = dkim;

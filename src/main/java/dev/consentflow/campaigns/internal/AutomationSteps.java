@@ -4,19 +4,15 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.campaigns.internal.Templates.Template;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactEvents;
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.Contacts;
 import dev.consentflow.contacts.ListJoin;
-import dev.consentflow.contacts.ListRecipient;
+import dev.consentflow.contacts.ListJoins;
 import dev.consentflow.contacts.SubscriberId;
-import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.subscription.SubscriptionManagement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,14 +23,16 @@ import org.springframework.stereotype.Service;
 @Service
 class AutomationSteps {
 
-    private final ContactManagement contacts;
+    private final ListJoins joins;
+    private final Contacts contacts;
     private final ContactEvents events;
     private final SubscriptionManagement subscriptions;
     private final Templates templates;
     private final AutomationMailer mailer;
 
-    AutomationSteps(ContactManagement contacts, ContactEvents events, SubscriptionManagement subscriptions,
+    AutomationSteps(ListJoins joins, Contacts contacts, ContactEvents events, SubscriptionManagement subscriptions,
                     Templates templates, AutomationMailer mailer) {
+        this.joins = joins;
         this.contacts = contacts;
         this.events = events;
         this.subscriptions = subscriptions;
@@ -53,18 +51,7 @@ class AutomationSteps {
                          String processInstanceId) {
         Template template = templates.byKey(account, templateKey).orElseThrow(() -> new IllegalStateException(
                 "the account has no template " + templateKey));
-        Optional<SubscriptionRef> subscription = contacts.subscription(account, subscriber, listKey)
-                .filter(s -> s.status() == SubscriptionStatus.CONFIRMED);
-        if (subscription.isEmpty()) {
-            return false;
-        }
-        List<ListRecipient> recipient = contacts.confirmedRecipients(account,
-                List.of(subscription.get().subscriptionId()));
-        if (recipient.isEmpty()) {
-            return false;
-        }
-        mailer.send(account, subscription.get(), recipient.get(0), template, processInstanceId);
-        return true;
+        return mailer.sendIfConfirmed(account, subscriber, listKey, template, processInstanceId);
     }
 
     /**
@@ -72,7 +59,7 @@ class AutomationSteps {
      * it already. Answers what it found; {@link ListJoin.Erased} changes nothing.
      */
     ListJoin addToList(AccountId account, SubscriberId subscriber, String targetListKey) {
-        ListJoin join = contacts.joinList(account, subscriber, targetListKey,
+        ListJoin join = joins.joinList(account, subscriber, targetListKey,
                 new ConsentEvidence(Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null, null),
                 false);
         if (join instanceof ListJoin.Needed needed) {

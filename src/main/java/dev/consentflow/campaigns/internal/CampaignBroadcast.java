@@ -3,9 +3,10 @@ package dev.consentflow.campaigns.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.campaigns.internal.Campaigns.Campaign;
 import dev.consentflow.campaigns.internal.Templates.Template;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Audiences;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListRecipient;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Dispatch;
@@ -35,16 +36,19 @@ class CampaignBroadcast {
     private final Campaigns campaigns;
     private final Recipients recipients;
     private final Templates templates;
-    private final ContactManagement contacts;
+    private final MailingLists lists;
+    private final Audiences contacts;
     private final MailOut out;
     private final CampaignSettings settings;
     private final TransactionTemplate page;
 
-    CampaignBroadcast(Campaigns campaigns, Recipients recipients, Templates templates, ContactManagement contacts,
-                      MailOut out, CampaignSettings settings, PlatformTransactionManager transactions) {
+    CampaignBroadcast(Campaigns campaigns, Recipients recipients, Templates templates, MailingLists lists,
+                      Audiences contacts, MailOut out, CampaignSettings settings,
+                      PlatformTransactionManager transactions) {
         this.campaigns = campaigns;
         this.recipients = recipients;
         this.templates = templates;
+        this.lists = lists;
         this.contacts = contacts;
         this.out = out;
         this.settings = settings;
@@ -171,7 +175,7 @@ class CampaignBroadcast {
 
     private ListInfo list(AccountId account, Campaign campaign) {
         // A list cannot be deleted through the API; were it gone, the campaign has nobody left to mail.
-        return contacts.findList(account, campaign.listKey())
+        return lists.findList(account, campaign.listKey())
                 .orElseThrow(() -> new IllegalStateException("campaign " + campaign.id() + " lost its list"));
     }
 }

@@ -7,8 +7,8 @@ import dev.consentflow.campaigns.internal.Campaigns.Campaign;
 import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
 import dev.consentflow.campaigns.CampaignManagement.CampaignSummary;
 import dev.consentflow.campaigns.CampaignState;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
@@ -26,12 +26,12 @@ class CampaignDesk {
 
     private final Campaigns campaigns;
     private final Templates templates;
-    private final ContactManagement contacts;
+    private final MailingLists contacts;
     private final ProcessRuntime runtime;
     private final CampaignLedgers ledgers;
     private final CampaignSettings settings;
 
-    CampaignDesk(Campaigns campaigns, Templates templates, ContactManagement contacts, ProcessRuntime runtime,
+    CampaignDesk(Campaigns campaigns, Templates templates, MailingLists contacts, ProcessRuntime runtime,
                  CampaignLedgers ledgers, CampaignSettings settings) {
         this.campaigns = campaigns;
         this.templates = templates;

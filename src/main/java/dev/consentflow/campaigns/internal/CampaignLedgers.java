@@ -5,7 +5,8 @@ import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
 import dev.consentflow.campaigns.CampaignState;
 import dev.consentflow.campaigns.internal.Campaigns.Campaign;
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Audiences;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.dispatch.BatchFeedback;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.Ledger;
@@ -17,12 +18,14 @@ class CampaignLedgers {
 
     private final Dispatch dispatch;
     private final Recipients recipients;
-    private final ContactManagement contacts;
+    private final MailingLists lists;
+    private final Audiences audiences;
 
-    CampaignLedgers(Dispatch dispatch, Recipients recipients, ContactManagement contacts) {
+    CampaignLedgers(Dispatch dispatch, Recipients recipients, MailingLists lists, Audiences audiences) {
         this.dispatch = dispatch;
         this.recipients = recipients;
-        this.contacts = contacts;
+        this.lists = lists;
+        this.audiences = audiences;
     }
 
     /**
@@ -35,9 +38,9 @@ class CampaignLedgers {
      */
     long[] engagement(Campaign c) {
         long[] openedClicked = recipients.engagement(c.id());
-        long unsubscribed = c.sendAt() == null ? 0 : contacts.findList(new AccountId(c.accountId()), c.listKey())
+        long unsubscribed = c.sendAt() == null ? 0 : lists.findList(new AccountId(c.accountId()), c.listKey())
                 .map(list -> recipients.mailedAmong(c.id(),
-                        contacts.unsubscribedSince(new AccountId(c.accountId()), list, c.sendAt())))
+                        audiences.unsubscribedSince(new AccountId(c.accountId()), list, c.sendAt())))
                 .orElse(0L);
         return new long[] {openedClicked[0], openedClicked[1], unsubscribed};
     }

@@ -1,8 +1,8 @@
 package dev.consentflow.console.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.dispatch.DeliveryHistory;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -30,10 +30,10 @@ class DetailWords {
     private static final Set<String> CODES = Set.of("channel", "purpose", "kind", "format", "scope", "state", "via",
             "role", "source", "status", "action", "setting", "language", "pack");
 
-    private final ContactManagement contacts;
+    private final MailingLists contacts;
     private final DeliveryHistory deliveries;
 
-    DetailWords(ContactManagement contacts, DeliveryHistory deliveries) {
+    DetailWords(MailingLists contacts, DeliveryHistory deliveries) {
         this.contacts = contacts;
         this.deliveries = deliveries;
     }

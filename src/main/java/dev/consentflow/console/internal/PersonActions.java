@@ -3,9 +3,9 @@ package dev.consentflow.console.internal;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactAlreadyErased;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ContactNotErased;
 import dev.consentflow.contacts.Permission;
+import dev.consentflow.contacts.Permissions;
 import dev.consentflow.contacts.Resubscription;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.privacy.PersonRights;
@@ -36,11 +36,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE')")
 class PersonActions {
 
-    private final ContactManagement contacts;
+    private final Permissions contacts;
     private final PersonRights rights;
     private final Resubscriptions resubscriptions;
 
-    PersonActions(ContactManagement contacts, PersonRights rights, Resubscriptions resubscriptions) {
+    PersonActions(Permissions contacts, PersonRights rights, Resubscriptions resubscriptions) {
         this.contacts = contacts;
         this.rights = rights;
         this.resubscriptions = resubscriptions;

@@ -3,7 +3,9 @@ package dev.consentflow.contacts.internal;
 import dev.consentflow.contacts.CardView;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactErased;
+import dev.consentflow.contacts.Erasures;
 import dev.consentflow.contacts.Permission;
+import dev.consentflow.contacts.Permissions;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import java.time.Instant;
@@ -23,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for it, or makes it wait, but never deadlocks with it.
  */
 @Component
-class CardErasure {
+class CardErasure implements Erasures, Permissions {
 
     private static final int PURGE_BATCH = 500;
 
@@ -44,8 +46,9 @@ class CardErasure {
         this.publisher = publisher;
     }
 
+    @Override
     @Transactional
-    boolean erase(AccountId account, SubscriberId subscriber) {
+    public boolean erase(AccountId account, SubscriberId subscriber) {
         Optional<Contact> found = contacts.findByIdAndAccountId(subscriber.value(), account.value());
         if (found.isEmpty() || found.get().isErased()) {
             return false;
@@ -68,16 +71,18 @@ class CardErasure {
         return true;
     }
 
+    @Override
     @Transactional(readOnly = true)
-    Optional<Permission> permission(AccountId account, SubscriberId subscriber) {
+    public Optional<Permission> permission(AccountId account, SubscriberId subscriber) {
         return contacts.findByIdAndAccountId(subscriber.value(), account.value())
                 .map(contact -> CardView.permission(contact.isErased(),
                         subscriptions.findByContactId(contact.id()).stream().map(Subscription::status).toList()));
     }
 
     /** Removes a batch of tombstones erased before the time, each with its subscriptions, each audited. */
+    @Override
     @Transactional
-    int removeTombstones(Instant erasedBefore) {
+    public int removeTombstones(Instant erasedBefore) {
         List<UUID> expired = contacts.findTombstonesErasedBefore(erasedBefore, PURGE_BATCH);
         int removed = 0;
         for (UUID id : expired) {

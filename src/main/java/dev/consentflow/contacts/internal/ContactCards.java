@@ -4,10 +4,12 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.CardView;
 import dev.consentflow.contacts.ContactAlreadyErased;
+import dev.consentflow.contacts.Contacts;
 import dev.consentflow.contacts.CustomFields;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.InvalidValue;
 import dev.consentflow.contacts.MobileNumber;
+import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * operator's answer is masked before it leaves this class.
  */
 @Component
-class ContactCards {
+class ContactCards implements Contacts {
 
     private final ContactRepository contacts;
     private final CardViews views;
@@ -78,9 +80,10 @@ class ContactCards {
      * Sets fields of a live card of the account (an automation's "update a field", audited as
      * {@value ContactAudit#AUTOMATION}); answers false, changing nothing, for a tombstone.
      */
+    @Override
     @Transactional
-    boolean changeFields(AccountId account, UUID id, Map<String, String> fields) {
-        Contact contact = contacts.findLockedByIdAndAccountId(id, account.value())
+    public boolean updateFields(AccountId account, SubscriberId subscriber, Map<String, String> fields) {
+        Contact contact = contacts.findLockedByIdAndAccountId(subscriber.value(), account.value())
                 .orElseThrow(() -> new NotFoundException("Contact"));
         if (contact.isErased()) {
             return false;
@@ -91,9 +94,10 @@ class ContactCards {
     }
 
     /** The card as it is now, for the answer to a change the caller made (not a staff view of its own). */
+    @Override
     @Transactional(readOnly = true)
-    CardView current(Caller caller, UUID id) {
-        return shown(caller, views.of(find(caller, id)));
+    public CardView card(Caller caller, SubscriberId subscriber) {
+        return shown(caller, views.of(find(caller, subscriber.value())));
     }
 
     /** That the card exists for this caller (foreign ids are unknown ids); answers whether it is a tombstone. */

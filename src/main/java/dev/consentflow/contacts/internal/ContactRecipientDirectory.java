@@ -41,10 +41,10 @@ class ContactRecipientDirectory implements RecipientDirectory {
     private final JdbcClient jdbc;
     private final CardKeys keys;
     private final SubscriptionLifecycle lifecycle;
-    private final PendingResubscriptions resubscriptions;
+    private final SealedResubscriptions resubscriptions;
 
     ContactRecipientDirectory(JdbcClient jdbc, CardKeys keys, SubscriptionLifecycle lifecycle,
-                              PendingResubscriptions resubscriptions) {
+                              SealedResubscriptions resubscriptions) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.lifecycle = lifecycle;

@@ -1,6 +1,7 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.Audiences;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListRecipient;
 import dev.consentflow.contacts.SubscriberId;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** The confirmed audience of a list, read in pages by id, and its cards opened for rendering list mail. */
 @Component
-class ListAudiences {
+class ListAudiences implements Audiences {
 
 
     private final JdbcClient jdbc;
@@ -29,7 +30,9 @@ class ListAudiences {
         this.cards = cards;
     }
 
-    List<SubscriptionId> confirmed(AccountId account, ListInfo list, SubscriptionId after, int limit) {
+    @Override
+    public List<SubscriptionId> confirmedSubscriptions(AccountId account, ListInfo list, SubscriptionId after,
+                                                       int limit) {
         // uuid order in PostgreSQL is bytewise; paging with "id > :after" from the smallest uuid covers all rows.
         String sql = """
                 select id from contacts_subscription
@@ -43,7 +46,8 @@ class ListAudiences {
         return statement.query((rs, row) -> new SubscriptionId(rs.getObject("id", UUID.class))).list();
     }
 
-    List<ListRecipient> recipients(AccountId account, Collection<SubscriptionId> subscriptions) {
+    @Override
+    public List<ListRecipient> confirmedRecipients(AccountId account, Collection<SubscriptionId> subscriptions) {
         if (subscriptions.isEmpty()) {
             return List.of();
         }
@@ -73,7 +77,8 @@ class ListAudiences {
         return recipients;
     }
 
-    List<SubscriptionId> unsubscribedSince(AccountId account, ListInfo list, java.time.Instant since) {
+    @Override
+    public List<SubscriptionId> unsubscribedSince(AccountId account, ListInfo list, java.time.Instant since) {
         return jdbc.sql("""
                         select id from contacts_subscription
                          where account_id = :account and list_id = :list and status = 'UNSUBSCRIBED'

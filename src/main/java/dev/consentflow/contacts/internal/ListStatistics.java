@@ -2,6 +2,7 @@ package dev.consentflow.contacts.internal;
 
 import dev.consentflow.NamedSql;
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionStatus;
@@ -12,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,11 @@ class ListStatistics implements MailingLists {
     ListStatistics(Lists lists, JdbcClient jdbc) {
         this.lists = lists;
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<ListInfo> findList(AccountId account, String listKey) {
+        return lists.find(account, listKey).map(MailingList::info);
     }
 
     @Override

@@ -3,13 +3,14 @@ package dev.consentflow.contacts.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.PendingResubscriptions;
 import dev.consentflow.contacts.ResubscribeOutcome;
 import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionStatus;
-import dev.consentflow.contacts.internal.PendingResubscriptions.Opened;
+import dev.consentflow.contacts.internal.SealedResubscriptions.Opened;
 import dev.consentflow.dispatch.Channel;
 import java.time.Instant;
 import java.util.Map;
@@ -25,15 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
  * either way: afterwards no address is left but on the new card.
  */
 @Component
-class ResubscriptionConfirmations {
+class ResubscriptionConfirmations implements PendingResubscriptions {
 
-    private final PendingResubscriptions pending;
+    private final SealedResubscriptions pending;
     private final Cards cards;
     private final SubscriptionRepository subscriptions;
     private final Lists lists;
     private final ContactAudit audit;
 
-    ResubscriptionConfirmations(PendingResubscriptions pending, Cards cards, SubscriptionRepository subscriptions,
+    ResubscriptionConfirmations(SealedResubscriptions pending, Cards cards, SubscriptionRepository subscriptions,
                                 Lists lists, ContactAudit audit) {
         this.pending = pending;
         this.cards = cards;
@@ -42,8 +43,9 @@ class ResubscriptionConfirmations {
         this.audit = audit;
     }
 
+    @Override
     @Transactional
-    ResubscribeOutcome confirm(AccountId account, ResubscriptionId id, ConsentEvidence click) {
+    public ResubscribeOutcome confirmResubscription(AccountId account, ResubscriptionId id, ConsentEvidence click) {
         Optional<Opened> found = pending.find(account, id.value());
         if (found.isEmpty()) {
             return ResubscribeOutcome.notPending();
@@ -69,8 +71,9 @@ class ResubscriptionConfirmations {
         return ResubscribeOutcome.notPending();
     }
 
+    @Override
     @Transactional
-    void purgeExpired(AccountId account, ResubscriptionId id) {
+    public void purgeExpiredResubscription(AccountId account, ResubscriptionId id) {
         Optional<Opened> found = pending.find(account, id.value());
         if (found.isEmpty()) {
             return;
@@ -82,8 +85,9 @@ class ResubscriptionConfirmations {
         });
     }
 
+    @Override
     @Transactional
-    void lockPerson(AccountId account, ResubscriptionId id) {
+    public void lockPerson(AccountId account, ResubscriptionId id) {
         pending.find(account, id.value()).ifPresent(found -> lockAddress(account, found.payload()));
     }
 

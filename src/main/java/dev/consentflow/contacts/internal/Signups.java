@@ -3,13 +3,14 @@ package dev.consentflow.contacts.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ContactAlreadyErased;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionConfirmedDirectly;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * take the address's lock first, so parallel requests for one person find one card and one subscription.
  */
 @Component
-class Signups {
+class Signups implements Subscribers {
 
     private final Cards cards;
     private final SubscriptionRepository subscriptions;
@@ -45,8 +46,9 @@ class Signups {
      * A pending request. A card that exists is not changed: the requester has not proven yet that they are the
      * person. A new card keeps what was given, except an address another live card has already.
      */
+    @Override
     @Transactional
-    SignupOutcome register(AccountId account, Signup signup) {
+    public SignupOutcome registerSignup(AccountId account, Signup signup) {
         CheckedSignup request = CheckedSignup.of(account, signup, lists);
         cards.lockAddress(account, request.identityEmail(), request.identityMobile());
         Optional<Contact> newest = newestCard(account, request);
@@ -75,14 +77,9 @@ class Signups {
      * Consent the integration already holds: CONFIRMED at once, the evidence serving as request and confirmation.
      * The integration is trusted with the card too: given fields and addresses are written to it.
      */
+    @Override
     @Transactional
-    SubscriptionId subscribeConfirmed(AccountId account, Signup signup) {
-        return new SubscriptionId(subscribeConfirmedRef(account, signup).subscriptionId().value());
-    }
-
-    /** {@link #subscribeConfirmed}, answering the card and list too (for the API's answer). */
-    @Transactional
-    SubscriptionRef subscribeConfirmedRef(AccountId account, Signup signup) {
+    public SubscriptionRef subscribeConfirmed(AccountId account, Signup signup) {
         CheckedSignup request = CheckedSignup.of(account, signup, lists);
         cards.lockAddress(account, request.identityEmail(), request.identityMobile());
         Optional<Contact> newest = newestCard(account, request);
@@ -116,8 +113,9 @@ class Signups {
     }
 
     /** Checks a signup as the store will (see {@link CheckedSignup}) and answers it cleaned; writes nothing. */
+    @Override
     @Transactional(readOnly = true)
-    Signup check(AccountId account, Signup signup) {
+    public Signup check(AccountId account, Signup signup) {
         CheckedSignup checked = CheckedSignup.of(account, signup, lists);
         return new Signup(checked.email() == null ? null : checked.email().value(),
                 checked.mobile() == null ? null : checked.mobile().value(), checked.channel(),

@@ -3,10 +3,12 @@ package dev.consentflow.contacts.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ConsentEvidence;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.PendingSubscriptions;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
+import dev.consentflow.contacts.Subscriptions;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -16,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What happens to a subscription after the request: confirmation, expiry, bounce. */
 @Component
-class SubscriptionLifecycle {
+class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
 
     private static final Pattern ENHANCED_CODE = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
     private static final int MAX_USER_AGENT = 512;
@@ -40,8 +42,9 @@ class SubscriptionLifecycle {
     }
 
     /** Confirms once: the row is locked, so of many clicks at once one confirms and the rest see it confirmed. */
+    @Override
     @Transactional
-    ConfirmOutcome confirm(AccountId account, SubscriptionId id, ConsentEvidence click) {
+    public ConfirmOutcome confirm(AccountId account, SubscriptionId id, ConsentEvidence click) {
         Optional<Subscription> found = subscriptions.findLockedByIdAndAccountId(id.value(), account.value());
         if (found.isEmpty()) {
             return ConfirmOutcome.NOT_PENDING;
@@ -73,8 +76,9 @@ class SubscriptionLifecycle {
      * Removes an expired pending subscription, and its card when nothing else holds it. Takes the locks of the
      * card's addresses, so a signup of the same person that arrives meanwhile waits and then starts afresh.
      */
+    @Override
     @Transactional
-    void purgeExpired(AccountId account, SubscriptionId id) {
+    public void purgeExpired(AccountId account, SubscriptionId id) {
         Optional<Contact> owner = subscriptions.findByIdAndAccountId(id.value(), account.value())
                 .flatMap(s -> contacts.findById(s.contactId()));
         if (owner.isEmpty()) {
@@ -96,22 +100,25 @@ class SubscriptionLifecycle {
         audit.purged(subscription, lists.byId(subscription.listId()), removeCard);
     }
 
+    @Override
     @Transactional
-    void lockPerson(AccountId account, SubscriptionId id) {
+    public void lockPerson(AccountId account, SubscriptionId id) {
         subscriptions.findByIdAndAccountId(id.value(), account.value())
                 .flatMap(s -> contacts.findById(s.contactId()))
                 .ifPresent(this::lockAddresses);
     }
 
+    @Override
     @Transactional(readOnly = true)
-    Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId id) {
+    public Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId id) {
         return subscriptions.findByIdAndAccountId(id.value(), account.value())
                 .map(s -> new SubscriptionRef(new SubscriberId(s.contactId()), new SubscriptionId(s.id()),
                         lists.byId(s.listId()).info(), s.status()));
     }
 
+    @Override
     @Transactional(readOnly = true)
-    Optional<SubscriptionRef> subscription(AccountId account, SubscriberId subscriber, String listKey) {
+    public Optional<SubscriptionRef> subscription(AccountId account, SubscriberId subscriber, String listKey) {
         return lists.find(account, listKey).flatMap(list -> subscriptions
                 .findByContactIdAndListId(subscriber.value(), list.id())
                 .filter(s -> s.accountId().equals(account.value()))

@@ -2,8 +2,8 @@ package dev.consentflow.imports.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.InvalidInputException.FieldProblem;
 import java.io.IOException;
@@ -24,13 +24,13 @@ import org.springframework.web.multipart.MultipartFile;
 @Component
 class ImportDesk {
 
-    private final ContactManagement contacts;
+    private final MailingLists contacts;
     private final ImportTable table;
     private final UploadStore uploads;
     private final TransactionTemplate tx;
     private final ImportSettings settings;
 
-    ImportDesk(ContactManagement contacts, ImportTable table, UploadStore uploads, TransactionTemplate tx,
+    ImportDesk(MailingLists contacts, ImportTable table, UploadStore uploads, TransactionTemplate tx,
                ImportSettings settings) {
         this.contacts = contacts;
         this.table = table;

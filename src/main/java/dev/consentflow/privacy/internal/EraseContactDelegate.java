@@ -1,6 +1,6 @@
 package dev.consentflow.privacy.internal;
 
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Erasures;
 import dev.consentflow.engine.Variables;
 import dev.consentflow.privacy.internal.ErasureProcess.Var;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class EraseContactDelegate implements JavaDelegate {
 
-    private final ContactManagement contacts;
+    private final Erasures contacts;
 
-    EraseContactDelegate(ContactManagement contacts) {
+    EraseContactDelegate(Erasures contacts) {
         this.contacts = contacts;
     }
 

@@ -3,8 +3,8 @@ package dev.consentflow.privacy.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ContactAlreadyErased;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.Permission;
+import dev.consentflow.contacts.Permissions;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.engine.EngineGroups;
 import dev.consentflow.engine.ProcessRuntime;
@@ -33,12 +33,12 @@ class ErasureRequests {
     private final ErasureRequestRepository requests;
     private final ErasureSettings settings;
     private final ErasureReasonSeal seal;
-    private final ContactManagement contacts;
+    private final Permissions contacts;
     private final ProcessRuntime runtime;
     private final ErasureOutcomes outcomes;
 
     ErasureRequests(ErasureRequestRepository requests, ErasureSettings settings, ErasureReasonSeal seal,
-                    ContactManagement contacts, ProcessRuntime runtime, ErasureOutcomes outcomes) {
+                    Permissions contacts, ProcessRuntime runtime, ErasureOutcomes outcomes) {
         this.requests = requests;
         this.settings = settings;
         this.seal = seal;

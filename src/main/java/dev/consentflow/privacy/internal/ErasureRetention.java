@@ -1,6 +1,6 @@
 package dev.consentflow.privacy.internal;
 
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Erasures;
 import dev.consentflow.jobs.ScheduledJobs;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,14 +24,14 @@ class ErasureRetention {
     private static final int MAX_BATCHES = 1000;
 
     private final ErasureProperties properties;
-    private final ContactManagement contacts;
+    private final Erasures contacts;
     private final ErasureRequestRepository requests;
     private final TransactionTemplate transactions;
     private final ScheduledJobs jobs;
 
     static final String JOB = "tombstone-purge";
 
-    ErasureRetention(ErasureProperties properties, ContactManagement contacts, ErasureRequestRepository requests,
+    ErasureRetention(ErasureProperties properties, Erasures contacts, ErasureRequestRepository requests,
                      TransactionTemplate transactions, ScheduledJobs jobs) {
         this.jobs = jobs;
         jobs.declare(JOB, "removes tombstones and their erasure requests at the end of their retention");

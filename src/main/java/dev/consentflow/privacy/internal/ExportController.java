@@ -3,8 +3,8 @@ package dev.consentflow.privacy.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.consent.AuditAction;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ExportController {
 
-    private final ContactManagement lists;
+    private final MailingLists lists;
     private final ExportFiles files;
     private final ExportAudit audit;
 
-    ExportController(ContactManagement lists, ExportFiles files, ExportAudit audit) {
+    ExportController(MailingLists lists, ExportFiles files, ExportAudit audit) {
         this.lists = lists;
         this.files = files;
         this.audit = audit;

@@ -2,8 +2,8 @@ package dev.consentflow.privacy.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,9 +36,9 @@ class ExportRequestController {
 
     private final ExportRequests requests;
     private final ExportFiles files;
-    private final ContactManagement lists;
+    private final MailingLists lists;
 
-    ExportRequestController(ExportRequests requests, ExportFiles files, ContactManagement lists) {
+    ExportRequestController(ExportRequests requests, ExportFiles files, MailingLists lists) {
         this.requests = requests;
         this.files = files;
         this.lists = lists;

@@ -5,7 +5,7 @@ import dev.consentflow.accounts.Accounts;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.consent.AuditAction;
 import dev.consentflow.contacts.ContactExports;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.privacy.RequestAlreadyDecided;
 import dev.consentflow.privacy.internal.ExportRequest.Status;
@@ -34,14 +34,14 @@ class ExportRequests {
     private final ExportRequestRepository requests;
     private final JdbcAggregateTemplate aggregates;
     private final Accounts accounts;
-    private final ContactManagement lists;
+    private final MailingLists lists;
     private final ContactExports contacts;
     private final ExportProcesses processes;
     private final ExportAudit audit;
     private final ExportSettings settings;
 
     ExportRequests(ExportRequestRepository requests, JdbcAggregateTemplate aggregates, Accounts accounts,
-                   ContactManagement lists, ContactExports contacts, ExportProcesses processes,
+                   MailingLists lists, ContactExports contacts, ExportProcesses processes,
                    ExportAudit audit, ExportSettings settings) {
         this.settings = settings;
         this.requests = requests;

@@ -2,11 +2,12 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
 import dev.consentflow.contacts.UnsubscribeScope;
@@ -36,10 +37,10 @@ class ComplaintController {
     private static final Pattern LINK_TOKEN = Pattern.compile("/u/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])");
 
     private final UnsubscribeTokens tokens;
-    private final ContactManagement contacts;
+    private final Subscriptions contacts;
     private final UnsubscribeDesk process;
 
-    ComplaintController(UnsubscribeTokens tokens, ContactManagement contacts,
+    ComplaintController(UnsubscribeTokens tokens, Subscriptions contacts,
                         UnsubscribeDesk process) {
         this.tokens = tokens;
         this.contacts = contacts;
@@ -83,7 +84,7 @@ class ComplaintController {
             throw new InvalidInputException("subscriberId", "give either listUnsubscribe or subscriberId and list");
         }
         return contacts.subscription(account, new SubscriberId(complaint.subscriberId()), complaint.list())
-                .map(ContactManagement.SubscriptionRef::subscriptionId)
+                .map(SubscriptionRef::subscriptionId)
                 .orElseThrow(() -> new NotFoundException("Subscription"));
     }
 }

@@ -2,12 +2,16 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ConsentEvidence;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
+import dev.consentflow.contacts.PendingResubscriptions;
+import dev.consentflow.contacts.PendingSubscriptions;
 import dev.consentflow.contacts.ResubscribeOutcome;
 import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
+import dev.consentflow.contacts.Subscriptions;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ConfirmationSubjects {
 
-    private final ContactManagement contacts;
+    private final Subscriptions subscriptions;
+    private final MailingLists lists;
+    private final PendingSubscriptions signups;
+    private final PendingResubscriptions resubscriptions;
 
-    ConfirmationSubjects(ContactManagement contacts) {
-        this.contacts = contacts;
+    ConfirmationSubjects(Subscriptions subscriptions, MailingLists lists, PendingSubscriptions signups,
+                         PendingResubscriptions resubscriptions) {
+        this.subscriptions = subscriptions;
+        this.lists = lists;
+        this.signups = signups;
+        this.resubscriptions = resubscriptions;
     }
 
     /**
@@ -35,17 +46,17 @@ class ConfirmationSubjects {
     /** The list the request is about; empty once its subscription (or list) is gone. */
     Optional<ListInfo> list(ConfirmationRequest request) {
         return switch (request.purpose()) {
-            case SIGNUP -> contacts.subscription(request.account(), new SubscriptionId(request.subscriptionId()))
-                    .map(ContactManagement.SubscriptionRef::list);
-            case RESUBSCRIPTION -> contacts.findList(request.account(), request.listKey());
+            case SIGNUP -> subscriptions.subscription(request.account(), new SubscriptionId(request.subscriptionId()))
+                    .map(SubscriptionRef::list);
+            case RESUBSCRIPTION -> lists.findList(request.account(), request.listKey());
         };
     }
 
     /** The address's lock, taken before the request's row: the order a signup of the address takes them in. */
     void lockPerson(ConfirmationRequest request) {
         switch (request.purpose()) {
-            case SIGNUP -> contacts.lockPerson(request.account(), new SubscriptionId(request.subscriptionId()));
-            case RESUBSCRIPTION -> contacts.lockPerson(request.account(),
+            case SIGNUP -> signups.lockPerson(request.account(), new SubscriptionId(request.subscriptionId()));
+            case RESUBSCRIPTION -> resubscriptions.lockPerson(request.account(),
                     new ResubscriptionId(request.resubscriptionId()));
         }
     }
@@ -53,8 +64,8 @@ class ConfirmationSubjects {
     /** Storage limitation: contacts drops what waited for the confirmation (audited there as PENDING_PURGED). */
     void purge(ConfirmationRequest request) {
         switch (request.purpose()) {
-            case SIGNUP -> contacts.purgeExpired(request.account(), new SubscriptionId(request.subscriptionId()));
-            case RESUBSCRIPTION -> contacts.purgeExpiredResubscription(request.account(),
+            case SIGNUP -> signups.purgeExpired(request.account(), new SubscriptionId(request.subscriptionId()));
+            case RESUBSCRIPTION -> resubscriptions.purgeExpiredResubscription(request.account(),
                     new ResubscriptionId(request.resubscriptionId()));
         }
     }
@@ -62,11 +73,11 @@ class ConfirmationSubjects {
     /** Hands the click's evidence to contacts, which records the confirmation (and audits it) once. */
     Confirmed confirm(ConfirmationRequest request, ConsentEvidence click) {
         return switch (request.purpose()) {
-            case SIGNUP -> new Confirmed(contacts.confirm(request.account(),
+            case SIGNUP -> new Confirmed(signups.confirm(request.account(),
                     new SubscriptionId(request.subscriptionId()), click) == ConfirmOutcome.CONFIRMED,
                     new SubscriberId(request.subscriberId()), new SubscriptionId(request.subscriptionId()));
             case RESUBSCRIPTION -> {
-                ResubscribeOutcome outcome = contacts.confirmResubscription(request.account(),
+                ResubscribeOutcome outcome = resubscriptions.confirmResubscription(request.account(),
                         new ResubscriptionId(request.resubscriptionId()), click);
                 yield new Confirmed(outcome.outcome() == ConfirmOutcome.CONFIRMED, outcome.subscriberId(),
                         outcome.subscriptionId());

@@ -2,12 +2,13 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
+import dev.consentflow.contacts.Contacts;
 import dev.consentflow.contacts.SubscriberId;
-import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
 import dev.consentflow.contacts.UnsubscribeScope;
+import dev.consentflow.contacts.Unsubscriptions;
 import dev.consentflow.web.ClientAddress;
 import dev.consentflow.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,12 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ContactUnsubscribeController {
 
-    private final Subscribers subscribers;
+    private final Unsubscriptions unsubscriptions;
+    private final Contacts contacts;
     private final UnsubscribeDesk process;
     private final ClientAddress clientAddress;
 
-    ContactUnsubscribeController(Subscribers subscribers, UnsubscribeDesk process, ClientAddress clientAddress) {
-        this.subscribers = subscribers;
+    ContactUnsubscribeController(Unsubscriptions unsubscriptions, Contacts contacts, UnsubscribeDesk process,
+                                 ClientAddress clientAddress) {
+        this.unsubscriptions = unsubscriptions;
+        this.contacts = contacts;
         this.process = process;
         this.clientAddress = clientAddress;
     }
@@ -56,9 +60,9 @@ class ContactUnsubscribeController {
             throw new InvalidInputException("ip", "must be an IPv4 or IPv6 address");
         }
         SubscriberId subscriber = new SubscriberId(id);
-        SubscriptionId target = subscribers.subscriptionOf(account, subscriber, body.list());
+        SubscriptionId target = unsubscriptions.subscriptionOf(account, subscriber, body.list());
         process.unsubscribe(account, new Unsubscribe(target, body.scope() == null ? UnsubscribeScope.LIST : body.scope(),
                 UnsubscribeChannel.API, Instant.now().truncatedTo(ChronoUnit.MICROS), body.ip() == null ? clientAddress.of(request) : body.ip(), null));
-        return ResponseEntity.ok(subscribers.card(caller, subscriber));
+        return ResponseEntity.ok(contacts.card(caller, subscriber));
     }
 }

@@ -3,7 +3,7 @@ package dev.consentflow.subscription.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.consent.SignupFunnels;
 import dev.consentflow.consent.SignupFunnels.FormFunnel;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.subscription.SignupFormAdmin;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import dev.consentflow.web.InvalidInputException;
@@ -18,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 class FormAdminDesk implements SignupFormAdmin {
 
     private final SignupForms forms;
-    private final ContactManagement contacts;
+    private final MailingLists contacts;
     private final SignupFunnels funnels;
     private final String publicUrl;
 
-    FormAdminDesk(SignupForms forms, ContactManagement contacts, SignupFunnels funnels,
+    FormAdminDesk(SignupForms forms, MailingLists contacts, SignupFunnels funnels,
                   @Value("${consentflow.public-url}") String publicUrl) {
         this.forms = forms;
         this.contacts = contacts;

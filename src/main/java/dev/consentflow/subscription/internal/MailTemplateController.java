@@ -2,8 +2,8 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +31,11 @@ class MailTemplateController {
 
     static final String SAMPLE_TOKEN = "sample-token-of-a-preview";
 
-    private final ContactManagement contacts;
+    private final MailingLists contacts;
     private final ListMails mails;
     private final ConfirmationMessages links;
 
-    MailTemplateController(ContactManagement contacts, ListMails mails, ConfirmationMessages links) {
+    MailTemplateController(MailingLists contacts, ListMails mails, ConfirmationMessages links) {
         this.contacts = contacts;
         this.mails = mails;
         this.links = links;

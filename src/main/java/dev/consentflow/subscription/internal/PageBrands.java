@@ -2,8 +2,9 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.brands.BrandDirectory;
+import dev.consentflow.contacts.MailingLists;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.subscription.PublicTexts;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import org.springframework.stereotype.Component;
@@ -15,15 +16,17 @@ import org.springframework.stereotype.Component;
 @Component
 class PageBrands {
 
-    private final ContactManagement contacts;
+    private final Subscriptions contacts;
+    private final MailingLists lists;
     private final BrandDirectory brands;
     private final ConfirmationClicks confirmations;
     private final ConfirmationSubjects subjects;
     private final UnsubscribeTokens unsubscribeTokens;
 
-    PageBrands(ContactManagement contacts, BrandDirectory brands, ConfirmationClicks confirmations,
+    PageBrands(Subscriptions contacts, MailingLists lists, BrandDirectory brands, ConfirmationClicks confirmations,
                ConfirmationSubjects subjects, UnsubscribeTokens unsubscribeTokens) {
         this.contacts = contacts;
+        this.lists = lists;
         this.brands = brands;
         this.confirmations = confirmations;
         this.subjects = subjects;
@@ -37,7 +40,7 @@ class PageBrands {
 
     /** The form's list and brand (the list may not exist yet: then the form's title stands alone). */
     PageBrand ofForm(SignupForm form) {
-        return contacts.findList(form.account(), form.definition().listKey()).map(list -> of(form.account(), list))
+        return lists.findList(form.account(), form.definition().listKey()).map(list -> of(form.account(), list))
                 .orElse(PageBrand.NONE);
     }
 

@@ -3,7 +3,7 @@ package dev.consentflow.subscription.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Accounts;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.MailingLists;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
@@ -28,10 +28,10 @@ class RepositoryForms {
 
     private final SignupForms forms;
     private final Accounts accounts;
-    private final ContactManagement contacts;
+    private final MailingLists contacts;
     private final ObjectMapper json;
 
-    RepositoryForms(SignupForms forms, Accounts accounts, ContactManagement contacts,
+    RepositoryForms(SignupForms forms, Accounts accounts, MailingLists contacts,
                     ObjectMapper json) {
         this.forms = forms;
         this.accounts = accounts;

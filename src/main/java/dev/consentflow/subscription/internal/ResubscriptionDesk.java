@@ -1,9 +1,9 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.PendingResubscription;
 import dev.consentflow.contacts.Resubscription;
+import dev.consentflow.contacts.ResubscriptionRequests;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.dispatch.Channel;
@@ -26,11 +26,11 @@ import dev.consentflow.subscription.SignupReceipt;
 class ResubscriptionDesk {
 
     private final ProcessRuntime runtime;
-    private final ContactManagement contacts;
+    private final ResubscriptionRequests contacts;
     private final SignupInbox inbox;
     private final SignupSettings settings;
 
-    ResubscriptionDesk(ProcessRuntime runtime, ContactManagement contacts, SignupInbox inbox,
+    ResubscriptionDesk(ProcessRuntime runtime, ResubscriptionRequests contacts, SignupInbox inbox,
                        SignupSettings settings) {
         this.runtime = runtime;
         this.contacts = contacts;

@@ -3,8 +3,8 @@ package dev.consentflow.subscription.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.subscription.PublicTexts;
 import dev.consentflow.subscription.FormChangedMeanwhile;
@@ -25,9 +25,9 @@ class SignupForms {
 
     private final StoredFormRepository forms;
     private final ObjectMapper json;
-    private final ContactManagement contacts;
+    private final MailingLists contacts;
 
-    SignupForms(StoredFormRepository forms, ObjectMapper json, ContactManagement contacts) {
+    SignupForms(StoredFormRepository forms, ObjectMapper json, MailingLists contacts) {
         this.forms = forms;
         this.json = json;
         this.contacts = contacts;

@@ -3,9 +3,9 @@ package dev.consentflow.subscription.internal;
 import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.ALREADY_CONFIRMED;
 import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.ERASED;
 
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.subscription.SignupReceipt;
 import java.time.Instant;
@@ -24,10 +24,10 @@ import dev.consentflow.contacts.Signup;
 class SignupRegistrar {
 
     private final SignupInbox inbox;
-    private final ContactManagement contacts;
+    private final Subscribers contacts;
     private final ConfirmationRequests requests;
 
-    SignupRegistrar(SignupInbox inbox, ContactManagement contacts, ConfirmationRequests requests) {
+    SignupRegistrar(SignupInbox inbox, Subscribers contacts, ConfirmationRequests requests) {
         this.inbox = inbox;
         this.contacts = contacts;
         this.requests = requests;

@@ -1,9 +1,10 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.PendingSubscriptions;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.OutboundMessage;
@@ -21,15 +22,18 @@ import org.springframework.stereotype.Component;
 class SubscriptionActivator {
 
     private final ConfirmationMessages messages;
-    private final ContactManagement contacts;
+    private final PendingSubscriptions contacts;
+    private final Subscriptions subscriptions;
     private final Dispatch dispatch;
     private final ProcessRuntime runtime;
     private final UnsubscribeLinks links;
 
-    SubscriptionActivator(ConfirmationMessages messages, ContactManagement contacts, Dispatch dispatch,
+    SubscriptionActivator(ConfirmationMessages messages, PendingSubscriptions contacts, Subscriptions subscriptions,
+                          Dispatch dispatch,
                           ProcessRuntime runtime, UnsubscribeLinks links) {
         this.messages = messages;
         this.contacts = contacts;
+        this.subscriptions = subscriptions;
         this.dispatch = dispatch;
         this.runtime = runtime;
         this.links = links;
@@ -37,7 +41,7 @@ class SubscriptionActivator {
 
     /** The list's welcome, carrying the subscription's one-click unsubscribe link like every list mail. */
     void sendWelcome(AccountId account, SubscriberId subscriber, SubscriptionId subscription, Channel channel) {
-        contacts.subscription(account, subscription).ifPresent(ref -> {
+        subscriptions.subscription(account, subscription).ifPresent(ref -> {
             String unsubscribe = links.unsubscribeUrl(account, subscription);
             dispatch.enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
                     channel, Purpose.WELCOME, null, messages.welcome(channel, ref.list(), unsubscribe),

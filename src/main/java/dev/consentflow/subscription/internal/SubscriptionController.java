@@ -4,13 +4,14 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactAlreadyErased;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Contacts;
 import dev.consentflow.contacts.ListJoin;
+import dev.consentflow.contacts.ListJoins;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.Subscribers;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.subscription.SignupReceipt;
@@ -48,13 +49,15 @@ class SubscriptionController {
 
     private final Subscribers subscribers;
     private final SubscriptionManagement doubleOptIn;
-    private final ContactManagement contacts;
+    private final ListJoins joins;
+    private final Contacts contacts;
     private final TransactionRetry retry;
 
-    SubscriptionController(Subscribers subscribers, SubscriptionManagement doubleOptIn, ContactManagement contacts,
-                           TransactionRetry retry) {
+    SubscriptionController(Subscribers subscribers, SubscriptionManagement doubleOptIn, ListJoins joins,
+                           Contacts contacts, TransactionRetry retry) {
         this.subscribers = subscribers;
         this.doubleOptIn = doubleOptIn;
+        this.joins = joins;
         this.contacts = contacts;
         this.retry = retry;
     }
@@ -161,7 +164,7 @@ class SubscriptionController {
             throw new InvalidInputException(problems);
         }
         SubscriberId subscriber = new SubscriberId(request.subscriberId());
-        ListJoin join = contacts.joinList(account, subscriber, key, evidence, confirmed);
+        ListJoin join = joins.joinList(account, subscriber, key, evidence, confirmed);
         HttpStatus status;
         if (join instanceof ListJoin.Erased) {
             throw new ContactAlreadyErased("This contact was erased; it can come back only through a confirmed "
@@ -175,7 +178,7 @@ class SubscriptionController {
             startDoubleOptIn(account, ((ListJoin.Needed) join).signup());
             status = HttpStatus.ACCEPTED;
         }
-        return ResponseEntity.status(status).body(subscribers.card(caller, subscriber));
+        return ResponseEntity.status(status).body(contacts.card(caller, subscriber));
     }
 
     /** The double opt-in a signup form starts, in a transaction of its own (retried as a form's post is). */

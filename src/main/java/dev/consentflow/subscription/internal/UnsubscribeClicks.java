@@ -1,12 +1,12 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.contacts.Unsubscribed;
+import dev.consentflow.contacts.Unsubscriptions;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 class UnsubscribeClicks {
 
     private final UnsubscribeTokens tokens;
-    private final ContactManagement contacts;
+    private final Unsubscriptions contacts;
     private final UnsubscribeDesk process;
 
-    UnsubscribeClicks(UnsubscribeTokens tokens, ContactManagement contacts, UnsubscribeDesk process) {
+    UnsubscribeClicks(UnsubscribeTokens tokens, Unsubscriptions contacts, UnsubscribeDesk process) {
         this.tokens = tokens;
         this.contacts = contacts;
         this.process = process;

@@ -1,8 +1,8 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.SubscriptionRef;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.Unsubscribed;
 import dev.consentflow.engine.ProcessRuntime;
@@ -21,10 +21,10 @@ class UnsubscribeDesk {
 
     private final ProcessRuntime runtime;
     private final UnsubscribeInbox inbox;
-    private final ContactManagement contacts;
+    private final Subscriptions contacts;
     private final TransactionRetry retry;
 
-    UnsubscribeDesk(ProcessRuntime runtime, UnsubscribeInbox inbox, ContactManagement contacts,
+    UnsubscribeDesk(ProcessRuntime runtime, UnsubscribeInbox inbox, Subscriptions contacts,
                     TransactionRetry retry) {
         this.runtime = runtime;
         this.inbox = inbox;

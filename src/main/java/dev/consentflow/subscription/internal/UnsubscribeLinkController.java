@@ -1,6 +1,6 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.UnsubscribeChannel;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.subscription.PublicTexts;

@@ -1,8 +1,8 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
 import dev.consentflow.engine.Variables;

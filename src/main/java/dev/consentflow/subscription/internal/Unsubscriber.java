@@ -1,11 +1,11 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.UnsubscribeChannel;
 import dev.consentflow.contacts.Unsubscribed;
+import dev.consentflow.contacts.Unsubscriptions;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.subscription.internal.UnsubscribeProcess.Var;
 import dev.consentflow.web.NotFoundException;
@@ -24,10 +24,10 @@ import dev.consentflow.contacts.Unsubscribe;
 class Unsubscriber {
 
     private final UnsubscribeInbox inbox;
-    private final ContactManagement contacts;
+    private final Unsubscriptions contacts;
     private final ProcessRuntime runtime;
 
-    Unsubscriber(UnsubscribeInbox inbox, ContactManagement contacts, ProcessRuntime runtime) {
+    Unsubscriber(UnsubscribeInbox inbox, Unsubscriptions contacts, ProcessRuntime runtime) {
         this.inbox = inbox;
         this.contacts = contacts;
         this.runtime = runtime;

@@ -15,21 +15,20 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.campaigns.internal.Templates.Template;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactEvents;
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
+import dev.consentflow.contacts.Contacts;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListJoin;
-import dev.consentflow.contacts.ListRecipient;
+import dev.consentflow.contacts.ListJoins;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.subscription.SubscriptionManagement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,37 +46,22 @@ class AutomationStepsTest {
     private final Template template = new Template(UUID.randomUUID(), "welcome", "Hi", "<p>Hi</p>", "Hi",
             Instant.now());
 
-    private final ContactManagement contacts = mock(ContactManagement.class);
+    private final ListJoins joins = mock(ListJoins.class);
+    private final Contacts contacts = mock(Contacts.class);
     private final ContactEvents events = mock(ContactEvents.class);
     private final SubscriptionManagement subscriptions = mock(SubscriptionManagement.class);
     private final Templates templates = mock(Templates.class);
     private final AutomationMailer mailer = mock(AutomationMailer.class);
-    private final AutomationSteps steps = new AutomationSteps(contacts, events, subscriptions, templates, mailer);
+    private final AutomationSteps steps = new AutomationSteps(joins, contacts, events, subscriptions, templates,
+            mailer);
 
     @Test
-    void aTemplateIsMailedOnlyUnderAConfirmedSubscriptionOfTheFlowsList() {
+    void theAccountsTemplateGoesToTheMailerWhichAnswersWhetherItWasSent() {
         when(templates.byKey(account, "welcome")).thenReturn(Optional.of(template));
-        SubscriptionRef confirmed = new SubscriptionRef(person, subscription, news, SubscriptionStatus.CONFIRMED);
-        ListRecipient recipient = new ListRecipient(person, subscription, "anna@example.dk", Map.of());
-        when(contacts.subscription(account, person, "news")).thenReturn(Optional.of(confirmed));
-        when(contacts.confirmedRecipients(account, List.of(subscription))).thenReturn(List.of(recipient));
+        when(mailer.sendIfConfirmed(account, person, "news", template, "pi-1")).thenReturn(true, false);
 
         assertThat(steps.sendTemplate(account, person, "news", "welcome", "pi-1")).isTrue();
-        verify(mailer).send(account, confirmed, recipient, template, "pi-1");
-    }
-
-    @Test
-    void anUnsubscribedOrErasedPersonIsNotMailed() {
-        when(templates.byKey(account, "welcome")).thenReturn(Optional.of(template));
-        when(contacts.subscription(account, person, "news")).thenReturn(Optional.of(
-                new SubscriptionRef(person, subscription, news, SubscriptionStatus.UNSUBSCRIBED)));
-        assertThat(steps.sendTemplate(account, person, "news", "welcome", "pi-1")).isFalse();
-
-        when(contacts.subscription(account, person, "news")).thenReturn(Optional.of(
-                new SubscriptionRef(person, subscription, news, SubscriptionStatus.CONFIRMED)));
-        when(contacts.confirmedRecipients(account, List.of(subscription))).thenReturn(List.of());
-        assertThat(steps.sendTemplate(account, person, "news", "welcome", "pi-1")).as("erased since").isFalse();
-        verifyNoInteractions(mailer);
+        assertThat(steps.sendTemplate(account, person, "news", "welcome", "pi-1")).as("not confirmed").isFalse();
     }
 
     @Test
@@ -85,24 +69,25 @@ class AutomationStepsTest {
         when(templates.byKey(account, "nope")).thenReturn(Optional.empty());
         assertThatThrownBy(() -> steps.sendTemplate(account, person, "news", "nope", "pi-1"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("nope");
+        verifyNoInteractions(mailer);
     }
 
     @Test
     void anotherListStartsADoubleOptInUnlessThePersonIsOnItOrErased() {
         Signup signup = new Signup("anna@example.dk", null, Channel.EMAIL, "offers", Map.of(), Source.API,
                 new ConsentEvidence(Instant.now(), null, null, null, null, null));
-        when(contacts.joinList(eq(account), eq(person), eq("offers"), any(), eq(false)))
+        when(joins.joinList(eq(account), eq(person), eq("offers"), any(), eq(false)))
                 .thenReturn(new ListJoin.Needed(signup));
         steps.addToList(account, person, "offers");
         verify(subscriptions).signUp(account, signup);
 
         SubscriptionManagement untouched = mock(SubscriptionManagement.class);
-        AutomationSteps other = new AutomationSteps(contacts, events, untouched, templates, mailer);
-        when(contacts.joinList(eq(account), eq(person), eq("offers"), any(), anyBoolean()))
+        AutomationSteps other = new AutomationSteps(joins, contacts, events, untouched, templates, mailer);
+        when(joins.joinList(eq(account), eq(person), eq("offers"), any(), anyBoolean()))
                 .thenReturn(new ListJoin.AlreadyOn(new SubscriptionRef(person, subscription, news,
                         SubscriptionStatus.CONFIRMED)));
         other.addToList(account, person, "offers");
-        when(contacts.joinList(eq(account), eq(person), eq("offers"), any(), anyBoolean()))
+        when(joins.joinList(eq(account), eq(person), eq("offers"), any(), anyBoolean()))
                 .thenReturn(new ListJoin.Erased(person));
         assertThat(other.addToList(account, person, "offers")).isInstanceOf(ListJoin.Erased.class);
         verify(untouched, never()).signUp(any(), any());

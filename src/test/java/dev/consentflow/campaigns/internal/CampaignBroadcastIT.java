@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
 import dev.consentflow.contacts.UnsubscribeScope;
+import dev.consentflow.contacts.Unsubscriptions;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.TestAccounts;
@@ -41,7 +41,7 @@ class CampaignBroadcastIT {
     @Autowired
     Campaigns campaigns;
     @Autowired
-    ContactManagement contacts;
+    Unsubscriptions unsubscriptions;
     @Autowired
     Dispatch dispatch;
     @Autowired
@@ -68,7 +68,7 @@ class CampaignBroadcastIT {
         broadcast.freezeAudience(account, campaign);
         assertThat(frozen(campaign)).isEqualTo(5);
 
-        contacts.unsubscribe(account, new Unsubscribe(subscriptions.get(3), UnsubscribeScope.LIST,
+        unsubscriptions.unsubscribe(account, new Unsubscribe(subscriptions.get(3), UnsubscribeScope.LIST,
                 UnsubscribeChannel.API, Instant.now(), null, null));
         int runs = 0;
         while (!broadcast.enqueueMessages(account, campaign)) {

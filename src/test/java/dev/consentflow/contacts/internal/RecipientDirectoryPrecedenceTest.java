@@ -38,7 +38,7 @@ class RecipientDirectoryPrecedenceTest {
         context.registerBean(JdbcClient.class, () -> mock(JdbcClient.class));
         context.registerBean(CardKeys.class, () -> mock(CardKeys.class));
         context.registerBean(SubscriptionLifecycle.class, () -> mock(SubscriptionLifecycle.class));
-        context.registerBean(PendingResubscriptions.class, () -> mock(PendingResubscriptions.class));
+        context.registerBean(SealedResubscriptions.class, () -> mock(SealedResubscriptions.class));
         context.register(ContactRecipientDirectory.class);
         if (withStandIn) {
             context.register(StandIn.class);

@@ -64,7 +64,7 @@ class ExpressionSandboxIT {
                 .processDefinitionTenantId(account).setVariable("accountId", account).execute().getId();
 
         assertThat(evaluate(instance, "${sendTemplateDelegate}")).isInstanceOf(JavaDelegate.class);
-        for (String hostile : new String[] {"${jdbcTemplate}", "${contactStore}", "${sendConfirmationDelegate}",
+        for (String hostile : new String[] {"${jdbcTemplate}", "${cardErasure}", "${sendConfirmationDelegate}",
                 "${execution}", "${task}", "${authenticatedUserId}", "${accountId.getClass()}", "${accountId.bytes}",
                 "${''.getClass().forName('java.lang.System').getenv()}",
                 "${''.getClass().forName('java.io.File').getConstructor(''.getClass()).newInstance('" + PROBE
@@ -82,7 +82,7 @@ class ExpressionSandboxIT {
 
         assertThat(evaluate(instance, "${sendConfirmationDelegate}")).isInstanceOf(JavaDelegate.class);
         assertThatThrownBy(() -> evaluate(instance, "${sendTemplateDelegate}")).isInstanceOf(ProcessEngineException.class);
-        assertThatThrownBy(() -> evaluate(instance, "${contactStore}")).isInstanceOf(ProcessEngineException.class);
+        assertThatThrownBy(() -> evaluate(instance, "${cardErasure}")).isInstanceOf(ProcessEngineException.class);
         assertThatThrownBy(() -> evaluate(instance,
                 "${jdbcTemplate.execute('create table sandbox_probe (x int)')}")).isInstanceOf(ProcessEngineException.class);
         assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = "

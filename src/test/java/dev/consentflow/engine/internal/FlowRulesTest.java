@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class FlowRulesTest {
 
     static final UUID ACCOUNT = UUID.randomUUID();
-    static final Set<String> BEANS = Set.of("jdbcTemplate", "contactStore", "sendTemplateDelegate",
+    static final Set<String> BEANS = Set.of("jdbcTemplate", "cardErasure", "listAudiences", "sendTemplateDelegate",
             "checkEngagementDelegate", "addToListDelegate", "updateFieldDelegate", "sendConfirmationDelegate");
 
     private final FlowRules rules = new FlowRules(ElementTemplates.load(), BEANS::contains, () -> List.of(

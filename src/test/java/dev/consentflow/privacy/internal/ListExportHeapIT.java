@@ -7,10 +7,11 @@ import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactExports;
-import dev.consentflow.contacts.ContactManagement;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
+import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.TestAccounts;
@@ -62,7 +63,10 @@ class ListExportHeapIT {
     int port;
 
     @Autowired
-    ContactManagement contacts;
+    Subscribers subscribers;
+
+    @Autowired
+    MailingLists lists;
 
     @Autowired
     ContactExports exports;
@@ -90,7 +94,7 @@ class ListExportHeapIT {
             int first = from;
             transactions.executeWithoutResult(tx -> {
                 for (int i = first; i < Math.min(first + BATCH, ROWS); i++) {
-                    contacts.subscribeConfirmed(account, new Signup("person" + i + "@example.dk", null,
+                    subscribers.subscribeConfirmed(account, new Signup("person" + i + "@example.dk", null,
                             Channel.EMAIL, key, Map.of("firstName", "Person " + i, "city", "=Aarhus"), Source.IMPORT,
                             new ConsentEvidence(Instant.parse("2026-11-29T10:00:00Z"), "203.0.113.7", "Mozilla/5.0",
                                     null, null, "I agree to the newsletter")));
@@ -99,7 +103,7 @@ class ListExportHeapIT {
         }
         log.info("Seeded {} contacts through the facade in {} s", ROWS, (System.nanoTime() - started) / 1_000_000_000);
         seeded = new Seeded(admin.key(), account,
-                contacts.findList(account, key).orElseThrow());
+                lists.findList(account, key).orElseThrow());
     }
 
     @Test

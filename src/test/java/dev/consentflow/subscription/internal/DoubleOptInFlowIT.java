@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -17,17 +19,22 @@ import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
 import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ConsentEvidence;
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.PendingResubscription;
+import dev.consentflow.contacts.PendingResubscriptions;
+import dev.consentflow.contacts.PendingSubscriptions;
 import dev.consentflow.contacts.Resubscription;
 import dev.consentflow.contacts.ResubscriptionId;
+import dev.consentflow.contacts.ResubscriptionRequests;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.OutboundMessage;
@@ -57,17 +64,22 @@ import org.mockito.ArgumentCaptor;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The double opt-in on the whole server (HTTP, the engine with its job executor, PostgreSQL), with contacts,
+ * The double opt-in on the whole server (HTTP, the engine with its job executor, PostgreSQL), with contacts' facades,
  * dispatch and the audit log replaced by mocks: what this module does with them, and the row locking of
  * clicks. The journey with the real modules is {@code e2e/SignupJourneyIT}.
  */
 @IntegrationTest
+@Import(DoubleOptInFlowIT.ContactFakes.class)
 @TestPropertySource(properties = {"consentflow.web.trusted-proxies=127.0.0.1", "consentflow.signup.rate-per-address=50"})
 class DoubleOptInFlowIT {
 
@@ -86,8 +98,23 @@ class DoubleOptInFlowIT {
     @Autowired
     HistoryService history;
 
-    @MockitoBean
-    ContactManagement contacts;
+    @Autowired
+    MailingLists lists;
+
+    @Autowired
+    Subscribers subscribers;
+
+    @Autowired
+    Subscriptions subscriptions;
+
+    @Autowired
+    PendingSubscriptions pending;
+
+    @Autowired
+    ResubscriptionRequests resubscriptions;
+
+    @Autowired
+    PendingResubscriptions resubscriptionEnds;
 
     @MockitoBean
     Dispatch dispatch;
@@ -99,11 +126,57 @@ class DoubleOptInFlowIT {
     final Queue<OutboundMessage> outbox = new ConcurrentLinkedQueue<>();
     final Set<String> known = ConcurrentHashMap.newKeySet();
 
+    /**
+     * The contacts facades this module uses, as mocks that take precedence over the real beans (which stay, for
+     * contacts' own classes); imported, since a nested configuration is not found when the test names its classes;
+     * reset before each test.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ContactFakes {
+
+        @Bean
+        @Primary
+        MailingLists fakeLists() {
+            return mock(MailingLists.class);
+        }
+
+        @Bean
+        @Primary
+        Subscribers fakeSubscribers() {
+            return mock(Subscribers.class);
+        }
+
+        @Bean
+        @Primary
+        Subscriptions fakeSubscriptions() {
+            return mock(Subscriptions.class);
+        }
+
+        @Bean
+        @Primary
+        PendingSubscriptions fakePendingSubscriptions() {
+            return mock(PendingSubscriptions.class);
+        }
+
+        @Bean
+        @Primary
+        ResubscriptionRequests fakeResubscriptionRequests() {
+            return mock(ResubscriptionRequests.class);
+        }
+
+        @Bean
+        @Primary
+        PendingResubscriptions fakePendingResubscriptions() {
+            return mock(PendingResubscriptions.class);
+        }
+    }
+
     @BeforeEach
     void fakes() {
         anonymous = Api.at(port);
-        when(contacts.findList(any(), eq("news"))).thenReturn(Optional.of(NEWS));
-        when(contacts.registerSignup(any(), any())).thenAnswer(call -> {
+        reset(lists, subscribers, subscriptions, pending, resubscriptions, resubscriptionEnds);
+        when(lists.findList(any(), eq("news"))).thenReturn(Optional.of(NEWS));
+        when(subscribers.registerSignup(any(), any())).thenAnswer(call -> {
             Signup signup = call.getArgument(1);
             String address = signup.email() == null ? signup.mobile() : signup.email().toLowerCase();
             if (address.startsWith("erased")) {
@@ -111,12 +184,12 @@ class DoubleOptInFlowIT {
             }
             return new SignupOutcome.Pending(subscriber(address), subscription(address), known.add(address));
         });
-        when(contacts.subscription(any(), any())).thenAnswer(call -> {
+        when(subscriptions.subscription(any(), any())).thenAnswer(call -> {
             SubscriptionId id = call.getArgument(1);
             return Optional.of(new SubscriptionRef(new SubscriberId(id.value()), id, NEWS, SubscriptionStatus.PENDING));
         });
-        when(contacts.confirm(any(), any(), any())).thenReturn(ConfirmOutcome.CONFIRMED);
-        when(contacts.requestResubscription(any(), any())).thenAnswer(call -> {
+        when(pending.confirm(any(), any(), any())).thenReturn(ConfirmOutcome.CONFIRMED);
+        when(resubscriptions.requestResubscription(any(), any())).thenAnswer(call -> {
             Resubscription request = call.getArgument(1);
             return new PendingResubscription(resubscription(request.email()), request.tombstoneId(), NEWS,
                     Channel.EMAIL, true);
@@ -134,7 +207,7 @@ class DoubleOptInFlowIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 
         ArgumentCaptor<Signup> registered = ArgumentCaptor.forClass(Signup.class);
-        verify(contacts).registerSignup(eq(defaultAccount()), registered.capture());
+        verify(subscribers).registerSignup(eq(defaultAccount()), registered.capture());
         ConsentEvidence evidence = registered.getValue().evidence();
         assertThat(evidence.ip()).isEqualTo("203.0.113.7");
         assertThat(evidence.userAgent()).isEqualTo("FlowIT");
@@ -146,20 +219,20 @@ class DoubleOptInFlowIT {
         for (int i = 0; i < 3; i++) {
             assertThat(anonymous.get(path).body()).contains("Yes, confirm my subscription");
         }
-        verify(contacts, never()).confirm(any(), any(), any());
+        verify(pending, never()).confirm(any(), any(), any());
 
         Answer confirmed = click(path, "198.51.100.23");
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Your subscription is confirmed");
         ArgumentCaptor<ConsentEvidence> click = ArgumentCaptor.forClass(ConsentEvidence.class);
-        verify(contacts).confirm(any(), eq(subscription(email)), click.capture());
+        verify(pending).confirm(any(), eq(subscription(email)), click.capture());
         assertThat(click.getValue().ip()).isEqualTo("198.51.100.23");
         assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP' and click_evidence is not null")
                 .query(Long.class).single()).isZero();
 
         assertThat(click(path, "198.51.100.23").body()).contains("already confirmed");
         assertThat(anonymous.get(path).body()).contains("already confirmed");
-        verify(contacts, times(1)).confirm(any(), any(), any());
+        verify(pending, times(1)).confirm(any(), any(), any());
 
         OutboundMessage welcome = await().atMost(Duration.ofSeconds(30))
                 .until(() -> message(email, Purpose.WELCOME), Optional::isPresent).get();
@@ -204,7 +277,7 @@ class DoubleOptInFlowIT {
         } finally {
             pool.shutdownNow();
         }
-        verify(contacts, times(1)).confirm(any(), eq(subscription(email)), any());
+        verify(pending, times(1)).confirm(any(), eq(subscription(email)), any());
         assertThat(results.stream().filter(a -> a.body().contains("Your subscription is confirmed")))
                 .hasSize(1);
     }
@@ -245,12 +318,12 @@ class DoubleOptInFlowIT {
         assertThat(anonymous.get(first).status()).isEqualTo(200);
 
         management.executeJob(job(email, DoubleOptInProcess.Event.CONFIRMATION_EXPIRED_AFTER_REMINDER));
-        verify(contacts).purgeExpired(defaultAccount(), subscription(email));
+        verify(pending).purgeExpired(defaultAccount(), subscription(email));
         for (String path : List.of(first, second)) {
             assertThat(anonymous.get(path).status()).isEqualTo(410);
             assertThat(click(path, "198.51.100.25").status()).isEqualTo(410);
         }
-        verify(contacts, never()).confirm(any(), any(), any());
+        verify(pending, never()).confirm(any(), any(), any());
     }
 
     @Test
@@ -266,10 +339,10 @@ class DoubleOptInFlowIT {
         assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP'").query(Long.class).single())
                 .isEqualTo(doubleOptIns + 1);
         awaitLink(freshAddress, Purpose.CONFIRMATION);
-        verify(contacts, times(2)).registerSignup(any(), any());
+        verify(subscribers, times(2)).registerSignup(any(), any());
 
         ArgumentCaptor<Resubscription> handedOver = ArgumentCaptor.forClass(Resubscription.class);
-        verify(contacts).requestResubscription(eq(defaultAccount()), handedOver.capture());
+        verify(resubscriptions).requestResubscription(eq(defaultAccount()), handedOver.capture());
         Resubscription request = handedOver.getValue();
         assertThat(request.email()).isEqualTo(erasedAddress);
         assertThat(request.mobile()).isNull();

@@ -12,7 +12,8 @@ import static org.mockito.Mockito.when;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.accounts.Role;
-import dev.consentflow.contacts.ContactManagement;
+import dev.consentflow.contacts.Contacts;
+import dev.consentflow.contacts.ListJoins;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.Subscribers;
@@ -66,7 +67,7 @@ class SubscriptionControllerTest {
     }
 
     private SubscriptionController controller(SubscriptionManagement doubleOptIn) {
-        return new SubscriptionController(signups, doubleOptIn, mock(ContactManagement.class),
+        return new SubscriptionController(signups, doubleOptIn, mock(ListJoins.class), mock(Contacts.class),
                 new TransactionRetry(mock(PlatformTransactionManager.class)));
     }
 }

@@ -2,11 +2,11 @@ package dev.consentflow.subscription.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.contacts.Unsubscribed;

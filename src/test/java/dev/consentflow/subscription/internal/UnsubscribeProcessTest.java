@@ -12,17 +12,18 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.contacts.Unsubscribed;
+import dev.consentflow.contacts.Unsubscriptions;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.subscription.internal.UnsubscribeProcess.Event;
 import dev.consentflow.subscription.internal.UnsubscribeProcess.Task;
@@ -52,7 +53,7 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
  * Every start of {@code processes/unsubscribe.bpmn} (one-click, page, brand-wide, API, complaint) through the desk
- * all of them use, on the process-test engine: the delegates are the real ones, over a mocked contacts facade and a
+ * all of them use, on the process-test engine: the delegates are the real ones, over mocked contacts facades and a
  * mocked publisher.
  */
 @Deployment(resources = "processes/unsubscribe.bpmn")
@@ -67,7 +68,8 @@ class UnsubscribeProcessTest {
     private final AccountId account = new AccountId(UUID.randomUUID());
     private final SubscriberId anna = new SubscriberId(UUID.randomUUID());
     private final SubscriptionId news = new SubscriptionId(UUID.randomUUID());
-    private final ContactManagement contacts = mock(ContactManagement.class);
+    private final Unsubscriptions contacts = mock(Unsubscriptions.class);
+    private final Subscriptions subscriptions = mock(Subscriptions.class);
     private final ProcessRuntime publisher = mock(ProcessRuntime.class);
     private final List<ProcessInstance> started = new ArrayList<>();
     private UnsubscribeDesk desk;
@@ -79,9 +81,9 @@ class UnsubscribeProcessTest {
         Mocks.register("unsubscribeSubscriptionDelegate", new UnsubscribeSubscriptionDelegate(unsubscriber));
         Mocks.register("publishSubscriptionUnsubscribedDelegate",
                 new PublishSubscriptionUnsubscribedDelegate(unsubscriber));
-        desk = new UnsubscribeDesk(new EngineStarts(), inbox, contacts,
+        desk = new UnsubscribeDesk(new EngineStarts(), inbox, subscriptions,
                 new TransactionRetry(new NoTransactions()));
-        when(contacts.subscription(account, news)).thenReturn(Optional.of(
+        when(subscriptions.subscription(account, news)).thenReturn(Optional.of(
                 new SubscriptionRef(anna, news, NEWS, SubscriptionStatus.CONFIRMED)));
         when(contacts.unsubscribe(eq(account), any())).thenAnswer(call -> {
             Unsubscribe request = call.getArgument(1);

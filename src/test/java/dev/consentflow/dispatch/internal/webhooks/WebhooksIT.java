@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConsentEvidence;
-import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
+import dev.consentflow.contacts.Subscribers;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
+import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.OutboundMessage;
@@ -70,7 +71,9 @@ class WebhooksIT {
     @LocalServerPort
     int port;
     @Autowired
-    ContactManagement contacts;
+    Subscriptions subscriptions;
+    @Autowired
+    Subscribers subscribers;
     @Autowired
     Dispatch dispatch;
     @Autowired
@@ -114,14 +117,14 @@ class WebhooksIT {
     @Test
     void anSesComplaintSignedWithVersionTwoUnsubscribesThePersonFromTheBrand() throws Exception {
         Sent sent = sentMail();
-        SubscriptionRef other = contacts.subscription(account, contacts.subscribeConfirmed(account,
-                signup(sent.address(), "offers"))).orElseThrow();
+        SubscriptionRef other = subscribers.subscribeConfirmed(account,
+                signup(sent.address(), "offers"));
 
         Api.Answer answer = post("ses", sns.notification(TOPIC, sesEvent("Complaint", sent, null), "2"), Map.of());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(status(sent)).isEqualTo(SubscriptionStatus.UNSUBSCRIBED);
-        assertThat(contacts.subscription(account, other.subscriptionId()).orElseThrow().status())
+        assertThat(subscriptions.subscription(account, other.subscriptionId()).orElseThrow().status())
                 .isEqualTo(SubscriptionStatus.UNSUBSCRIBED);
     }
 
@@ -347,8 +350,7 @@ class WebhooksIT {
 
     private Sent sentMail() {
         String address = "reader-" + UUID.randomUUID() + "@example.org";
-        SubscriptionRef ref = contacts.subscription(account,
-                contacts.subscribeConfirmed(account, signup(address, "news"))).orElseThrow();
+        SubscriptionRef ref = subscribers.subscribeConfirmed(account, signup(address, "news"));
         UUID id = dispatch.enqueue(new OutboundMessage(account, ref.subscriberId().value(),
                 ref.subscriptionId().value(), Channel.EMAIL, Purpose.CAMPAIGN, "webhooks-" + UUID.randomUUID(),
                 new OutboundMessage.Content("News", "Hello", null), "https://consentflow.test/u/" + UUID.randomUUID(),
@@ -362,7 +364,7 @@ class WebhooksIT {
     }
 
     private SubscriptionStatus status(Sent sent) {
-        return contacts.subscription(account, sent.subscription().subscriptionId()).orElseThrow().status();
+        return subscriptions.subscription(account, sent.subscription().subscriptionId()).orElseThrow().status();
     }
 
     private List<String> feedback(Sent sent) {

@@ -28,15 +28,36 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The facade the double opt-in and other processes use: signups, confirmations, expiry, erased addresses. */
+/** The contacts facades the double opt-in and other processes use: signups, confirmations, expiry, erased addresses. */
 @IntegrationTest
-class ContactManagementIT {
+class ContactFacadesIT {
 
     @LocalServerPort
     int port;
 
     @Autowired
-    ContactManagement contacts;
+    Subscribers subscribers;
+
+    @Autowired
+    Subscriptions subscriptions;
+
+    @Autowired
+    MailingLists lists;
+
+    @Autowired
+    PendingSubscriptions pendingSubscriptions;
+
+    @Autowired
+    Erasures erasures;
+
+    @Autowired
+    Permissions permissions;
+
+    @Autowired
+    Audiences audiences;
+
+    @Autowired
+    Unsubscriptions unsubscriptions;
 
     @Autowired
     ContactEvents events;
@@ -63,27 +84,27 @@ class ContactManagementIT {
 
     @Test
     void aSignupIsPendingOnceAndRepeatingItChangesNothing() {
-        var first = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
-        var again = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email.toUpperCase(), "news"));
+        var first = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
+        var again = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email.toUpperCase(), "news"));
 
         assertThat(first.newRequest()).isTrue();
         assertThat(again.newRequest()).isFalse();
         assertThat(again.subscriptionId()).isEqualTo(first.subscriptionId());
-        assertThat(contacts.subscription(account, first.subscriptionId()).orElseThrow().status())
+        assertThat(subscriptions.subscription(account, first.subscriptionId()).orElseThrow().status())
                 .isEqualTo(SubscriptionStatus.PENDING);
         assertThat(actions(first.subscriberId())).containsExactly("SUBSCRIBED");
-        assertThat(contacts.findList(account, "news")).isPresent();
-        assertThat(contacts.findList(account, "nope")).isEmpty();
+        assertThat(lists.findList(account, "news")).isPresent();
+        assertThat(lists.findList(account, "nope")).isEmpty();
     }
 
     @Test
     void aConfirmationCountsOnceHoweverOftenItIsClicked() {
-        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
+        var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
         var click = ConsentEvidence.ofClick(Instant.now(), "198.51.100.4", "Mozilla/5.0");
 
-        assertThat(contacts.confirm(account, pending.subscriptionId(), click)).isEqualTo(ConfirmOutcome.CONFIRMED);
-        assertThat(contacts.confirm(account, pending.subscriptionId(), click)).isEqualTo(ConfirmOutcome.ALREADY_CONFIRMED);
-        assertThat(contacts.registerSignup(account, signup(email, "news")))
+        assertThat(pendingSubscriptions.confirm(account, pending.subscriptionId(), click)).isEqualTo(ConfirmOutcome.CONFIRMED);
+        assertThat(pendingSubscriptions.confirm(account, pending.subscriptionId(), click)).isEqualTo(ConfirmOutcome.ALREADY_CONFIRMED);
+        assertThat(subscribers.registerSignup(account, signup(email, "news")))
                 .isInstanceOf(SignupOutcome.AlreadyConfirmed.class);
         assertThat(actions(pending.subscriberId())).containsExactly("SUBSCRIBED", "CONFIRMED");
         var card = admin.get("/api/contacts/" + pending.subscriberId()).json();
@@ -93,8 +114,8 @@ class ContactManagementIT {
 
     @Test
     void parallelConfirmationsMakeOneStateChangeAndOneAuditEntry() throws Exception {
-        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
-        List<ConfirmOutcome> outcomes = inParallel(20, () -> contacts.confirm(account, pending.subscriptionId(),
+        var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
+        List<ConfirmOutcome> outcomes = inParallel(20, () -> pendingSubscriptions.confirm(account, pending.subscriptionId(),
                 ConsentEvidence.ofClick(Instant.now(), "198.51.100.4", null)));
 
         assertThat(outcomes).containsOnlyOnce(ConfirmOutcome.CONFIRMED);
@@ -104,7 +125,7 @@ class ContactManagementIT {
 
     @Test
     void parallelSignupsOfOnePersonInAnyCaseMakeOneCardAndOneSubscription() throws Exception {
-        List<SignupOutcome> outcomes = inParallel(20, () -> contacts.registerSignup(account,
+        List<SignupOutcome> outcomes = inParallel(20, () -> subscribers.registerSignup(account,
                 signup(Math.random() < 0.5 ? email : email.toUpperCase(), "news")));
 
         Set<SubscriberId> cards = new HashSet<>();
@@ -116,12 +137,12 @@ class ContactManagementIT {
 
     @Test
     void anExpiredSignupIsRemovedWithItsCardWhenNothingElseHoldsIt() {
-        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
-        contacts.purgeExpired(account, pending.subscriptionId());
+        var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
+        pendingSubscriptions.purgeExpired(account, pending.subscriptionId());
 
-        assertThat(contacts.subscription(account, pending.subscriptionId())).isEmpty();
+        assertThat(subscriptions.subscription(account, pending.subscriptionId())).isEmpty();
         assertThat(admin.get("/api/contacts?email=" + email).json()).isEmpty();
-        assertThat(contacts.confirm(account, pending.subscriptionId(), null)).isEqualTo(ConfirmOutcome.NOT_PENDING);
+        assertThat(pendingSubscriptions.confirm(account, pending.subscriptionId(), null)).isEqualTo(ConfirmOutcome.NOT_PENDING);
         assertThat(actions(pending.subscriberId())).containsExactly("SUBSCRIBED", "PENDING_PURGED");
         assertThat(jdbc.sql("select count(*) from contacts_contact where id = ?").param(pending.subscriberId().value())
                 .query(Long.class).single()).isZero();
@@ -129,9 +150,9 @@ class ContactManagementIT {
 
     @Test
     void anExpiredSignupLeavesACardThatHasOtherLists() {
-        contacts.subscribeConfirmed(account, signup(email, "offers"));
-        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
-        contacts.purgeExpired(account, pending.subscriptionId());
+        subscribers.subscribeConfirmed(account, signup(email, "offers"));
+        var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
+        pendingSubscriptions.purgeExpired(account, pending.subscriptionId());
 
         var card = admin.get("/api/contacts/" + pending.subscriberId()).json();
         assertThat(card.get("subscriptions").findValuesAsText("list")).containsExactly("offers");
@@ -139,23 +160,23 @@ class ContactManagementIT {
 
     @Test
     void aConfirmedSubscriptionIsNotPurged() {
-        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "news"));
-        contacts.confirm(account, pending.subscriptionId(), null);
-        contacts.purgeExpired(account, pending.subscriptionId());
-        assertThat(contacts.subscription(account, pending.subscriptionId()).orElseThrow().status())
+        var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
+        pendingSubscriptions.confirm(account, pending.subscriptionId(), null);
+        pendingSubscriptions.purgeExpired(account, pending.subscriptionId());
+        assertThat(subscriptions.subscription(account, pending.subscriptionId()).orElseThrow().status())
                 .isEqualTo(SubscriptionStatus.CONFIRMED);
     }
 
     @Test
     void anErasedAddressWritesNothingOnSignupAndRefusesAPreConfirmedSubscription() {
-        SubscriptionId confirmed = contacts.subscribeConfirmed(account, signup(email, "news"));
-        SubscriberId tombstone = contacts.subscription(account, confirmed).orElseThrow().subscriberId();
-        assertThat(contacts.erase(account, tombstone)).isTrue();
+        SubscriptionId confirmed = subscribers.subscribeConfirmed(account, signup(email, "news")).subscriptionId();
+        SubscriberId tombstone = subscriptions.subscription(account, confirmed).orElseThrow().subscriberId();
+        assertThat(erasures.erase(account, tombstone)).isTrue();
         long before = jdbc.sql("select count(*) from contacts_subscription").query(Long.class).single();
 
-        assertThat(contacts.registerSignup(account, signup(email, "offers")))
+        assertThat(subscribers.registerSignup(account, signup(email, "offers")))
                 .isEqualTo(new SignupOutcome.Erased(tombstone));
-        assertThatThrownBy(() -> contacts.subscribeConfirmed(account, signup(email, "offers")))
+        assertThatThrownBy(() -> subscribers.subscribeConfirmed(account, signup(email, "offers")))
                 .isInstanceOf(ContactAlreadyErased.class);
         var answer = admin.post("/api/subscriptions", Map.of("email", email, "list", "offers", "confirmed", true,
                 "ip", "203.0.113.7", "at", "2025-11-29T10:00:00Z"));
@@ -176,18 +197,18 @@ class ContactManagementIT {
         Signup withMobile = new Signup(email, mobile, Channel.EMAIL, "news", Map.of("firstName", "Anna"),
                 Source.WEBFORM, new ConsentEvidence(Instant.now(), "203.0.113.7", "Mozilla/5.0", "news-signup", 1,
                         "Yes, send me the newsletter"));
-        SubscriptionId confirmed = contacts.subscribeConfirmed(account, withMobile);
-        var pending = (SignupOutcome.Pending) contacts.registerSignup(account, signup(email, "offers"));
-        SubscriberId person = contacts.subscription(account, confirmed).orElseThrow().subscriberId();
+        SubscriptionId confirmed = subscribers.subscribeConfirmed(account, withMobile).subscriptionId();
+        var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "offers"));
+        SubscriberId person = subscriptions.subscription(account, confirmed).orElseThrow().subscriberId();
         events.record(account, person, new BehaviourEvent(EventType.GEO, Instant.now(), null, Map.of("city", "Aarhus")));
-        assertThat(contacts.permission(account, person)).contains(Permission.CONFIRMED);
+        assertThat(permissions.permission(account, person)).contains(Permission.CONFIRMED);
 
-        assertThat(contacts.erase(new AccountId(UUID.randomUUID()), person)).as("another account's card").isFalse();
-        assertThat(contacts.erase(account, person)).isTrue();
-        assertThat(contacts.erase(account, person)).as("once").isFalse();
+        assertThat(erasures.erase(new AccountId(UUID.randomUUID()), person)).as("another account's card").isFalse();
+        assertThat(erasures.erase(account, person)).isTrue();
+        assertThat(erasures.erase(account, person)).as("once").isFalse();
 
-        assertThat(contacts.permission(account, person)).contains(Permission.DELETED);
-        assertThat(contacts.permission(account, new SubscriberId(UUID.randomUUID()))).isEmpty();
+        assertThat(permissions.permission(account, person)).contains(Permission.DELETED);
+        assertThat(permissions.permission(account, new SubscriberId(UUID.randomUUID()))).isEmpty();
         assertThat(jdbc.sql("""
                 select wrapped_key is null and email_sealed is null and mobile_sealed is null and mobile_index is null
                        and email_index is not null and erased_at is not null
@@ -203,9 +224,9 @@ class ContactManagementIT {
                    and form_key is null and form_version is null and integration is null
                    and subscribed_at is not null and subscribe_ip = '203.0.113.7'""").param(person.value())
                 .query(Long.class).single()).isEqualTo(2);
-        assertThat(contacts.subscription(account, confirmed).orElseThrow().status())
+        assertThat(subscriptions.subscription(account, confirmed).orElseThrow().status())
                 .isEqualTo(SubscriptionStatus.UNSUBSCRIBED);
-        assertThat(contacts.confirm(account, pending.subscriptionId(), ConsentEvidence.ofClick(Instant.now(), null,
+        assertThat(pendingSubscriptions.confirm(account, pending.subscriptionId(), ConsentEvidence.ofClick(Instant.now(), null,
                 null))).isEqualTo(ConfirmOutcome.NOT_PENDING);
         var card = admin.get("/api/contacts?email=" + email).json().get(0);
         assertThat(card.get("subscriptions")).hasSize(2)
@@ -219,12 +240,12 @@ class ContactManagementIT {
         String mobile = "+4522" + (100000 + (int) (Math.random() * 899999));
         var sms = new Signup(null, mobile, Channel.SMS, "news", Map.of(), Source.API,
                 ConsentEvidence.ofClick(Instant.now(), "203.0.113.9", null));
-        SubscriberId person = contacts.subscription(account, contacts.subscribeConfirmed(account, sms)).orElseThrow()
+        SubscriberId person = subscribers.subscribeConfirmed(account, sms)
                 .subscriberId();
 
-        assertThat(contacts.erase(account, person)).isTrue();
+        assertThat(erasures.erase(account, person)).isTrue();
 
-        assertThat(contacts.registerSignup(account, sms)).isEqualTo(new SignupOutcome.Erased(person));
+        assertThat(subscribers.registerSignup(account, sms)).isEqualTo(new SignupOutcome.Erased(person));
         assertThat(admin.get("/api/contacts?mobile=" + mobile.replace("+", "%2B")).json().get(0)
                 .get("permission").asText()).isEqualTo("DELETED");
     }
@@ -234,8 +255,8 @@ class ContactManagementIT {
         String mobile = "+4520" + (100000 + (int) (Math.random() * 899999));
         var signup = new Signup(null, mobile, Channel.SMS, "news", Map.of(), Source.WEBFORM,
                 ConsentEvidence.ofClick(Instant.now(), "203.0.113.9", null));
-        var first = (SignupOutcome.Pending) contacts.registerSignup(account, signup);
-        var again = (SignupOutcome.Pending) contacts.registerSignup(account, signup);
+        var first = (SignupOutcome.Pending) subscribers.registerSignup(account, signup);
+        var again = (SignupOutcome.Pending) subscribers.registerSignup(account, signup);
         assertThat(again.subscriberId()).isEqualTo(first.subscriberId());
         assertThat(admin.get("/api/contacts?mobile=" + mobile.replace("+", "%2B")).json()
                 .get(0).get("subscriptions").get(0).get("channel").asText()).isEqualTo("SMS");
@@ -243,18 +264,18 @@ class ContactManagementIT {
 
     @Test
     void aListsConfirmedAudienceIsReadInPagesAndOpenedOnlyForThoseStillMailable() {
-        ListInfo news = contacts.findList(account, "news").orElseThrow();
+        ListInfo news = lists.findList(account, "news").orElseThrow();
         List<SubscriptionId> confirmed = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            confirmed.add(contacts.subscribeConfirmed(account, signup("audience-" + i + "-" + email, "news")));
+            confirmed.add(subscribers.subscribeConfirmed(account, signup("audience-" + i + "-" + email, "news")).subscriptionId());
         }
-        contacts.registerSignup(account, signup("pending-" + email, "news"));
-        contacts.subscribeConfirmed(account, signup("other-list-" + email, "offers"));
+        subscribers.registerSignup(account, signup("pending-" + email, "news"));
+        subscribers.subscribeConfirmed(account, signup("other-list-" + email, "offers"));
 
         List<SubscriptionId> paged = new ArrayList<>();
         SubscriptionId after = null;
-        for (List<SubscriptionId> page = contacts.confirmedSubscriptions(account, news, null, 2); !page.isEmpty();
-             page = contacts.confirmedSubscriptions(account, news, after, 2)) {
+        for (List<SubscriptionId> page = audiences.confirmedSubscriptions(account, news, null, 2); !page.isEmpty();
+             page = audiences.confirmedSubscriptions(account, news, after, 2)) {
             assertThat(page).hasSizeLessThanOrEqualTo(2);
             paged.addAll(page);
             after = page.get(page.size() - 1);
@@ -263,11 +284,11 @@ class ContactManagementIT {
                 .containsExactlyInAnyOrderElementsOf(confirmed);
 
         Instant beforeLeaving = Instant.now().minusSeconds(1);
-        contacts.unsubscribe(account, new Unsubscribe(confirmed.get(0), UnsubscribeScope.LIST,
+        unsubscriptions.unsubscribe(account, new Unsubscribe(confirmed.get(0), UnsubscribeScope.LIST,
                 UnsubscribeChannel.API, Instant.now(), null, null));
-        contacts.erase(account, contacts.subscription(account, confirmed.get(1)).orElseThrow().subscriberId());
+        erasures.erase(account, subscriptions.subscription(account, confirmed.get(1)).orElseThrow().subscriberId());
 
-        List<ListRecipient> recipients = contacts.confirmedRecipients(account, confirmed);
+        List<ListRecipient> recipients = audiences.confirmedRecipients(account, confirmed);
         assertThat(recipients).extracting(ListRecipient::subscriptionId)
                 .containsExactlyInAnyOrderElementsOf(confirmed.subList(2, 5));
         assertThat(recipients).allSatisfy(r -> {
@@ -275,17 +296,17 @@ class ContactManagementIT {
             assertThat(r.fields()).containsEntry("firstName", "Anna");
         });
         AccountId stranger = AccountId.of(TestAccounts.accountId(TestAccounts.newAccount(Api.at(port))));
-        assertThat(contacts.confirmedRecipients(stranger, confirmed)).as("another account's").isEmpty();
-        assertThat(contacts.unsubscribedSince(account, news, beforeLeaving)).containsExactly(confirmed.get(0));
-        assertThat(contacts.unsubscribedSince(account, news, Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(audiences.confirmedRecipients(stranger, confirmed)).as("another account's").isEmpty();
+        assertThat(audiences.unsubscribedSince(account, news, beforeLeaving)).containsExactly(confirmed.get(0));
+        assertThat(audiences.unsubscribedSince(account, news, Instant.now().plusSeconds(60))).isEmpty();
     }
 
     @Test
     void aSignupThatIsNotValidWritesNothing() {
-        assertThatThrownBy(() -> contacts.registerSignup(account, signup("not an address", "news")))
+        assertThatThrownBy(() -> subscribers.registerSignup(account, signup("not an address", "news")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("email"));
-        assertThatThrownBy(() -> contacts.registerSignup(account, signup(email, "unknown-list")))
+        assertThatThrownBy(() -> subscribers.registerSignup(account, signup(email, "unknown-list")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("list"));
         assertThat(admin.get("/api/contacts?email=" + email).json()).isEmpty();
@@ -293,8 +314,7 @@ class ContactManagementIT {
 
     @Test
     void behaviourEventsAreRecordedWithTheirDetailsOnTheCard() {
-        SubscriberId person = contacts.subscription(account, contacts.subscribeConfirmed(account, signup(email, "news")))
-                .orElseThrow().subscriberId();
+        SubscriberId person = subscribers.subscribeConfirmed(account, signup(email, "news")).subscriberId();
         assertThat(events.record(account, person, new BehaviourEvent(EventType.GEO, Instant.now(), "c-1",
                 Map.of("city", "Odense")))).isTrue();
         assertThat(events.record(new AccountId(UUID.randomUUID()), person,
@@ -308,14 +328,14 @@ class ContactManagementIT {
 
     @Test
     void unsubscribingOneListLeavesTheOtherListsAndTheDataAndIsRecordedOnceWithItsEvidence() {
-        SubscriptionId news = contacts.subscribeConfirmed(account, signup(email, "news"));
-        contacts.subscribeConfirmed(account, signup(email, "offers"));
-        SubscriberId person = contacts.subscription(account, news).orElseThrow().subscriberId();
+        SubscriptionId news = subscribers.subscribeConfirmed(account, signup(email, "news")).subscriptionId();
+        subscribers.subscribeConfirmed(account, signup(email, "offers"));
+        SubscriberId person = subscriptions.subscription(account, news).orElseThrow().subscriberId();
         Unsubscribe oneClick = new Unsubscribe(news, UnsubscribeScope.LIST, UnsubscribeChannel.ONE_CLICK,
                 Instant.parse("2026-01-02T03:04:05Z"), "198.51.100.30", "instance-1");
 
-        Unsubscribed first = contacts.unsubscribe(account, oneClick).orElseThrow();
-        Unsubscribed again = contacts.unsubscribe(account, oneClick).orElseThrow();
+        Unsubscribed first = unsubscriptions.unsubscribe(account, oneClick).orElseThrow();
+        Unsubscribed again = unsubscriptions.unsubscribe(account, oneClick).orElseThrow();
 
         assertThat(first.lists()).extracting(ListInfo::key).containsExactly("news");
         assertThat(first.permission()).isEqualTo(Permission.CONFIRMED);
@@ -340,8 +360,8 @@ class ContactManagementIT {
 
     @Test
     void whenNoListIsLeftThePermissionIsUnsubscribedAndTheCardStays() {
-        SubscriptionId news = contacts.subscribeConfirmed(account, signup(email, "news"));
-        Unsubscribed outcome = contacts.unsubscribe(account, new Unsubscribe(news, UnsubscribeScope.LIST,
+        SubscriptionId news = subscribers.subscribeConfirmed(account, signup(email, "news")).subscriptionId();
+        Unsubscribed outcome = unsubscriptions.unsubscribe(account, new Unsubscribe(news, UnsubscribeScope.LIST,
                 UnsubscribeChannel.API, null, "203.0.113.31", null)).orElseThrow();
 
         assertThat(outcome.permission()).isEqualTo(Permission.UNSUBSCRIBED);
@@ -349,7 +369,7 @@ class ContactManagementIT {
         assertThat(card.get("permission").asText()).isEqualTo("UNSUBSCRIBED");
         assertThat(card.get("email").asText()).isEqualTo(email);
         assertThat(card.get("erasedAt").isNull()).isTrue();
-        assertThat(contacts.unsubscribe(account, new Unsubscribe(new SubscriptionId(UUID.randomUUID()),
+        assertThat(unsubscriptions.unsubscribe(account, new Unsubscribe(new SubscriptionId(UUID.randomUUID()),
                 UnsubscribeScope.LIST, UnsubscribeChannel.API, null, null, null))).isEmpty();
     }
 
@@ -358,13 +378,13 @@ class ContactManagementIT {
         admin.post("/api/lists", Map.of("key", "acme-news", "name", "Acme News", "brand", "acme"));
         admin.post("/api/lists", Map.of("key", "acme-offers", "name", "Acme Offers", "brand", "acme"));
         admin.post("/api/lists", Map.of("key", "globex", "name", "Globex", "brand", "globex"));
-        SubscriptionId acmeNews = contacts.subscribeConfirmed(account, signup(email, "acme-news"));
-        contacts.registerSignup(account, signup(email, "acme-offers"));
-        contacts.subscribeConfirmed(account, signup(email, "globex"));
+        SubscriptionId acmeNews = subscribers.subscribeConfirmed(account, signup(email, "acme-news")).subscriptionId();
+        subscribers.registerSignup(account, signup(email, "acme-offers"));
+        subscribers.subscribeConfirmed(account, signup(email, "globex"));
 
-        assertThat(contacts.brandSubscriptions(account, acmeNews)).extracting(r -> r.list().key())
+        assertThat(unsubscriptions.brandSubscriptions(account, acmeNews)).extracting(r -> r.list().key())
                 .containsExactly("acme-news", "acme-offers");
-        Unsubscribed outcome = contacts.unsubscribe(account, new Unsubscribe(acmeNews, UnsubscribeScope.BRAND,
+        Unsubscribed outcome = unsubscriptions.unsubscribe(account, new Unsubscribe(acmeNews, UnsubscribeScope.BRAND,
                 UnsubscribeChannel.PAGE, null, "198.51.100.32", null)).orElseThrow();
 
         assertThat(outcome.lists()).extracting(ListInfo::key).containsExactly("acme-news", "acme-offers");
@@ -372,16 +392,16 @@ class ContactManagementIT {
         assertThat(statuses(admin.get("/api/contacts/" + outcome.subscriberId()).json()))
                 .containsEntry("acme-news", "UNSUBSCRIBED").containsEntry("acme-offers", "UNSUBSCRIBED")
                 .containsEntry("globex", "CONFIRMED");
-        assertThat(contacts.subscription(account, outcome.subscriberId(), "globex").orElseThrow().status())
+        assertThat(subscriptions.subscription(account, outcome.subscriberId(), "globex").orElseThrow().status())
                 .isEqualTo(SubscriptionStatus.CONFIRMED);
-        assertThat(contacts.subscription(account, outcome.subscriberId(), "nope")).isEmpty();
+        assertThat(subscriptions.subscription(account, outcome.subscriberId(), "nope")).isEmpty();
     }
 
     @Test
     void parallelUnsubscribesOfOnePersonMakeOneChangeAndOneAuditEntryPerList() throws Exception {
-        SubscriptionId news = contacts.subscribeConfirmed(account, signup(email, "news"));
-        contacts.subscribeConfirmed(account, signup(email, "offers"));
-        List<Unsubscribed> outcomes = inParallel(20, () -> contacts.unsubscribe(account, new Unsubscribe(news,
+        SubscriptionId news = subscribers.subscribeConfirmed(account, signup(email, "news")).subscriptionId();
+        subscribers.subscribeConfirmed(account, signup(email, "offers"));
+        List<Unsubscribed> outcomes = inParallel(20, () -> unsubscriptions.unsubscribe(account, new Unsubscribe(news,
                 Math.random() < 0.5 ? UnsubscribeScope.BRAND : UnsubscribeScope.LIST, UnsubscribeChannel.ONE_CLICK,
                 null, "198.51.100.33", null)).orElseThrow());
 
@@ -395,17 +415,17 @@ class ContactManagementIT {
 
     @Test
     void anErasedPersonHasNothingToUnsubscribeAndNoLinkShowsThem() {
-        SubscriptionId news = contacts.subscribeConfirmed(account, signup(email, "news"));
-        SubscriberId tombstone = contacts.subscription(account, news).orElseThrow().subscriberId();
-        contacts.erase(account, tombstone);
+        SubscriptionId news = subscribers.subscribeConfirmed(account, signup(email, "news")).subscriptionId();
+        SubscriberId tombstone = subscriptions.subscription(account, news).orElseThrow().subscriberId();
+        erasures.erase(account, tombstone);
 
-        Unsubscribed outcome = contacts.unsubscribe(account, new Unsubscribe(news, UnsubscribeScope.BRAND,
+        Unsubscribed outcome = unsubscriptions.unsubscribe(account, new Unsubscribe(news, UnsubscribeScope.BRAND,
                 UnsubscribeChannel.ONE_CLICK, null, "198.51.100.34", null)).orElseThrow();
 
         assertThat(outcome.changed()).isFalse();
         assertThat(outcome.permission()).isEqualTo(Permission.DELETED);
-        assertThat(contacts.brandSubscriptions(account, news)).isEmpty();
-        assertThat(contacts.brandSubscriptions(new AccountId(UUID.randomUUID()), news)).isEmpty();
+        assertThat(unsubscriptions.brandSubscriptions(account, news)).isEmpty();
+        assertThat(unsubscriptions.brandSubscriptions(new AccountId(UUID.randomUUID()), news)).isEmpty();
         assertThat(actions(tombstone)).doesNotContain("UNSUBSCRIBED");
     }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * never sees the address; this table holds it only until confirmation or expiry.
  */
 @Component
-class PendingResubscriptions {
+class SealedResubscriptions {
 
     static final String KEY_PURPOSE = "contacts.resubscription";
 
@@ -28,7 +28,7 @@ class PendingResubscriptions {
     private final KeyRing keys;
     private final ObjectMapper json;
 
-    PendingResubscriptions(StoredResubscriptionRepository rows, JdbcAggregateTemplate aggregates, KeyRing keys,
+    SealedResubscriptions(StoredResubscriptionRepository rows, JdbcAggregateTemplate aggregates, KeyRing keys,
                            ObjectMapper json) {
         this.rows = rows;
         this.aggregates = aggregates;

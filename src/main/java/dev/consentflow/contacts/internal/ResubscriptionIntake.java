@@ -12,6 +12,7 @@ import dev.consentflow.contacts.NewerCardExists;
 import dev.consentflow.contacts.PendingResubscription;
 import dev.consentflow.contacts.Resubscription;
 import dev.consentflow.contacts.ResubscriptionId;
+import dev.consentflow.contacts.ResubscriptionRequests;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.web.InvalidInputException;
@@ -29,17 +30,17 @@ import org.springframework.transaction.annotation.Transactional;
  * the one to subscribe). The tombstone is read, never written.
  */
 @Component
-class ResubscriptionRequests {
+class ResubscriptionIntake implements ResubscriptionRequests {
 
     private final Lists lists;
     private final Cards cards;
     private final ContactRepository contacts;
     private final SubscriptionRepository subscriptions;
-    private final PendingResubscriptions pending;
+    private final SealedResubscriptions pending;
     private final ContactAudit audit;
 
-    ResubscriptionRequests(Lists lists, Cards cards, ContactRepository contacts, SubscriptionRepository subscriptions,
-                           PendingResubscriptions pending, ContactAudit audit) {
+    ResubscriptionIntake(Lists lists, Cards cards, ContactRepository contacts, SubscriptionRepository subscriptions,
+                           SealedResubscriptions pending, ContactAudit audit) {
         this.lists = lists;
         this.cards = cards;
         this.contacts = contacts;
@@ -48,8 +49,9 @@ class ResubscriptionRequests {
         this.audit = audit;
     }
 
+    @Override
     @Transactional
-    PendingResubscription request(AccountId account, Resubscription request) {
+    public PendingResubscription requestResubscription(AccountId account, Resubscription request) {
         // Tombstones never change, so they are read before the address's lock is taken.
         Contact tombstone = contacts.findByIdAndAccountId(request.tombstoneId().value(), account.value())
                 .orElseThrow(() -> new NotFoundException("Contact"));

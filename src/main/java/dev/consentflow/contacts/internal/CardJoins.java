@@ -2,12 +2,13 @@ package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConsentEvidence;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ListJoin;
+import dev.consentflow.contacts.ListJoins;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.web.NotFoundException;
@@ -22,23 +23,24 @@ import org.springframework.transaction.annotation.Transactional;
  * caller's consent evidence), so neither bypasses consent nor brings back an erased address.
  */
 @Component
-class ListJoins {
+class CardJoins implements ListJoins {
 
     private final ContactRepository contacts;
     private final SubscriptionRepository subscriptions;
     private final Lists lists;
     private final Cards cards;
 
-    ListJoins(ContactRepository contacts, SubscriptionRepository subscriptions, Lists lists, Cards cards) {
+    CardJoins(ContactRepository contacts, SubscriptionRepository subscriptions, Lists lists, Cards cards) {
         this.contacts = contacts;
         this.subscriptions = subscriptions;
         this.lists = lists;
         this.cards = cards;
     }
 
+    @Override
     @Transactional(readOnly = true)
-    ListJoin join(AccountId account, SubscriberId subscriber, String listKey, ConsentEvidence evidence,
-                  boolean confirmed) {
+    public ListJoin joinList(AccountId account, SubscriberId subscriber, String listKey, ConsentEvidence evidence,
+                             boolean confirmed) {
         Contact contact = contacts.findByIdAndAccountId(subscriber.value(), account.value())
                 .orElseThrow(() -> new NotFoundException("Contact"));
         MailingList list = lists.find(account, listKey).orElseThrow(() -> new NotFoundException("List"));

@@ -3,15 +3,16 @@ package dev.consentflow.contacts.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.CardView;
 import dev.consentflow.contacts.ContactAlreadyErased;
-import dev.consentflow.contacts.ContactManagement.SubscriptionRef;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Permission;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeScope;
 import dev.consentflow.contacts.Unsubscribed;
+import dev.consentflow.contacts.Unsubscriptions;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,22 +31,24 @@ import org.springframework.transaction.annotation.Transactional;
  * never wait for each other in a circle.
  */
 @Component
-class Unsubscriptions {
+class CardUnsubscriptions implements Unsubscriptions {
 
     private final SubscriptionRepository subscriptions;
     private final ContactRepository contacts;
     private final Lists lists;
     private final ContactAudit audit;
 
-    Unsubscriptions(SubscriptionRepository subscriptions, ContactRepository contacts, Lists lists, ContactAudit audit) {
+    CardUnsubscriptions(SubscriptionRepository subscriptions, ContactRepository contacts, Lists lists,
+                        ContactAudit audit) {
         this.subscriptions = subscriptions;
         this.contacts = contacts;
         this.lists = lists;
         this.audit = audit;
     }
 
+    @Override
     @Transactional
-    Optional<Unsubscribed> unsubscribe(AccountId account, Unsubscribe request) {
+    public Optional<Unsubscribed> unsubscribe(AccountId account, Unsubscribe request) {
         Optional<Subscription> found = subscriptions.findByIdAndAccountId(request.subscription().value(), account.value());
         if (found.isEmpty()) {
             return Optional.empty();
@@ -79,9 +82,10 @@ class Unsubscriptions {
      * The subscription an API unsubscribe names by card and list key: {@code 404} for a card not in the account
      * (or no subscription to that list), {@code 400} for an unknown list, {@code 409} for an erased card.
      */
+    @Override
     @Transactional(readOnly = true)
-    SubscriptionId target(AccountId account, UUID contactId, String listKey) {
-        Contact contact = contacts.findByIdAndAccountId(contactId, account.value())
+    public SubscriptionId subscriptionOf(AccountId account, SubscriberId subscriber, String listKey) {
+        Contact contact = contacts.findByIdAndAccountId(subscriber.value(), account.value())
                 .orElseThrow(() -> new NotFoundException("Contact"));
         MailingList list = lists.require(account, "list", listKey);
         if (contact.isErased()) {
@@ -93,8 +97,9 @@ class Unsubscriptions {
     }
 
     /** The subscription, then the person's other subscriptions to lists of its brand; none for the erased. */
+    @Override
     @Transactional(readOnly = true)
-    List<SubscriptionRef> brandSubscriptions(AccountId account, SubscriptionId id) {
+    public List<SubscriptionRef> brandSubscriptions(AccountId account, SubscriptionId id) {
         Optional<Subscription> found = subscriptions.findByIdAndAccountId(id.value(), account.value());
         if (found.isEmpty() || contacts.findById(found.get().contactId()).map(Contact::isErased).orElse(true)) {
             return List.of();
