@@ -24,6 +24,7 @@ final class Courier {
     private final ContentSeal seal;
     private final RateLimiter rateLimiter;
     private final DispatchMetrics metrics;
+    private final StartedMessages starts;
     private final FinishedMessages finished;
     private final DomainLimits domains;
 
@@ -42,6 +43,7 @@ final class Courier {
         this.seal = seal;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
+        this.starts = new StartedMessages(node, outbox);
         this.finished = new FinishedMessages(node, outbox);
     }
 
@@ -79,9 +81,13 @@ final class Courier {
         }
         try {
             rateLimiter.acquire();
-            if (!outbox.markStarted(row.id(), node, sender.sendBudget())) {
-                log.info("Outbox message {} is no longer this node's to send (lease lost, suppressed, or its batch paused)",
-                        row.id());
+            if (!starts.start(row.id(), sender.sendBudget())) {
+                if (outbox.holdBackPaused(row.id(), node)) {
+                    log.info("Outbox message {} waits: its batch paused since it was claimed", row.id());
+                } else {
+                    log.info("Outbox message {} is no longer this node's to send (lease lost or suppressed)",
+                            row.id());
+                }
                 return;
             }
             Delivery delivery;
