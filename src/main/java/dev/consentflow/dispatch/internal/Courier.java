@@ -24,7 +24,6 @@ final class Courier {
     private final ContentSeal seal;
     private final RateLimiter rateLimiter;
     private final DispatchMetrics metrics;
-    private final StartedMessages starts;
     private final FinishedMessages finished;
     private final DomainLimits domains;
 
@@ -43,7 +42,6 @@ final class Courier {
         this.seal = seal;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
-        this.starts = new StartedMessages(node, outbox);
         this.finished = new FinishedMessages(node, outbox);
     }
 
@@ -81,7 +79,7 @@ final class Courier {
         }
         try {
             rateLimiter.acquire();
-            if (!starts.start(row.id(), sender.sendBudget())) {
+            if (!outbox.markStarted(row.id(), node, sender.sendBudget())) {
                 if (outbox.holdBackPaused(row.id(), node)) {
                     log.info("Outbox message {} waits: its batch paused since it was claimed", row.id());
                 } else {

@@ -109,13 +109,8 @@ class Outbox {
 
     /** Answers false when the row is no longer this node's to send, or the lease is too short for one send. */
     boolean markStarted(UUID id, String node, Duration sendBudget) {
-        return markStarted(List.of(id), node, sendBudget).contains(id);
-    }
-
-    /** {@link #markStarted} of several rows in one statement; answers the ids started. */
-    Set<UUID> markStarted(List<UUID> ids, String node, Duration sendBudget) {
-        return new HashSet<>(jdbc.sql(Sql.MARK_STARTED).param("ids", ids).param("node", node)
-                .param("budgetSeconds", seconds(sendBudget)).query(UUID.class).list());
+        return jdbc.sql(Sql.MARK_STARTED).param("id", id).param("node", node)
+                .param("budgetSeconds", seconds(sendBudget)).update() == 1;
     }
 
     /**
