@@ -23,12 +23,6 @@ final class FinishedMessages {
 
     private static final Logger log = LoggerFactory.getLogger(FinishedMessages.class);
     private static final int BATCH = 500;
-    /**
-     * How long the writer waits for more answers before it writes a small group: at campaign speed a few more rows
-     * a statement (a statement, a commit and a trigger run fewer per message); a row waits no longer than this in
-     * the state it is in while its answer is awaited.
-     */
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /** One row's final state, and what to do once it is known whether this node still held the row. */
     record Finished(Outbox.Final row, Consumer<Boolean> then) {
@@ -73,26 +67,8 @@ final class FinishedMessages {
         drainScheduled.set(false);
         List<Finished> batch = new ArrayList<>(BATCH);
         while (waiting.drainTo(batch, BATCH) > 0) {
-            linger(batch);
             write(batch);
             batch.clear();
-        }
-    }
-
-    private void linger(List<Finished> batch) {
-        long deadline = System.nanoTime() + LINGER_NANOS;
-        try {
-            while (batch.size() < BATCH) {
-                long left = deadline - System.nanoTime();
-                Finished next = left > 0 ? waiting.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (next == null) {
-                    return;
-                }
-                batch.add(next);
-                waiting.drainTo(batch, BATCH - batch.size());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
