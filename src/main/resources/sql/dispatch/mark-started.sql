@@ -1,14 +1,7 @@
 -- The last moment a row can be taken back: only while this node still holds it, with enough lease left for one
--- whole send. Once started_at is set, an expired lease means "possibly delivered" (UNKNOWN), never "resend".
--- A row whose batch paused since it was claimed is not started: it goes back to the queue, waiting (the first
--- part); the two parts exclude each other, so one statement changes the row at most once.
-with held_back as (
-    update dispatch_outbox o
-       set state = 'QUEUED', lease_owner = null, lease_expires_at = null, next_attempt_at = 'infinity'
-     where o.id = :id and o.state = 'SENDING' and o.lease_owner = :node and o.batch_id is not null
-       and exists (select 1 from dispatch_paused_batch p where p.batch_id = o.batch_id)
-    returning o.id
-)
+-- whole send, and its batch not paused. Once started_at is set, an expired lease means "possibly delivered"
+-- (UNKNOWN), never "resend". It changes no indexed column, so with room on the page (V170) it is a HOT update: no
+-- index entry. A row that could not start because its batch paused is held back by hold-back-paused.
 update dispatch_outbox o
    set started_at = now(), attempts = attempts + 1
  where o.id = :id and o.state = 'SENDING' and o.lease_owner = :node

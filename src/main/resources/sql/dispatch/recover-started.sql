@@ -7,7 +7,6 @@ update dispatch_outbox o
        next_attempt_at = case when r.resend then now() else o.next_attempt_at end,
        started_at = case when r.resend then null else o.started_at end,
        finished_at = case when r.resend then null else now() end,
-       sealed_content = case when r.resend then o.sealed_content end,
        lease_owner = case when r.resend then null else o.lease_owner end,
        lease_expires_at = null,
        relay_answer = 'lease of ' || coalesce(o.lease_owner, '?') || ' expired while sending: '

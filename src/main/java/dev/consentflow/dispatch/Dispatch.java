@@ -1,6 +1,7 @@
 package dev.consentflow.dispatch;
 
 import dev.consentflow.accounts.AccountId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,12 @@ public interface Dispatch {
      * commits. Answers the message id.
      */
     UUID enqueue(OutboundMessage message);
+
+    /**
+     * As {@link #enqueue} for many messages at once (a campaign's page), written in one statement: sent if and only
+     * if the caller's transaction commits. Answers the message ids, in the order of the messages.
+     */
+    List<UUID> enqueueAll(List<OutboundMessage> messages);
 
     /** The counts of a batch (a campaign), by state. */
     Ledger ledger(String batchId);

@@ -2,6 +2,8 @@ package dev.consentflow.subscription;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.SubscriptionId;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * The one-click unsubscribe link of a subscription, for every list mail (welcome, campaign, automation): callers
@@ -16,4 +18,10 @@ public interface UnsubscribeLinks {
      * list without a login; it is random (256 bits) and stored only hashed and sealed.
      */
     String unsubscribeUrl(AccountId account, SubscriptionId subscription);
+
+    /**
+     * {@link #unsubscribeUrl} of many subscriptions of the account (a campaign's page) with one look-up, and one
+     * insert for those that have no link yet.
+     */
+    Map<SubscriptionId, String> unsubscribeUrls(AccountId account, Collection<SubscriptionId> subscriptions);
 }

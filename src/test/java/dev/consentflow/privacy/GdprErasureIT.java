@@ -189,7 +189,8 @@ class GdprErasureIT {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(automation).count()).isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(someoneElses).count()).isOne();
         assertThat(dispatch.state(account, queued)).contains(MessageState.SUPPRESSED);
-        assertThat(jdbc.sql("select sealed_content is null from dispatch_outbox where id = :id").param("id", queued)
+        assertThat(jdbc.sql("select not exists (select 1 from dispatch_outbox_content where message_id = :id)")
+                .param("id", queued)
                 .query(Boolean.class).single()).as("the content of suppressed mail is deleted").isTrue();
         assertThat(recipients.resolve(account, UUID.fromString(id), subscriptionId, Channel.EMAIL, Purpose.CAMPAIGN))
                 .isEmpty();

@@ -15,6 +15,7 @@ import dev.consentflow.dispatch.OutboundMessage;
 import dev.consentflow.dispatch.Purpose;
 import dev.consentflow.subscription.UnsubscribeLinks;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -133,20 +134,32 @@ class CampaignBroadcast {
         }
         Map<SubscriptionId, ListRecipient> mailable = contacts.confirmedRecipients(account, ids).stream()
                 .collect(Collectors.toMap(ListRecipient::subscriptionId, Function.identity()));
+        // The page in bulk: its links in one look-up, its messages in one insert, its recipients in one update.
+        Map<SubscriptionId, String> unsubscribeLinks = out.unsubscribe.unsubscribeUrls(account, mailable.keySet());
+        List<ListRecipient> mailed = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<OutboundMessage> messages = new ArrayList<>();
         for (SubscriptionId id : ids) {
             ListRecipient recipient = mailable.get(id);
             if (recipient == null) {
                 recipients.skipped(campaignId, id);
                 continue;
             }
-            String unsubscribe = out.unsubscribe.unsubscribeUrl(account, id);
+            String unsubscribe = unsubscribeLinks.get(id);
             String token = TrackingTokens.next();
-            UUID message = out.dispatch.enqueue(new OutboundMessage(account, recipient.subscriberId().value(),
-                    id.value(), Channel.EMAIL, Purpose.CAMPAIGN, campaignId.toString(),
+            mailed.add(recipient);
+            tokens.add(token);
+            messages.add(new OutboundMessage(account, recipient.subscriberId().value(), id.value(), Channel.EMAIL,
+                    Purpose.CAMPAIGN, campaignId.toString(),
                     out.messages.render(template, recipient, list, unsubscribe, token, links), unsubscribe, listId));
-            recipients.enqueued(campaignId, id, message, recipient.subscriberId().value(),
-                    TrackingTokens.hash(token));
         }
+        List<UUID> messageIds = out.dispatch.enqueueAll(messages);
+        List<Recipients.Enqueued> enqueued = new ArrayList<>(mailed.size());
+        for (int i = 0; i < mailed.size(); i++) {
+            enqueued.add(new Recipients.Enqueued(mailed.get(i).subscriptionId(), messageIds.get(i),
+                    mailed.get(i).subscriberId().value(), TrackingTokens.hash(tokens.get(i))));
+        }
+        recipients.enqueuedAll(campaignId, enqueued);
         return ids.size() == settings.pageSize();
     }
 

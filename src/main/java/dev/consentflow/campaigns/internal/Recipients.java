@@ -66,15 +66,33 @@ class Recipients {
                 .param("campaign", campaign).query(Boolean.class).single();
     }
 
-    void enqueued(UUID campaign, SubscriptionId subscription, UUID messageId, UUID subscriberId,
-                  byte[] trackingHash) {
+    /** A recipient's message, as {@link #enqueuedAll} records it. */
+    record Enqueued(SubscriptionId subscription, UUID messageId, UUID subscriberId, byte[] trackingHash) {
+    }
+
+    /** Each recipient's message and tracking token (hashed), for a whole page of recipients in one statement. */
+    void enqueuedAll(UUID campaign, List<Enqueued> page) {
+        if (page.isEmpty()) {
+            return;
+        }
+        List<Object> params = new java.util.ArrayList<>(page.size() * 4 + 1);
+        StringBuilder values = new StringBuilder();
+        for (Enqueued e : page) {
+            values.append(values.isEmpty() ? "" : ", ")
+                    .append("(cast(? as uuid), cast(? as uuid), cast(? as uuid), cast(? as bytea))");
+            params.add(e.subscription().value());
+            params.add(e.messageId());
+            params.add(e.subscriberId());
+            params.add(e.trackingHash());
+        }
+        params.add(campaign);
         jdbc.sql("""
-                        update campaigns_recipient
-                           set message_id = :message, subscriber_id = :subscriber, tracking_hash = :hash
-                         where campaign_id = :campaign and subscription_id = :id
-                        """)
-                .param("message", messageId).param("subscriber", subscriberId).param("hash", trackingHash)
-                .param("campaign", campaign).param("id", subscription.value()).update();
+                        update campaigns_recipient r
+                           set message_id = v.message, subscriber_id = v.subscriber, tracking_hash = v.hash
+                          from (values VALUES_ROWS) as v (subscription, message, subscriber, hash)
+                         where r.subscription_id = v.subscription and r.campaign_id = ?
+                        """.replace("VALUES_ROWS", values))
+                .params(params).update();
     }
 
     /** The recipient a tracking token was given to, with the campaign's account. */

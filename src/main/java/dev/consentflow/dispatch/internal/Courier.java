@@ -80,8 +80,12 @@ final class Courier {
         try {
             rateLimiter.acquire();
             if (!outbox.markStarted(row.id(), node, sender.sendBudget())) {
-                log.info("Outbox message {} is no longer this node's to send (lease lost, suppressed, or its batch paused)",
-                        row.id());
+                if (outbox.holdBackPaused(row.id(), node)) {
+                    log.info("Outbox message {} waits: its batch paused since it was claimed", row.id());
+                } else {
+                    log.info("Outbox message {} is no longer this node's to send (lease lost or suppressed)",
+                            row.id());
+                }
                 return;
             }
             Delivery delivery;

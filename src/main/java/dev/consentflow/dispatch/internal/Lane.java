@@ -43,6 +43,11 @@ final class Lane {
         return capacity - pending.get();
     }
 
+    /** Rows handed to this lane that no thread has taken yet. */
+    int waiting() {
+        return Math.max(0, pending.get() - sender.parallelism());
+    }
+
     void submit(Runnable delivery) {
         pending.incrementAndGet();
         threads.execute(() -> {

@@ -5,6 +5,7 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.MessageState;
 import dev.consentflow.dispatch.Purpose;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Outbox {
+
+    /** Ten parameters a row: well within PostgreSQL's 65,535 parameters a statement. */
+    static final int ROWS_PER_INSERT = 1000;
+    /** One row of insert-messages, typed (its VALUES stand in a WITH, where nothing else types them). */
+    private static final String ROW = "(cast(? as uuid), cast(? as uuid), cast(? as uuid), cast(? as uuid), "
+            + "cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as integer), "
+            + "cast(? as bytea))";
 
     private final JdbcClient jdbc;
 
@@ -54,6 +63,30 @@ class Outbox {
                 .update();
     }
 
+    /** Many rows in one statement per {@link #ROWS_PER_INSERT} (a campaign's page: one round trip, one plan). */
+    void insertAll(List<NewRow> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            List<Object> params = new ArrayList<>(chunk.size() * 10);
+            StringBuilder values = new StringBuilder();
+            for (NewRow row : chunk) {
+                values.append(values.isEmpty() ? "" : ", ").append(ROW);
+                params.add(row.id());
+                params.add(row.account().value());
+                params.add(row.subscriberId());
+                // Typed, so a null needs no look-up of the parameter's type.
+                params.add(new SqlParameterValue(Types.OTHER, row.subscriptionId()));
+                params.add(row.channel().name());
+                params.add(row.purpose().name());
+                params.add(new SqlParameterValue(Types.VARCHAR, row.batchId()));
+                params.add(new SqlParameterValue(Types.VARCHAR, row.listId()));
+                params.add(row.keyVersion());
+                params.add(row.sealedContent());
+            }
+            jdbc.sql(Sql.INSERT_MESSAGES.replace("VALUES_ROWS", values)).params(params).update();
+        }
+    }
+
     List<OutboxRow> claimDue(Channel channel, String node, int limit, Duration lease) {
         return jdbc.sql(Sql.CLAIM_DUE)
                 .param("node", node)
@@ -78,6 +111,14 @@ class Outbox {
     boolean markStarted(UUID id, String node, Duration sendBudget) {
         return jdbc.sql(Sql.MARK_STARTED).param("id", id).param("node", node)
                 .param("budgetSeconds", seconds(sendBudget)).update() == 1;
+    }
+
+    /**
+     * A claimed row that {@link #markStarted} refused because its batch paused meanwhile goes back to the queue,
+     * waiting for the resume; answers false when that was not the reason.
+     */
+    boolean holdBackPaused(UUID id, String node) {
+        return jdbc.sql(Sql.HOLD_BACK_PAUSED).param("id", id).param("node", node).update() == 1;
     }
 
     /** A final state of one row. */
@@ -175,6 +216,8 @@ class Outbox {
     /** The named statements of {@code src/main/resources/sql/dispatch/}, read once. */
     private static final class Sql {
         static final String INSERT_MESSAGE = NamedSql.read("dispatch", "insert-message");
+        static final String INSERT_MESSAGES = NamedSql.read("dispatch", "insert-messages");
+        static final String HOLD_BACK_PAUSED = NamedSql.read("dispatch", "hold-back-paused");
         static final String CLAIM_DUE = NamedSql.read("dispatch", "claim-due");
         static final String MARK_STARTED = NamedSql.read("dispatch", "mark-started");
         static final String FINISH_MESSAGES = NamedSql.read("dispatch", "finish-messages");

@@ -6,6 +6,7 @@ import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.Ledger;
 import dev.consentflow.dispatch.MessageState;
 import dev.consentflow.dispatch.OutboundMessage;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,15 +30,28 @@ class OutboxDispatch implements Dispatch {
     @Override
     @Transactional
     public UUID enqueue(OutboundMessage message) {
+        Outbox.NewRow row = sealed(message, seal.currentVersion());
+        outbox.insert(row);
+        return row.id();
+    }
+
+    @Override
+    @Transactional
+    public List<UUID> enqueueAll(List<OutboundMessage> messages) {
+        int version = seal.currentVersion();
+        List<Outbox.NewRow> rows = messages.stream().map(message -> sealed(message, version)).toList();
+        outbox.insertAll(rows);
+        return rows.stream().map(Outbox.NewRow::id).toList();
+    }
+
+    private Outbox.NewRow sealed(OutboundMessage message, int version) {
         OutboundMessages.check(message);
         UUID id = UUID.randomUUID();
-        int version = seal.currentVersion();
         OutboundMessage.Content content = message.content();
         Letter letter = new Letter(content.subject(), content.text(), content.html(), message.unsubscribeUrl());
-        outbox.insert(new Outbox.NewRow(id, message.account(), message.subscriberId(), message.subscriptionId(),
+        return new Outbox.NewRow(id, message.account(), message.subscriberId(), message.subscriptionId(),
                 message.channel(), message.purpose(), message.batchId(), message.listId(), version,
-                seal.seal(message.account(), id, version, letter)));
-        return id;
+                seal.seal(message.account(), id, version, letter));
     }
 
     @Override

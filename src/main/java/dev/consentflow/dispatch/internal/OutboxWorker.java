@@ -104,13 +104,17 @@ final class OutboxWorker implements SmartLifecycle {
         return running;
     }
 
-    /** One round: claim what the lanes have room for, as long as there is more due. */
+    /**
+     * One round: claim what the lanes have room for, as long as there is more due. A lane that still has more than
+     * half a batch waiting is left alone: it asks for its next batch itself when it runs low, and a claim of the
+     * few rows its threads freed since the last tick would cost a statement (and a commit) for every few messages.
+     */
     void poll() {
         for (Lane lane : lanes) {
             int claimed;
             do {
                 int limit = Math.min(lane.room(), claimCap());
-                if (limit <= 0 || !running) {
+                if (limit <= 0 || !running || lane.waiting() > claimCap() / 2) {
                     break;
                 }
                 List<OutboxRow> rows = outbox.claimDue(lane.channel(), node, limit, properties.lease());

@@ -3,6 +3,9 @@ package dev.consentflow.subscription.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.subscription.UnsubscribeLinks;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** {@link UnsubscribeLinks}: the subscription's token in the public unsubscribe URL. */
@@ -10,15 +13,25 @@ import org.springframework.stereotype.Service;
 class OneClickLinks implements UnsubscribeLinks {
 
     private final UnsubscribeTokens tokens;
+    private final UnsubscribeTokenPages pages;
     private final ConfirmationMessages messages;
 
-    OneClickLinks(UnsubscribeTokens tokens, ConfirmationMessages messages) {
+    OneClickLinks(UnsubscribeTokens tokens, UnsubscribeTokenPages pages, ConfirmationMessages messages) {
         this.tokens = tokens;
+        this.pages = pages;
         this.messages = messages;
     }
 
     @Override
     public String unsubscribeUrl(AccountId account, SubscriptionId subscription) {
         return messages.unsubscribeLink(tokens.tokenOf(account, subscription));
+    }
+
+    @Override
+    public Map<SubscriptionId, String> unsubscribeUrls(AccountId account, Collection<SubscriptionId> subscriptions) {
+        Map<SubscriptionId, String> links = new HashMap<>();
+        pages.tokensOf(account, subscriptions).forEach((subscription, token) ->
+                links.put(subscription, messages.unsubscribeLink(token)));
+        return links;
     }
 }

@@ -11,6 +11,9 @@ interface UnsubscribeTokenRepository extends Repository<UnsubscribeToken, UUID> 
     @Query("select * from subscription_unsubscribe_token where subscription_id = :subscriptionId")
     Optional<UnsubscribeToken> findBySubscriptionId(UUID subscriptionId);
 
+    @Query("select * from subscription_unsubscribe_token where subscription_id in (:subscriptionIds)")
+    java.util.List<UnsubscribeToken> findBySubscriptionIds(java.util.Collection<UUID> subscriptionIds);
+
     @Query("select * from subscription_unsubscribe_token where token_hash = :tokenHash")
     Optional<UnsubscribeToken> findByHash(byte[] tokenHash);
 

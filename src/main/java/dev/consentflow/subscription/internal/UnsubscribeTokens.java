@@ -46,13 +46,20 @@ class UnsubscribeTokens {
             return open(account, stored.get());
         }
         String token = RandomTokens.next();
-        int version = keys.currentVersion();
-        byte[] sealed = Sealing.seal(keys.derive(SEAL_KEY, account, version), token.getBytes(StandardCharsets.US_ASCII),
-                bound(subscription.value()));
-        if (tokens.insertIfAbsent(subscription.value(), account.value(), hash(token, version), sealed, version) == 1) {
+        UnsubscribeToken made = made(account, subscription, token);
+        if (tokens.insertIfAbsent(made.subscriptionId(), made.accountId(), made.tokenHash(), made.tokenSealed(),
+                made.keyVersion()) == 1) {
             return token;
         }
         return open(account, tokens.findBySubscriptionId(subscription.value()).orElseThrow());
+    }
+
+    /** A new token's row, hashed and sealed, not stored yet. */
+    UnsubscribeToken made(AccountId account, SubscriptionId subscription, String token) {
+        int version = keys.currentVersion();
+        byte[] sealed = Sealing.seal(keys.derive(SEAL_KEY, account, version), token.getBytes(StandardCharsets.US_ASCII),
+                bound(subscription.value()));
+        return new UnsubscribeToken(subscription.value(), account.value(), hash(token, version), sealed, version, null);
     }
 
     /** The target of a link, if the text is one of our tokens; malformed text is not even looked up. */
@@ -77,7 +84,8 @@ class UnsubscribeTokens {
         return Sealing.hmac(keys.derive(HASH_KEY, version), (PURPOSE + ":" + token).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private String open(AccountId account, UnsubscribeToken stored) {
+    /** The token a stored row holds. */
+    String open(AccountId account, UnsubscribeToken stored) {
         if (!stored.accountId().equals(account.value())) {
             throw new IllegalArgumentException("subscription " + stored.subscriptionId() + " is not of account " + account);
         }

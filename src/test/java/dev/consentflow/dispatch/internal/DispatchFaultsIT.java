@@ -308,6 +308,53 @@ class DispatchFaultsIT {
         test.assertLedgerAddsUp(batch, 1);
     }
 
+    @Test
+    void anErasureSuppressesWhatANodeClaimedButNeverStartedAndLeavesWhatItStarted() {
+        UUID person = recipients.add(address("ok"));
+        UUID[] ids = transactions.execute(status -> {
+            UUID claimedOnly = test.mail(person, batch, "Claimed, not started");
+            UUID started = test.mail(person, batch, "Started");
+            // A slow node holds both (claimed inside this transaction, so the live node cannot take them first).
+            assertThat(outbox.claimDue(Channel.EMAIL, "slow-node", 10, Duration.ofMinutes(5)))
+                    .extracting(OutboxRow::id).containsExactlyInAnyOrder(claimedOnly, started);
+            assertThat(outbox.markStarted(started, "slow-node", Duration.ZERO)).isTrue();
+            return new UUID[] {claimedOnly, started};
+        });
+
+        assertThat(dispatch.suppressQueued(test.account(), person)).isEqualTo(1);
+
+        assertThat(test.state(ids[0])).isEqualTo(MessageState.SUPPRESSED);
+        assertThat(outbox.markStarted(ids[0], "slow-node", Duration.ZERO)).as("the node may not start it now").isFalse();
+        assertThat(test.state(ids[1])).as("possibly at the relay already: the node records its answer")
+                .isEqualTo(MessageState.SENDING);
+        assertThat(outbox.finishAll("slow-node", List.of(new Outbox.Final(ids[1], MessageState.SENT, "250 ok"))))
+                .containsExactly(ids[1]);
+        assertThat(test.assertLedgerAddsUp(batch, 2).suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageWhoseCampaignPausedAfterTheClaimWaitsForTheResumeAndIsSentOnce() {
+        String person = address("ok");
+        UUID id = transactions.execute(status -> {
+            UUID mail = test.mail(recipients.add(person), batch, "Paused after the claim");
+            assertThat(outbox.claimDue(Channel.EMAIL, "slow-node", 10, Duration.ofMinutes(5)))
+                    .extracting(OutboxRow::id).containsExactly(mail);
+            return mail;
+        });
+        assertThat(dispatch.pause(test.account(), batch, "complaints")).isTrue();
+
+        assertThat(outbox.markStarted(id, "slow-node", Duration.ZERO)).isFalse();
+        assertThat(outbox.holdBackPaused(id, "slow-node")).isTrue();
+        assertThat(test.state(id)).isEqualTo(MessageState.QUEUED);
+        assertThat(test.attempts(id)).isZero();
+        assertThat(relay.received(person)).isEmpty();
+
+        assertThat(dispatch.resume(test.account(), batch)).isTrue();
+        assertThat(test.awaitFinal(id)).isEqualTo(MessageState.SENT);
+        assertThat(relay.received(person)).hasSize(1);
+        test.assertLedgerAddsUp(batch, 1);
+    }
+
     private static OutboundMessage listMail(AccountId account, String unsubscribeUrl, String listId) {
         return new OutboundMessage(account, UUID.randomUUID(), UUID.randomUUID(), Channel.EMAIL, Purpose.CAMPAIGN,
                 null, new OutboundMessage.Content("s", "t", null), unsubscribeUrl, listId);

@@ -51,6 +51,12 @@ record OutboxTestSupport(Dispatch dispatch, JdbcClient jdbc, AccountId account) 
         return jdbc.sql("select * from dispatch_outbox where id = :id").param("id", id).query().singleRow();
     }
 
+    /** The message's sealed content, while it has one. */
+    java.util.Optional<byte[]> content(UUID id) {
+        return jdbc.sql("select sealed from dispatch_outbox_content where message_id = :id").param("id", id)
+                .query(byte[].class).optional();
+    }
+
     int attempts(UUID id) {
         return ((Number) row(id).get("attempts")).intValue();
     }
@@ -63,7 +69,9 @@ record OutboxTestSupport(Dispatch dispatch, JdbcClient jdbc, AccountId account) 
         assertThat(ledger.sent() + ledger.hardFailed() + ledger.suppressed() + ledger.expired() + ledger.unknown())
                 .as("audience = SENT + HARD_FAIL + SUPPRESSED + EXPIRED + UNKNOWN for %s", ledger)
                 .isEqualTo(audience);
-        assertThat(jdbc.sql("select count(*) from dispatch_outbox where batch_id = :b and sealed_content is not null")
+        assertThat(jdbc.sql("""
+                        select count(*) from dispatch_outbox_content c join dispatch_outbox o on o.id = c.message_id
+                         where o.batch_id = :b""")
                 .param("b", batchId).query(Long.class).single()).as("content left after the end").isZero();
         return ledger;
     }

@@ -129,8 +129,8 @@ class UnsubscribeTokensTest {
 
     @Test
     void theLinkIsThePublicUrlWithTheToken() {
-        var links = new OneClickLinks(tokens, new ConfirmationMessages("https://lists.acme.example/",
-                ConfirmationMessagesTest.builtInOnly()));
+        var links = new OneClickLinks(tokens, new UnsubscribeTokenPages(tokens, repository, null),
+                new ConfirmationMessages("https://lists.acme.example/", ConfirmationMessagesTest.builtInOnly()));
         String url = links.unsubscribeUrl(account, subscription);
         assertThat(url).matches("https://lists\\.acme\\.example/u/[A-Za-z0-9_-]{43}")
                 .isEqualTo(links.unsubscribeUrl(account, subscription));
