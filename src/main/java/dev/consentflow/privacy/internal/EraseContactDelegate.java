@@ -1,15 +1,16 @@
 package dev.consentflow.privacy.internal;
 
 import dev.consentflow.contacts.ContactManagement;
-import dev.consentflow.engine.Variables;
 import dev.consentflow.privacy.internal.ErasureProcess.Var;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.operaton.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_EraseContact}: the card becomes the tombstone, its data key destroyed; the other modules forget
- * their rows of the person (see {@link dev.consentflow.contacts.ContactErased}).
+ * their rows of the person (see {@link dev.consentflow.contacts.ContactErased}). Whether it did is transient, for the
+ * sealing step of this job.
  */
 @Component
 class EraseContactDelegate implements JavaDelegate {
@@ -22,7 +23,8 @@ class EraseContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Var.CONTACT_ERASED, contacts.erase(Variables.account(execution::getVariable),
-                Var.subscriberId(execution::getVariable)));
+        boolean erased = contacts.erase(Var.account(execution::getVariable),
+                Var.subscriberId(execution::getVariable));
+        execution.setVariable(Var.CONTACT_ERASED, Variables.booleanValue(erased, true));
     }
 }
