@@ -139,7 +139,7 @@ class ErasureCostBench {
     }
 
     private long jobsCreated() {
-        return jdbc.sql("select count(*) from act_hi_job_log where creation_log_ = true").query(Long.class).single();
+        return jdbc.sql("select count(*) from act_hi_job_log where job_state_ = 0").query(Long.class).single();
     }
 
     private static long jvmCpuNanos() {
