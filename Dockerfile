@@ -5,7 +5,8 @@ RUN useradd --system --home /var/lib/consentflow consentflow && mkdir -p /var/li
 USER consentflow
 WORKDIR /var/lib/consentflow
 COPY target/consentflow-*.jar /opt/consentflow/consentflow.jar
+COPY jvm.options /opt/consentflow/jvm.options
 ENV CONSENTFLOW_DATA_DIR=/var/lib/consentflow
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=12 CMD wget -qO- http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=70", "-jar", "/opt/consentflow/consentflow.jar"]
+ENTRYPOINT ["java", "@/opt/consentflow/jvm.options", "-XX:MaxRAMPercentage=70", "-jar", "/opt/consentflow/consentflow.jar"]

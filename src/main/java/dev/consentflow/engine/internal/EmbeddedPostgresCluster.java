@@ -14,6 +14,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,8 @@ final class EmbeddedPostgresCluster {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresCluster.class);
     private static final Map<Path, EmbeddedPostgresCluster> running = new HashMap<>();
+    /** Servers started ahead of the context that will acquire them ({@link #startEarly}). */
+    private static final Map<Path, CompletableFuture<EmbeddedPostgresCluster>> starting = new HashMap<>();
     private static final String HAND_OVER = load("/sql/engine/hand-over-to-role.sql");
 
     private final Path dataDir;
@@ -50,12 +54,67 @@ final class EmbeddedPostgresCluster {
         Path key = dataDir.toAbsolutePath().normalize();
         EmbeddedPostgresCluster cluster = running.get(key);
         if (cluster == null) {
-            cluster = new EmbeddedPostgresCluster(key, start(key, durable));
-            cluster.ensureRole();
+            CompletableFuture<EmbeddedPostgresCluster> early = starting.remove(key);
+            cluster = early == null ? started(key, durable) : awaitEarly(early);
             running.put(key, cluster);
         }
         cluster.users++;
         return cluster;
+    }
+
+    /**
+     * Starts the server of a data directory on a thread of its own (initdb on a fresh directory, then the server
+     * and the role), while Spring builds the context; {@link #acquire} then takes it, or waits for it. Nothing
+     * happens when the directory's server runs or starts already.
+     */
+    static synchronized void startEarly(Path dataDir, boolean durable) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        if (running.containsKey(key) || starting.containsKey(key)) {
+            return;
+        }
+        CompletableFuture<EmbeddedPostgresCluster> early = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                early.complete(started(key, durable));
+            } catch (RuntimeException | Error e) {
+                early.completeExceptionally(e);
+            }
+        }, "embedded-postgres-start");
+        thread.setDaemon(true);
+        starting.put(key, early);
+        thread.start();
+    }
+
+    /** Stops a server started early that no context acquired (the start-up failed before it needed one). */
+    static void abandonEarly(Path dataDir) {
+        CompletableFuture<EmbeddedPostgresCluster> early;
+        synchronized (EmbeddedPostgresCluster.class) {
+            early = starting.remove(dataDir.toAbsolutePath().normalize());
+        }
+        if (early != null) {
+            try {
+                early.join().stop();
+            } catch (CompletionException e) {
+                log.debug("The early start of the embedded PostgreSQL had failed", e.getCause());
+            }
+        }
+    }
+
+    private static EmbeddedPostgresCluster started(Path key, boolean durable) {
+        EmbeddedPostgresCluster cluster = new EmbeddedPostgresCluster(key, start(key, durable));
+        cluster.ensureRole();
+        return cluster;
+    }
+
+    private static EmbeddedPostgresCluster awaitEarly(CompletableFuture<EmbeddedPostgresCluster> early) {
+        try {
+            return early.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static EmbeddedPostgres start(Path dataDir, boolean durable) {
@@ -145,6 +204,10 @@ final class EmbeddedPostgresCluster {
         synchronized (EmbeddedPostgresCluster.class) {
             running.remove(dataDir);
         }
+        stop();
+    }
+
+    private void stop() {
         try {
             log.info("Stopping embedded PostgreSQL in {}", dataDir);
             postgres.close();

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_EraseContact}: the card becomes the tombstone, its data key destroyed; the other modules forget
- * their rows of the person (see {@link dev.consentflow.contacts.ContactErased}).
+ * their rows of the person (see {@link dev.consentflow.contacts.ContactErased}). Whether it did is transient, for the
+ * sealing step of this job.
  */
 @Component
 class EraseContactDelegate implements JavaDelegate {
@@ -22,7 +23,9 @@ class EraseContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Var.CONTACT_ERASED, contacts.erase(Variables.account(execution::getVariable),
-                Var.subscriberId(execution::getVariable)));
+        boolean erased = contacts.erase(Variables.account(execution::getVariable),
+                Var.subscriberId(execution::getVariable));
+        execution.setVariable(Var.CONTACT_ERASED,
+                org.operaton.bpm.engine.variable.Variables.booleanValue(erased, true));
     }
 }

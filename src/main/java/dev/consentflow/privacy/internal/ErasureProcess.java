@@ -1,5 +1,6 @@
 package dev.consentflow.privacy.internal;
 
+import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.engine.EngineGroups;
 import dev.consentflow.engine.ProcessHistory;
@@ -51,11 +52,16 @@ final class ErasureProcess {
         static final String DECISION = "erasureDecision";
         /** What {@code Gateway_ErasureApproved} reads: the decision as recorded (no clear yes is a no). */
         static final String ERASURE_APPROVED = "erasureApproved";
+        /** Transient, like the two after it: handed from a step to the sealing step of the same job only. */
         static final String PROCESSES_ENDED = "processesEnded";
         static final String MESSAGES_SUPPRESSED = "messagesSuppressed";
         static final String CONTACT_ERASED = "contactErased";
 
         private Var() {
+        }
+
+        static AccountId account(Function<String, Object> variables) {
+            return Variables.account(variables);
         }
 
         static SubscriberId subscriberId(Function<String, Object> variables) {

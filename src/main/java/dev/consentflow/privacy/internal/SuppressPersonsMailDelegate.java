@@ -1,16 +1,16 @@
 package dev.consentflow.privacy.internal;
 
 import dev.consentflow.dispatch.Dispatch;
-import dev.consentflow.engine.Variables;
 import dev.consentflow.privacy.internal.ErasureProcess.Var;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.operaton.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_SuppressPersonsMail}: every message to the person not handed to a relay yet ends SUPPRESSED, its
  * sealed content deleted. (Mail queued later, by a campaign racing the erasure, is suppressed at send time: the
- * recipient directory finds no address on a tombstone.)
+ * recipient directory finds no address on a tombstone.) The count is transient, for the sealing step of this job.
  */
 @Component
 class SuppressPersonsMailDelegate implements JavaDelegate {
@@ -23,7 +23,8 @@ class SuppressPersonsMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Var.MESSAGES_SUPPRESSED, dispatch.suppressQueued(Variables.account(execution::getVariable),
-                Var.subscriberId(execution::getVariable).value()));
+        int suppressed = dispatch.suppressQueued(Var.account(execution::getVariable),
+                Var.subscriberId(execution::getVariable).value());
+        execution.setVariable(Var.MESSAGES_SUPPRESSED, Variables.integerValue(suppressed, true));
     }
 }
