@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignFinalBatches implements FinalBatches {
 
-    private final Campaigns campaigns;
+    private final CampaignRows campaigns;
 
-    CampaignFinalBatches(Campaigns campaigns) {
+    CampaignFinalBatches(CampaignRows campaigns) {
         this.campaigns = campaigns;
     }
 

@@ -1,7 +1,7 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.contacts.Signup;
-import dev.consentflow.subscription.SubscriptionManagement;
+import dev.consentflow.subscription.DoubleOptIns;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
@@ -22,10 +22,10 @@ class FormSignups {
 
     private final SignupForms forms;
     private final SignupLimits limits;
-    private final SubscriptionManagement subscriptions;
+    private final DoubleOptIns subscriptions;
     private final TransactionRetry retry;
 
-    FormSignups(SignupForms forms, SignupLimits limits, SubscriptionManagement subscriptions, TransactionRetry retry) {
+    FormSignups(SignupForms forms, SignupLimits limits, DoubleOptIns subscriptions, TransactionRetry retry) {
         this.forms = forms;
         this.limits = limits;
         this.subscriptions = subscriptions;

@@ -70,7 +70,7 @@ class CampaignDispatchCostBench {
     @Autowired
     Dispatch dispatch;
     @Autowired
-    Campaigns campaigns;
+    CampaignRows campaigns;
     @Autowired
     CampaignLedgers ledgers;
 
@@ -165,7 +165,7 @@ class CampaignDispatchCostBench {
         });
         // What one look at a sending campaign's live counts costs (GET /api/campaigns/{id} while it sends; the
         // bench's dispatch scenario looks four times a second): it reads the campaign's rows, so it grows with n.
-        Campaigns.Campaign sent = campaigns.find(dev.consentflow.accounts.AccountId.of(TestAccounts.accountId(admin)),
+        CampaignRows.Campaign sent = campaigns.find(dev.consentflow.accounts.AccountId.of(TestAccounts.accountId(admin)),
                 UUID.fromString(id)).orElseThrow();
         int looks = 20;
         CostMeter.Snapshot beforeLooks = meter.snapshot();
