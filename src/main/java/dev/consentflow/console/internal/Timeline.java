@@ -2,6 +2,7 @@ package dev.consentflow.console.internal;
 
 import dev.consentflow.consent.AuditRecord;
 import dev.consentflow.consent.ProcessStepRecord;
+import dev.consentflow.consent.ProcessStepsRemoved;
 import dev.consentflow.consent.TimelineEntry;
 import dev.consentflow.contacts.BehaviourEvent;
 import dev.consentflow.contacts.EventType;
@@ -43,7 +44,7 @@ final class Timeline {
         }
     }
 
-    enum Kind { AUDIT, EVENT, PROCESS, MAIL }
+    enum Kind { AUDIT, EVENT, PROCESS, MAIL, RETENTION }
 
     static List<Row> of(List<TimelineEntry> entries, List<BehaviourEvent> events) {
         return of(entries, events, List.of(), false);
@@ -62,6 +63,12 @@ final class Timeline {
                         : stepsByInstance.remove(audit.processInstanceId());
                 rows.add(new Row(audit.at(), Kind.AUDIT, audit.action(), audit.actor(), audit.detail(),
                         steps == null ? List.of() : steps));
+            }
+        }
+        for (TimelineEntry entry : entries) {
+            if (entry instanceof ProcessStepsRemoved removed) {
+                rows.add(new Row(removed.at(), Kind.RETENTION, "PROCESS_STEPS_REMOVED", "system:retention",
+                        Map.of("engineHistoryMonths", removed.engineHistoryMonths()), List.of()));
             }
         }
         stepsByInstance.forEach((instance, steps) -> rows.add(new Row(steps.get(0).at(), Kind.PROCESS,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.consent.AuditRecord;
 import dev.consentflow.consent.ProcessStepRecord;
+import dev.consentflow.consent.ProcessStepsRemoved;
 import dev.consentflow.consent.TimelineEntry;
 import dev.consentflow.contacts.BehaviourEvent;
 import dev.consentflow.contacts.EventType;
@@ -38,6 +39,19 @@ class TimelineTest {
                 .containsExactly("StartEvent_SignupReceived", "Task_SendConfirmation");
         assertThat(rows.get(1).steps()).isEmpty();
         assertThat(rows.get(0).kind()).isEqualTo(Timeline.Kind.PROCESS);
+    }
+
+    @Test
+    void whereRetentionRemovedTheEngineStepsTheTimelineSaysSoAtTheCutOffAndKeepsTheAuditEntries() {
+        List<Timeline.Row> rows = Timeline.of(List.of(audit(1, T0, "SUBSCRIBED", "pi-1"),
+                new ProcessStepsRemoved(T0.plusSeconds(3600), 36), audit(2, T0.plusSeconds(7200), "CONFIRMED", "pi-2"),
+                step(T0.plusSeconds(7200), "pi-2", "Task_SendWelcome")), List.of());
+
+        assertThat(rows).extracting(Timeline.Row::what)
+                .containsExactly("CONFIRMED", "PROCESS_STEPS_REMOVED", "SUBSCRIBED");
+        assertThat(rows.get(1).kind()).isEqualTo(Timeline.Kind.RETENTION);
+        assertThat(rows.get(1).detail()).containsEntry("engineHistoryMonths", 36);
+        assertThat(rows.get(2).steps()).as("the removed steps are not invented").isEmpty();
     }
 
     @Test
