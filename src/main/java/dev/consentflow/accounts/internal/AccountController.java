@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountController {
 
-    private final AccountManagement management;
+    private final AccountRegistry management;
 
-    AccountController(AccountManagement management) {
+    AccountController(AccountRegistry management) {
         this.management = management;
     }
 

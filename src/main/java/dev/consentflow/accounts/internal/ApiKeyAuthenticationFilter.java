@@ -19,9 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Reads {@code Authorization: Bearer <key>} and makes its {@link Caller} the principal of the request. */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    private final AccountManagement accounts;
+    private final AccountRegistry accounts;
 
-    ApiKeyAuthenticationFilter(AccountManagement accounts) {
+    ApiKeyAuthenticationFilter(AccountRegistry accounts) {
         this.accounts = accounts;
     }
 

@@ -29,7 +29,7 @@ class BootstrapKeys {
     private static final Logger log = LoggerFactory.getLogger(BootstrapKeys.class);
     private static final long LOCK = 0x436f6e73656e74L;
 
-    private final AccountManagement management;
+    private final AccountRegistry management;
     private final AccountRepository accounts;
     private final ApiKeyRepository keys;
     private final JdbcAggregateTemplate aggregates;
@@ -38,7 +38,7 @@ class BootstrapKeys {
     private final String adminKey;
     private final String operatorKey;
 
-    BootstrapKeys(AccountManagement management, AccountRepository accounts, ApiKeyRepository keys,
+    BootstrapKeys(AccountRegistry management, AccountRepository accounts, ApiKeyRepository keys,
                   JdbcAggregateTemplate aggregates, JdbcClient jdbc, TransactionTemplate transactions,
                   @Value("${consentflow.bootstrap.admin-key}") String adminKey,
                   @Value("${consentflow.bootstrap.operator-key}") String operatorKey) {
@@ -62,10 +62,10 @@ class BootstrapKeys {
     private void create(boolean generated) {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
-            AccountId account = accounts.findByName(AccountManagement.DEFAULT_ACCOUNT)
+            AccountId account = accounts.findByName(AccountRegistry.DEFAULT_ACCOUNT)
                     .map(a -> new AccountId(a.id()))
                     .orElseGet(() -> new AccountId(aggregates.insert(new Account(UUID.randomUUID(),
-                            AccountManagement.DEFAULT_ACCOUNT, Instant.now())).id()));
+                            AccountRegistry.DEFAULT_ACCOUNT, Instant.now())).id()));
             createKey("bootstrap-admin", account, Role.ADMIN, adminKey, generated, "ADMIN key of the default account");
             createKey("bootstrap-operator", null, Role.OPERATOR, operatorKey, generated, "platform OPERATOR key");
         });

@@ -1,7 +1,7 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.internal.Templates.Template;
+import dev.consentflow.campaigns.internal.TemplateRows.Template;
 import dev.consentflow.contacts.Audiences;
 import dev.consentflow.contacts.ListRecipient;
 import dev.consentflow.contacts.SubscriberId;

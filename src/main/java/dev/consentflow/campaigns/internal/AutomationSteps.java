@@ -1,14 +1,14 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.internal.Templates.Template;
+import dev.consentflow.campaigns.internal.TemplateRows.Template;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactEvents;
 import dev.consentflow.contacts.Contacts;
 import dev.consentflow.contacts.ListJoin;
 import dev.consentflow.contacts.ListJoins;
 import dev.consentflow.contacts.SubscriberId;
-import dev.consentflow.subscription.SubscriptionManagement;
+import dev.consentflow.subscription.DoubleOptIns;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,12 +26,12 @@ class AutomationSteps {
     private final ListJoins joins;
     private final Contacts contacts;
     private final ContactEvents events;
-    private final SubscriptionManagement subscriptions;
-    private final Templates templates;
+    private final DoubleOptIns subscriptions;
+    private final TemplateRows templates;
     private final AutomationMailer mailer;
 
-    AutomationSteps(ListJoins joins, Contacts contacts, ContactEvents events, SubscriptionManagement subscriptions,
-                    Templates templates, AutomationMailer mailer) {
+    AutomationSteps(ListJoins joins, Contacts contacts, ContactEvents events, DoubleOptIns subscriptions,
+                    TemplateRows templates, AutomationMailer mailer) {
         this.joins = joins;
         this.contacts = contacts;
         this.events = events;

@@ -1,8 +1,8 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.internal.Campaigns.Campaign;
-import dev.consentflow.campaigns.internal.Templates.Template;
+import dev.consentflow.campaigns.internal.CampaignRows.Campaign;
+import dev.consentflow.campaigns.internal.TemplateRows.Template;
 import dev.consentflow.contacts.Audiences;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListRecipient;
@@ -33,16 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class CampaignBroadcast {
 
-    private final Campaigns campaigns;
+    private final CampaignRows campaigns;
     private final Recipients recipients;
-    private final Templates templates;
+    private final TemplateRows templates;
     private final MailingLists lists;
     private final Audiences contacts;
     private final MailOut out;
     private final CampaignSettings settings;
     private final TransactionTemplate page;
 
-    CampaignBroadcast(Campaigns campaigns, Recipients recipients, Templates templates, MailingLists lists,
+    CampaignBroadcast(CampaignRows campaigns, Recipients recipients, TemplateRows templates, MailingLists lists,
                       Audiences contacts, MailOut out, CampaignSettings settings,
                       PlatformTransactionManager transactions) {
         this.campaigns = campaigns;

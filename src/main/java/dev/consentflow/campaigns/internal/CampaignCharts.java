@@ -2,10 +2,10 @@ package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.NamedSql;
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.CampaignManagement.LinkClicks;
-import dev.consentflow.campaigns.CampaignManagement.Moment;
-import dev.consentflow.campaigns.CampaignManagement.Statistics;
-import dev.consentflow.campaigns.internal.Campaigns.Campaign;
+import dev.consentflow.campaigns.Campaigns.LinkClicks;
+import dev.consentflow.campaigns.Campaigns.Moment;
+import dev.consentflow.campaigns.Campaigns.Statistics;
+import dev.consentflow.campaigns.internal.CampaignRows.Campaign;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.MailingLists.Ended;
 import dev.consentflow.contacts.SubscriptionStatus;

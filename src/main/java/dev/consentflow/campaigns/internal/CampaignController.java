@@ -1,10 +1,10 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.campaigns.CampaignManagement;
-import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
-import dev.consentflow.campaigns.CampaignManagement.CampaignSummary;
-import dev.consentflow.campaigns.CampaignManagement.Statistics;
+import dev.consentflow.campaigns.Campaigns;
+import dev.consentflow.campaigns.Campaigns.CampaignStatus;
+import dev.consentflow.campaigns.Campaigns.CampaignSummary;
+import dev.consentflow.campaigns.Campaigns.Statistics;
 import dev.consentflow.campaigns.CampaignState;
 import dev.consentflow.web.InvalidInputException;
 import jakarta.validation.Valid;
@@ -34,9 +34,9 @@ class CampaignController {
     /** The largest page of {@code GET /api/campaigns}. */
     static final int MAX_PAGE = 500;
 
-    private final CampaignManagement campaigns;
+    private final Campaigns campaigns;
 
-    CampaignController(CampaignManagement campaigns) {
+    CampaignController(Campaigns campaigns) {
         this.campaigns = campaigns;
     }
 

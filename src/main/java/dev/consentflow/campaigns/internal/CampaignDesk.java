@@ -3,9 +3,9 @@ package dev.consentflow.campaigns.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.campaigns.CampaignAlreadySent;
 import dev.consentflow.campaigns.internal.CampaignBroadcastProcess.Var;
-import dev.consentflow.campaigns.internal.Campaigns.Campaign;
-import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
-import dev.consentflow.campaigns.CampaignManagement.CampaignSummary;
+import dev.consentflow.campaigns.internal.CampaignRows.Campaign;
+import dev.consentflow.campaigns.Campaigns.CampaignStatus;
+import dev.consentflow.campaigns.Campaigns.CampaignSummary;
 import dev.consentflow.campaigns.CampaignState;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.MailingLists;
@@ -24,14 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CampaignDesk {
 
-    private final Campaigns campaigns;
-    private final Templates templates;
+    private final CampaignRows campaigns;
+    private final TemplateRows templates;
     private final MailingLists contacts;
     private final ProcessRuntime runtime;
     private final CampaignLedgers ledgers;
     private final CampaignSettings settings;
 
-    CampaignDesk(Campaigns campaigns, Templates templates, MailingLists contacts, ProcessRuntime runtime,
+    CampaignDesk(CampaignRows campaigns, TemplateRows templates, MailingLists contacts, ProcessRuntime runtime,
                  CampaignLedgers ledgers, CampaignSettings settings) {
         this.campaigns = campaigns;
         this.templates = templates;
@@ -45,7 +45,7 @@ class CampaignDesk {
     UUID create(AccountId account, String name, String listKey, String templateKey) {
         ListInfo list = contacts.findList(account, listKey)
                 .orElseThrow(() -> new InvalidInputException("list", "is not a list of this account"));
-        Templates.Template template = templates.byKey(account, templateKey)
+        TemplateRows.Template template = templates.byKey(account, templateKey)
                 .orElseThrow(() -> new InvalidInputException("template", "is not a template of this account"));
         UUID id = UUID.randomUUID();
         campaigns.create(new Campaign(id, account.value(), name, list.id(), list.key(), template.id(),
@@ -70,7 +70,7 @@ class CampaignDesk {
     @Transactional(readOnly = true)
     CampaignStatus status(AccountId account, UUID id) {
         Campaign c = campaigns.find(account, id).orElseThrow(() -> new NotFoundException("campaign"));
-        String template = templates.byId(account, c.templateId()).map(Templates.Template::key).orElse(null);
+        String template = templates.byId(account, c.templateId()).map(TemplateRows.Template::key).orElse(null);
         if (c.status() == CampaignState.SENT) {
             long[] engagement = ledgers.engagement(c);
             return new CampaignStatus(c.id(), c.name(), c.listKey(), template, c.status(), c.audience(), 0,

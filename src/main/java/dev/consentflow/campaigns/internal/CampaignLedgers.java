@@ -1,9 +1,9 @@
 package dev.consentflow.campaigns.internal;
 
-import dev.consentflow.campaigns.CampaignManagement;
-import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
+import dev.consentflow.campaigns.Campaigns;
+import dev.consentflow.campaigns.Campaigns.CampaignStatus;
 import dev.consentflow.campaigns.CampaignState;
-import dev.consentflow.campaigns.internal.Campaigns.Campaign;
+import dev.consentflow.campaigns.internal.CampaignRows.Campaign;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.Audiences;
 import dev.consentflow.contacts.MailingLists;
@@ -56,10 +56,10 @@ class CampaignLedgers {
                 ledger.unknown(), engagement[0], engagement[1], engagement[2], deliverability(c));
     }
 
-    CampaignManagement.Deliverability deliverability(Campaign c) {
+    Campaigns.Deliverability deliverability(Campaign c) {
         AccountId account = new AccountId(c.accountId());
         BatchFeedback feedback = dispatch.feedback(c.id().toString());
-        return new CampaignManagement.Deliverability(feedback.handed(), feedback.hardBounces(), feedback.softBounces(),
+        return new Campaigns.Deliverability(feedback.handed(), feedback.hardBounces(), feedback.softBounces(),
                 feedback.complaints(), feedback.hardBounceRate(), feedback.complaintRate(),
                 dispatch.complaintRate(account), c.status() == CampaignState.PAUSED ? c.pauseReason() : null);
     }

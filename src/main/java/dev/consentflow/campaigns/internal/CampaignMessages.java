@@ -1,7 +1,7 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.dispatch.TemplateRenderer;
-import dev.consentflow.campaigns.internal.Templates.Template;
+import dev.consentflow.campaigns.internal.TemplateRows.Template;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListRecipient;
 import dev.consentflow.dispatch.OutboundMessage.Content;

@@ -1,9 +1,9 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.CampaignManagement;
+import dev.consentflow.campaigns.Campaigns;
 import dev.consentflow.campaigns.CampaignState;
-import dev.consentflow.campaigns.internal.Campaigns.Campaign;
+import dev.consentflow.campaigns.internal.CampaignRows.Campaign;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
@@ -15,21 +15,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@link CampaignManagement}, for the API and the console alike: the desk's create, send and status, with the
+ * {@link Campaigns}, for the API and the console alike: the desk's create, send and status, with the
  * template's placeholders checked before a send, the schedule, the audience a send would reach, and the charts.
  */
 @Service
-class CampaignOffice implements CampaignManagement {
+class CampaignOffice implements Campaigns {
 
     private final CampaignDesk desk;
-    private final Campaigns campaigns;
-    private final Templates templates;
+    private final CampaignRows campaigns;
+    private final TemplateRows templates;
     private final TemplateChecks checks;
     private final CampaignCharts charts;
     private final MailingLists lists;
     private final CampaignPauses pauses;
 
-    CampaignOffice(CampaignDesk desk, Campaigns campaigns, Templates templates, TemplateChecks checks,
+    CampaignOffice(CampaignDesk desk, CampaignRows campaigns, TemplateRows templates, TemplateChecks checks,
                    CampaignCharts charts, MailingLists lists, CampaignPauses pauses) {
         this.desk = desk;
         this.campaigns = campaigns;

@@ -2,7 +2,7 @@ package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.campaigns.CampaignNotPaused;
-import dev.consentflow.campaigns.internal.Campaigns.Campaign;
+import dev.consentflow.campaigns.internal.CampaignRows.Campaign;
 import dev.consentflow.campaigns.CampaignState;
 import dev.consentflow.dispatch.BatchFeedback;
 import dev.consentflow.dispatch.Dispatch;
@@ -32,11 +32,11 @@ class CampaignPauses {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignPauses.class);
 
-    private final Campaigns campaigns;
+    private final CampaignRows campaigns;
     private final Dispatch dispatch;
     private final DeliverabilitySettings settings;
 
-    CampaignPauses(Campaigns campaigns, Dispatch dispatch, DeliverabilitySettings settings) {
+    CampaignPauses(CampaignRows campaigns, Dispatch dispatch, DeliverabilitySettings settings) {
         this.campaigns = campaigns;
         this.dispatch = dispatch;
         this.settings = settings;

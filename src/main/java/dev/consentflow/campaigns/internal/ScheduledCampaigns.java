@@ -2,8 +2,8 @@ package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.campaigns.CampaignAlreadySent;
-import dev.consentflow.campaigns.CampaignManagement;
-import dev.consentflow.campaigns.internal.Campaigns.Campaign;
+import dev.consentflow.campaigns.Campaigns;
+import dev.consentflow.campaigns.internal.CampaignRows.Campaign;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,10 +22,10 @@ class ScheduledCampaigns {
     private static final Logger log = LoggerFactory.getLogger(ScheduledCampaigns.class);
     private static final int ROUND = 20;
 
-    private final Campaigns campaigns;
-    private final CampaignManagement office;
+    private final CampaignRows campaigns;
+    private final Campaigns office;
 
-    ScheduledCampaigns(Campaigns campaigns, CampaignManagement office) {
+    ScheduledCampaigns(CampaignRows campaigns, Campaigns office) {
         this.campaigns = campaigns;
         this.office = office;
     }

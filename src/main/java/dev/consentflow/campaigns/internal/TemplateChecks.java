@@ -1,7 +1,7 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.TemplateManagement.Preview;
+import dev.consentflow.campaigns.Templates.Preview;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.dispatch.OutboundMessage.Content;
 import dev.consentflow.dispatch.TemplateRenderer;
@@ -49,7 +49,7 @@ class TemplateChecks {
     }
 
     /** A 400 naming the placeholders nothing fills. */
-    void refuseUnknown(AccountId account, Templates.Template template) {
+    void refuseUnknown(AccountId account, TemplateRows.Template template) {
         List<String> unknown = unknown(account, template.subject(), template.html(), template.text());
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("template", "has placeholders no contact or form of this account has: "

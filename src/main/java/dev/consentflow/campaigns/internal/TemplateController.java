@@ -1,9 +1,9 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.campaigns.TemplateManagement;
-import dev.consentflow.campaigns.TemplateManagement.Preview;
-import dev.consentflow.campaigns.TemplateManagement.TemplateView;
+import dev.consentflow.campaigns.Templates;
+import dev.consentflow.campaigns.Templates.Preview;
+import dev.consentflow.campaigns.Templates.TemplateView;
 import dev.consentflow.web.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
 class TemplateController {
 
-    private final TemplateManagement templates;
+    private final Templates templates;
 
-    TemplateController(TemplateManagement templates) {
+    TemplateController(Templates templates) {
         this.templates = templates;
     }
 

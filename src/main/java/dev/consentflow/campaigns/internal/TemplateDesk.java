@@ -1,22 +1,22 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.TemplateManagement;
+import dev.consentflow.campaigns.Templates;
 import dev.consentflow.dispatch.StaffMail;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link TemplateManagement}: the one way templates are written, previewed and tested, for API and console. */
+/** {@link Templates}: the one way templates are written, previewed and tested, for API and console. */
 @Service
-class TemplateDesk implements TemplateManagement {
+class TemplateDesk implements Templates {
 
-    private final Templates templates;
+    private final TemplateRows templates;
     private final TemplateChecks checks;
     private final StaffMail mail;
 
-    TemplateDesk(Templates templates, TemplateChecks checks, StaffMail mail) {
+    TemplateDesk(TemplateRows templates, TemplateChecks checks, StaffMail mail) {
         this.templates = templates;
         this.checks = checks;
         this.mail = mail;
@@ -55,13 +55,13 @@ class TemplateDesk implements TemplateManagement {
 
     @Override
     public void sendTest(AccountId account, String key, String to) {
-        Templates.Template template = templates.byKey(account, key)
+        TemplateRows.Template template = templates.byKey(account, key)
                 .orElseThrow(() -> new NotFoundException("Template"));
         checks.refuseUnknown(account, template);
         mail.send(to, checks.sample(account, "[Test] " + template.subject(), template.html(), template.text()));
     }
 
-    static TemplateView view(Templates.Template t) {
+    static TemplateView view(TemplateRows.Template t) {
         return new TemplateView(t.id(), t.key(), t.subject(), t.html(), t.text(), t.createdAt());
     }
 }

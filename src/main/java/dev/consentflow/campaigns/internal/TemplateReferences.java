@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TemplateReferences implements FlowReference {
 
-    private final Templates templates;
+    private final TemplateRows templates;
 
-    TemplateReferences(Templates templates) {
+    TemplateReferences(TemplateRows templates) {
         this.templates = templates;
     }
 

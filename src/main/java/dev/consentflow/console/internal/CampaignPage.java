@@ -3,9 +3,9 @@ package dev.consentflow.console.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.campaigns.CampaignAlreadySent;
-import dev.consentflow.campaigns.CampaignManagement;
-import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
-import dev.consentflow.campaigns.CampaignManagement.Statistics;
+import dev.consentflow.campaigns.Campaigns;
+import dev.consentflow.campaigns.Campaigns.CampaignStatus;
+import dev.consentflow.campaigns.Campaigns.Statistics;
 import dev.consentflow.campaigns.CampaignState;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,9 +26,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
 class CampaignPage {
 
-    private final CampaignManagement campaigns;
+    private final Campaigns campaigns;
 
-    CampaignPage(CampaignManagement campaigns) {
+    CampaignPage(Campaigns campaigns) {
         this.campaigns = campaigns;
     }
 

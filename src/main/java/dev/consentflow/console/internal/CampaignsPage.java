@@ -2,9 +2,9 @@ package dev.consentflow.console.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.campaigns.CampaignManagement;
-import dev.consentflow.campaigns.CampaignManagement.CampaignSummary;
-import dev.consentflow.campaigns.TemplateManagement;
+import dev.consentflow.campaigns.Campaigns;
+import dev.consentflow.campaigns.Campaigns.CampaignSummary;
+import dev.consentflow.campaigns.Templates;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.web.InvalidInputException;
 import java.time.LocalDateTime;
@@ -29,11 +29,11 @@ class CampaignsPage {
 
     static final int PAGE = 20;
 
-    private final CampaignManagement campaigns;
-    private final TemplateManagement templates;
+    private final Campaigns campaigns;
+    private final Templates templates;
     private final MailingLists lists;
 
-    CampaignsPage(CampaignManagement campaigns, TemplateManagement templates, MailingLists lists) {
+    CampaignsPage(Campaigns campaigns, Templates templates, MailingLists lists) {
         this.campaigns = campaigns;
         this.templates = templates;
         this.lists = lists;

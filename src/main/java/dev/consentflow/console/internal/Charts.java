@@ -2,9 +2,9 @@ package dev.consentflow.console.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.consentflow.campaigns.CampaignManagement.LinkClicks;
-import dev.consentflow.campaigns.CampaignManagement.Moment;
-import dev.consentflow.campaigns.CampaignManagement.Statistics;
+import dev.consentflow.campaigns.Campaigns.LinkClicks;
+import dev.consentflow.campaigns.Campaigns.Moment;
+import dev.consentflow.campaigns.Campaigns.Statistics;
 import dev.consentflow.contacts.MailingLists.ListWeek;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

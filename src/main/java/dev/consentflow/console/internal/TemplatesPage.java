@@ -1,8 +1,8 @@
 package dev.consentflow.console.internal;
 
 import dev.consentflow.accounts.Caller;
-import dev.consentflow.campaigns.TemplateManagement;
-import dev.consentflow.campaigns.TemplateManagement.TemplateView;
+import dev.consentflow.campaigns.Templates;
+import dev.consentflow.campaigns.Templates.TemplateView;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,9 +24,9 @@ class TemplatesPage {
 
     static final int MAX_PART = 500_000;
 
-    private final TemplateManagement templates;
+    private final Templates templates;
 
-    TemplatesPage(TemplateManagement templates) {
+    TemplatesPage(Templates templates) {
         this.templates = templates;
     }
 

@@ -10,7 +10,7 @@ import dev.consentflow.imports.internal.ImportTable.Counts;
 import dev.consentflow.imports.internal.ImportTable.LostLease;
 import dev.consentflow.imports.internal.ImportTable.Rejection;
 import dev.consentflow.subscription.SignupReceipt;
-import dev.consentflow.subscription.SubscriptionManagement;
+import dev.consentflow.subscription.DoubleOptIns;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,12 +49,12 @@ class ImportRunner {
     private final ImportTable table;
     private final UploadStore uploads;
     private final ContactImports contacts;
-    private final SubscriptionManagement subscriptions;
+    private final DoubleOptIns subscriptions;
     private final TransactionTemplate tx;
     private final ImportSettings settings;
 
     ImportRunner(ImportTable table, UploadStore uploads, ContactImports contacts,
-                 SubscriptionManagement subscriptions, TransactionTemplate tx, ImportSettings settings) {
+                 DoubleOptIns subscriptions, TransactionTemplate tx, ImportSettings settings) {
         this.table = table;
         this.uploads = uploads;
         this.contacts = contacts;

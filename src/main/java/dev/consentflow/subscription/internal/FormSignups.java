@@ -2,7 +2,7 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.Signup;
-import dev.consentflow.subscription.SubscriptionManagement;
+import dev.consentflow.subscription.DoubleOptIns;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
@@ -24,11 +24,11 @@ class FormSignups {
     private final SignupForms forms;
     private final SignupLimits limits;
     private final MailingLists contacts;
-    private final SubscriptionManagement subscriptions;
+    private final DoubleOptIns subscriptions;
     private final TransactionRetry retry;
 
     FormSignups(SignupForms forms, SignupLimits limits, MailingLists contacts,
-                SubscriptionManagement subscriptions, TransactionRetry retry) {
+                DoubleOptIns subscriptions, TransactionRetry retry) {
         this.forms = forms;
         this.limits = limits;
         this.contacts = contacts;

@@ -4,7 +4,7 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.subscription.SignupReceipt;
-import dev.consentflow.subscription.SubscriptionManagement;
+import dev.consentflow.subscription.DoubleOptIns;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * {@link SignupInbox}.
  */
 @Service
-class SignupDesk implements SubscriptionManagement {
+class SignupDesk implements DoubleOptIns {
 
     private final ProcessRuntime runtime;
     private final SignupInbox inbox;

@@ -15,7 +15,7 @@ import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.subscription.SignupReceipt;
-import dev.consentflow.subscription.SubscriptionManagement;
+import dev.consentflow.subscription.DoubleOptIns;
 import dev.consentflow.web.InvalidInputException.FieldProblem;
 import dev.consentflow.web.InvalidInputException;
 import java.time.Duration;
@@ -48,12 +48,12 @@ class SubscriptionController {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Subscribers subscribers;
-    private final SubscriptionManagement doubleOptIn;
+    private final DoubleOptIns doubleOptIn;
     private final ListJoins joins;
     private final Contacts contacts;
     private final TransactionRetry retry;
 
-    SubscriptionController(Subscribers subscribers, SubscriptionManagement doubleOptIn, ListJoins joins,
+    SubscriptionController(Subscribers subscribers, DoubleOptIns doubleOptIn, ListJoins joins,
                            Contacts contacts, TransactionRetry retry) {
         this.subscribers = subscribers;
         this.doubleOptIn = doubleOptIn;

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.internal.Templates.Template;
+import dev.consentflow.campaigns.internal.TemplateRows.Template;
 import dev.consentflow.contacts.Audiences;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListRecipient;

@@ -12,7 +12,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.internal.Templates.Template;
+import dev.consentflow.campaigns.internal.TemplateRows.Template;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactEvents;
 import dev.consentflow.contacts.Contacts;
@@ -26,7 +26,7 @@ import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.dispatch.Channel;
-import dev.consentflow.subscription.SubscriptionManagement;
+import dev.consentflow.subscription.DoubleOptIns;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -49,8 +49,8 @@ class AutomationStepsTest {
     private final ListJoins joins = mock(ListJoins.class);
     private final Contacts contacts = mock(Contacts.class);
     private final ContactEvents events = mock(ContactEvents.class);
-    private final SubscriptionManagement subscriptions = mock(SubscriptionManagement.class);
-    private final Templates templates = mock(Templates.class);
+    private final DoubleOptIns subscriptions = mock(DoubleOptIns.class);
+    private final TemplateRows templates = mock(TemplateRows.class);
     private final AutomationMailer mailer = mock(AutomationMailer.class);
     private final AutomationSteps steps = new AutomationSteps(joins, contacts, events, subscriptions, templates,
             mailer);
@@ -81,7 +81,7 @@ class AutomationStepsTest {
         steps.addToList(account, person, "offers");
         verify(subscriptions).signUp(account, signup);
 
-        SubscriptionManagement untouched = mock(SubscriptionManagement.class);
+        DoubleOptIns untouched = mock(DoubleOptIns.class);
         AutomationSteps other = new AutomationSteps(joins, contacts, events, untouched, templates, mailer);
         when(joins.joinList(eq(account), eq(person), eq("offers"), any(), anyBoolean()))
                 .thenReturn(new ListJoin.AlreadyOn(new SubscriptionRef(person, subscription, news,

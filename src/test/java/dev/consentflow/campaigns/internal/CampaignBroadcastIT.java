@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.campaigns.CampaignManagement.CampaignStatus;
+import dev.consentflow.campaigns.Campaigns.CampaignStatus;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.Unsubscribe;
 import dev.consentflow.contacts.UnsubscribeChannel;
@@ -39,7 +39,7 @@ class CampaignBroadcastIT {
     @Autowired
     CampaignLedgers ledgers;
     @Autowired
-    Campaigns campaigns;
+    CampaignRows campaigns;
     @Autowired
     Unsubscriptions unsubscriptions;
     @Autowired

@@ -19,7 +19,7 @@ import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.subscription.SignupReceipt;
-import dev.consentflow.subscription.SubscriptionManagement;
+import dev.consentflow.subscription.DoubleOptIns;
 import dev.consentflow.subscription.internal.SubscriptionController.SubscriptionRequest;
 import dev.consentflow.web.InvalidInputException;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class SubscriptionControllerTest {
 
     @Test
     void anUnconfirmedRequestGoesCheckedToTheDoubleOptInWhichAnswersWith202() {
-        SubscriptionManagement doubleOptIn = mock(SubscriptionManagement.class);
+        DoubleOptIns doubleOptIn = mock(DoubleOptIns.class);
         SubscriberId subscriber = new SubscriberId(UUID.randomUUID());
         when(signups.check(eq(account), any())).thenAnswer(call -> call.getArgument(1));
         when(doubleOptIn.signUp(eq(account), any())).thenReturn(new SignupReceipt(UUID.randomUUID(), subscriber, false));
@@ -55,7 +55,7 @@ class SubscriptionControllerTest {
 
     @Test
     void aBadRequestNeverReachesTheDoubleOptIn() {
-        SubscriptionManagement doubleOptIn = mock(SubscriptionManagement.class);
+        DoubleOptIns doubleOptIn = mock(DoubleOptIns.class);
         when(signups.check(eq(account), any())).thenThrow(new InvalidInputException("email", "must contain an @"));
         var bad = new SubscriptionRequest("anna", null, "news", Map.of(), false, "not-an-ip", Instant.now(), null,
                 null, null);
@@ -66,7 +66,7 @@ class SubscriptionControllerTest {
         verify(doubleOptIn, never()).signUp(any(), any());
     }
 
-    private SubscriptionController controller(SubscriptionManagement doubleOptIn) {
+    private SubscriptionController controller(DoubleOptIns doubleOptIn) {
         return new SubscriptionController(signups, doubleOptIn, mock(ListJoins.class), mock(Contacts.class),
                 new TransactionRetry(mock(PlatformTransactionManager.class)));
     }

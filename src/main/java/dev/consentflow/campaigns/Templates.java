@@ -9,7 +9,7 @@ import java.util.UUID;
  * Mail templates as marketers write them ({@code /api/templates} and the console's template editor): created,
  * changed, previewed for a sample contact through the renderer campaigns use, and tested on one's own address.
  */
-public interface TemplateManagement {
+public interface Templates {
 
     record TemplateView(UUID id, String key, String subject, String html, String text, Instant createdAt) {
     }

@@ -4,7 +4,7 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.Signup;
 
 /** The subscription module's API for other modules (imports in DOUBLE_OPT_IN mode). */
-public interface SubscriptionManagement {
+public interface DoubleOptIns {
 
     /**
      * Starts a {@code double-opt-in} for a validated signup, in the caller's transaction: when this returns, the

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 
 /** An account's mail templates. */
 @Component
-class Templates {
+class TemplateRows {
 
     private final JdbcClient jdbc;
 
-    Templates(JdbcClient jdbc) {
+    TemplateRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -56,17 +56,17 @@ class Templates {
 
     List<Template> all(AccountId account) {
         return jdbc.sql("select * from campaigns_template where account_id = :account order by key")
-                .param("account", account.value()).query(Templates::template).list();
+                .param("account", account.value()).query(TemplateRows::template).list();
     }
 
     Optional<Template> byKey(AccountId account, String key) {
         return jdbc.sql("select * from campaigns_template where account_id = :account and key = :key")
-                .param("account", account.value()).param("key", key).query(Templates::template).optional();
+                .param("account", account.value()).param("key", key).query(TemplateRows::template).optional();
     }
 
     Optional<Template> byId(AccountId account, UUID id) {
         return jdbc.sql("select * from campaigns_template where account_id = :account and id = :id")
-                .param("account", account.value()).param("id", id).query(Templates::template).optional();
+                .param("account", account.value()).param("id", id).query(TemplateRows::template).optional();
     }
 
     private static Template template(ResultSet rs, int row) throws SQLException {

@@ -12,13 +12,13 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** {@link Imports} on the desk, the table and the worker that {@code /api/imports} uses. */
 @Service
-class ImportService implements Imports {
+class QueuedImports implements Imports {
 
     private final ImportDesk desk;
     private final ImportTable table;
     private final ImportWorker worker;
 
-    ImportService(ImportDesk desk, ImportTable table, ImportWorker worker) {
+    QueuedImports(ImportDesk desk, ImportTable table, ImportWorker worker) {
         this.desk = desk;
         this.table = table;
         this.worker = worker;

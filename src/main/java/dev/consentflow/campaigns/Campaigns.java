@@ -9,7 +9,7 @@ import java.util.UUID;
  * Campaigns as marketers run them ({@code /api/campaigns} and the console's campaign screens): created as a
  * DRAFT, sent once (now, or at a scheduled time), followed live from the dispatch ledger, and charted afterwards.
  */
-public interface CampaignManagement {
+public interface Campaigns {
 
     /** One line of the campaign list: what the row holds, without counting the ledger of a running send. */
     record CampaignSummary(UUID id, String name, String list, CampaignState status, Long audience,

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * account's thresholds, until the marketer resumes it), SENT with the final ledger when it closed.
  */
 @Component
-class Campaigns {
+class CampaignRows {
 
     record Campaign(UUID id, UUID accountId, String name, UUID listId, String listKey, UUID templateId,
                     CampaignState status, Long audience, Instant createdAt, Instant sendAt, Instant closedAt,
@@ -27,7 +27,7 @@ class Campaigns {
 
     private final JdbcClient jdbc;
 
-    Campaigns(JdbcClient jdbc) {
+    CampaignRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -44,7 +44,7 @@ class Campaigns {
 
     Optional<Campaign> find(AccountId account, UUID id) {
         return jdbc.sql("select * from campaigns_campaign where account_id = :account and id = :id")
-                .param("account", account.value()).param("id", id).query(Campaigns::campaign).optional();
+                .param("account", account.value()).param("id", id).query(CampaignRows::campaign).optional();
     }
 
     /** The account's campaigns newest first, after {@code before} (the previous page's last) when it is given. */
@@ -54,7 +54,7 @@ class Campaigns {
                             select * from campaigns_campaign where account_id = :account
                              order by created_at desc, id desc limit :limit
                             """)
-                    .param("account", account.value()).param("limit", limit).query(Campaigns::campaign).list();
+                    .param("account", account.value()).param("limit", limit).query(CampaignRows::campaign).list();
         }
         return jdbc.sql("""
                         select * from campaigns_campaign
@@ -62,7 +62,7 @@ class Campaigns {
                          order by created_at desc, id desc limit :limit
                         """)
                 .param("account", account.value()).param("createdAt", Timestamp.from(before.createdAt()))
-                .param("id", before.id()).param("limit", limit).query(Campaigns::campaign).list();
+                .param("id", before.id()).param("limit", limit).query(CampaignRows::campaign).list();
     }
 
     /** DRAFT to SENDING, once: answers false when the campaign is not a draft (any more). */
@@ -91,7 +91,7 @@ class Campaigns {
                          where status = 'DRAFT' and scheduled_for <= :now
                          order by scheduled_for limit :limit
                         """)
-                .param("now", Timestamp.from(now)).param("limit", limit).query(Campaigns::campaign).list();
+                .param("now", Timestamp.from(now)).param("limit", limit).query(CampaignRows::campaign).list();
     }
 
     void setAudience(UUID id, long audience) {

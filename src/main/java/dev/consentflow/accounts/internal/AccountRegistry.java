@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates accounts and keys, authenticates, lists and revokes keys. */
 @Service
-class AccountManagement implements Accounts, ApiKeys {
+class AccountRegistry implements Accounts, ApiKeys {
 
     static final String DEFAULT_ACCOUNT = "default";
 
@@ -30,7 +30,7 @@ class AccountManagement implements Accounts, ApiKeys {
     private final JdbcAggregateTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    AccountManagement(AccountRepository accounts, ApiKeyRepository keys, JdbcAggregateTemplate jdbc,
+    AccountRegistry(AccountRepository accounts, ApiKeyRepository keys, JdbcAggregateTemplate jdbc,
                       ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.keys = keys;
