@@ -102,7 +102,8 @@ class PlatformHistoryIT {
     }
 
     private String finishedDoubleOptIn(String subscriberId) {
-        String instance = jdbc.sql("select process_instance_id from subscription_double_opt_in where subscriber_id = :id")
+        String instance = jdbc.sql("select process_instance_id from subscription_confirmation_request"
+                        + " where purpose = 'SIGNUP' and subscriber_id = :id")
                 .param("id", UUID.fromString(subscriberId)).query(String.class).single();
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                         "select count(*) from act_hi_procinst where id_ = :instance and end_time_ is not null")
