@@ -13,6 +13,9 @@ import java.util.List;
  */
 public interface ContactImports {
 
+    /** Why an erased address's row is rejected, wherever an import meets it (at the row, or dropped at erasure). */
+    String ERASED = "erased: only a confirmed opt-in can bring this address back";
+
     /**
      * The CPU work of one chunk, to do before its transaction (and in parallel with other chunks' writes): every
      * row checked, its blind indexes computed and the cards that may be new sealed. Writes nothing.

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class BatchImport implements ContactImports {
 
-    static final String ERASED = "erased: only a confirmed opt-in can bring this address back";
+    static final String ERASED = ContactImports.ERASED;
     static final String UNSUBSCRIBED = "unsubscribed from this list: an import never subscribes anybody again";
     static final String BOUNCED = "bounced on this list: an import never subscribes anybody again";
     static final String TAKEN = "another contact of this account has it";

@@ -4,6 +4,7 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.consent.AuditAction;
 import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
+import dev.consentflow.contacts.ContactImports;
 import dev.consentflow.contacts.ContactErased;
 import dev.consentflow.contacts.ErasedAddresses;
 import dev.consentflow.contacts.SubscriberId;
@@ -47,8 +48,8 @@ class ImportErasures {
 
     private static final Logger log = LoggerFactory.getLogger(ImportErasures.class);
 
-    /** The same words as the import's own rule for an erased address. */
-    static final String ERASED = "erased: only a confirmed opt-in can bring this address back";
+    /** The import's own rule's words for an erased address. */
+    static final String ERASED = ContactImports.ERASED;
     static final String ACTOR = "system:erasure";
 
     private final NamedParameterJdbcTemplate jdbc;
