@@ -88,8 +88,12 @@ class ImportResumeIT {
             assertThat(cards).as(address).hasSize(1);
             assertThat(cards.get(0).get("subscriptions")).hasSize(1);
         }
-        assertThat(jdbc.sql("select count(*) from consent_audit_entry where account_id = ? and action = 'CONFIRMED'")
-                .param(UUID.fromString(TestAccounts.accountId(admin))).query(Long.class).single()).isEqualTo(10);
+        // Chained and still waiting to be chained, in one statement: an entry moves from one to the other atomically.
+        assertThat(jdbc.sql("""
+                        select (select count(*) from consent_audit_entry where account_id = :account and action = 'CONFIRMED')
+                             + (select count(*) from consent_audit_pending where account_id = :account and action = 'CONFIRMED')""")
+                .param("account", UUID.fromString(TestAccounts.accountId(admin))).query(Long.class).single())
+                .isEqualTo(10);
 
         Claimed stale = new Claimed(UUID.fromString(id), null, null, list, ImportFormat.CSV, true, UUID.randomUUID(),
                 dev.consentflow.accounts.Role.MARKETER, settings.chunkRows(), java.time.Instant.now(), true);
