@@ -1,16 +1,12 @@
 package dev.consentflow.engine.internal;
 
 import dev.consentflow.engine.ProcessHistory;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.operaton.bpm.engine.ProcessEngineConfiguration;
-import org.operaton.bpm.engine.impl.context.Context;
 import org.operaton.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.operaton.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.operaton.bpm.engine.impl.history.event.HistoryEventType;
 import org.operaton.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.operaton.bpm.engine.impl.persistence.entity.JobEntity;
-import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
@@ -28,7 +24,11 @@ import org.operaton.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  */
 final class PlatformHistoryLevel extends AbstractHistoryLevel {
 
-    private final Map<String, Boolean> platformDefinitions = new ConcurrentHashMap<>();
+    private final PlatformDefinitions platform;
+
+    PlatformHistoryLevel(PlatformDefinitions platform) {
+        this.platform = platform;
+    }
 
     @Override
     public int getId() {
@@ -70,32 +70,7 @@ final class PlatformHistoryLevel extends AbstractHistoryLevel {
                 && type != HistoryEventTypes.JOB_DELETE;
     }
 
-    /** A definition's tenant never changes: asked once per definition of the deployment cache. */
     private boolean isPlatform(String processDefinitionId) {
-        if (processDefinitionId == null) {
-            return false;
-        }
-        Boolean platform = platformDefinitions.get(processDefinitionId);
-        if (platform == null) {
-            var configuration = Context.getProcessEngineConfiguration();
-            if (configuration == null) {
-                return false;
-            }
-            platform = isWithoutTenant(configuration.getDeploymentCache()::findDeployedProcessDefinitionById,
-                    processDefinitionId);
-            platformDefinitions.put(processDefinitionId, platform);
-        }
-        return platform;
-    }
-
-    /** Unknown (deleted meanwhile): not the platform's, so its history stays full. */
-    private static boolean isWithoutTenant(java.util.function.Function<String, ProcessDefinitionEntity> definitions,
-                                           String processDefinitionId) {
-        try {
-            ProcessDefinitionEntity definition = definitions.apply(processDefinitionId);
-            return definition != null && definition.getTenantId() == null;
-        } catch (org.operaton.bpm.engine.ProcessEngineException e) {
-            return false;
-        }
+        return platform.contains(processDefinitionId);
     }
 }

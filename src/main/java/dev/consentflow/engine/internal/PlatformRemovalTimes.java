@@ -1,0 +1,129 @@
+package dev.consentflow.engine.internal;
+
+import dev.consentflow.engine.HistoryRetention;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import org.operaton.bpm.engine.ProcessEngineConfiguration;
+import org.operaton.bpm.engine.impl.context.Context;
+import org.operaton.bpm.engine.impl.history.DefaultHistoryRemovalTimeProvider;
+import org.operaton.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.operaton.bpm.engine.impl.history.event.HistoryEvent;
+import org.operaton.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.operaton.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.operaton.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The removal time of the platform processes' history, written with each row instead of afterwards. With the
+ * engine's removal-time strategy {@code end}, the end of every instance issued one UPDATE per history table (14-15
+ * statements, SignupConfirmCostBench) to set the removal time on every row the instance had written. For the
+ * platform's processes (deployed without a tenant) each row gets it when written instead: the time then plus the
+ * definition's time to live, never less than {@link HistoryRetention#BACKSTOP_DAYS}. At the end of a platform
+ * instance nothing is updated when the earliest of those times (the instance's start plus that time to live) still
+ * lies after the end plus {@link HistoryRetention#MAX_MONTHS}, the longest any account keeps the history; an
+ * instance that ran longer than that gap gets the engine's update, computed from its end. So the engine's cleanup
+ * never takes a platform instance's history before any account's period has passed, and the accounts' retention
+ * job ({@link HistoryRetention}) still removes it when the account's period has. Accounts' own flows, and any other
+ * strategy than {@code end}, keep the engine's behaviour.
+ */
+final class PlatformRemovalTimes {
+
+    private PlatformRemovalTimes() {
+    }
+
+    private static boolean strategyEnd() {
+        var configuration = Context.getProcessEngineConfiguration();
+        return configuration != null && ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_END
+                .equals(configuration.getHistoryRemovalTimeStrategy());
+    }
+
+    private static Date after(Date time, int days) {
+        return DefaultHistoryRemovalTimeProvider.determineRemovalTime(time, days);
+    }
+
+    /** The engine's producer, without the removal time update at a platform instance's end. */
+    static final class Producer extends CacheAwareHistoryEventProducer {
+
+        private final PlatformDefinitions platform;
+
+        Producer(PlatformDefinitions platform) {
+            this.platform = platform;
+        }
+
+        /** With the strategy {@code end}, asked only at the end of a root instance, to update its rows. */
+        @Override
+        protected Date calculateRemovalTime(HistoryEvent historyEvent) {
+            if (isHistoryRemovalTimeStrategyEnd() && platform.contains(historyEvent.getProcessDefinitionId())) {
+                return null;
+            }
+            return super.calculateRemovalTime(historyEvent);
+        }
+    }
+
+    /** Before the database handler: each new or changed row of a platform instance gets its removal time. */
+    static final class AtWrite implements HistoryEventHandler {
+
+        private final PlatformDefinitions platform;
+
+        AtWrite(PlatformDefinitions platform) {
+            this.platform = platform;
+        }
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (event.getRemovalTime() != null || event.getRootProcessInstanceId() == null || !strategyEnd()) {
+                return;
+            }
+            Integer days = platform.timeToLiveDays(event.getProcessDefinitionId());
+            if (days != null) {
+                event.setRemovalTime(after(ClockUtil.getCurrentTime(), days));
+            }
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+            events.forEach(this::handleEvent);
+        }
+    }
+
+    /**
+     * After the database handler (which has read the instance's start time by then): the engine's update of every
+     * row, computed from the end, for a platform instance that ran so long that its rows' removal times could come
+     * before an account's longest period has passed.
+     */
+    static final class AtEnd implements HistoryEventHandler {
+
+        private final PlatformDefinitions platform;
+
+        AtEnd(PlatformDefinitions platform) {
+            this.platform = platform;
+        }
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (!(event instanceof HistoricProcessInstanceEventEntity instance)
+                    || !HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(event.getEventType())
+                    || !instance.getId().equals(instance.getRootProcessInstanceId()) || !strategyEnd()) {
+                return;
+            }
+            Integer days = platform.timeToLiveDays(instance.getProcessDefinitionId());
+            Date end = instance.getEndTime();
+            if (days == null || end == null) {
+                return;
+            }
+            Date kept = instance.getStartTime() == null ? null : after(instance.getStartTime(), days);
+            Date due = Date.from(end.toInstant().atZone(ZoneOffset.UTC).plusMonths(HistoryRetention.MAX_MONTHS)
+                    .toInstant());
+            if (kept == null || kept.before(due)) {
+                Context.getCommandContext().getHistoricProcessInstanceManager()
+                        .addRemovalTimeToProcessInstancesByRootProcessInstanceId(instance.getId(), after(end, days));
+            }
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+            events.forEach(this::handleEvent);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.consentflow.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.consentflow.engine.HistoryRetention;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.ProcessEngineConfiguration;
+import org.operaton.bpm.engine.history.HistoricActivityInstance;
+import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.operaton.bpm.engine.impl.history.DefaultHistoryRemovalTimeProvider;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform processes' history carries its removal time from the moment each row is written, and an instance's
+ * end updates nothing, unless it ran so long that the engine's update from its end is needed to keep the history
+ * longer than any account may; an account's flow keeps the engine's strategy {@code end}. On an engine of its own
+ * with the server's history plugin (the shared process test engine deploys the platform's models without it).
+ */
+class PlatformRemovalTimesTest {
+
+    private static final String PLATFORM = "platform-wait";
+    private static final String FLOW = "account-wait";
+    private static final String TENANT = UUID.randomUUID().toString();
+
+    private static ProcessEngine engine;
+    private static HistoryService history;
+
+    @BeforeAll
+    static void engine() {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setJdbcUrl(TestDatabases.jdbcUrl("removal_time_tests"));
+        configuration.setJdbcUsername(TestDatabases.username());
+        configuration.setJdbcPassword(TestDatabases.password());
+        configuration.setJdbcDriver("org.postgresql.Driver");
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setJobExecutorActivate(false);
+        configuration.setProcessEngineName("removal-time-tests");
+        configuration.getProcessEnginePlugins().add(new PlatformHistory());
+        engine = configuration.buildProcessEngine();
+        history = engine.getHistoryService();
+        engine.getRepositoryService().createDeployment().addModelInstance(PLATFORM + ".bpmn", waiting(PLATFORM, 180))
+                .deploy();
+        engine.getRepositoryService().createDeployment().tenantId(TENANT)
+                .addModelInstance(FLOW + ".bpmn", waiting(FLOW, 30)).deploy();
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @AfterEach
+    void clock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aPlatformInstanceWritesItsRemovalTimeWithEachRowAndItsEndUpdatesNothing() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String instance = ranFor(PLATFORM, start, Duration.ofHours(2));
+
+        Instant backstop = days(start, HistoryRetention.BACKSTOP_DAYS);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("StartEvent_Started").singleResult().getRemovalTime().toInstant())
+                .as("written at the start, not updated at the end").isEqualTo(backstop);
+        assertThat(removalTimes(instance)).allSatisfy(removal -> assertThat(removal)
+                .isAfterOrEqualTo(backstop)
+                .isAfter(start.plus(Duration.ofHours(2)).atZone(ZoneOffset.UTC)
+                        .plusMonths(HistoryRetention.MAX_MONTHS).toInstant()));
+    }
+
+    @Test
+    void aPlatformInstanceThatRanLongerThanTheBackstopsMarginGetsTheEnginesUpdateFromItsEnd() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String instance = ranFor(PLATFORM, start, Duration.ofDays(30));
+
+        Instant fromEnd = days(start.plus(Duration.ofDays(30)), HistoryRetention.BACKSTOP_DAYS);
+        assertThat(removalTimes(instance)).isNotEmpty().containsOnly(fromEnd);
+    }
+
+    @Test
+    void anAccountsFlowGetsItsRemovalTimeFromItsEndAsTheEngineDoes() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String instance = ranFor(FLOW, start, Duration.ofHours(2));
+
+        assertThat(removalTimes(instance)).isNotEmpty()
+                .containsOnly(days(start.plus(Duration.ofHours(2)), 30));
+    }
+
+    private static String ranFor(String process, Instant start, Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(start));
+        var started = process.equals(FLOW)
+                ? engine.getRuntimeService().createProcessInstanceByKey(process).processDefinitionTenantId(TENANT)
+                        .setVariable("subscriberId", UUID.randomUUID().toString()).execute()
+                : engine.getRuntimeService().createProcessInstanceByKey(process)
+                        .setVariable("subscriberId", UUID.randomUUID().toString()).execute();
+        ClockUtil.setCurrentTime(Date.from(start.plus(duration)));
+        engine.getRuntimeService().createMessageCorrelation("removal.go").processInstanceId(started.getId())
+                .correlateWithResult();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(started.getId()).finished().count())
+                .isEqualTo(1);
+        return started.getId();
+    }
+
+    /** The removal times of the instance's process, activity and variable rows. */
+    private static List<Instant> removalTimes(String instance) {
+        List<Instant> times = new ArrayList<>();
+        times.add(instant(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getRemovalTime()));
+        for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
+                .processInstanceId(instance).list()) {
+            times.add(instant(activity.getRemovalTime()));
+        }
+        history.createHistoricVariableInstanceQuery().processInstanceId(instance).list()
+                .forEach(variable -> times.add(instant(variable.getRemovalTime())));
+        return times;
+    }
+
+    /** As the engine counts days from a time. */
+    private static Instant days(Instant from, int days) {
+        return DefaultHistoryRemovalTimeProvider.determineRemovalTime(Date.from(from), days).toInstant();
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static BpmnModelInstance waiting(String process, int days) {
+        return Bpmn.createExecutableProcess(process).operatonHistoryTimeToLive(days)
+                .startEvent("StartEvent_Started")
+                .receiveTask("Task_Wait").message("removal.go")
+                .endEvent("EndEvent_Done")
+                .done();
+    }
+}
