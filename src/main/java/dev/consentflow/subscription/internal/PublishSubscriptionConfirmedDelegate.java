@@ -6,7 +6,7 @@ import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Event_SubscriptionConfirmed}: publishes {@code subscription.confirmed} to automation flows; none listening is fine. */
+/** {@code Event_SubscriptionConfirmed} of {@code announce-confirmation}: publishes {@code subscription.confirmed} to automation flows; none listening is fine. */
 @Component
 class PublishSubscriptionConfirmedDelegate implements JavaDelegate {
 

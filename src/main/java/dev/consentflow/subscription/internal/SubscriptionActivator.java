@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What follows a confirmation in both processes, once {@link ClickHandOver} recorded it: {@code Task_SendWelcome}
- * queues the list's welcome mail, and {@code Event_SubscriptionConfirmed} tells automation flows.
+ * queues the list's welcome mail, and {@code announce-confirmation}'s {@code Event_SubscriptionConfirmed} tells
+ * automation flows ({@link ConfirmationAnnouncements}).
  */
 @Component
 class SubscriptionActivator {

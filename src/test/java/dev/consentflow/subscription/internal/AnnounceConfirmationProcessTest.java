@@ -54,7 +54,7 @@ class AnnounceConfirmationProcessTest {
     @Test
     @Deployment(resources = {"processes/announce-confirmation.bpmn", "processes/examples/welcome-series.bpmn"})
     void aDirectConfirmationWaitsAsAJobAndThenTellsTheAutomationFlowsOnce() {
-        new DirectConfirmations(TestProcessRuntimes.on(engine.getProcessEngine()))
+        new DirectConfirmations(new ConfirmationAnnouncements(TestProcessRuntimes.on(engine.getProcessEngine())))
                 .announce(new SubscriptionConfirmedDirectly(account, person, subscription, "news"));
 
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
@@ -75,7 +75,7 @@ class AnnounceConfirmationProcessTest {
     @Test
     @Deployment(resources = "processes/announce-confirmation.bpmn")
     void withNoFlowListeningNothingIsStarted() {
-        new DirectConfirmations(TestProcessRuntimes.on(engine.getProcessEngine()))
+        new DirectConfirmations(new ConfirmationAnnouncements(TestProcessRuntimes.on(engine.getProcessEngine())))
                 .announce(new SubscriptionConfirmedDirectly(account, person, subscription, "news"));
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();

@@ -243,6 +243,12 @@ class DoubleOptInFlowIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey("double-opt-in").finished().processInstanceBusinessKey(businessKey(email))
                 .count() == 1);
+        String instance = history.createHistoricProcessInstanceQuery().processDefinitionKey("double-opt-in")
+                .processInstanceBusinessKey(businessKey(email)).singleResult().getId();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId(DoubleOptInProcess.Event.SUBSCRIPTION_CONFIRMED).finished().count()).isEqualTo(1);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(AnnounceConfirmationProcess.ID)
+                .count()).as("no automation flow listens: nothing handed over, no job for it").isZero();
 
         ArgumentCaptor<AuditEntry> audited = ArgumentCaptor.forClass(AuditEntry.class);
         verify(audit, atLeastOnce()).append(audited.capture());

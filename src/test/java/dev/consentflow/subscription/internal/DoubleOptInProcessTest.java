@@ -46,7 +46,7 @@ class DoubleOptInProcessTest {
     private final JavaDelegate sendConfirmationAgain = mock(JavaDelegate.class);
     private final JavaDelegate sendReminder = mock(JavaDelegate.class);
     private final JavaDelegate sendWelcome = mock(JavaDelegate.class);
-    private final JavaDelegate publishSubscriptionConfirmed = mock(JavaDelegate.class);
+    private final JavaDelegate announceSubscriptionConfirmed = mock(JavaDelegate.class);
     private final JavaDelegate purgePendingSignup = mock(JavaDelegate.class);
     private final java.util.List<Object> handedOver = new java.util.ArrayList<>();
     private final String tombstoneId = UUID.randomUUID().toString();
@@ -58,7 +58,7 @@ class DoubleOptInProcessTest {
         Mocks.register("sendConfirmationAgainDelegate", sendConfirmationAgain);
         Mocks.register("sendReminderDelegate", sendReminder);
         Mocks.register("sendWelcomeDelegate", sendWelcome);
-        Mocks.register("publishSubscriptionConfirmedDelegate", publishSubscriptionConfirmed);
+        Mocks.register("announceSubscriptionConfirmedDelegate", announceSubscriptionConfirmed);
         Mocks.register("purgePendingSignupDelegate", purgePendingSignup);
         Mocks.register("startResubscriptionDelegate",
                 (JavaDelegate) e -> handedOver.add(e.getVariable(Var.TOMBSTONE_ID)));
@@ -73,7 +73,7 @@ class DoubleOptInProcessTest {
     }
 
     @Test
-    void aConfirmedSignupIsWelcomedAndPublished() {
+    void aConfirmedSignupIsWelcomedAndAnnouncedInTheWelcomesJobWithoutAJobOfItsOwn() {
         ProcessInstance instance = start();
         assertThat(instance).hasPassed(Task.REGISTER_SIGNUP).isWaitingAt(Task.SEND_CONFIRMATION);
 
@@ -83,11 +83,10 @@ class DoubleOptInProcessTest {
         confirm(instance);
         assertThat(instance).hasPassed(Task.CONFIRM_SUBSCRIPTION).isWaitingAt(Task.SEND_WELCOME)
                 .executeJob(Task.SEND_WELCOME)
-                .isWaitingAt(Event.SUBSCRIPTION_CONFIRMED)
-                .executeJob(Event.SUBSCRIPTION_CONFIRMED)
+                .hasPassed(Event.SUBSCRIPTION_CONFIRMED)
                 .endedAt(Event.SUBSCRIPTION_ACTIVE)
                 .hasNotPassed(Task.SEND_REMINDER, Task.PURGE_PENDING_SIGNUP);
-        verifyCalls(sendConfirmation, 1, sendWelcome, 1, publishSubscriptionConfirmed, 1, sendReminder, 0,
+        verifyCalls(sendConfirmation, 1, sendWelcome, 1, announceSubscriptionConfirmed, 1, sendReminder, 0,
                 purgePendingSignup, 0);
     }
 
@@ -100,9 +99,9 @@ class DoubleOptInProcessTest {
                 .isNotWaitingAt(Gateway.AWAIT_CONFIRMATION);
         assertThat(timers(instance)).containsExactly(Event.CONFIRMATION_EXPIRED_AFTER_REMINDER);
         confirm(instance);
-        assertThat(instance).executeJob(Task.SEND_WELCOME).executeJob(Event.SUBSCRIPTION_CONFIRMED)
+        assertThat(instance).executeJob(Task.SEND_WELCOME)
                 .endedAt(Event.SUBSCRIPTION_ACTIVE);
-        verifyCalls(sendConfirmation, 1, sendReminder, 1, sendWelcome, 1, publishSubscriptionConfirmed, 1,
+        verifyCalls(sendConfirmation, 1, sendReminder, 1, sendWelcome, 1, announceSubscriptionConfirmed, 1,
                 purgePendingSignup, 0);
     }
 
@@ -113,7 +112,7 @@ class DoubleOptInProcessTest {
                 .endedAt(Event.SIGNUP_EXPIRED)
                 .hasPassed(Task.PURGE_PENDING_SIGNUP)
                 .hasNotPassed(Task.SEND_REMINDER, Task.CONFIRM_SUBSCRIPTION, Task.SEND_WELCOME);
-        verifyCalls(purgePendingSignup, 1, sendWelcome, 0, publishSubscriptionConfirmed, 0, sendReminder, 0,
+        verifyCalls(purgePendingSignup, 1, sendWelcome, 0, announceSubscriptionConfirmed, 0, sendReminder, 0,
                 sendConfirmation, 1);
     }
 
@@ -125,7 +124,7 @@ class DoubleOptInProcessTest {
                 .endedAt(Event.SIGNUP_EXPIRED)
                 .hasPassed(Task.SEND_REMINDER, Task.PURGE_PENDING_SIGNUP);
         verifyCalls(sendReminder, 1, purgePendingSignup, 1, sendWelcome, 0, sendConfirmation, 1,
-                publishSubscriptionConfirmed, 0);
+                announceSubscriptionConfirmed, 0);
     }
 
     @Test
@@ -170,7 +169,7 @@ class DoubleOptInProcessTest {
         registerReturns(SignupOutcome.ALREADY_CONFIRMED);
         ProcessInstance instance = start();
         assertThat(instance).endedAt(Event.ALREADY_SUBSCRIBED).hasNotPassed(Task.SEND_CONFIRMATION);
-        verifyCalls(sendConfirmation, 0, sendWelcome, 0, publishSubscriptionConfirmed, 0);
+        verifyCalls(sendConfirmation, 0, sendWelcome, 0, announceSubscriptionConfirmed, 0);
     }
 
     @Test
@@ -193,7 +192,7 @@ class DoubleOptInProcessTest {
         assertThat(instance).executeJob(Task.SEND_CONFIRMATION);
         confirm(instance);
         assertThat(instance).endedAt(Event.NOTHING_TO_CONFIRM).hasNotPassed(Task.SEND_WELCOME);
-        verifyCalls(sendWelcome, 0, publishSubscriptionConfirmed, 0);
+        verifyCalls(sendWelcome, 0, announceSubscriptionConfirmed, 0);
     }
 
     @Test
@@ -201,7 +200,7 @@ class DoubleOptInProcessTest {
         ProcessInstance instance = start();
         assertThat(instance).executeJob(Task.SEND_CONFIRMATION);
         confirm(instance);
-        assertThat(instance).executeJob(Task.SEND_WELCOME).executeJob(Event.SUBSCRIPTION_CONFIRMED);
+        assertThat(instance).executeJob(Task.SEND_WELCOME);
 
         assertThat(UUID.fromString(instance.getBusinessKey())).isNotNull();
         Map<String, Object> variables = variables(instance);
