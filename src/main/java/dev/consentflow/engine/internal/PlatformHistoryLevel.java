@@ -20,7 +20,7 @@ import org.operaton.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  *
  * <p>Measured (SignupConfirmCostBench): a signup wrote 26 history rows, 19 of them details, other variables and
  * job log; a confirmation 7 inserts and, when the instance ends, 51 updates setting the removal time, most of them
- * on those same rows.
+ * on those same rows. Those updates are gone too: {@link PlatformRemovalTimes} writes the removal time with each row.
  */
 final class PlatformHistoryLevel extends AbstractHistoryLevel {
 
