@@ -32,6 +32,11 @@ class FlowJobLimit {
                 .register(meters);
     }
 
+    /** Whether accounts' flows have a job limit at all; without one no job takes a slot. */
+    boolean limited() {
+        return rate != null;
+    }
+
     /** When the job of this account's flow may run, taking its slot; empty when it may run now. */
     Optional<Instant> postponedUntil(String account, String jobId, Instant now) {
         if (rate == null) {

@@ -16,7 +16,7 @@ final class PlatformFirstJobPriorities extends DefaultJobPriorityProvider {
 
     static final long PLATFORM = 100;
     static final long ACCOUNT_FLOW = 0;
-    /** A job of an account's flow that was postponed to its slot ({@link AdmitFlowJobCmd}). */
+    /** A job of an account's flow that was postponed to its slot ({@link ExecuteAdmittedJobCmd}). */
     static final long POSTPONED_FLOW = 1;
 
     @Override

@@ -1,13 +1,18 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.contacts.ConsentEvidence;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@code Task_ConfirmSubscription} of a signup, {@code Task_CreateContact} of a resubscription: hands the click's
  * sealed evidence to contacts, which records the confirmation (a resubscription's as the new card with its
- * confirmed subscription) and audits it, once. Runs inside the click's transaction.
+ * confirmed subscription) and audits it, once. Runs inside the click's transaction: the click passes the row it
+ * locked and the evidence it sealed along ({@link #clicked}), bound to that transaction only, so the step reads
+ * neither again; a step that runs without them (in a transaction of its own) locks the row and opens the seal.
  */
 @Component
 class ClickHandOver {
@@ -23,17 +28,41 @@ class ClickHandOver {
     }
 
     /**
+     * Records the click on the waiting row the caller locked (CONFIRMED, with the sealed evidence), and keeps what
+     * its confirm step needs for the rest of this transaction.
+     */
+    void clicked(ConfirmationRequest locked, ConsentEvidence evidence) {
+        String instance = locked.processInstanceId();
+        requests.confirmed(instance, evidence.at(), seal.seal(locked.account(), instance, evidence));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Clicked key = new Clicked(locked.processInstanceId());
+        TransactionSynchronizationManager.bindResource(key, new Click(locked, evidence));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+            }
+        });
+    }
+
+    /**
      * The process variables: whether a subscription was confirmed now, and for a resubscription the card and
      * subscription the person came back as (a signup's instance knows its own). The row keeps ids and times only
      * afterwards: the card confirmed, no evidence.
      */
     Map<String, Object> confirm(String processInstanceId) {
-        ConfirmationRequest clicked = requests.lock(processInstanceId)
-                .filter(request -> request.clickEvidence() != null)
-                .orElseThrow(() -> new IllegalStateException(
-                        "no confirmation click recorded for " + processInstanceId));
-        var evidence = seal.open(clicked.account(), processInstanceId, clicked.clickEvidence());
-        ConfirmationSubjects.Confirmed confirmed = subjects.confirm(clicked, evidence);
+        Click click = (Click) TransactionSynchronizationManager.getResource(new Clicked(processInstanceId));
+        if (click == null) {
+            ConfirmationRequest clicked = requests.lock(processInstanceId)
+                    .filter(request -> request.clickEvidence() != null)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no confirmation click recorded for " + processInstanceId));
+            click = new Click(clicked, seal.open(clicked.account(), processInstanceId, clicked.clickEvidence()));
+        }
+        ConfirmationRequest clicked = click.request();
+        ConfirmationSubjects.Confirmed confirmed = subjects.confirm(clicked, click.evidence());
         requests.evidenceHandedOver(processInstanceId,
                 confirmed.subscriberId() == null ? null : confirmed.subscriberId().value());
         Map<String, Object> variables = new HashMap<>();
@@ -43,5 +72,12 @@ class ClickHandOver {
             variables.put(ResubscriptionProcess.Var.SUBSCRIPTION_ID, confirmed.subscriptionId().value().toString());
         }
         return variables;
+    }
+
+    /** The key a click is bound to the transaction under. */
+    private record Clicked(String processInstanceId) {
+    }
+
+    private record Click(ConfirmationRequest request, ConsentEvidence evidence) {
     }
 }

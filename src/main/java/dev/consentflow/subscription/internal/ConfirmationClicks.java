@@ -1,10 +1,12 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.engine.ProcessRuntime;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a confirmation link does, for a signup and a resubscription alike. Looking at it ({@code GET}) changes
@@ -13,6 +15,10 @@ import org.springframework.stereotype.Component;
  * parallel clicks one records the evidence and delivers the purpose's message to the waiting instance, by its
  * id; the others wait for that transaction and then find it confirmed. The instance's confirm step runs inside
  * the click's transaction, so the answer comes after the confirmation is committed.
+ *
+ * <p>Each request resolves its link once, in its one transaction, and answers with what it read ({@link Visit}):
+ * the page's language and brand come from the request and list read there, never from a second look-up (and
+ * never from a cache, so a link revoked, used up or erased is seen as such at once).
  */
 @Component
 class ConfirmationClicks {
@@ -28,63 +34,78 @@ class ConfirmationClicks {
         GONE
     }
 
-    private final ConfirmationTokens tokens;
-    private final ConfirmationRequestRepository requests;
-    private final ConfirmationSubjects subjects;
-    private final ClickEvidenceSeal seal;
-    private final ProcessRuntime runtime;
-    private final TransactionRetry retry;
+    /**
+     * What a request found behind a link: what the link does, and the request and its list when the link leads to
+     * one (both null for a link that leads nowhere; the list null too once the request's subscription is gone).
+     */
+    record Visit(Link link, ConfirmationRequest request, ListInfo list) {
 
-    ConfirmationClicks(ConfirmationTokens tokens, ConfirmationRequestRepository requests,
-                       ConfirmationSubjects subjects, ClickEvidenceSeal seal, ProcessRuntime runtime,
-                       TransactionRetry retry) {
-        this.tokens = tokens;
-        this.requests = requests;
-        this.subjects = subjects;
-        this.seal = seal;
-        this.runtime = runtime;
-        this.retry = retry;
-    }
+        static final Visit NOWHERE = new Visit(Link.GONE, null, null);
 
-    /** The request a link leads to, if it is one of ours and the request is still there. */
-    Optional<ConfirmationRequest> request(String token) {
-        return tokens.find(token).flatMap(link -> requests.findById(link.processInstanceId()));
-    }
-
-    Link look(String token) {
-        return request(token).map(request -> request.isWaiting() ? Link.WAITING : Link.ALREADY_CONFIRMED)
-                .orElse(Link.GONE);
-    }
-
-    Link click(String token, ConsentEvidence click) {
-        try {
-            return retry.run(() -> clickOnce(token, click));
-        } catch (NotWaiting e) {
-            return Link.GONE;
+        Optional<ListInfo> foundList() {
+            return Optional.ofNullable(list);
         }
     }
 
-    private Link clickOnce(String token, ConsentEvidence click) {
+    private final ConfirmationTokens tokens;
+    private final ConfirmationRequestRepository requests;
+    private final ConfirmationSubjects subjects;
+    private final ProcessRuntime runtime;
+    private final TransactionRetry retry;
+    private final ClickHandOver handOver;
+
+    ConfirmationClicks(ConfirmationTokens tokens, ConfirmationRequestRepository requests,
+                       ConfirmationSubjects subjects, ProcessRuntime runtime, TransactionRetry retry,
+                       ClickHandOver handOver) {
+        this.tokens = tokens;
+        this.requests = requests;
+        this.subjects = subjects;
+        this.runtime = runtime;
+        this.retry = retry;
+        this.handOver = handOver;
+    }
+
+    /** What the link shows, read in one transaction. */
+    @Transactional(readOnly = true)
+    Visit look(String token) {
+        return tokens.find(token).flatMap(link -> requests.findById(link.processInstanceId()))
+                .map(request -> new Visit(request.isWaiting() ? Link.WAITING : Link.ALREADY_CONFIRMED, request,
+                        subjects.list(request).orElse(null)))
+                .orElse(Visit.NOWHERE);
+    }
+
+    Visit click(String token, ConsentEvidence click) {
+        if (!ConfirmationTokens.isWellFormed(token)) {
+            return Visit.NOWHERE;
+        }
+        try {
+            return retry.run(() -> clickOnce(token, click));
+        } catch (NotWaiting e) {
+            return new Visit(Link.GONE, e.request, e.list);
+        }
+    }
+
+    private Visit clickOnce(String token, ConsentEvidence click) {
         Optional<ConfirmationToken> link = tokens.find(token);
         if (link.isEmpty()) {
-            return Link.GONE;
+            return Visit.NOWHERE;
         }
         lockAddressFirst(link.get());
         Optional<ConfirmationRequest> locked = requests.lock(link.get().processInstanceId());
         if (locked.isEmpty()) {
-            return Link.GONE;
-        }
-        if (!locked.get().isWaiting()) {
-            return Link.ALREADY_CONFIRMED;
+            return Visit.NOWHERE;
         }
         ConfirmationRequest request = locked.get();
-        String instance = request.processInstanceId();
-        requests.confirmed(instance, click.at(), seal.seal(request.account(), instance, click));
-        if (!runtime.correlate(request.purpose().clickMessage, instance, Map.of())) {
-            // The instance was cancelled or broke: roll the click back and refuse the link like any other.
-            throw new NotWaiting();
+        ListInfo list = subjects.list(request).orElse(null);
+        if (!request.isWaiting()) {
+            return new Visit(Link.ALREADY_CONFIRMED, request, list);
         }
-        return Link.CONFIRMED;
+        handOver.clicked(request, click);
+        if (!runtime.correlate(request.purpose().clickMessage, request.processInstanceId(), Map.of())) {
+            // The instance was cancelled or broke: roll the click back and refuse the link like any other.
+            throw new NotWaiting(request, list);
+        }
+        return new Visit(Link.CONFIRMED, request, list);
     }
 
     /**
@@ -100,8 +121,13 @@ class ConfirmationClicks {
     }
 
     private static final class NotWaiting extends RuntimeException {
-        NotWaiting() {
+        private final transient ConfirmationRequest request;
+        private final transient ListInfo list;
+
+        NotWaiting(ConfirmationRequest request, ListInfo list) {
             super("the confirmation request does not wait for a click", null, false, false);
+            this.request = request;
+            this.list = list;
         }
     }
 }

@@ -5,6 +5,7 @@ import static dev.consentflow.subscription.internal.Pages.escape;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.subscription.PublicTexts;
 import dev.consentflow.subscription.internal.ConfirmationClicks.Link;
+import dev.consentflow.subscription.internal.ConfirmationClicks.Visit;
 import dev.consentflow.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -39,35 +40,35 @@ class ConfirmationController {
 
     @GetMapping("/c/{token}")
     ResponseEntity<String> look(@PathVariable String token, HttpServletRequest request) {
-        Link link = clicks.look(token);
-        PublicTexts texts = languages.ofConfirmation(token, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        if (link == Link.WAITING) {
+        Visit visit = clicks.look(token);
+        PublicTexts texts = languages.ofConfirmation(visit, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        if (visit.link() == Link.WAITING) {
             return Pages.html(texts.language(), HttpStatus.OK, texts.text("confirm.title"), """
                     <h1>%s</h1>
                     <p>%s</p>
                     <form method="post" action="/c/%s"><button type="submit">%s</button></form>
                     """.formatted(texts.html("confirm.title"), texts.html("confirm.text"), escape(token),
-                    texts.html("confirm.button")), brands.ofConfirmation(token));
+                    texts.html("confirm.button")), brands.ofConfirmation(visit));
         }
-        return answer(link, texts, brands.ofConfirmation(token));
+        return answer(visit, texts);
     }
 
     @PostMapping("/c/{token}")
     ResponseEntity<String> click(@PathVariable String token, HttpServletRequest request) {
-        PublicTexts texts = languages.ofConfirmation(token, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        if (!ConfirmationTokens.isWellFormed(token)) {
-            return answer(Link.GONE, texts, PageBrand.NONE);
+        Visit visit = Visit.NOWHERE;
+        if (ConfirmationTokens.isWellFormed(token)) {
+            visit = clicks.click(token, ConsentEvidence.ofClick(Instant.now(), clientAddress.of(request),
+                    SignupValues.cleanUserAgent(request.getHeader(HttpHeaders.USER_AGENT))));
         }
-        ConsentEvidence evidence = ConsentEvidence.ofClick(Instant.now(), clientAddress.of(request),
-                SignupValues.cleanUserAgent(request.getHeader(HttpHeaders.USER_AGENT)));
-        return answer(clicks.click(token, evidence), texts, brands.ofConfirmation(token));
+        return answer(visit, languages.ofConfirmation(visit, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     /** The 410 page stays plain: naming the list would tell an expired link from one that never was. */
-    private static ResponseEntity<String> answer(Link link, PublicTexts texts, PageBrand brand) {
-        return switch (link) {
-            case CONFIRMED -> Pages.message(texts, HttpStatus.OK, "confirmed", brand);
-            case ALREADY_CONFIRMED, WAITING -> Pages.message(texts, HttpStatus.OK, "already", brand);
+    private ResponseEntity<String> answer(Visit visit, PublicTexts texts) {
+        return switch (visit.link()) {
+            case CONFIRMED -> Pages.message(texts, HttpStatus.OK, "confirmed", brands.ofConfirmation(visit));
+            case ALREADY_CONFIRMED, WAITING -> Pages.message(texts, HttpStatus.OK, "already",
+                    brands.ofConfirmation(visit));
             case GONE -> Pages.message(texts, HttpStatus.GONE, "confirm.gone");
         };
     }

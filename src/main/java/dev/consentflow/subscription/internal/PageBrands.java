@@ -6,6 +6,7 @@ import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.subscription.PublicTexts;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.subscription.internal.ConfirmationClicks.Visit;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +20,12 @@ class PageBrands {
     private final Subscriptions contacts;
     private final MailingLists lists;
     private final BrandDirectory brands;
-    private final ConfirmationClicks confirmations;
-    private final ConfirmationSubjects subjects;
     private final UnsubscribeTokens unsubscribeTokens;
 
-    PageBrands(Subscriptions contacts, MailingLists lists, BrandDirectory brands, ConfirmationClicks confirmations,
-               ConfirmationSubjects subjects, UnsubscribeTokens unsubscribeTokens) {
+    PageBrands(Subscriptions contacts, MailingLists lists, BrandDirectory brands, UnsubscribeTokens unsubscribeTokens) {
         this.contacts = contacts;
         this.lists = lists;
         this.brands = brands;
-        this.confirmations = confirmations;
-        this.subjects = subjects;
         this.unsubscribeTokens = unsubscribeTokens;
     }
 
@@ -44,11 +40,9 @@ class PageBrands {
                 .orElse(PageBrand.NONE);
     }
 
-    /** A confirmation link's list and brand, a signup's or a resubscription's alike. */
-    PageBrand ofConfirmation(String token) {
-        return confirmations.request(token)
-                .flatMap(request -> subjects.list(request).map(list -> of(request.account(), list)))
-                .orElse(PageBrand.NONE);
+    /** A confirmation link's list and brand, a signup's or a resubscription's alike, as the request found them. */
+    PageBrand ofConfirmation(Visit visit) {
+        return visit.foundList().map(list -> of(visit.request().account(), list)).orElse(PageBrand.NONE);
     }
 
     PageBrand ofUnsubscribe(String token) {
