@@ -12,7 +12,9 @@ public interface AuditLog {
 
     /**
      * Appends the entries in their order, as {@link #append} would one by one, in the caller's transaction: the
-     * way many facts of one transaction (an import's chunk) go in without a round trip each.
+     * way many facts of one transaction (an import's chunk) go in without a round trip each. Many entries are
+     * chained at once, and then the chain stays locked until the caller commits: call it last (as the contacts
+     * module does, just before its commit).
      */
     default void appendAll(java.util.List<AuditEntry> entries) {
         entries.forEach(this::append);

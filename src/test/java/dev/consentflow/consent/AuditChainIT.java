@@ -231,6 +231,64 @@ class AuditChainIT {
     }
 
     @Test
+    void manyEntriesOfOneTransactionAreChainedInItAfterTheEntriesThatWait() {
+        long before = admin.get("/api/audit/verify").json().get("entries").asLong();
+        // A committed entry whose node stopped before chaining it: the bulk append (or the sweep) chains it first.
+        jdbc.sql("""
+                insert into consent_audit_pending (account_id, at, subscriber_id, action, actor, detail)
+                values (?::uuid, now(), ?::uuid, 'VIEWED', 'test:waiting', '{"via":"test"}'::jsonb)""")
+                .params(account, subscriberId).update();
+        List<AuditEntry> many = bulk("test:bulk", 120);
+
+        transactions.executeWithoutResult(status -> {
+            auditLog.appendAll(many);
+            assertThat(jdbc.sql("select count(*) from consent_audit_entry where account_id = ?::uuid and actor = ?")
+                    .params(account, "test:bulk").query(Long.class).single())
+                    .as("chained in the appending transaction, not left waiting").isEqualTo(120);
+        });
+
+        assertThat(jdbc.sql("select count(*) from consent_audit_pending where account_id = ?::uuid").param(account)
+                .query(Long.class).single()).isZero();
+        List<String> actors = jdbc.sql("select actor from consent_audit_entry where account_id = ?::uuid and seq > ? "
+                + "order by seq").params(account, before).query(String.class).list();
+        assertThat(actors).hasSize(121).first().isEqualTo("test:waiting");
+        assertThat(actors.subList(1, 121)).containsOnly("test:bulk");
+        List<Long> items = jdbc.sql("select (detail->>'item')::bigint from consent_audit_entry where account_id = "
+                + "?::uuid and actor = 'test:bulk' order by seq").param(account).query(Long.class).list();
+        assertThat(items).isSorted().hasSize(120);
+        JsonNode verified = admin.get("/api/audit/verify").json();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("entries").asLong()).isEqualTo(before + 121);
+    }
+
+    @Test
+    void manyEntriesOfATransactionThatRollsBackLeaveNoEntryAndNoGap() {
+        long before = admin.get("/api/audit/verify").json().get("entries").asLong();
+        transactions.executeWithoutResult(status -> {
+            auditLog.appendAll(bulk("test:bulk-rollback", 80));
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(status -> auditLog.appendAll(bulk("test:bulk-commit", 60)));
+
+        JsonNode verified = admin.get("/api/audit/verify").json();
+        assertThat(verified.get("valid").asBoolean()).isTrue();
+        assertThat(verified.get("entries").asLong()).isEqualTo(before + 60);
+        assertThat(jdbc.sql("select min(seq) from consent_audit_entry where account_id = ?::uuid and actor = ?")
+                .params(account, "test:bulk-commit").query(Long.class).single()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select count(*) from consent_audit_entry where account_id = ?::uuid and actor = ?")
+                .params(account, "test:bulk-rollback").query(Long.class).single()).isZero();
+    }
+
+    private List<AuditEntry> bulk(String actor, int count) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(new AuditEntry(AccountId.of(account), UUID.fromString(subscriberId), AuditAction.VIEWED, actor,
+                    Map.of("item", i, "via", "tab\there"), null));
+        }
+        return entries;
+    }
+
+    @Test
     void platformOperatorsVerifyThePlatformChainOrAnAccountsWithoutSeeingItsEntries() {
         Api operator = admin.as(Api.OPERATOR_KEY);
         JsonNode platform = operator.get("/api/audit/verify").json();

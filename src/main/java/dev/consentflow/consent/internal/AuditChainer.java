@@ -1,10 +1,7 @@
 package dev.consentflow.consent.internal;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Chaining runs right after the appending transaction commits, on this node's chainer thread; readers of the
  * trail chain what waits first ({@link #chain(UUID)}), so they see every committed entry; a sweep picks up
  * entries whose node stopped before chaining them. One chain is chained by one transaction at a time, on every
- * node: a transaction-scoped advisory lock on the chain, taken before the pending rows are read.
+ * node: a transaction-scoped advisory lock on the chain, taken before the pending rows are read. Many entries of
+ * one transaction (an import's chunk) skip the waiting room: {@link #appendNow} chains them in that transaction.
  *
  * <p>The order is the order in which the entries were written (their ids), as it was when each append took the
  * head's lock: a transaction that waited for another one's lock writes its entry after that one's.
@@ -47,6 +45,7 @@ class AuditChainer {
     private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final ChainTail tail;
     private final TransactionTemplate ownTransaction;
     private final Set<UUID> signalled = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -55,8 +54,9 @@ class AuditChainer {
         return thread;
     });
 
-    AuditChainer(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    AuditChainer(JdbcClient jdbc, ChainTail tail, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.tail = tail;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -123,11 +123,43 @@ class AuditChainer {
 
     private record Pending(long id, Instant at, UUID subscriberId, String action, String actor, String detail,
                            String processInstanceId) {
+        ChainTail.Link link() {
+            return new ChainTail.Link(at, subscriberId, action, actor, CanonicalEntry.parseDetail(detail), detail,
+                    processInstanceId);
+        }
+    }
+
+    /**
+     * Appends entries straight into the chain in the caller's transaction (an import's chunk: thousands at once),
+     * after the committed entries that wait: the chain's lock is held until the caller commits, so one chain is
+     * still chained by one transaction at a time, and the entries exist if and only if the caller's facts do.
+     */
+    void appendNow(UUID chain, List<ChainTail.Link> entries) {
+        lock(chain);
+        while (chainWaiting(chain) == BATCH) {
+            log.debug("Chained a full batch of waiting audit entries of {} before an append", chain);
+        }
+        tail.link(chain, entries);
+    }
+
+    /** The chain's transaction-scoped advisory lock: whoever links into the chain holds it until its commit. */
+    void lock(UUID chain) {
+        jdbc.sql("select pg_advisory_xact_lock(:lockClass, :key)")
+                .param("lockClass", LOCK_CLASS).param("key", lockKey(chain)).query().singleValue();
+    }
+
+    /** Two chains of one key share a lock; whoever locks several chains locks them in the order of their keys. */
+    static int lockKey(UUID chain) {
+        return chain.hashCode();
     }
 
     private int chainBatch(UUID chain) {
-        jdbc.sql("select pg_advisory_xact_lock(:lockClass, :key)")
-                .param("lockClass", LOCK_CLASS).param("key", chain.hashCode()).query().singleValue();
+        lock(chain);
+        return chainWaiting(chain);
+    }
+
+    /** Up to a batch of the committed entries that wait, chained in the current transaction (it holds the lock). */
+    private int chainWaiting(UUID chain) {
         List<Pending> pending = jdbc.sql("""
                         select id, at, subscriber_id, action, actor, detail::text as detail, process_instance_id
                         from consent_audit_pending where account_id = :chain order by id limit :limit""")
@@ -139,44 +171,9 @@ class AuditChainer {
         if (pending.isEmpty()) {
             return 0;
         }
-        jdbc.sql("insert into consent_audit_head (account_id, seq, hash) values (:chain, 0, null) "
-                + "on conflict do nothing").param("chain", chain).update();
-        AuditHead head = jdbc.sql("select account_id, seq, hash from consent_audit_head where account_id = :chain "
-                        + "for update").param("chain", chain)
-                .query((rs, n) -> new AuditHead(rs.getObject("account_id", UUID.class), rs.getLong("seq"),
-                        rs.getBytes("hash")))
-                .single();
-        long seq = head.seq();
-        byte[] previous = head.hash();
-        List<Object[]> rows = new ArrayList<>(pending.size());
-        List<Long> ids = new ArrayList<>(pending.size());
-        for (int i = 0; i < pending.size(); i++) {
-            Pending entry = pending.get(i);
-            seq++;
-            byte[] hash = CanonicalEntry.hash(chain, seq, entry.at(), entry.subscriberId(), entry.action(),
-                    entry.actor(), CanonicalEntry.parseDetail(entry.detail()), entry.processInstanceId(), previous);
-            rows.add(new Object[] {chain, seq, Timestamp.from(entry.at()), entry.subscriberId(), entry.action(),
-                    entry.actor(), entry.detail(), entry.processInstanceId(), previous, hash});
-            previous = hash;
-            ids.add(entry.id());
-        }
-        jdbc.sql("delete from consent_audit_pending where id in (:ids)").param("ids", ids).update();
-        insert(rows);
-        jdbc.sql("update consent_audit_head set seq = :seq, hash = :hash where account_id = :chain")
-                .param("seq", seq).param("hash", previous).param("chain", chain).update();
+        jdbc.sql("delete from consent_audit_pending where id in (:ids)")
+                .param("ids", pending.stream().map(Pending::id).toList()).update();
+        tail.link(chain, pending.stream().map(Pending::link).toList());
         return pending.size();
-    }
-
-    private void insert(List<Object[]> rows) {
-        StringBuilder sql = new StringBuilder("""
-                insert into consent_audit_entry
-                    (account_id, seq, at, subscriber_id, action, actor, detail, process_instance_id, prev_hash, hash)
-                values """);
-        List<Object> params = new ArrayList<>(rows.size() * 10);
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)");
-            params.addAll(Arrays.asList(rows.get(i)));
-        }
-        jdbc.sql(sql.toString()).params(params).update();
     }
 }

@@ -2,23 +2,19 @@ package dev.consentflow.consent.internal;
 
 import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Appends entries to their account's chain: in the caller's transaction, as a pending entry (so it exists if and
  * only if the caller's change does), which the {@link AuditChainer} links into the chain right after the commit.
  * Nothing is locked here: before, each append locked the chain's head until its transaction had committed, and
- * every transaction of one account lined up behind the one before it.
+ * every transaction of one account lined up behind the one before it. Only a transaction with many entries (an
+ * import's chunk) chains them itself and holds the chain's lock from then until it commits: one lock for thousands
+ * of entries, each written once.
  */
 @Component
 class ChainedAuditLog implements AuditLog {
@@ -40,17 +38,15 @@ class ChainedAuditLog implements AuditLog {
     /** Persons per statement of {@link #appendForEach}: their ids go as one array. */
     private static final int PERSONS_PER_STATEMENT = 20_000;
 
-    /** From this many entries on, an append is one COPY instead of INSERT statements. */
-    private static final int COPY_FROM = 50;
+    /** From this many entries on, an append chains them in the caller's transaction ({@link #chainNow}). */
+    private static final int CHAIN_NOW_FROM = 50;
 
     private final JdbcClient jdbc;
     private final AuditChainer chainer;
-    private final DataSource dataSource;
 
-    ChainedAuditLog(JdbcClient jdbc, AuditChainer chainer, DataSource dataSource) {
+    ChainedAuditLog(JdbcClient jdbc, AuditChainer chainer) {
         this.jdbc = jdbc;
         this.chainer = chainer;
-        this.dataSource = dataSource;
     }
 
     @Override
@@ -60,8 +56,9 @@ class ChainedAuditLog implements AuditLog {
     }
 
     /**
-     * The entries of one transaction at once (an import's chunk appends thousands): written as pending rows many
-     * to a statement, in their order, then each chain they touch is chained after the commit.
+     * The entries of one transaction at once, in their order: a few are written as pending rows, many to a
+     * statement, and each chain they touch is chained after the commit; many (an import's chunk appends thousands)
+     * are chained at once, in the transaction ({@link #chainNow}).
      */
     @Override
     @Transactional
@@ -73,9 +70,8 @@ class ChainedAuditLog implements AuditLog {
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Set<UUID> chains = new LinkedHashSet<>();
-        if (entries.size() >= COPY_FROM) {
-            copy(entries, at, chains);
-            chains.forEach(chainer::chainAfterCommit);
+        if (entries.size() >= CHAIN_NOW_FROM) {
+            chainNow(entries, at);
             return;
         }
         for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
@@ -100,54 +96,23 @@ class ChainedAuditLog implements AuditLog {
         }
         chains.forEach(chainer::chainAfterCommit);
     }
+
     /**
-     * Many entries (an import's chunk) as one COPY on the transaction's connection: far less work for the database
-     * per entry than the rows of an INSERT; the rows take their ids in the order sent.
+     * Many entries (an import's chunk) go straight into their chains, in the caller's transaction: without the
+     * waiting room, each is written once instead of written, read, deleted and written again. The chains are locked
+     * in the order of their lock keys, so two such transactions never wait for each other in a circle.
      */
-    private void copy(List<AuditEntry> entries, Instant at, Set<UUID> chains) {
-        StringBuilder text = new StringBuilder(entries.size() * 160);
-        String when = at.toString();
+    private void chainNow(List<AuditEntry> entries, Instant at) {
+        Map<UUID, List<ChainTail.Link>> byChain = new TreeMap<>(
+                Comparator.comparingInt(AuditChainer::lockKey).thenComparing(Comparator.naturalOrder()));
         for (AuditEntry entry : entries) {
             UUID chain = entry.account() == null ? PLATFORM_CHAIN : entry.account().value();
-            chains.add(chain);
-            text.append(chain).append('\t').append(when).append('\t');
-            copyValue(text, entry.subscriberId() == null ? null : entry.subscriberId().toString());
-            text.append('\t').append(entry.action().name()).append('\t');
-            copyValue(text, clip(entry.actor(), MAX_ACTOR));
-            text.append('\t');
-            copyValue(text, CanonicalEntry.detailJson(CanonicalEntry.normalize(entry.detail())));
-            text.append('\t');
-            copyValue(text, clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE));
-            text.append('\n');
+            Map<String, Object> detail = CanonicalEntry.normalize(entry.detail());
+            byChain.computeIfAbsent(chain, c -> new ArrayList<>()).add(new ChainTail.Link(at, entry.subscriberId(),
+                    entry.action().name(), clip(entry.actor(), MAX_ACTOR), detail, CanonicalEntry.detailJson(detail),
+                    clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE)));
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    copy consent_audit_pending (account_id, at, subscriber_id, action, actor, detail, process_instance_id)
-                    from stdin""", new StringReader(text.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("could not append audit entries", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** A value in COPY's text format: null as \\N, backslash, tab and line breaks escaped. */
-    private static void copyValue(StringBuilder text, String value) {
-        if (value == null) {
-            text.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
-        }
+        byChain.forEach(chainer::appendNow);
     }
 
     /**
