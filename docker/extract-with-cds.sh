@@ -9,7 +9,8 @@
 # when the Spring context has been refreshed (-Dspring.context.exit=onRefresh: the schema, the engine and every
 # bean are made; no port is served, no job runs). A training run that fails leaves no archive and this script
 # still succeeds: the server starts without the archive, only slower. An archive made for other jars (the jar
-# was rebuilt, the JDK changed) is refused by the JVM with a warning, and the server starts without it too.
+# was rebuilt, the JDK changed, DEST was moved: the archive names the jars by absolute path) is refused by the JVM
+# with a warning, and the server starts without it too.
 #
 # usage: extract-with-cds.sh JAR DEST [JVM_OPTIONS_FILE]
 set -euo pipefail
