@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Unpacks the server jar into DEST (DEST/consentflow.jar and DEST/lib/) and trains a class data sharing archive
+# for it, DEST/consentflow.jsa (Java 17 AppCDS). Started as
+#   java @jvm.options -XX:SharedArchiveFile=DEST/consentflow.jsa -jar DEST/consentflow.jar
+# the JVM maps the about 19,000 classes the start-up loads from the archive instead of reading, parsing and
+# verifying each from the jars (README, "Faster start-up"). Used by the Dockerfile and bench/run.
+#
+# The training run is one start of the server on an embedded PostgreSQL in a temporary data directory, which ends
+# when the Spring context has been refreshed (-Dspring.context.exit=onRefresh: the schema, the engine and every
+# bean are made; no port is served, no job runs). A training run that fails leaves no archive and this script
+# still succeeds: the server starts without the archive, only slower. An archive made for other jars (the jar
+# was rebuilt, the JDK changed, DEST was moved: the archive names the jars by absolute path) is refused by the JVM
+# with a warning, and the server starts without it too.
+#
+# usage: extract-with-cds.sh JAR DEST [JVM_OPTIONS_FILE]
+set -euo pipefail
+
+jar=$(realpath "$1")
+dest=$(realpath -m "$2")
+options=$(realpath "${3:-$(dirname "$0")/../jvm.options}")
+java=${JAVA:-java}
+
+rm -rf "$dest"
+mkdir -p "$dest"
+"$java" -Djarmode=tools -jar "$jar" extract --destination "$dest" --application-filename consentflow.jar --force
+
+data=$(mktemp -d "${TMPDIR:-/tmp}/consentflow-cds.XXXXXX")
+# The training run ends with Runtime.halt (no shutdown hooks), so its embedded PostgreSQL is still running: stop
+# it (it is ours: it runs on our temporary data directory), then remove the directory.
+stop_postgres() {
+  local pm i
+  pm=$(head -1 "$data/data/postgres/postmaster.pid" 2>/dev/null || true)
+  if [ -n "$pm" ] && tr '\0' ' ' <"/proc/$pm/cmdline" 2>/dev/null | grep -qF "$data/data/postgres"; then
+    kill -INT "$pm" 2>/dev/null || true
+    for i in $(seq 1 300); do kill -0 "$pm" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$data"
+}
+trap stop_postgres EXIT
+trap 'exit 130' INT TERM
+echo "extract-with-cds: training the class data sharing archive (one start of the server, log in $dest/cds-training.log)" >&2
+if (cd "$data" && env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+      -u SPRING_MAIL_HOST CONSENTFLOW_DATA_DIR="$data/data" SERVER_PORT=0 \
+      CONSENTFLOW_DEV_SMTP_PORT=0 CONSENTFLOW_DEV_IMAP_PORT=0 \
+      "$java" @"$options" -XX:ArchiveClassesAtExit="$dest/consentflow.jsa" -Dspring.context.exit=onRefresh \
+      -jar "$dest/consentflow.jar") >"$dest/cds-training.log" 2>&1 && [ -s "$dest/consentflow.jsa" ]; then
+  echo "extract-with-cds: $dest/consentflow.jsa written" >&2
+else
+  rm -f "$dest/consentflow.jsa"
+  echo "extract-with-cds: the training run failed (see $dest/cds-training.log); the server starts without the archive" >&2
+fi
