@@ -4,6 +4,6 @@
  * action a person takes here is audited with the person as actor ({@code user:<id>}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console",
-        allowedDependencies = {"accounts", "campaigns", "consent", "contacts", "dispatch", "engine", "imports", "keys",
+        allowedDependencies = {"accounts", "brands", "campaigns", "consent", "contacts", "dispatch", "engine", "imports", "keys",
                 "privacy",                 "subscription", "web"})
 package dev.consentflow.console;

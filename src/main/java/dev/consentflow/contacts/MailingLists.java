@@ -26,6 +26,13 @@ public interface MailingLists {
     record ListWeek(LocalDate week, long joined, long left) {
     }
 
+    /**
+     * What people set on a list besides its key: its name, brand key (null for none), the language of its pages
+     * and built-in mails (a {@link ListLanguage} code) and whether its mail carries the open pixel and tracked links.
+     */
+    record ListSettings(String name, String brand, String language, boolean trackOpens, boolean trackClicks) {
+    }
+
     /** A subscription that ended (UNSUBSCRIBED or BOUNCED) at a time. */
     record Ended(SubscriptionId subscription, SubscriptionStatus status, Instant at) {
     }
@@ -45,6 +52,12 @@ public interface MailingLists {
 
     /** A new name and brand for a list (its key stays: forms, flows and evidence name it). */
     ListCounts change(AccountId account, String key, String name, String brand);
+
+    /** A new list with all its settings; a language this server has no texts in is a {@code 400} naming it. */
+    ListInfo create(AccountId account, String key, ListSettings settings);
+
+    /** A list's settings, all at once (its key stays); a {@code 404} for an unknown key. */
+    ListInfo change(AccountId account, String key, ListSettings settings);
 
     /** The subscriptions of a list that ended since a time (a campaign's unsubscribes and bounces). */
     List<Ended> endedSince(AccountId account, String listKey, Instant since);

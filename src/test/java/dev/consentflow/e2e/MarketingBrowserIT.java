@@ -63,8 +63,7 @@ class MarketingBrowserIT {
     @Test
     void aSignupThroughANewFormMovesTheListsCountsWhileTheMarketerWatches() {
         browser.signIn(join("MARKETER"), PASSWORD).go("/app/lists").accessible("lists (none)");
-        browser.type("#list-key", "news").type("#list-name", "Acme News").type("#list-brand", "acme")
-                .submit("form.row-form button");
+        browser.type("#list-key", "news").type("#list-name", "Acme News").submit("#new-list-form button");
         assertThat(browser.path()).isEqualTo("/app/lists/news?created");
         assertThat(browser.heading()).isEqualTo("Acme News");
         browser.accessible("list").screenshot("marketing-list-en");
@@ -194,6 +193,136 @@ class MarketingBrowserIT {
         browser.go("/app/templates/november").accessible("template (da)");
         browser.go("/app/lists").accessible("lists (da)");
         browser.go("/app/forms").accessible("forms (da)");
+    }
+
+    @Test
+    void aMarketerSetsUpABrandWithItsDkimRecordAndGivesAListItsBrandLanguageTrackingAndOwnConfirmation() {
+        browser.signIn(join("MARKETER"), PASSWORD).go("/app/brands").accessible("brands (none)");
+        browser.submit("#new-brand");
+        assertThat(browser.path()).isEqualTo("/app/brands/new");
+        browser.accessible("new brand");
+
+        // Bad input: the form comes back as typed, each field with its problem, and nothing is written.
+        browser.type("#brand-key", "acme").type("#brand-name", "Acme News")
+                .type("#brand-logoUrl", "http://cdn.acme.example/logo.png").type("#brand-color", "green")
+                .type("#brand-controllerName", "Acme ApS").type("#brand-controllerAddress", "Havnegade 1, 1058 København K")
+                .type("#brand-controllerEmail", "dpo@acme.example").type("#brand-privacyUrl", "https://acme.example/privacy")
+                .type("#brand-fromName", "Acme News").type("#brand-fromAddress", "news@other.example")
+                .type("#brand-domain", "acme.example").submit("#brand-form button[type=submit]");
+        assertThat(browser.all("#brand-problems li")).hasSize(3);
+        assertThat(browser.find("#brand-logoUrl-error").getText()).contains("https");
+        assertThat(browser.find("#brand-color-error").getText()).contains("#0a6640");
+        assertThat(browser.find("#brand-fromAddress-error").getText()).contains("sending domain");
+        assertThat(browser.find("#brand-color").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#brand-controllerAddress").getAttribute("value")).isEqualTo("Havnegade 1, 1058 København K");
+        browser.accessible("new brand, refused").fullScreenshot("brands-refused-en");
+        assertThat(admin.get("/api/brands").json()).isEmpty();
+
+        browser.type("#brand-logoUrl", "https://cdn.acme.example/logo.png").type("#brand-color", "#0a6640")
+                .type("#brand-fromAddress", "news@acme.example").submit("#brand-form button[type=submit]");
+        assertThat(browser.path()).isEqualTo("/app/brands/acme?created");
+        assertThat(browser.heading()).isEqualTo("Acme News");
+        assertThat(browser.find("#dkim-title").getText()).isEqualTo("DKIM signing key");
+        browser.accessible("brand");
+
+        // The DKIM key: the page shows the record to publish, as the API does.
+        browser.submit("#new-dkim-key");
+        assertThat(browser.path()).startsWith("/app/brands/acme?dkim=");
+        JsonNode key = admin.get("/api/brands/acme").json().get("dkimKeys").get(0);
+        assertThat(browser.find("li.new-key .dns-name").getText()).isEqualTo(key.get("dnsName").asText())
+                .endsWith("._domainkey.acme.example");
+        assertThat(browser.find("li.new-key textarea.dns-txt").getAttribute("value"))
+                .isEqualTo(key.get("dnsTxt").asText()).startsWith("v=DKIM1; k=rsa; p=");
+        assertThat(browser.find("li.new-key .badge").getText()).isEqualTo("Signs");
+        browser.driver().executeScript("window.scrollTo(0, 0)");
+        browser.accessible("brand with a DKIM key").fullScreenshot("brands-brand-en");
+        browser.go("/app/brands").accessible("brands");
+        assertThat(browser.find("tr[data-brand=acme]").getText()).contains("Acme News", "news@acme.example", "Signs");
+        browser.screenshot("brands-en");
+
+        // A list takes a brand of the account, a language and tracking.
+        browser.go("/app/lists").type("#list-key", "nyheder").type("#list-name", "Acme Nyheder")
+                .choose("#list-brand", "acme").choose("#list-language", "da").click("#list-track-clicks")
+                .submit("#new-list-form button[type=submit]");
+        assertThat(browser.path()).isEqualTo("/app/lists/nyheder?created");
+        JsonNode list = list("nyheder");
+        assertThat(list.get("brand").asText()).isEqualTo("acme");
+        assertThat(list.get("language").asText()).isEqualTo("da");
+        assertThat(list.get("trackClicks").asBoolean()).isTrue();
+        assertThat(list.get("trackOpens").asBoolean()).isFalse();
+        assertThat(browser.find("#list-language-now").getText()).isEqualTo("Danish");
+        assertThat(browser.find("#list-tracking-now").getText()).isEqualTo("Clicks");
+        browser.accessible("list with settings").fullScreenshot("lists-settings-en");
+
+        // A name the server refuses (the browser's own check is off here): the field says so, nothing changes.
+        browser.driver().executeScript("document.getElementById('list-settings').noValidate = true");
+        browser.type("#list-name", " ").choose("#list-language", "en").submit("#list-settings button[type=submit]");
+        assertThat(browser.find("#list-name-error").getText()).contains("200 characters");
+        assertThat(browser.find("#list-language option:checked").getAttribute("value")).isEqualTo("en");
+        browser.accessible("list settings, refused");
+        assertThat(list("nyheder").get("language").asText()).isEqualTo("da");
+
+        // The list's own confirmation mail: built-in Danish first; a wording without the link is refused.
+        browser.go("/app/lists/nyheder");
+        assertThat(browser.find("tr[data-kind=confirmation] .wording").getText()).isEqualTo("Built-in text (Danish)");
+        browser.submit("tr[data-kind=confirmation] a");
+        assertThat(browser.path()).isEqualTo("/app/lists/nyheder/messages/confirmation");
+        assertThat(browser.find("#mail-subject").getAttribute("value")).isNotBlank();
+        browser.accessible("list mail (built-in)");
+        browser.type("#mail-subject", "Bekræft din tilmelding til {{listName}}")
+                .type("#mail-html", "<p>Tak fordi du vil have {{listName}}.</p>")
+                .type("#mail-text", "Tak fordi du vil have {{listName}}. Bekræft her: {{confirmUrl}}");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.find("#preview-subject").getText()
+                .equals("Bekræft din tilmelding til Acme Nyheder") && !browser.all("#preview-problems").isEmpty());
+        browser.submit("#mail-form button[type=submit]");
+        assertThat(browser.find("#mail-html-error").getText()).contains("{{confirmUrl}}");
+        assertThat(browser.all("#mail-text-error")).isEmpty();
+        browser.accessible("list mail, refused").fullScreenshot("list-mail-refused-en");
+        assertThat(admin.get("/api/lists/nyheder/messages/confirmation").json().get("builtIn").asBoolean()).isTrue();
+
+        browser.type("#mail-html", "<p>Tak fordi du vil have {{listName}}. <a href=\"{{confirmUrl}}\">Bekræft</a></p>");
+        browser.submit("#mail-form button[type=submit]");
+        assertThat(browser.path()).isEqualTo("/app/lists/nyheder/messages/confirmation?saved");
+        assertThat(browser.find("#wording-state").getText()).isEqualTo("Your own wording");
+        JsonNode saved = admin.get("/api/lists/nyheder/messages/confirmation").json();
+        assertThat(saved.get("builtIn").asBoolean()).isFalse();
+        assertThat(saved.get("subject").asText()).isEqualTo("Bekræft din tilmelding til {{listName}}");
+        browser.accessible("list mail (own)").fullScreenshot("list-mail-en");
+        browser.submit("#reset-mail");
+        assertThat(browser.path()).isEqualTo("/app/lists/nyheder/messages/confirmation?reset");
+        assertThat(admin.get("/api/lists/nyheder/messages/confirmation").json().get("builtIn").asBoolean()).isTrue();
+
+        browser.submit("header button[value=da]");
+        assertThat(browser.heading()).isEqualTo("Bekræftelse");
+        browser.accessible("list mail (da)");
+        browser.go("/app/brands/acme").accessible("brand (da)").fullScreenshot("brands-brand-da");
+        browser.go("/app/brands").accessible("brands (da)");
+        browser.go("/app/lists/nyheder").accessible("list with settings (da)");
+        assertThat(browser.find("#list-language-now").getText()).isEqualTo("Dansk");
+    }
+
+    @Test
+    void complianceReadsTheBrandsButChangesNothing() {
+        assertThat(admin.post("/api/brands", Map.of("key", "acme", "name", "Acme News",
+                "controller", Map.of("name", "Acme ApS", "email", "dpo@acme.example"))).status()).isEqualTo(201);
+        browser.signIn(join("COMPLIANCE"), PASSWORD).go("/app/brands").accessible("brands (compliance)");
+        assertThat(browser.all("#new-brand")).isEmpty();
+        browser.go("/app/brands/acme").accessible("brand (compliance)");
+        assertThat(browser.all("#brand-form")).isEmpty();
+        assertThat(browser.find("#brand-read").getText()).contains("Acme ApS", "dpo@acme.example");
+        browser.go("/app/brands/new");
+        assertThat(browser.heading()).isEqualTo("Not allowed");
+        browser.go("/app/lists");
+        assertThat(browser.heading()).isEqualTo("Not allowed");
+    }
+
+    private JsonNode list(String key) {
+        for (JsonNode list : admin.get("/api/lists").json()) {
+            if (list.get("key").asText().equals(key)) {
+                return list;
+            }
+        }
+        throw new AssertionError("no list " + key);
     }
 
     private String count(String list, String status) {

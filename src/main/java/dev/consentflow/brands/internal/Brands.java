@@ -50,7 +50,7 @@ class Brands implements BrandDirectory {
     }
 
     @Transactional
-    Brand create(AccountId account, BrandRequest.Checked b) {
+    Brand create(AccountId account, BrandChecks.Checked b) {
         if (find(account, b.key()).isPresent()) {
             throw new BrandKeyTaken();
         }
@@ -65,7 +65,7 @@ class Brands implements BrandDirectory {
     }
 
     @Transactional
-    Brand update(AccountId account, BrandRequest.Checked b) {
+    Brand update(AccountId account, BrandChecks.Checked b) {
         Brand old = get(account, b.key());
         Brand changed = brands.save(new Brand(old.id(), old.accountId(), old.brandKey(), b.displayName(),
                 b.controllerName(), b.controllerAddress(), b.privacyContact(), b.privacyPolicyUrl(), b.logoUrl(),

@@ -2,7 +2,9 @@ package dev.consentflow.console.internal;
 
 import dev.consentflow.web.InvalidInputException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The marketing screens' checks of what a person typed, with the API's rules (a 400 page that names the field). */
@@ -40,6 +42,21 @@ final class MarketingInput {
             throw new InvalidInputException(field, "must be at most " + max + " characters");
         }
         return value;
+    }
+
+    /**
+     * The fields of a form with a problem, for the form shown again: the API's field names, each once, a nested
+     * one as the console's flat field ({@code from.address} is {@code fromAddress}).
+     */
+    static Map<String, Boolean> fields(InvalidInputException problems) {
+        Map<String, Boolean> fields = new LinkedHashMap<>();
+        for (InvalidInputException.FieldProblem problem : problems.errors()) {
+            String field = problem.field();
+            int dot = field.indexOf('.');
+            fields.put(dot < 0 || dot == field.length() - 1 ? field : field.substring(0, dot)
+                    + Character.toUpperCase(field.charAt(dot + 1)) + field.substring(dot + 2), true);
+        }
+        return fields;
     }
 
     /** Field names typed as "firstName, city": each trimmed, empty ones left out. */

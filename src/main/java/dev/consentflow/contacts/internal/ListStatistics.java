@@ -77,6 +77,23 @@ class ListStatistics implements MailingLists {
     }
 
     @Override
+    public ListInfo create(AccountId account, String key, ListSettings settings) {
+        return lists.create(account, key, settings.name(), settings.brand(), tracking(settings)).info();
+    }
+
+    @Override
+    @Transactional
+    public ListInfo change(AccountId account, String key, ListSettings settings) {
+        Lists.Settings tracking = tracking(settings).validated();
+        lists.change(account, key, settings.name(), settings.brand());
+        return lists.change(account, key, tracking).info();
+    }
+
+    private static Lists.Settings tracking(ListSettings settings) {
+        return new Lists.Settings(settings.language(), settings.trackOpens(), settings.trackClicks());
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<Ended> endedSince(AccountId account, String listKey, Instant since) {
         MailingList list = lists.find(account, listKey).orElseThrow(() -> new NotFoundException("List"));

@@ -1,5 +1,8 @@
 package dev.consentflow.brands.internal;
 
+import dev.consentflow.brands.BrandRecords.BrandRequest;
+import dev.consentflow.brands.BrandRecords.Controller;
+import dev.consentflow.brands.BrandRecords.From;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.InvalidInputException.FieldProblem;
@@ -10,24 +13,18 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A brand as {@code POST /api/brands} and {@code PUT /api/brands/{key}} take it, in API.md section 10's names;
- * {@link #checked} answers every problem at once ({@code 400}) and the values as stored (trimmed, addresses and
- * colour normalised).
+ * The rules of a brand as {@code POST /api/brands}, {@code PUT /api/brands/{key}} and the console's brand form take
+ * it ({@link BrandRequest}, in API.md section 10's names): {@link #checked} answers every problem at once
+ * ({@code 400}) and the values as stored (trimmed, addresses and colour normalised).
  */
-record BrandRequest(String key, String name, Controller controller, String privacyUrl, String logoUrl,
-                    String color, From from, String replyTo, String domain) {
+final class BrandChecks {
 
     static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Pattern HOST = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]");
 
-    /** The legal data controller (GDPR Art. 13): who, where, and the address for data-protection requests. */
-    record Controller(String name, String address, String email) {
-    }
-
-    /** The sender of the brand's mail. */
-    record From(String name, String address) {
+    private BrandChecks() {
     }
 
     /** The values to store; the key is the path's for an update. */
@@ -36,8 +33,12 @@ record BrandRequest(String key, String name, Controller controller, String priva
                    String fromName, String fromAddress, String replyTo, String sendingDomain) {
     }
 
-    Checked checked(String pathKey) {
+    static Checked checked(BrandRequest request, String pathKey) {
         List<FieldProblem> problems = new ArrayList<>();
+        String key = request.key();
+        String name = request.name();
+        String replyTo = request.replyTo();
+        String color = request.color();
         String brandKey = pathKey != null ? pathKey : key;
         if (brandKey == null || !KEY.matcher(brandKey).matches()) {
             problems.add(new FieldProblem("key", "must be 1 to 100 of letters, digits, '.', '_' and '-'"));
@@ -46,21 +47,21 @@ record BrandRequest(String key, String name, Controller controller, String priva
             problems.add(new FieldProblem("name", "is required"));
         }
         text("name", name, 200, problems);
-        Controller c = controller == null ? new Controller(null, null, null) : controller;
-        From s = from == null ? new From(null, null) : from;
+        Controller c = request.controller() == null ? new Controller(null, null, null) : request.controller();
+        From s = request.from() == null ? new From(null, null) : request.from();
         text("controller.name", c.name(), 200, problems);
         text("controller.address", c.address(), 500, problems);
         text("from.name", s.name(), 200, problems);
         String contact = address("controller.email", c.email(), problems);
         String fromAddress = address("from.address", s.address(), problems);
         String reply = address("replyTo", replyTo, problems);
-        String policy = url("privacyUrl", privacyUrl, false, problems);
-        String logo = url("logoUrl", logoUrl, true, problems);
+        String policy = url("privacyUrl", request.privacyUrl(), false, problems);
+        String logo = url("logoUrl", request.logoUrl(), true, problems);
         String colour = blank(color) ? null : color.strip();
         if (colour != null && !COLOUR.matcher(colour).matches()) {
             problems.add(new FieldProblem("color", "must be a colour as #rrggbb"));
         }
-        String sendingDomain = domain;
+        String sendingDomain = request.domain();
         String domain = blank(sendingDomain) ? null : sendingDomain.strip().toLowerCase(Locale.ROOT);
         if (domain != null) {
             try {
