@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Recognises an erased person's address in data another module still holds (an import's upload), without the
- * address: through the blind index the person's tombstone keeps (its email's, or its mobile number's when it had
- * no email), so the comparison needs nothing but the tombstone's id.
+ * address: through the blind indexes the person's tombstone keeps (of their email and of their mobile number), so the
+ * comparison needs nothing but the tombstone's id.
  */
 public interface ErasedAddresses {
 

@@ -9,10 +9,10 @@ public interface Erasures {
     /**
      * Erases a person, leaving the tombstone of DESIGN.md rule 2, in the caller's transaction. Takes the person's
      * address locks (the ones a signup takes), publishes {@link ContactErased} so other modules forget their rows
-     * of the person, then deletes the custom fields, the mobile number and its index, the address ciphertext, the
-     * behaviour events and the card's data key (crypto-shredding: anything still sealed under it, in this
-     * database or an old backup, cannot be opened any more). The tombstone keeps the email blind index (the
-     * mobile index only when there is no email), {@code erasedAt}, and per subscription its list, status,
+     * of the person, then deletes the custom fields, the address ciphertexts, the behaviour events and the card's
+     * data key (crypto-shredding: anything still sealed under it, in this database or an old backup, cannot be
+     * opened any more). The tombstone keeps the blind index of each address (email and mobile number, so each
+     * stays blocked), {@code erasedAt}, and per subscription its list, status,
      * {@code subscribedAt}, {@code subscribeIp}, {@code confirmedAt} and {@code confirmIp}; a PENDING or CONFIRMED
      * subscription becomes UNSUBSCRIBED, so the person is on no list any more. The caller audits the erasure.
      *

@@ -1,6 +1,7 @@
 package dev.consentflow.contacts;
 
 import dev.consentflow.accounts.AccountId;
+import java.util.Optional;
 
 /**
  * The end of a pending resubscription ({@link ResubscriptionRequests}): the person's confirmation, or its expiry.
@@ -19,6 +20,12 @@ public interface PendingResubscriptions {
 
     /** An unconfirmed resubscription expired: its pending data is deleted, audited PENDING_PURGED on the tombstone. */
     void purgeExpiredResubscription(AccountId account, ResubscriptionId resubscription);
+
+    /**
+     * The list a pending resubscription asks to come back onto, so its confirmation speaks for that list's brand as
+     * a signup's does; empty once the request was confirmed or expired.
+     */
+    Optional<ListInfo> list(AccountId account, ResubscriptionId resubscription);
 
     /** {@link PendingSubscriptions#lockPerson} for the address of a pending resubscription. */
     void lockPerson(AccountId account, ResubscriptionId resubscription);

@@ -180,6 +180,35 @@ class BrandJourneyIT {
     }
 
     @Test
+    void anErasedPersonsResubscriptionConfirmationComesFromTheListsBrandAndItsPageShowsTheBrand() throws Exception {
+        String brand = brand("back-" + run, "Back Again News", "back-" + run + ".example");
+        String list = listOf(brand);
+        String email = "back." + run + "@example.dk";
+        Answer subscribed = admin.post("/api/subscriptions", Map.of("email", email, "list", list, "confirmed", true,
+                "ip", "203.0.113.50", "at", "2025-11-29T10:00:00Z"));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        String tombstone = subscribed.json().get("subscriberId").asText();
+        assertThat(admin.post("/api/contacts/" + tombstone + "/erase", Map.of("reason", "asked")).status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/contacts/" + tombstone).json()
+                .get("permission").asText(), "DELETED"::equals);
+
+        Answer back = admin.post("/api/contacts/" + tombstone + "/resubscribe", Map.of("list", list, "email", email));
+        assertThat(back.status()).as(back.body()).isEqualTo(202);
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email, 1).stream()
+                .filter(m -> header(m, "Subject").startsWith("Confirm that you want")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+
+        InternetAddress from = (InternetAddress) mail.getFrom()[0];
+        assertThat(from.getAddress()).isEqualTo("news@back-" + run + ".example");
+        assertThat(from.getPersonal()).isEqualTo("Back Again News");
+        assertThat(((InternetAddress) mail.getReplyTo()[0]).getAddress()).isEqualTo("hello@back-" + run + ".example");
+        String look = anonymous.get(find(CONFIRM, body(mail))).body();
+        assertThat(look).contains("<p class=\"cf-brand-name\">Back Again News</p>",
+                "<p class=\"cf-list\">Næste nyt fra Back Again News</p>", "<img class=\"cf-logo\"");
+    }
+
+    @Test
     void aDanishLocalPartSurvivesThePagesAndWaitsForARelayThatOffersSmtpUtf8() {
         String list = listOf(brand("utf8-" + run, HOSTILE_NAME, "utf8-" + run + ".example"));
         String form = formOf(list);

@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.consentflow.IntegrationTest;
+import dev.consentflow.contacts.ContactImports;
+import dev.consentflow.imports.Uploads;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.Api.Answer;
 import dev.consentflow.support.DevMailbox;
@@ -121,6 +123,52 @@ class ErasureBlockingIT {
         assertThat(card.toString()).doesNotContain("double-opt-in");
         assertThat(admin.get("/api/contacts/" + id + "/audit").json().toString())
                 .contains("\"process\":\"double-opt-in\"", "CANCELED");
+    }
+
+    @Test
+    void anErasedPersonsMobileNumberIsBlockedFromEveryListAsTheirEmailIs() {
+        String smsList = list(admin);
+        String mobile = GdprErasureIT.mobile();
+        Answer subscribed = admin.post("/api/subscriptions", Map.of("email", address(), "mobile", mobile,
+                "list", erasedList, "confirmed", true, "ip", "203.0.113.11", "at", "2025-11-29T10:00:00Z"));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        String erased = subscribed.json().get("subscriberId").asText();
+        erase(admin, erased);
+        awaitErased(admin, erased);
+
+        Answer confirmed = admin.post("/api/subscriptions", Map.of("mobile", mobile, "channel", "SMS",
+                "list", smsList, "confirmed", true, "ip", "203.0.113.12", "at", "2025-11-30T10:00:00Z"));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(409);
+        assertThat(confirmed.body()).doesNotContain(mobile);
+
+        Answer bySms = admin.post("/api/subscriptions", Map.of("mobile", mobile, "channel", "SMS", "list", smsList,
+                "ip", "203.0.113.13"));
+        assertThat(bySms.status()).as(bySms.body()).isEqualTo(202);
+        String text = await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(mobile), t -> t != null);
+        assertThat(text).contains("a confirmed opt-in is required");
+
+        String id = Uploads.start(admin, "mobiles.csv", ("mobile,firstName\r\n" + mobile + ",Back\r\n")
+                .getBytes(StandardCharsets.UTF_8), smsList, "CONFIRMED");
+        JsonNode done = Uploads.awaitEnd(admin, id);
+        assertThat(done.get("rejected").asLong()).as(done.toString()).isOne();
+        JsonNode rejection = admin.get("/api/imports/" + id + "/rejections").json().get(0);
+        assertThat(rejection.get("field").asText()).isEqualTo("mobile");
+        assertThat(rejection.get("reason").asText()).isEqualTo(ContactImports.ERASED);
+
+        JsonNode cards = admin.get("/api/contacts?mobile=" + mobile.replace("+", "%2B")).json();
+        assertThat(cards).as("the tombstone is findable by the mobile number, and no card came back").hasSize(1);
+        assertThat(cards.get(0).get("subscriberId").asText()).isEqualTo(erased);
+        assertThat(cards.get(0).get("permission").asText()).isEqualTo("DELETED");
+        assertThat(cards.get(0).toString()).doesNotContain(mobile);
+        assertThat(jdbc.sql("select count(*) from contacts_contact where mobile_index is not null and id = :id")
+                .param("id", UUID.fromString(erased)).query(Long.class).single()).isOne();
+    }
+
+    private String smsTo(String mobile) {
+        return java.util.stream.StreamSupport.stream(Api.at(port).get("/dev/sms", Map.of("Accept", "application/json"))
+                        .json().spliterator(), false)
+                .filter(sms -> mobile.equals(sms.get("to").asText()))
+                .map(sms -> sms.get("text").asText()).findFirst().orElse(null);
     }
 
     private Answer signup(String form, String address) {

@@ -123,7 +123,11 @@ class GdprErasureIT {
         assertThat(found.get(0).get("permission").asText()).isEqualTo("DELETED");
         assertThat(admin.get("/api/contacts?email=" + email.substring(1)).json()).isEmpty();
         assertThat(admin.get("/api/contacts?email=" + email.substring(0, email.indexOf('@'))).json()).isEmpty();
-        assertThat(admin.get("/api/contacts?mobile=" + mobile.replace("+", "%2B")).json()).isEmpty();
+        JsonNode byMobile = admin.get("/api/contacts?mobile=" + mobile.replace("+", "%2B")).json();
+        assertThat(byMobile).as("findable by the full mobile number too").hasSize(1);
+        assertThat(byMobile.get(0).get("subscriberId").asText()).isEqualTo(id);
+        assertThat(admin.get("/api/contacts?mobile=" + mobile.substring(0, mobile.length() - 1).replace("+", "%2B"))
+                .json()).isEmpty();
 
         JsonNode request = compliance.get("/api/erasure-requests/" + requestId).json();
         assertThat(request.get("status").asText()).isEqualTo("ERASED");

@@ -1,7 +1,11 @@
 package dev.consentflow.brands.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.PendingResubscriptions;
+import dev.consentflow.contacts.ResubscriptionId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.dispatch.Sender;
 import dev.consentflow.dispatch.SenderDirectory;
@@ -15,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells dispatch who a subscription's mail is from: its list's brand, when that brand has a record with a From
- * address; else nothing (the global sender). A brand's sender and opened key are kept for a short while, since
+ * address; else nothing (the global sender). A resubscription's confirmation has no subscription yet: it names
+ * the pending resubscription (as {@link dev.consentflow.dispatch.RecipientDirectory} reads it too), whose list's
+ * brand it speaks for, as a signup's confirmation does. A brand's sender and opened key are kept for a short while, since
  * this is asked before every mail; a change on this node is seen at once, on others within {@link #FRESH}.
  */
 @Component
@@ -24,13 +30,16 @@ class BrandSenders implements SenderDirectory {
     static final Duration FRESH = Duration.ofSeconds(30);
 
     private final Subscriptions contacts;
+    private final PendingResubscriptions resubscriptions;
     private final BrandRepository brands;
     private final DkimKeys dkim;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> accountsWithoutSenders = new ConcurrentHashMap<>();
 
-    BrandSenders(Subscriptions contacts, BrandRepository brands, DkimKeys dkim) {
+    BrandSenders(Subscriptions contacts, PendingResubscriptions resubscriptions, BrandRepository brands,
+                 DkimKeys dkim) {
         this.contacts = contacts;
+        this.resubscriptions = resubscriptions;
         this.brands = brands;
         this.dkim = dkim;
     }
@@ -44,7 +53,9 @@ class BrandSenders implements SenderDirectory {
             return Optional.empty();
         }
         return contacts.subscription(account, new SubscriptionId(subscriptionId))
-                .map(subscription -> subscription.list().brand())
+                .map(SubscriptionRef::list)
+                .or(() -> resubscriptions.list(account, new ResubscriptionId(subscriptionId)))
+                .map(ListInfo::brand)
                 .flatMap(brandKey -> of(account, brandKey));
     }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>One node walks a run at a time: the one holding its lease, renewed with every progress record. A node that
  * dies leaves its run {@code RUNNING} only until the lease runs out: every node looks for such runs every 30 s
- * ({@code consentflow.audit.verification.poll-interval}) and resumes one after its last recorded entry, from that
- * entry's verified hash, as the key rotation resumes its re-wrap.
+ * ({@link VerificationTakeoverJob}) and resumes one after its last recorded entry, from that entry's verified
+ * hash, as the key rotation resumes its re-wrap.
  */
 @Component
 class FullVerifications {
@@ -123,12 +122,6 @@ class FullVerifications {
             walkInBackground(run);
         });
         return claimed.map(Resume::id);
-    }
-
-    @Scheduled(fixedDelayString = "${consentflow.audit.verification.poll-interval:PT30S}",
-            initialDelayString = "${consentflow.audit.verification.poll-interval:PT30S}")
-    void poll() {
-        takeOverAbandoned();
     }
 
     private void walkInBackground(Resume run) {

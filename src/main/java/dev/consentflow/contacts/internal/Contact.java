@@ -44,12 +44,11 @@ record Contact(@Id UUID id, UUID accountId, int keyVersion, byte[] wrappedKey, i
     }
 
     /**
-     * What an erasure leaves: no data key, no sealed value, no field; the email index (the mobile index only when
-     * it is the one way the card was found), the dates, the source and rating.
+     * What an erasure leaves: no data key, no sealed value, no field; the blind index of every address the card
+     * had (email and mobile number), so each of them stays findable and blocked; the dates, the source and rating.
      */
     Contact tombstone(Instant now) {
-        byte[] keptMobileIndex = emailIndex == null ? mobileIndex : null;
-        return new Contact(id, accountId, keyVersion, null, indexVersion, emailIndex, null, keptMobileIndex, null,
+        return new Contact(id, accountId, keyVersion, null, indexVersion, emailIndex, null, mobileIndex, null,
                 source, mailRating, createdAt, now, now, Map.of(), version);
     }
 

@@ -3,6 +3,7 @@ package dev.consentflow.contacts.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ConfirmOutcome;
 import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.PendingResubscriptions;
 import dev.consentflow.contacts.ResubscribeOutcome;
 import dev.consentflow.contacts.ResubscriptionId;
@@ -83,6 +84,12 @@ class ResubscriptionConfirmations implements PendingResubscriptions {
             pending.delete(locked.row());
             audit.resubscriptionPurged(locked.row(), lists.byId(locked.row().listId()), "expired");
         });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ListInfo> list(AccountId account, ResubscriptionId id) {
+        return pending.row(account, id.value()).map(row -> lists.byId(row.listId()).info());
     }
 
     @Override

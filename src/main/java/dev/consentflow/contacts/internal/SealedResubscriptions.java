@@ -52,6 +52,11 @@ class SealedResubscriptions {
         return rows.findByTombstoneIdAndListId(tombstoneId, listId);
     }
 
+    /** The row without opening its payload (what it is about, not whom). */
+    Optional<StoredResubscription> row(AccountId account, UUID id) {
+        return rows.findByIdAndAccountId(id, account.value());
+    }
+
     Optional<Opened> find(AccountId account, UUID id) {
         return rows.findByIdAndAccountId(id, account.value()).map(this::open);
     }

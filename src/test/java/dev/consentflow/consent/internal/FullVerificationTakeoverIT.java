@@ -38,6 +38,9 @@ class FullVerificationTakeoverIT {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    VerificationTakeoverJob takeover;
+
     Api admin;
     UUID chain;
     long head;
@@ -91,6 +94,23 @@ class FullVerificationTakeoverIT {
         JsonNode finished = awaitFinished(dead);
         assertThat(finished.get("valid").asBoolean()).isFalse();
         assertThat(finished.get("firstBrokenSeq").asLong()).isEqualTo(head - 1);
+    }
+
+    @Test
+    void theTakeoverRunsAsAScheduledJobWhoseLastRunShowsWithTheOtherJobs() {
+        UUID dead = run("node-dead", "now() - interval '1 second'", 2, "now() - interval '1 minute'");
+
+        takeover.poll();
+
+        Api.Answer health = Api.at(port).get("/actuator/health/jobs");
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        JsonNode job = health.json().get("components").get("scheduledJobs").get("details")
+                .get(VerificationTakeoverJob.JOB);
+        assertThat(job).as(health.body()).isNotNull();
+        assertThat(job.get("outcome").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("summary").asText()).isEqualTo("tookOver=1");
+        assertThat(job.get("lastFinishedAt").isNull()).isFalse();
+        assertThat(awaitFinished(dead).get("valid").asBoolean()).isTrue();
     }
 
     /** A run of the chain up to its head, walked up to the entry {@code done} by a node holding the lease as given. */
