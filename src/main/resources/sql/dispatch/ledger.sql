@@ -1,9 +1,10 @@
--- A batch's messages by state: those in the outbox, and those ledger retention removed (kept as counts).
+-- A batch's messages by state: the counts the outbox's triggers keep (V180; a session's shard may be negative, the
+-- sum is the count), and those ledger retention removed (kept as counts). Reads as many rows as the batch has
+-- states and sessions that changed them, whatever its size.
 select state, sum(messages) as messages
-  from (select state, count(*) as messages
-          from dispatch_outbox
+  from (select state, messages
+          from dispatch_batch_count
          where batch_id = :batchId
-         group by state
         union all
         select removed.state, removed.messages
           from dispatch_retired_batch r

@@ -46,6 +46,8 @@ class CampaignBroadcastIT {
     Dispatch dispatch;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Recipients recipients;
 
     @Test
     void repeatedStepsEnqueueEachRecipientOnceAndTheLedgerAccountsForEveryone() {
@@ -87,6 +89,41 @@ class CampaignBroadcastIT {
         assertThat(status.suppressed()).as("the leaver, accounted").isGreaterThanOrEqualTo(1);
         assertThat(status.queued() + status.sent() + status.failed() + status.suppressed() + status.expired()
                 + status.unknown()).isEqualTo(status.audience());
+
+        // Opens and clicks (a second open, a click after an open, a click without an open): the counts the
+        // recipients' triggers keep equal a count of the rows, and so does the skipped leaver.
+        List<Recipients.Tracked> mailed = jdbc.sql("""
+                        select subscription_id, subscriber_id from campaigns_recipient
+                         where campaign_id = ? and message_id is not null order by subscription_id
+                        """)
+                .param(campaign)
+                .query((rs, row) -> new Recipients.Tracked(campaign, rs.getObject("subscription_id", UUID.class),
+                        rs.getObject("subscriber_id", UUID.class), account.value()))
+                .list();
+        assertEngagementIsAFreshCount(account, campaign, 0, 0, 1);
+        recipients.opened(mailed.get(0), Instant.now(), false);
+        recipients.opened(mailed.get(0), Instant.now(), false);
+        recipients.opened(mailed.get(1), Instant.now(), false);
+        recipients.opened(mailed.get(1), Instant.now(), true);
+        recipients.opened(mailed.get(2), Instant.now(), true);
+        recipients.opened(mailed.get(2), Instant.now(), true);
+        assertEngagementIsAFreshCount(account, campaign, 3, 2, 1);
+    }
+
+    private void assertEngagementIsAFreshCount(AccountId account, UUID campaign, long opened, long clicked,
+                                               long skipped) {
+        Map<String, Object> counted = jdbc.sql("""
+                        select count(opened_at) as opened, count(clicked_at) as clicked,
+                               count(*) filter (where skipped) as skipped
+                          from campaigns_recipient where campaign_id = ?
+                        """)
+                .param(campaign).query().singleRow();
+        assertThat(List.of(opened, clicked, skipped)).as("the expected counts are the rows' counts")
+                .isEqualTo(List.of(((Number) counted.get("opened")).longValue(),
+                        ((Number) counted.get("clicked")).longValue(), ((Number) counted.get("skipped")).longValue()));
+        CampaignStatus status = ledgers.live(campaigns.find(account, campaign).orElseThrow(), "t");
+        assertThat(List.of(status.opened(), status.clicked())).isEqualTo(List.of(opened, clicked));
+        assertThat(recipients.skippedCount(campaign)).isEqualTo(skipped);
     }
 
     private long frozen(UUID campaign) {

@@ -6,7 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.NamedSql;
+import dev.consentflow.dispatch.BatchFeedback;
 import dev.consentflow.dispatch.Channel;
+import dev.consentflow.dispatch.DeliveryFeedback;
+import dev.consentflow.dispatch.FeedbackEvent;
+import dev.consentflow.dispatch.Ledger;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.MessageState;
 import dev.consentflow.dispatch.OutboundMessage;
@@ -14,9 +19,12 @@ import dev.consentflow.dispatch.Purpose;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +34,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -80,6 +90,10 @@ class DispatchFaultsIT {
     Outbox outbox;
     @Autowired
     OutboxWorker worker;
+    @Autowired
+    DeliveryFeedback feedback;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     OutboxTestSupport test;
     String batch;
@@ -353,6 +367,135 @@ class DispatchFaultsIT {
         assertThat(test.awaitFinal(id)).isEqualTo(MessageState.SENT);
         assertThat(relay.received(person)).hasSize(1);
         test.assertLedgerAddsUp(batch, 1);
+    }
+
+    @Test
+    void theLedgerAndTheBounceCountsEqualAFreshCountOfTheOutboxAfterEveryKindOfEnd() {
+        // A node claims two messages, starts one and dies: reclaimed, one ends UNKNOWN, the other is sent.
+        UUID[] dead = transactions.execute(status -> {
+            UUID a = test.mail(recipients.add(address("ok")), batch, "Claimed, never started");
+            UUID b = test.mail(recipients.add(address("ok")), batch, "Started when the node died");
+            assertThat(outbox.claimDue(Channel.EMAIL, "dead-node", 10, Duration.ofMillis(300)))
+                    .extracting(OutboxRow::id).containsExactlyInAnyOrder(a, b);
+            assertThat(outbox.markStarted(b, "dead-node", Duration.ZERO)).isTrue();
+            return new UUID[] {a, b};
+        });
+        assertCountsAreAFreshCount();
+        await().atMost(OutboxTestSupport.PATIENCE).untilAsserted(() -> {
+            worker.recoverLeases();
+            assertThat(test.state(dead[1])).isEqualTo(MessageState.UNKNOWN);
+        });
+        assertThat(test.awaitFinal(dead[0])).isEqualTo(MessageState.SENT);
+        assertCountsAreAFreshCount();
+
+        // The campaign pauses after a slow node claimed a message: held back, resumed, sent once.
+        UUID held = transactions.execute(status -> {
+            UUID mail = test.mail(recipients.add(address("ok")), batch, "Paused after the claim");
+            assertThat(outbox.claimDue(Channel.EMAIL, "slow-node", 10, Duration.ofMinutes(5)))
+                    .extracting(OutboxRow::id).containsExactly(mail);
+            return mail;
+        });
+        assertThat(dispatch.pause(test.account(), batch, "complaints")).isTrue();
+        UUID waiting = test.mail(recipients.add(address("ok")), batch, "Enqueued while paused");
+        assertThat(outbox.markStarted(held, "slow-node", Duration.ZERO)).isFalse();
+        assertThat(outbox.holdBackPaused(held, "slow-node")).isTrue();
+        assertCountsAreAFreshCount();
+        assertThat(dispatch.ledger(batch).queued()).isEqualTo(2);
+        assertThat(dispatch.resume(test.account(), batch)).isTrue();
+
+        // Delivered, refused for good (at the recipient and after the data), retried, expired, unanswered and
+        // suppressed (an erasure before the send), the counts looked at while the workers change them.
+        List<UUID> ids = new ArrayList<>(List.of(held, waiting));
+        for (String behaviour : List.of("ok", "ok", "ok", "hard", "harddata", "soft", "always-soft", "silent")) {
+            ids.add(test.mail(recipients.add(address(behaviour)), batch, "Mail to " + behaviour));
+        }
+        UUID erased = recipients.add(address("ok"));
+        ids.add(transactions.execute(status -> {
+            UUID mail = test.mail(erased, batch, "To someone erased");
+            assertThat(dispatch.suppressQueued(test.account(), erased)).isEqualTo(1);
+            return mail;
+        }));
+        await().atMost(OutboxTestSupport.PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+            assertCountsAreAFreshCount();
+            return ids.stream().allMatch(id -> test.state(id).isFinal());
+        });
+        Ledger ledger = test.assertLedgerAddsUp(batch, 13);
+        assertThat(ledger).extracting(Ledger::sent, Ledger::hardFailed, Ledger::suppressed, Ledger::expired,
+                Ledger::unknown).containsExactly(7L, 2L, 1L, 1L, 2L);
+
+        // Reports after the send: a later bounce, a complaint, a soft bounce, and the bounce of a refused message.
+        UUID sent = ids.get(2);
+        UUID refused = ids.get(5);
+        Instant now = Instant.now();
+        assertThat(feedback.record(new FeedbackEvent(ids.get(3), FeedbackEvent.Kind.HARD_BOUNCE, "mailbox",
+                "b-" + batch, "5.1.1 user unknown", now))).isTrue();
+        assertThat(feedback.record(new FeedbackEvent(sent, FeedbackEvent.Kind.COMPLAINT, "mailbox", "c-" + batch,
+                "abuse", now))).isTrue();
+        assertThat(feedback.record(new FeedbackEvent(ids.get(4), FeedbackEvent.Kind.SOFT_BOUNCE, "mailbox",
+                "s-" + batch, "4.2.2 mailbox full", now))).isTrue();
+        assertThat(feedback.record(new FeedbackEvent(refused, FeedbackEvent.Kind.HARD_BOUNCE, "mailbox",
+                "r-" + batch, "5.1.1 user unknown", now))).isTrue();
+        BatchFeedback reported = assertCountsAreAFreshCount();
+        assertThat(reported).extracting(BatchFeedback::handed, BatchFeedback::hardBounces,
+                BatchFeedback::softBounces, BatchFeedback::complaints).containsExactly(11L, 3L, 1L, 1L);
+
+        // Ledger retention removes the messages in two steps: the counts read the same before, between and after.
+        for (int step = 0; step < 2; step++) {
+            jdbc.sql(NamedSql.read("dispatch", "remove-batch-messages")).param("batchId", batch)
+                    .param("accountId", test.account().value()).param("limit", 7).query(Long.class).single();
+            assertThat(assertCountsAreAFreshCount()).isEqualTo(reported);
+            assertThat(dispatch.ledger(batch)).isEqualTo(ledger);
+        }
+    }
+
+    /**
+     * The batch's ledger and bounce counts, read as the server reads them, against a count over the outbox rows (and
+     * what ledger retention removed), in one snapshot.
+     */
+    private BatchFeedback assertCountsAreAFreshCount() {
+        TransactionTemplate snapshot = new TransactionTemplate(transactionManager);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        return snapshot.execute(status -> {
+            Map<String, Long> counted = new HashMap<>();
+            jdbc.sql("""
+                            select state, count(*) as messages from dispatch_outbox where batch_id = :b group by state
+                            union all
+                            select s.state, s.messages from dispatch_retired_batch r
+                             cross join lateral (values ('SENT', r.sent), ('HARD_FAIL', r.hard_failed),
+                                                        ('SUPPRESSED', r.suppressed), ('EXPIRED', r.expired),
+                                                        ('UNKNOWN', r.unknown)) as s (state, messages)
+                             where r.batch_id = :b
+                            """)
+                    .param("b", batch)
+                    .query(rs -> {
+                        counted.merge(rs.getString("state"), rs.getLong("messages"), Long::sum);
+                    });
+            assertThat(dispatch.ledger(batch)).isEqualTo(new Ledger(batch, counted.getOrDefault("QUEUED", 0L),
+                    counted.getOrDefault("SENDING", 0L), counted.getOrDefault("SOFT_FAIL", 0L),
+                    counted.getOrDefault("SENT", 0L), counted.getOrDefault("HARD_FAIL", 0L),
+                    counted.getOrDefault("SUPPRESSED", 0L), counted.getOrDefault("EXPIRED", 0L),
+                    counted.getOrDefault("UNKNOWN", 0L)));
+            long hardBounces = jdbc.sql("""
+                            select count(*) from (select id from dispatch_outbox
+                                                   where batch_id = :b and state = 'HARD_FAIL'
+                                                  union
+                                                  select message_id from dispatch_feedback
+                                                   where batch_id = :b and kind = 'HARD_BOUNCE') m
+                            """)
+                    .param("b", batch).query(Long.class).single();
+            long complaints = jdbc.sql("""
+                            select count(distinct message_id) from dispatch_feedback
+                             where batch_id = :b and kind = 'COMPLAINT'
+                            """)
+                    .param("b", batch).query(Long.class).single();
+            BatchFeedback read = dispatch.feedback(batch);
+            assertThat(read.handed()).isEqualTo(counted.getOrDefault("SENT", 0L) + counted.getOrDefault("UNKNOWN", 0L)
+                    + counted.getOrDefault("HARD_FAIL", 0L));
+            assertThat(read.hardBounces()).isEqualTo(hardBounces);
+            assertThat(read.complaints()).isEqualTo(complaints);
+            return read;
+        });
     }
 
     private static OutboundMessage listMail(AccountId account, String unsubscribeUrl, String listId) {
