@@ -32,4 +32,12 @@ public final class Variables {
         }
         return value.toString();
     }
+
+    /**
+     * A flag for {@link ProcessRuntime#start} that the steps running in the starting transaction read (a gateway
+     * right after the start event) and the engine never stores: no variable row written, none deleted at the end.
+     */
+    public static Object transientFlag(boolean value) {
+        return org.operaton.bpm.engine.variable.Variables.booleanValue(value, true);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,11 +64,18 @@ class CardErasure implements Erasures, Permissions {
         publisher.publishEvent(new ContactErased(account, subscriber,
                 held.stream().map(s -> new SubscriptionId(s.id())).toList()));
         Instant now = Cards.now();
-        for (Subscription subscription : held) {
-            subscriptions.save(subscription.erased(now));
-        }
+        subscriptions.eraseOfContact(contact.id(), now);
         events.deleteByContactId(contact.id());
-        contacts.save(contact.tombstone(now));
+        Contact tombstone = contact.tombstone(now);
+        if (!tombstone.fields().isEmpty()) {
+            throw new IllegalStateException("a tombstone keeps no custom field");
+        }
+        contacts.deleteFields(contact.id());
+        if (contacts.writeTombstone(contact.id(), contact.version(), tombstone.wrappedKey(), tombstone.emailIndex(),
+                tombstone.emailSealed(), tombstone.mobileIndex(), tombstone.mobileSealed(), tombstone.updatedAt(),
+                tombstone.erasedAt()) != 1) {
+            throw new OptimisticLockingFailureException("card " + contact.id() + " changed while it was erased");
+        }
         return true;
     }
 

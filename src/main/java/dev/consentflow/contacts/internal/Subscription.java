@@ -52,19 +52,6 @@ record Subscription(@Id UUID id, UUID accountId, UUID contactId, UUID listId, Ch
                 confirmedAt, confirmIp, confirmUserAgent, at, bouncedAt, now, version);
     }
 
-    /**
-     * The subscription of a tombstone: its list, channel, status, source and the evidence dates and IPs only (no
-     * user agent, consent text, form or integration: the audit log proves those without personal data). A PENDING
-     * or CONFIRMED subscription ends UNSUBSCRIBED: the erased person is on no list.
-     */
-    Subscription erased(Instant now) {
-        boolean onList = status == SubscriptionStatus.PENDING || status == SubscriptionStatus.CONFIRMED;
-        return new Subscription(id, accountId, contactId, listId, channel,
-                onList ? SubscriptionStatus.UNSUBSCRIBED : status, source, subscribedAt, subscribeIp, null, null,
-                null, null, null, confirmedAt, confirmIp, null, onList ? now : unsubscribedAt, bouncedAt, now,
-                version);
-    }
-
     Subscription bounced(Instant now) {
         return new Subscription(id, accountId, contactId, listId, channel, SubscriptionStatus.BOUNCED, source,
                 subscribedAt, subscribeIp, subscribeUserAgent, formKey, formVersion, integration, consentText,

@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.operaton.bpm.engine.variable.value.PrimitiveValue;
 
 /** The one rule for what goes into the engine: ids and primitives, never personal data (history keeps it). */
 final class ProcessVariables {
@@ -21,6 +22,11 @@ final class ProcessVariables {
     static Object checkedValue(String name, Object value) {
         if (value instanceof UUID || value instanceof Enum<?>) {
             return value.toString();
+        }
+        if (value instanceof PrimitiveValue<?> typed && typed.isTransient()) {
+            // A transient value never reaches the engine's tables; what it holds obeys the same rule.
+            checkedValue(name, typed.getValue());
+            return typed;
         }
         if (value instanceof String s && s.indexOf('@') >= 0) {
             throw new IllegalArgumentException("process variable " + name + " looks like an address");

@@ -108,8 +108,7 @@ class ErasureOutcomes {
      */
     void sealErased(UUID requestId, String processInstanceId, int processesEnded, int messagesSuppressed,
                     boolean contactErased) {
-        requests.lock(requestId).filter(r -> r.status() == Status.IN_PROGRESS).ifPresent(request -> {
-            requests.erased(requestId, ErasureRequests.now());
+        requests.erased(requestId, ErasureRequests.now()).ifPresent(request -> {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("requestId", requestId);
             detail.put("requestedBy", request.requestedBy());

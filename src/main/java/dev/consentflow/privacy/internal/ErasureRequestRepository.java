@@ -43,15 +43,12 @@ interface ErasureRequestRepository extends ListCrudRepository<ErasureRequest, UU
     @Query("""
             insert into privacy_erasure_request
                 (id, account_id, subscriber_id, status, approval_required, requested_by, requested_at,
-                 reason_key_version, reason_sealed)
+                 reason_key_version, reason_sealed, process_instance_id)
             values (:id, :accountId, :subscriberId, :status, :approvalRequired, :requestedBy, :requestedAt,
-                    :reasonKeyVersion, :reasonSealed)""")
+                    :reasonKeyVersion, :reasonSealed, :processInstanceId)""")
     void insert(UUID id, UUID accountId, UUID subscriberId, String status, boolean approvalRequired,
-                String requestedBy, Instant requestedAt, Integer reasonKeyVersion, byte[] reasonSealed);
-
-    @Modifying
-    @Query("update privacy_erasure_request set process_instance_id = :processInstanceId where id = :id")
-    void started(UUID id, String processInstanceId);
+                String requestedBy, Instant requestedAt, Integer reasonKeyVersion, byte[] reasonSealed,
+                String processInstanceId);
 
     @Modifying
     @Query("""
@@ -62,12 +59,16 @@ interface ErasureRequestRepository extends ListCrudRepository<ErasureRequest, UU
              where id = :id and status = 'PENDING_APPROVAL'""")
     int decided(UUID id, String status, String decidedBy, Instant at);
 
-    @Modifying
+    /**
+     * Ends a running request ERASED, its reason deleted; answers it as it is now, or nothing when it did not run
+     * (sealed before). The row is locked already: the erasure's check locked it in the same transaction.
+     */
     @Query("""
             update privacy_erasure_request
                set status = 'ERASED', finished_at = :at, reason_sealed = null
-             where id = :id and status = 'IN_PROGRESS'""")
-    int erased(UUID id, Instant at);
+             where id = :id and status = 'IN_PROGRESS'
+            returning *""")
+    Optional<ErasureRequest> erased(UUID id, Instant at);
 
     /** Finished requests older than the retention: ids and times only, kept as long as the tombstone. */
     @Modifying

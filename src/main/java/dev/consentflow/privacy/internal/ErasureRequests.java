@@ -8,6 +8,7 @@ import dev.consentflow.contacts.Permissions;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.engine.EngineGroups;
 import dev.consentflow.engine.ProcessRuntime;
+import dev.consentflow.engine.Variables;
 import dev.consentflow.privacy.FourEyesRequired;
 import dev.consentflow.privacy.RequestAlreadyDecided;
 import dev.consentflow.privacy.internal.ErasureProcess.Decision;
@@ -15,6 +16,7 @@ import dev.consentflow.privacy.internal.ErasureRequest.Status;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,14 +76,18 @@ class ErasureRequests {
                 approvalRequired ? Status.PENDING_APPROVAL : Status.IN_PROGRESS, approvalRequired, caller.actor(), now,
                 hasReason ? version : null, hasReason ? seal.seal(account, id, version, reason.strip()) : null,
                 null, null, null, null);
+        // The approval flag is transient: only the gateway right after the start reads it. The admins' group is a
+        // variable only where the approval task needs it. The row is written once, with its instance.
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ErasureProcess.Var.ACCOUNT_ID, account.value().toString());
+        variables.put(ErasureProcess.Var.SUBSCRIBER_ID, subscriberId.toString());
+        variables.put(ErasureProcess.Var.APPROVAL_REQUIRED, Variables.transientFlag(approvalRequired));
+        if (approvalRequired) {
+            variables.put(ErasureProcess.Var.ADMIN_GROUP, EngineGroups.admins(account.value()));
+        }
+        String instance = runtime.start(ErasureProcess.ID, id.toString(), variables);
         requests.insert(id, account.value(), subscriberId, request.status().name(), approvalRequired,
-                request.requestedBy(), now, request.reasonKeyVersion(), request.reasonSealed());
-        String instance = runtime.start(ErasureProcess.ID, id.toString(), Map.of(
-                ErasureProcess.Var.ACCOUNT_ID, account.value().toString(),
-                ErasureProcess.Var.SUBSCRIBER_ID, subscriberId.toString(),
-                ErasureProcess.Var.APPROVAL_REQUIRED, approvalRequired,
-                ErasureProcess.Var.ADMIN_GROUP, EngineGroups.admins(account.value())));
-        requests.started(id, instance);
+                request.requestedBy(), now, request.reasonKeyVersion(), request.reasonSealed(), instance);
         // Last in the transaction: appending holds the account's chain until the commit.
         outcomes.requested(request, instance);
         return new Requested(id, request.status(), true);
