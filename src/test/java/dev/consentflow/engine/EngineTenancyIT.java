@@ -104,6 +104,9 @@ class EngineTenancyIT {
                         found -> found.size() == 1);
         String instance = instances.get(0).get("id").asText();
         String definition = instances.get(0).get("definitionId").asText();
+        // The instance waits for the click once its confirmation mail is out (before that the engine finds nothing
+        // waiting and answers 400, which says nothing about who may correlate).
+        DevMailbox.of(anonymous).awaitMail(email, "Please confirm");
 
         Answer correlated = marketerA.post("/engine-rest/message", Map.of("messageName",
                 "subscription.confirmationReceived", "processInstanceId", instance));
