@@ -1,5 +1,6 @@
 package dev.consentflow.consent.internal;
 
+import dev.consentflow.CopyRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,13 +86,8 @@ class ChainTail {
     }
 
     private void copy(List<Object[]> rows) {
-        AuditCopy copy = new AuditCopy(rows.size());
-        for (Object[] row : rows) {
-            for (Object value : row) {
-                copy.value(value);
-            }
-            copy.endRow();
-        }
+        CopyRows copy = new CopyRows();
+        rows.forEach(copy::row);
         copy.copy(dataSource, """
                 copy consent_audit_entry
                     (account_id, seq, at, subscriber_id, action, actor, detail, process_instance_id, prev_hash, hash)

@@ -1,5 +1,6 @@
 package dev.consentflow.contacts.internal;
 
+import dev.consentflow.CopyRows;
 import dev.consentflow.NamedSql;
 import dev.consentflow.contacts.SubscriptionStatus;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.consentflow.contacts.internal;
+package dev.consentflow;
 
 import java.io.StringReader;
 import java.sql.Connection;
@@ -12,16 +12,18 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN} in its text format, sent on the connection of the current
  * transaction, so they commit or roll back with it. Far less work for the database per row than a batch of
- * INSERT statements, which matters for imports of a million rows.
+ * INSERT statements, which matters for imports of a million rows and for the audit entries of an import's chunk.
+ * The one writer of COPY's text format: NULL as {@code \N}, bytes as {@code \x} hex, instants in ISO-8601, enums by
+ * name, backslash, tab and line breaks escaped.
  */
-final class CopyRows {
+public final class CopyRows {
 
     private static final HexFormat HEX = HexFormat.of();
 
     private final StringBuilder text = new StringBuilder();
     private int rows;
 
-    CopyRows row(Object... values) {
+    public CopyRows row(Object... values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 text.append('\t');
@@ -33,12 +35,12 @@ final class CopyRows {
         return this;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return rows == 0;
     }
 
     /** Sends the rows with the given COPY statement on the transaction's connection. */
-    long copy(DataSource dataSource, String copySql) {
+    public long copy(DataSource dataSource, String copySql) {
         if (rows == 0) {
             return 0;
         }
