@@ -21,6 +21,10 @@ create table dispatch_batch_count (
 -- Every change is an update of a non-indexed column: with room on the page it is a HOT update.
 alter table dispatch_batch_count set (fillfactor = 50);
 
+-- Nodes still on the previous version may be writing while this runs: their changes wait until the counts below
+-- and the triggers are in place, so none falls between the count and the first trigger.
+lock table dispatch_outbox in share row exclusive mode;
+
 insert into dispatch_batch_count (batch_id, state, shard, messages)
 select batch_id, state, 0, count(*)
   from dispatch_outbox

@@ -17,6 +17,10 @@ create table campaigns_recipient_count (
 
 alter table campaigns_recipient_count set (fillfactor = 50);
 
+-- Nodes still on the previous version may be writing while this runs: their changes wait until the counts below
+-- and the triggers are in place, so none falls between the count and the first trigger.
+lock table campaigns_recipient in share row exclusive mode;
+
 insert into campaigns_recipient_count (campaign_id, shard, opened, clicked, skipped)
 select campaign_id, 0, count(opened_at), count(clicked_at), count(*) filter (where skipped)
   from campaigns_recipient

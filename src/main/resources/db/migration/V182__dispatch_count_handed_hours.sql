@@ -18,6 +18,10 @@ create table dispatch_handed_hour (
 
 alter table dispatch_handed_hour set (fillfactor = 50);
 
+-- Nodes still on the previous version may be writing while this runs: their changes wait until the counts below
+-- and the triggers are in place, so none falls between the count and the first trigger.
+lock table dispatch_outbox in share row exclusive mode;
+
 insert into dispatch_handed_hour (account_id, hour, shard, messages)
 select account_id, date_trunc('hour', finished_at, 'UTC'), 0, count(*)
   from dispatch_outbox
