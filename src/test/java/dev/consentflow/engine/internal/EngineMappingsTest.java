@@ -45,5 +45,4 @@ class EngineMappingsTest {
         assertThat(EngineMappings.take("", EngineMappings.DATABASE_TYPE)).isNull();
         assertThat(EngineMappings.take("other_", EngineMappings.DATABASE_TYPE)).isNull();
     }
-
 }
