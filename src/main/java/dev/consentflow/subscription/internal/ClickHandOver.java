@@ -1,8 +1,10 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.contacts.ConsentEvidence;
+import dev.consentflow.contacts.ListInfo;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -11,8 +13,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code Task_ConfirmSubscription} of a signup, {@code Task_CreateContact} of a resubscription: hands the click's
  * sealed evidence to contacts, which records the confirmation (a resubscription's as the new card with its
  * confirmed subscription) and audits it, once. Runs inside the click's transaction: the click passes the row it
- * locked and the evidence it sealed along ({@link #clicked}), bound to that transaction only, so the step reads
- * neither again; a step that runs without them (in a transaction of its own) locks the row and opens the seal.
+ * locked, the evidence it sealed and the list it read along ({@link #clicked}), bound to that transaction only, so
+ * neither the confirm step nor the welcome after it reads them again; a step that runs without them (in a
+ * transaction of its own) locks the row and opens the seal.
  */
 @Component
 class ClickHandOver {
@@ -29,16 +32,17 @@ class ClickHandOver {
 
     /**
      * Records the click on the waiting row the caller locked (CONFIRMED, with the sealed evidence), and keeps what
-     * its confirm step needs for the rest of this transaction.
+     * its confirm step and its welcome need for the rest of this transaction: the row, the evidence and the list
+     * read under the row's lock (null when the subscription or list is gone).
      */
-    void clicked(ConfirmationRequest locked, ConsentEvidence evidence) {
+    void clicked(ConfirmationRequest locked, ConsentEvidence evidence, ListInfo list) {
         String instance = locked.processInstanceId();
         requests.confirmed(instance, evidence.at(), seal.seal(locked.account(), instance, evidence));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
         Clicked key = new Clicked(locked.processInstanceId());
-        TransactionSynchronizationManager.bindResource(key, new Click(locked, evidence));
+        TransactionSynchronizationManager.bindResource(key, new Click(locked, evidence, list));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
@@ -59,7 +63,7 @@ class ClickHandOver {
                     .filter(request -> request.clickEvidence() != null)
                     .orElseThrow(() -> new IllegalStateException(
                             "no confirmation click recorded for " + processInstanceId));
-            click = new Click(clicked, seal.open(clicked.account(), processInstanceId, clicked.clickEvidence()));
+            click = new Click(clicked, seal.open(clicked.account(), processInstanceId, clicked.clickEvidence()), null);
         }
         ConfirmationRequest clicked = click.request();
         ConfirmationSubjects.Confirmed confirmed = subjects.confirm(clicked, click.evidence());
@@ -74,10 +78,19 @@ class ClickHandOver {
         return variables;
     }
 
+    /**
+     * The list the click of this instance read, when that click runs in the caller's transaction; empty otherwise
+     * (the caller reads it itself).
+     */
+    Optional<ListInfo> clickedList(String processInstanceId) {
+        return Optional.ofNullable((Click) TransactionSynchronizationManager.getResource(new Clicked(processInstanceId)))
+                .map(Click::list);
+    }
+
     /** The key a click is bound to the transaction under. */
     private record Clicked(String processInstanceId) {
     }
 
-    private record Click(ConfirmationRequest request, ConsentEvidence evidence) {
+    private record Click(ConfirmationRequest request, ConsentEvidence evidence, ListInfo list) {
     }
 }

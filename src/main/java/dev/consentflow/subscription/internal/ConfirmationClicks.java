@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing, so mail scanners that fetch every link confirm nobody. A click ({@code POST}) locks the request's row
  * (a resubscription's takes the address's lock first), so of fifty
  * parallel clicks one records the evidence and delivers the purpose's message to the waiting instance, by its
- * id; the others wait for that transaction and then find it confirmed. The instance's confirm step runs inside
- * the click's transaction, so the answer comes after the confirmation is committed.
+ * id; the others wait for that transaction and then find it confirmed. The instance runs to its end inside the
+ * click's transaction (confirm step, welcome queued in the outbox, the hand-over to flows that listen), so the
+ * answer comes after the confirmation is committed, and no job is left behind.
  *
  * <p>Each request resolves its link once, in its one transaction, and answers with what it read ({@link Visit}):
  * the page's language and brand come from the request and list read there, never from a second look-up (and
@@ -100,7 +101,7 @@ class ConfirmationClicks {
         if (!request.isWaiting()) {
             return new Visit(Link.ALREADY_CONFIRMED, request, list);
         }
-        handOver.clicked(request, click);
+        handOver.clicked(request, click, list);
         if (!runtime.correlate(request.purpose().clickMessage, request.processInstanceId(), Map.of())) {
             // The instance was cancelled or broke: roll the click back and refuse the link like any other.
             throw new NotWaiting(request, list);

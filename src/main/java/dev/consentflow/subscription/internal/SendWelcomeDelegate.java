@@ -18,7 +18,8 @@ class SendWelcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        activator.sendWelcome(Variables.account(execution::getVariable), Var.subscriberId(execution::getVariable),
+        activator.sendWelcome(execution.getProcessInstanceId(), Variables.account(execution::getVariable),
+                Var.subscriberId(execution::getVariable),
                 Var.subscriptionId(execution::getVariable), Var.channel(execution::getVariable));
     }
 }

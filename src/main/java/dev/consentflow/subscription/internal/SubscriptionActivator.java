@@ -1,9 +1,10 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.PendingSubscriptions;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Dispatch;
@@ -12,6 +13,7 @@ import dev.consentflow.dispatch.Purpose;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.subscription.UnsubscribeLinks;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,30 +25,37 @@ import org.springframework.stereotype.Component;
 class SubscriptionActivator {
 
     private final ConfirmationMessages messages;
-    private final PendingSubscriptions contacts;
+    private final ClickHandOver clicks;
     private final Subscriptions subscriptions;
     private final Dispatch dispatch;
     private final ProcessRuntime runtime;
     private final UnsubscribeLinks links;
 
-    SubscriptionActivator(ConfirmationMessages messages, PendingSubscriptions contacts, Subscriptions subscriptions,
-                          Dispatch dispatch,
-                          ProcessRuntime runtime, UnsubscribeLinks links) {
+    SubscriptionActivator(ConfirmationMessages messages, ClickHandOver clicks, Subscriptions subscriptions,
+                          Dispatch dispatch, ProcessRuntime runtime, UnsubscribeLinks links) {
         this.messages = messages;
-        this.contacts = contacts;
+        this.clicks = clicks;
         this.subscriptions = subscriptions;
         this.dispatch = dispatch;
         this.runtime = runtime;
         this.links = links;
     }
 
-    /** The list's welcome, carrying the subscription's one-click unsubscribe link like every list mail. */
-    void sendWelcome(AccountId account, SubscriberId subscriber, SubscriptionId subscription, Channel channel) {
-        subscriptions.subscription(account, subscription).ifPresent(ref -> {
+    /**
+     * The list's welcome, carrying the subscription's one-click unsubscribe link like every list mail. In the
+     * click's transaction the list is the one the click read under the request's lock, just confirmed on;
+     * otherwise (an instance that reached this step before it ran in the click's transaction) it is read here, and
+     * a subscription that is gone meanwhile gets no welcome.
+     */
+    void sendWelcome(String processInstanceId, AccountId account, SubscriberId subscriber,
+                     SubscriptionId subscription, Channel channel) {
+        Optional<ListInfo> list = clicks.clickedList(processInstanceId)
+                .or(() -> subscriptions.subscription(account, subscription).map(SubscriptionRef::list));
+        list.ifPresent(onList -> {
             String unsubscribe = links.unsubscribeUrl(account, subscription);
             dispatch.enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
-                    channel, Purpose.WELCOME, null, messages.welcome(channel, ref.list(), unsubscribe),
-                    unsubscribe, channel == Channel.EMAIL ? messages.listId(ref.list()) : null));
+                    channel, Purpose.WELCOME, null, messages.welcome(channel, onList, unsubscribe),
+                    unsubscribe, channel == Channel.EMAIL ? messages.listId(onList) : null));
         });
     }
 

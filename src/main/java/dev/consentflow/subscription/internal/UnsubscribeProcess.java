@@ -32,6 +32,7 @@ final class UnsubscribeProcess {
         static final String SUBSCRIPTION_UNSUBSCRIBED = "Event_SubscriptionUnsubscribed";
         static final String AUTOMATION_STOPPED = "EndEvent_AutomationStopped";
         static final String ALREADY_UNSUBSCRIBED = "EndEvent_AlreadyUnsubscribed";
+        static final String NOTHING_TO_STOP = "EndEvent_UnsubscribedNothingToStop";
 
         private Event() {
         }
@@ -61,6 +62,11 @@ final class UnsubscribeProcess {
         static final String UNSUBSCRIBED_NOW = "unsubscribedNow";
         /** Set by {@code Task_UnsubscribeSubscription}: the keys of those lists, comma-separated. */
         static final String UNSUBSCRIBED_LIST_KEYS = "unsubscribedListKeys";
+        /**
+         * Set by {@code Task_UnsubscribeSubscription}: whether anything of the account listens to
+         * {@link Message#SUBSCRIPTION_UNSUBSCRIBED} (false when nothing changed).
+         */
+        static final String AUTOMATION_LISTENING = "automationListening";
 
         private Var() {
         }
@@ -75,9 +81,10 @@ final class UnsubscribeProcess {
                     CHANNEL, request.channel().name());
         }
 
-        /** What the unsubscribe step found: whether anything changed, and which lists. */
-        static Map<String, Object> unsubscribed(List<String> listKeys) {
-            return Map.of(UNSUBSCRIBED_NOW, !listKeys.isEmpty(), UNSUBSCRIBED_LIST_KEYS, String.join(",", listKeys));
+        /** What the unsubscribe step found: whether anything changed, which lists, and whether anyone listens. */
+        static Map<String, Object> unsubscribed(List<String> listKeys, boolean automationListening) {
+            return Map.of(UNSUBSCRIBED_NOW, !listKeys.isEmpty(), UNSUBSCRIBED_LIST_KEYS, String.join(",", listKeys),
+                    AUTOMATION_LISTENING, !listKeys.isEmpty() && automationListening);
         }
 
         static SubscriberId subscriberId(Function<String, Object> variables) {

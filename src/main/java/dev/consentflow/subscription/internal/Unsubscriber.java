@@ -33,14 +33,20 @@ class Unsubscriber {
         this.runtime = runtime;
     }
 
-    /** The variables the process learns: whether anything changed, and which lists. */
+    /**
+     * The variables the process learns: whether anything changed, which lists, and whether any automation of the
+     * account listens (a flow started by {@code subscription.unsubscribed}, or an instance waiting for it): only
+     * then does the process publish it, in a job of its own. The same check as {@link ConfirmationAnnouncements}.
+     */
     Map<String, Object> unsubscribe(UUID requestId, String processInstanceId) {
         ProcessInbox.Letter<Unsubscribe, Unsubscribed> letter = inbox.open(requestId);
         Unsubscribed outcome = contacts.unsubscribe(letter.account, letter.request.by(processInstanceId))
                 // Gone between the request's lookup and now (an expired re-request purged): nothing to do.
                 .orElseThrow(() -> new NotFoundException("Subscription"));
         letter.answer(outcome);
-        return Var.unsubscribed(outcome.lists().stream().map(ListInfo::key).toList());
+        List<String> changed = outcome.lists().stream().map(ListInfo::key).toList();
+        return Var.unsubscribed(changed, !changed.isEmpty() && runtime.anyListens(
+                UnsubscribeProcess.Message.SUBSCRIPTION_UNSUBSCRIBED, letter.account.value().toString()));
     }
 
     /** Publishes {@code subscription.unsubscribed} once per list; answers how many instances it reached. */

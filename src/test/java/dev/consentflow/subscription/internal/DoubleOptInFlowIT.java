@@ -224,6 +224,9 @@ class DoubleOptInFlowIT {
         Answer confirmed = click(path, "198.51.100.23");
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Your subscription is confirmed");
+        assertThat(message(email, Purpose.WELCOME)).as("the welcome is queued in the click's transaction").isPresent();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance(email)).finished().count())
+                .as("the instance ended with the click: no welcome job").isEqualTo(1);
         ArgumentCaptor<ConsentEvidence> click = ArgumentCaptor.forClass(ConsentEvidence.class);
         verify(pending).confirm(any(), eq(subscription(email)), click.capture());
         assertThat(click.getValue().ip()).isEqualTo("198.51.100.23");

@@ -83,6 +83,8 @@ class UnsubscribeProcessTest {
                 new PublishSubscriptionUnsubscribedDelegate(unsubscriber));
         desk = new UnsubscribeDesk(new EngineStarts(), inbox, subscriptions,
                 new TransactionRetry(new NoTransactions()));
+        when(publisher.anyListens(UnsubscribeProcess.Message.SUBSCRIPTION_UNSUBSCRIBED, account.value().toString()))
+                .thenReturn(true);
         when(subscriptions.subscription(account, news)).thenReturn(Optional.of(
                 new SubscriptionRef(anna, news, NEWS, SubscriptionStatus.CONFIRMED)));
         when(contacts.unsubscribe(eq(account), any())).thenAnswer(call -> {
@@ -173,6 +175,33 @@ class UnsubscribeProcessTest {
         assertThat(outcome.changed()).isFalse();
         assertThat(started()).endedAt(Event.ALREADY_UNSUBSCRIBED).hasNotPassed(Event.SUBSCRIPTION_UNSUBSCRIBED);
         verify(publisher, never()).publish(any(), anyMap(), anyMap());
+    }
+
+    @Test
+    void anUnsubscribeNoAutomationListensToEndsInTheRequestsTransactionWithoutAJob() {
+        when(publisher.anyListens(any(), any())).thenReturn(false);
+
+        desk.unsubscribe(account, request(UnsubscribeScope.BRAND, UnsubscribeChannel.ONE_CLICK, "198.51.100.12"));
+
+        ProcessInstance instance = started();
+        assertThat(instance).hasPassed(Task.UNSUBSCRIBE_SUBSCRIPTION).endedAt(Event.NOTHING_TO_STOP)
+                .hasNotPassed(Event.SUBSCRIPTION_UNSUBSCRIBED, Event.ALREADY_UNSUBSCRIBED);
+        verify(publisher).anyListens(UnsubscribeProcess.Message.SUBSCRIPTION_UNSUBSCRIBED, account.value().toString());
+        verify(publisher, never()).publish(any(), anyMap(), anyMap());
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(variables(instance)).containsEntry(Var.UNSUBSCRIBED_NOW, true)
+                .containsEntry(Var.AUTOMATION_LISTENING, false);
+    }
+
+    @Test
+    void aRepeatedUnsubscribeDoesNotAskWhoListens() {
+        when(contacts.unsubscribe(eq(account), any()))
+                .thenReturn(Optional.of(new Unsubscribed(anna, List.of(), Permission.UNSUBSCRIBED)));
+
+        desk.unsubscribe(account, request(UnsubscribeScope.LIST, UnsubscribeChannel.PAGE, "198.51.100.13"));
+
+        assertThat(started()).endedAt(Event.ALREADY_UNSUBSCRIBED);
+        verify(publisher, never()).anyListens(any(), any());
     }
 
     @Test
