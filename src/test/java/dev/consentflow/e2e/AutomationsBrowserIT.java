@@ -64,6 +64,8 @@ class AutomationsBrowserIT {
     Api marketer;
     String account;
     Browser browser;
+    /** One browser for the class's tests, {@link Browser#reset() reset} before each (a Chromium start costs seconds). */
+    static Browser shared;
 
     @BeforeEach
     void anAccountWithAListAMarketerKeyAndABrowser() {
@@ -73,18 +75,21 @@ class AutomationsBrowserIT {
         account = TestAccounts.accountId(admin);
         assertThat(marketer.post("/api/lists", Map.of("key", "news", "name", "Acme News", "brand", "acme")).status())
                 .isEqualTo(201);
-        browser = Browser.open(port, "en");
+        browser = shared == null ? (shared = Browser.open(port, "en")) : shared.reset();
     }
 
     @AfterEach
-    void closeBrowserAndUndeploy() {
-        browser.close();
+    void undeploy() {
         repository.createDeploymentQuery().tenantIdIn(account).list()
                 .forEach(deployment -> repository.deleteDeployment(deployment.getId(), true));
     }
 
     @AfterAll
-    static void axeResults() {
+    static void closeBrowserAndPrintAxeResults() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
         System.out.println("axe-core serious/critical violations per console page: " + Browser.AXE_RESULTS);
     }
 

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +36,8 @@ class ConsoleBrowserIT {
     Api admin;
     String list;
     Browser browser;
+    /** One browser for the class's tests, {@link Browser#reset() reset} before each (a Chromium start costs seconds). */
+    static Browser shared;
 
     @BeforeEach
     void accountAndBrowser() {
@@ -45,16 +46,15 @@ class ConsoleBrowserIT {
         list = "news";
         assertThat(admin.post("/api/lists", Map.of("key", list, "name", "Acme News", "brand", "acme")).status())
                 .isEqualTo(201);
-        browser = Browser.open(port, "en");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+        browser = shared == null ? (shared = Browser.open(port, "en")) : shared.reset();
     }
 
     @AfterAll
-    static void axeResults() {
+    static void closeBrowserAndPrintAxeResults() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
         System.out.println("axe-core serious/critical violations per console page: " + Browser.AXE_RESULTS);
     }
 

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ import org.springframework.test.context.TestPropertySource;
  * page's origin refuses the post (CORS); the iframe option shows the form where frame-ancestors allows it.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"consentflow.signup.rate-per-address=50"})
+// The same properties as the other signup journeys, so their Spring context serves this class too (this class
+// sends no X-Forwarded-For: the trusted proxy changes nothing here).
+@TestPropertySource(properties = {"consentflow.web.trusted-proxies=127.0.0.1", "consentflow.signup.rate-per-address=50"})
 class EmbedBrowserIT {
 
     @LocalServerPort
@@ -47,6 +50,8 @@ class EmbedBrowserIT {
     HttpServer shop;
     String shopOrigin;
     Browser browser;
+    /** One browser for the class's tests, {@link Browser#reset() reset} before each (a Chromium start costs seconds). */
+    static Browser shared;
     String run;
 
     @BeforeEach
@@ -71,13 +76,20 @@ class EmbedBrowserIT {
         });
         shop.start();
         shopOrigin = "http://127.0.0.1:" + shop.getAddress().getPort();
-        browser = Browser.open(port, "en");
+        browser = shared == null ? (shared = Browser.open(port, "en")) : shared.reset();
     }
 
     @AfterEach
     void close() {
-        browser.close();
         shop.stop(0);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
     }
 
     @Test

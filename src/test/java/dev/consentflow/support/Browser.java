@@ -73,6 +73,27 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes this browser what {@link #open} gives, for the next test of a class that keeps one browser for all its
+     * tests (a Chromium start costs seconds): a blank page, no cookies, nothing cached or stored for the server's
+     * origin, an empty download directory and the first window size.
+     */
+    public Browser reset() {
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        try (var files = Files.list(downloads)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     public Browser go(String path) {
         driver.get(base + path);
         return this;

@@ -35,9 +35,12 @@ public final class ExternalLinter {
     public record Run(int exitCode, String output) {
     }
 
-    /** {@code npx --yes <package> <args>}: fetched once into npm's cache, then offline-fast. */
+    /**
+     * {@code npx --yes --prefer-offline <package> <args>}: fetched once into npm's cache, then offline-fast (the
+     * version is pinned, so npm need not ask the registry for the package's metadata again on every run).
+     */
     public static Run npx(String pinnedPackage, String... args) {
-        List<String> command = new ArrayList<>(List.of("npx", "--yes", pinnedPackage));
+        List<String> command = new ArrayList<>(List.of("npx", "--yes", "--prefer-offline", pinnedPackage));
         command.addAll(List.of(args));
         return run("npx", command);
     }

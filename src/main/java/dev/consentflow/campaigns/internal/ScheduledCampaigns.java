@@ -5,7 +5,6 @@ import dev.consentflow.campaigns.CampaignAlreadySent;
 import dev.consentflow.campaigns.Campaigns;
 import dev.consentflow.campaigns.internal.CampaignRows.Campaign;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,7 +29,9 @@ class ScheduledCampaigns {
         this.office = office;
     }
 
-    @Scheduled(initialDelay = 5, fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
+    /** Every five seconds; tests shorten the round ({@code consentflow.campaigns.schedule-round}) to wait less. */
+    @Scheduled(initialDelayString = "${consentflow.campaigns.schedule-round:PT5S}",
+            fixedDelayString = "${consentflow.campaigns.schedule-round:PT5S}")
     void sendDue() {
         for (Campaign due : campaigns.due(Instant.now(), ROUND)) {
             AccountId account = new AccountId(due.accountId());
