@@ -31,7 +31,7 @@ class DetailWords {
             "integration", "by");
     /** Details with a fixed set of values: shown through {@code value.<name>.<VALUE>}. */
     private static final Set<String> CODES = Set.of("channel", "purpose", "kind", "format", "scope", "state", "via",
-            "role", "source", "status", "action", "setting", "language", "pack");
+            "role", "source", "status", "action", "setting", "language", "pack", "leftOut", "leftOutBecause");
 
     private final MailingLists contacts;
     private final DeliveryHistory deliveries;
