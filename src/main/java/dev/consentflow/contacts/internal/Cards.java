@@ -85,11 +85,6 @@ class Cards {
                 exceptId == null ? NO_CARD : exceptId);
     }
 
-    boolean emailTaken(AccountId account, EmailAddress email, UUID exceptId) {
-        return contacts.emailTakenByAnother(account.value(), index.emailCandidates(account, email),
-                exceptId == null ? NO_CARD : exceptId);
-    }
-
     /**
      * Whether an address given as extra data (the mobile number of a mail signup or import row, a number set on a
      * card) may go onto the card: {@link ExtraAddress#FREE}, {@link ExtraAddress#TAKEN} by another live card, or

@@ -63,13 +63,6 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
              where account_id = :accountId and email_index in (:indexes)""")
     String emailHolder(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
 
-    /** Whether another live card of the account has this email address. */
-    @Query("""
-            select exists(select 1 from contacts_contact
-                          where account_id = :accountId and email_index in (:indexes)
-                            and erased_at is null and id <> :exceptId)""")
-    boolean emailTakenByAnother(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
-
     /** Tombstones whose erasure lies before the time, the oldest first (retention). */
     @Query("""
             select id from contacts_contact
