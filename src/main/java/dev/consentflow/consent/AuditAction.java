@@ -66,5 +66,18 @@ public enum AuditAction {
     /** No data key used these key versions any more: they were retired (detail: the versions). */
     KEY_VERSION_RETIRED,
     /** A retention job removed data at the end of its retention period (detail: what, how many, before when). */
-    RETENTION_APPLIED
+    RETENTION_APPLIED,
+    /** A brand record was created (detail: the brand's key and the fields set). */
+    BRAND_CREATED,
+    /** A brand record changed (detail: the brand's key and the changed fields, or {@code dkim} and the selector). */
+    BRAND_CHANGED,
+    /** A list was created (detail: the list and its settings). */
+    LIST_CREATED,
+    /** A list's settings changed: name, brand, language, tracking (detail: the list and the changed fields). */
+    LIST_CHANGED,
+    /**
+     * A list's own wording of a built-in mail was saved (detail: the list, the kind and the SHA-256 of subject, HTML
+     * and text) or removed, back to the built-in text ({@code builtIn: true}).
+     */
+    LIST_MESSAGE_CHANGED
 }

@@ -110,7 +110,8 @@ class AuditChainIT {
         assertThat(admin.get("/api/audit?action=KEY_CREATED").json()).hasSize(2);
 
         JsonNode all = admin.get("/api/audit").json();
-        assertThat(all.findValuesAsText("action")).startsWith("KEY_CREATED", "SUBSCRIBED", "CONFIRMED");
+        assertThat(all.findValuesAsText("action")).as("the list's creation is the account's fact too")
+                .startsWith("KEY_CREATED", "LIST_CREATED", "SUBSCRIBED", "CONFIRMED");
         String firstAt = all.get(1).get("at").asText();
         assertThat(admin.get("/api/audit?from=" + firstAt).json().get(0).get("at").asText()).isEqualTo(firstAt);
         assertThat(admin.get("/api/audit?to=" + firstAt).json().findValuesAsText("action")).containsExactly("KEY_CREATED");

@@ -294,10 +294,10 @@ class MarketingBrowserIT {
 
         browser.submit("header button[value=da]");
         assertThat(browser.heading()).isEqualTo("Bekræftelse");
-        browser.accessible("list mail (da)");
+        browser.accessible("list mail (da)").fullScreenshot("list-mail-da");
         browser.go("/app/brands/acme").accessible("brand (da)").fullScreenshot("brands-brand-da");
         browser.go("/app/brands").accessible("brands (da)");
-        browser.go("/app/lists/nyheder").accessible("list with settings (da)");
+        browser.go("/app/lists/nyheder").accessible("list with settings (da)").fullScreenshot("lists-settings-da");
         assertThat(browser.find("#list-language-now").getText()).isEqualTo("Dansk");
     }
 

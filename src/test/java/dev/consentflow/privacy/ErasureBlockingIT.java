@@ -164,6 +164,53 @@ class ErasureBlockingIT {
                 .param("id", UUID.fromString(erased)).query(Long.class).single()).isOne();
     }
 
+    @Test
+    void anErasedMobileNumberGivenAsExtraDataIsLeftOutOfAMailSignupAndRefusedToAnImportRowAndACardEdit() {
+        String mobile = GdprErasureIT.mobile();
+        Answer subscribed = admin.post("/api/subscriptions", Map.of("email", address(), "mobile", mobile,
+                "list", erasedList, "confirmed", true, "ip", "203.0.113.14", "at", "2025-11-29T10:00:00Z"));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        String erased = subscribed.json().get("subscriberId").asText();
+        erase(admin, erased);
+        awaitErased(admin, erased);
+
+        String signupEmail = address();
+        Answer pending = admin.post("/api/subscriptions", Map.of("email", signupEmail, "mobile", mobile,
+                "list", otherList, "ip", "203.0.113.15"));
+        assertThat(pending.status()).as(pending.body()).isEqualTo(202);
+        String newCard = pending.json().get("subscriberId").asText();
+        JsonNode card = admin.get("/api/contacts/" + newCard).json();
+        assertThat(card.get("mobile").isNull()).as("the erased number is left out of the new card: " + card).isTrue();
+        JsonNode subscribedEntry = java.util.stream.StreamSupport.stream(admin.get("/api/contacts/" + newCard
+                        + "/audit").json().spliterator(), false)
+                .filter(e -> "SUBSCRIBED".equals(e.path("action").asText())).findFirst().orElseThrow();
+        assertThat(subscribedEntry.get("detail").get("leftOut").asText()).isEqualTo("mobile");
+        assertThat(subscribedEntry.get("detail").get("leftOutBecause").asText()).isEqualTo("erased");
+        assertThat(subscribedEntry.toString()).doesNotContain(mobile);
+
+        Answer confirmed = admin.post("/api/subscriptions", Map.of("email", address(), "mobile", mobile,
+                "list", otherList, "confirmed", true, "ip", "203.0.113.16", "at", "2025-11-30T10:00:00Z"));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(409);
+        assertThat(confirmed.body()).contains("erased").doesNotContain(mobile);
+
+        String id = Uploads.start(admin, "mails.csv", ("email,mobile\r\n" + address() + "," + mobile + "\r\n")
+                .getBytes(StandardCharsets.UTF_8), otherList, "CONFIRMED");
+        JsonNode done = Uploads.awaitEnd(admin, id);
+        assertThat(done.get("rejected").asLong()).as(done.toString()).isOne();
+        JsonNode rejection = admin.get("/api/imports/" + id + "/rejections").json().get(0);
+        assertThat(rejection.get("field").asText()).isEqualTo("mobile");
+        assertThat(rejection.get("reason").asText()).isEqualTo(ContactImports.ERASED);
+
+        Answer edit = admin.patch("/api/contacts/" + newCard, Map.of("mobile", mobile));
+        assertThat(edit.status()).as(edit.body()).isEqualTo(409);
+        assertThat(edit.body()).contains("erased").doesNotContain(mobile);
+        assertThat(admin.get("/api/contacts/" + newCard).json().get("mobile").isNull()).isTrue();
+
+        JsonNode cards = admin.get("/api/contacts?mobile=" + mobile.replace("+", "%2B")).json();
+        assertThat(cards).as("only the tombstone has the number").hasSize(1);
+        assertThat(cards.get(0).get("subscriberId").asText()).isEqualTo(erased);
+    }
+
     private String smsTo(String mobile) {
         return java.util.stream.StreamSupport.stream(Api.at(port).get("/dev/sms", Map.of("Accept", "application/json"))
                         .json().spliterator(), false)

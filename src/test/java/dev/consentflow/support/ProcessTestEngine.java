@@ -27,23 +27,33 @@ public final class ProcessTestEngine {
 
     public static synchronized ProcessEngine get() {
         if (engine == null) {
-            StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-            configuration.setJdbcUrl(TestDatabases.jdbcUrl("process_tests"));
-            configuration.setJdbcUsername(TestDatabases.username());
-            configuration.setJdbcPassword(TestDatabases.password());
-            configuration.setJdbcDriver("org.postgresql.Driver");
-            configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-            configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-            configuration.setJobExecutorActivate(false);
+            StandaloneProcessEngineConfiguration configuration = configuration("process_tests", "process-tests");
             configuration.setEnforceHistoryTimeToLive(true);
             configuration.setExpressionManager(new MockExpressionManager());
-            configuration.setProcessEngineName("process-tests");
             // Instances get their account's tenant id as on the server.
             configuration.getProcessEnginePlugins().add(TestProcessRuntimes.tenancy());
             engine = configuration.buildProcessEngine();
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
         }
         return engine;
+    }
+
+    /**
+     * The configuration every engine of the tests starts from: its own database of that name on the shared embedded
+     * PostgreSQL, the schema created, history full, no job executor; a test that needs an engine of its own (other
+     * plugins) adds to it and builds it.
+     */
+    public static StandaloneProcessEngineConfiguration configuration(String database, String engineName) {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setJdbcUrl(TestDatabases.jdbcUrl(database));
+        configuration.setJdbcUsername(TestDatabases.username());
+        configuration.setJdbcPassword(TestDatabases.password());
+        configuration.setJdbcDriver("org.postgresql.Driver");
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setJobExecutorActivate(false);
+        configuration.setProcessEngineName(engineName);
+        return configuration;
     }
 
     public static ProcessEngineExtension extension() {

@@ -5,17 +5,23 @@ import dev.consentflow.brands.BrandRecords;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** {@link BrandRecords}: the brand records of {@link Brands} with their DKIM keys' states, as people see them. */
+/**
+ * {@link BrandRecords}: the brand records of {@link Brands} with their DKIM keys' states, as people see them; every
+ * write audited by {@link BrandAudit} in its transaction, for the API and the console alike.
+ */
 @Component
 class BrandDesk implements BrandRecords {
 
     private final Brands brands;
     private final DkimKeys dkim;
+    private final BrandAudit audit;
 
-    BrandDesk(Brands brands, DkimKeys dkim) {
+    BrandDesk(Brands brands, DkimKeys dkim, BrandAudit audit) {
         this.brands = brands;
         this.dkim = dkim;
+        this.audit = audit;
     }
 
     @Override
@@ -29,19 +35,28 @@ class BrandDesk implements BrandRecords {
     }
 
     @Override
+    @Transactional
     public BrandView create(AccountId account, BrandRequest brand) {
-        return view(brands.create(account, BrandChecks.checked(brand, null)));
+        BrandView created = view(brands.create(account, BrandChecks.checked(brand, null)));
+        audit.created(account, created);
+        return created;
     }
 
     @Override
+    @Transactional
     public BrandView change(AccountId account, String brandKey, BrandRequest brand) {
-        brands.get(account, brandKey);
-        return view(brands.update(account, BrandChecks.checked(brand, brandKey)));
+        BrandView before = view(brands.get(account, brandKey));
+        BrandView after = view(brands.update(account, BrandChecks.checked(brand, brandKey)));
+        audit.changed(account, before, after);
+        return after;
     }
 
     @Override
+    @Transactional
     public DkimKeyView newDkimKey(AccountId account, String brandKey) {
-        return view(brands.newDkimKey(account, brandKey)).dkimKeys().get(0);
+        DkimKeyView key = view(brands.newDkimKey(account, brandKey)).dkimKeys().get(0);
+        audit.dkimKeyCreated(account, brandKey, key.selector());
+        return key;
     }
 
     private BrandView view(Brand b) {

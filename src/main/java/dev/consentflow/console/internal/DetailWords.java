@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Shows an audit entry's detail in words ({@code words.of(detail)} in the templates): lists by their name, campaigns
- * by theirs, actors by name, times in the reader's zone, known values (channels, purposes, formats, states) by a
- * message; ids are not words, so they go to the line's title ({@code words.ids(detail)}) instead of its text.
+ * by theirs, actors by name, times in the reader's zone, known values (channels, purposes, formats, states) and
+ * field names by a message; ids and hashes are not words, so they go to the line's title ({@code words.ids(detail)})
+ * instead of its text.
  */
 @Component
 class DetailWords {
@@ -28,14 +31,16 @@ class DetailWords {
             "integration", "by");
     /** Details with a fixed set of values: shown through {@code value.<name>.<VALUE>}. */
     private static final Set<String> CODES = Set.of("channel", "purpose", "kind", "format", "scope", "state", "via",
-            "role", "source", "status", "action", "setting", "language", "pack");
+            "role", "source", "status", "action", "setting", "language", "pack", "leftOut", "leftOutBecause");
 
     private final MailingLists contacts;
     private final DeliveryHistory deliveries;
+    private final MessageSource messages;
 
-    DetailWords(MailingLists contacts, DeliveryHistory deliveries) {
+    DetailWords(MailingLists contacts, DeliveryHistory deliveries, MessageSource messages) {
         this.contacts = contacts;
         this.deliveries = deliveries;
+        this.messages = messages;
     }
 
     /** One part of a detail line: its label is {@code detail.<name>}; then a time, an actor, a code or text. */
@@ -107,6 +112,12 @@ class DetailWords {
                     return new Word(name, text, null, at, null);
                 }
             }
+            if (value instanceof Collection<?> items) {
+                // Field names (a brand's or a list's changed settings): each by its label, if it has one.
+                return new Word(name, items.stream().map(String::valueOf).map(item -> messages.getMessage(
+                        "value.field." + item, null, item, LocaleContextHolder.getLocale()))
+                        .collect(Collectors.joining(", ")), null, null, null);
+            }
             if (value instanceof Boolean) {
                 return new Word(name, text, "value." + text, null, null);
             }
@@ -119,6 +130,7 @@ class DetailWords {
 
     static boolean isId(String name) {
         return name.endsWith("Id") || name.endsWith("Ids") || name.equals("ids") || name.equals("hash")
+                || name.endsWith("Sha256")
                 || name.equals("seq") || name.equals("tombstoneId") || name.equals("resubscribedAs");
     }
 

@@ -2,6 +2,7 @@ package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.AddressTaken;
+import dev.consentflow.contacts.ContactAlreadyErased;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactImports;
 import dev.consentflow.contacts.ImportBatch;
@@ -142,6 +143,8 @@ class BatchImport implements ContactImports {
         private final ImportOutcome[] outcomes;
         private final Map<ByteBuffer, FoundCard> newest = new HashMap<>();
         private final Map<ByteBuffer, UUID> liveOthers = new HashMap<>();
+        /** Extra addresses (a mail import's mobile numbers) only tombstones have: erased, see {@link ExtraAddress}. */
+        private final Set<ByteBuffer> erasedOthers = new HashSet<>();
         private Map<UUID, SubscriptionStatus> statuses = new HashMap<>();
         private final Map<ByteBuffer, ImportRowCheck> newCards = new LinkedHashMap<>();
         private final Map<ByteBuffer, ByteBuffer> newOthers = new HashMap<>();
@@ -179,6 +182,8 @@ class BatchImport implements ContactImports {
             for (FoundCard card : tables.cards(account.value(), !byEmail(), bytes(otherCandidateOf.keySet()))) {
                 if (!card.erased()) {
                     liveOthers.putIfAbsent(otherCandidateOf.get(card.index()), card.id());
+                } else {
+                    erasedOthers.add(otherCandidateOf.get(card.index()));
                 }
             }
             statuses = tables.subscriptions(list.id(), newest.values().stream().filter(c -> !c.erased())
@@ -204,6 +209,9 @@ class BatchImport implements ContactImports {
             if (c.other() != null && otherTaken(c.other(), c.identity())) {
                 return ImportOutcome.rejected(c.row(), c.otherField(), TAKEN);
             }
+            if (c.other() != null && otherErased(c.other())) {
+                return ImportOutcome.rejected(c.row(), c.otherField(), ERASED);
+            }
             newCards.put(c.identity(), c);
             if (c.other() != null) {
                 newOthers.put(c.other(), c.identity());
@@ -221,6 +229,9 @@ class BatchImport implements ContactImports {
                     && otherTaken(merged.other(), c.identity())) {
                 return ImportOutcome.rejected(c.row(), c.otherField(), TAKEN);
             }
+            if (merged.other() != null && !merged.other().equals(earlier.other()) && otherErased(merged.other())) {
+                return ImportOutcome.rejected(c.row(), c.otherField(), ERASED);
+            }
             if (earlier.other() != null) {
                 newOthers.remove(earlier.other());
             }
@@ -229,6 +240,11 @@ class BatchImport implements ContactImports {
             }
             newCards.put(c.identity(), merged);
             return ImportOutcome.of(c.row(), Kind.UPDATED);
+        }
+
+        /** As {@link ExtraAddress#ERASED}: only a tombstone has it, no live card. */
+        private boolean otherErased(ByteBuffer other) {
+            return erasedOthers.contains(other) && !liveOthers.containsKey(other);
         }
 
         private boolean otherTaken(ByteBuffer other, ByteBuffer identity) {
@@ -257,6 +273,8 @@ class BatchImport implements ContactImports {
                 changed = change(cardId, c);
             } catch (AddressTaken e) {
                 return ImportOutcome.rejected(c.row(), c.otherField(), TAKEN);
+            } catch (ContactAlreadyErased e) {
+                return ImportOutcome.rejected(c.row(), c.otherField(), ERASED);
             } catch (InvalidInputException e) {
                 InvalidInputException.FieldProblem problem = e.errors().get(0);
                 return ImportOutcome.rejected(c.row(), problem.field(), problem.message());

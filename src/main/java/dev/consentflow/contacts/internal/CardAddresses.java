@@ -1,16 +1,16 @@
 package dev.consentflow.contacts.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.contacts.AddressTaken;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.dispatch.Channel;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates or completes the card of a signup. The channel's address identifies the person; the other address
  * (the mobile number of a mail signup, the email of an SMS signup) is only data, and must not be another live
- * card's already.
+ * card's already, nor an erased one ({@link ExtraAddress}).
  */
 @Component
 class CardAddresses {
@@ -23,31 +23,48 @@ class CardAddresses {
         this.editor = editor;
     }
 
-    /**
-     * A new card for an unconfirmed signup. An extra address that belongs to another card is left out rather
-     * than refused: the answer to a form must not tell whether an address is known.
-     */
-    Contact createLenient(AccountId account, CheckedSignup request) {
-        EmailAddress email = request.email();
-        MobileNumber mobile = request.mobile();
-        if (request.channel() == Channel.EMAIL && mobile != null && cards.mobileTaken(account, mobile, null)) {
-            mobile = null;
+    /** A new card of an unconfirmed signup, and the extra address left out of it (null) and why. */
+    record NewCard(Contact card, String leftOut, ExtraAddress because) {
+
+        /** What the SUBSCRIBED entry says about it: which address was left out and why; empty when none. */
+        Map<String, Object> detail() {
+            return leftOut == null ? Map.of() : Map.of("leftOut", leftOut, "leftOutBecause", because.reason());
         }
-        if (request.channel() == Channel.SMS && email != null && cards.emailTaken(account, email, null)) {
-            email = null;
-        }
-        return cards.create(account, email, mobile, request.fields(), request.source());
     }
 
-    /** A new card for a confirmed subscription: the integration learns of a clash, with a {@code 409}. */
-    Contact createStrict(AccountId account, CheckedSignup request) {
-        if (request.channel() == Channel.EMAIL && request.mobile() != null
-                && cards.mobileTaken(account, request.mobile(), null)) {
-            throw new AddressTaken("Another contact of this account has this mobile number");
+    /**
+     * A new card for an unconfirmed signup. An extra address that may not go onto a card ({@link Cards#extra}:
+     * another card's, or an erased one) is left out rather than refused: the answer to a form must not tell
+     * whether an address is known. The audit entry records it.
+     */
+    NewCard createLenient(AccountId account, CheckedSignup request) {
+        EmailAddress email = request.email();
+        MobileNumber mobile = request.mobile();
+        ExtraAddress because = ExtraAddress.FREE;
+        String leftOut = null;
+        if (request.channel() == Channel.EMAIL && mobile != null) {
+            because = cards.extra(account, mobile, null);
+            leftOut = because == ExtraAddress.FREE ? null : "mobile";
+            mobile = leftOut == null ? mobile : null;
         }
-        if (request.channel() == Channel.SMS && request.email() != null
-                && cards.emailTaken(account, request.email(), null)) {
-            throw new AddressTaken("Another contact of this account has this email address");
+        if (request.channel() == Channel.SMS && email != null) {
+            because = cards.extra(account, email, null);
+            leftOut = because == ExtraAddress.FREE ? null : "email";
+            email = leftOut == null ? email : null;
+        }
+        return new NewCard(cards.create(account, email, mobile, request.fields(), request.source()), leftOut, because);
+    }
+
+    /**
+     * A new card for a confirmed subscription: the integration learns of an extra address that may not go onto it
+     * (another card's, or an erased one) with a {@code 409}.
+     */
+    Contact createStrict(AccountId account, CheckedSignup request) {
+        if (request.channel() == Channel.EMAIL && request.mobile() != null) {
+            cards.extra(account, request.mobile(), null).requireFree("mobile number");
+        }
+        if (request.channel() == Channel.SMS && request.email() != null) {
+            cards.extra(account, request.email(), null).requireFree("email address");
         }
         return cards.create(account, request.email(), request.mobile(), request.fields(), request.source());
     }

@@ -82,8 +82,8 @@ class CardEditor {
         if (change.mobile() == null && card.contact().emailIndex() == null) {
             throw new InvalidInputException("mobile", "cannot be removed from a contact without an email address");
         }
-        if (change.mobile() != null && cards.mobileTaken(account, change.mobile(), card.contact().id())) {
-            throw new AddressTaken("Another contact of this account has this mobile number");
+        if (change.mobile() != null) {
+            cards.extra(account, change.mobile(), card.contact().id()).requireFree("mobile number");
         }
     }
 
@@ -96,9 +96,7 @@ class CardEditor {
             }
             return false;
         }
-        if (cards.emailTaken(account, change.email(), card.contact().id())) {
-            throw new AddressTaken("Another contact of this account has this email address");
-        }
+        cards.extra(account, change.email(), card.contact().id()).requireFree("email address");
         return true;
     }
 }

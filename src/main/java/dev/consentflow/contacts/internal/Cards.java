@@ -85,9 +85,22 @@ class Cards {
                 exceptId == null ? NO_CARD : exceptId);
     }
 
-    boolean emailTaken(AccountId account, EmailAddress email, UUID exceptId) {
-        return contacts.emailTakenByAnother(account.value(), index.emailCandidates(account, email),
-                exceptId == null ? NO_CARD : exceptId);
+    /**
+     * Whether an address given as extra data (the mobile number of a mail signup or import row, a number set on a
+     * card) may go onto the card: {@link ExtraAddress#FREE}, {@link ExtraAddress#TAKEN} by another live card, or
+     * {@link ExtraAddress#ERASED} (only a tombstone has it: it comes back only with a confirmed opt-in of its own).
+     *
+     * @param exceptId the card that may have it, or null for a card still to be created
+     */
+    ExtraAddress extra(AccountId account, MobileNumber mobile, UUID exceptId) {
+        return ExtraAddress.of(contacts.mobileHolder(account.value(), index.mobileCandidates(account, mobile),
+                exceptId == null ? NO_CARD : exceptId));
+    }
+
+    /** As {@link #extra(AccountId, MobileNumber, UUID)} for the email address of an SMS signup or card. */
+    ExtraAddress extra(AccountId account, EmailAddress email, UUID exceptId) {
+        return ExtraAddress.of(contacts.emailHolder(account.value(), index.emailCandidates(account, email),
+                exceptId == null ? NO_CARD : exceptId));
     }
 
     /** Creates a card with a fresh data key; every given value is sealed before it reaches the database. */

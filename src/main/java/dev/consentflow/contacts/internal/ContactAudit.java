@@ -48,6 +48,11 @@ class ContactAudit {
     }
 
     void subscribed(Subscription subscription, MailingList list) {
+        subscribed(subscription, list, Map.of());
+    }
+
+    /** SUBSCRIBED, with what else the request's handling says (an extra address left out of a new card, why). */
+    void subscribed(Subscription subscription, MailingList list, Map<String, Object> more) {
         Map<String, Object> detail = about(subscription, list);
         detail.put("at", subscription.subscribedAt());
         detail.put("ip", subscription.subscribeIp());
@@ -57,6 +62,7 @@ class ContactAudit {
         detail.put("formVersion", subscription.formVersion());
         detail.put("integration", subscription.integration());
         detail.put("consentTextSha256", sha256(subscription.consentText()));
+        detail.putAll(more);
         append(subscription.accountId(), subscription.contactId(), AuditAction.SUBSCRIBED, detail);
     }
 

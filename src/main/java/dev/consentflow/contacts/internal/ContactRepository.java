@@ -42,12 +42,26 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
                             and erased_at is null and id <> :exceptId)""")
     boolean mobileTakenByAnother(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
 
-    /** Whether another live card of the account has this email address. */
+    /**
+     * Who holds a mobile number besides the given card: {@code TAKEN} (another live card), {@code ERASED} (only
+     * tombstones, no live card: the number was erased) or null (nobody, or only that card).
+     */
     @Query("""
-            select exists(select 1 from contacts_contact
-                          where account_id = :accountId and email_index in (:indexes)
-                            and erased_at is null and id <> :exceptId)""")
-    boolean emailTakenByAnother(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
+            select case when bool_or(erased_at is null and id <> :exceptId) then 'TAKEN'
+                        when bool_or(erased_at is null) then null
+                        when count(*) > 0 then 'ERASED' end
+              from contacts_contact
+             where account_id = :accountId and mobile_index in (:indexes)""")
+    String mobileHolder(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
+
+    /** As {@link #mobileHolder} for an email address. */
+    @Query("""
+            select case when bool_or(erased_at is null and id <> :exceptId) then 'TAKEN'
+                        when bool_or(erased_at is null) then null
+                        when count(*) > 0 then 'ERASED' end
+              from contacts_contact
+             where account_id = :accountId and email_index in (:indexes)""")
+    String emailHolder(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
 
     /** Tombstones whose erasure lies before the time, the oldest first (retention). */
     @Query("""

@@ -108,12 +108,9 @@ class ListController {
         if (request.name() != null && request.name().isBlank()) {
             throw new InvalidInputException("name", "must not be blank");
         }
-        if (request.name() != null || request.brand() != null) {
-            lists.change(account, key, request.name() == null ? list.name() : request.name().strip(),
-                    request.brand() == null ? list.brand() : brand(request.brand()));
-        }
-        return ListView.of(lists.change(account, key, settings(request.language(), request.tracking(),
-                request.trackOpens(), request.trackClicks())));
+        return ListView.of(lists.change(account, key, request.name() == null ? list.name() : request.name().strip(),
+                request.brand() == null ? list.brand() : brand(request.brand()), settings(request.language(),
+                        request.tracking(), request.trackOpens(), request.trackClicks())));
     }
 
     @GetMapping("/api/lists/{key}/statistics")

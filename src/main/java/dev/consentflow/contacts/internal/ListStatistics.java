@@ -84,9 +84,7 @@ class ListStatistics implements MailingLists {
     @Override
     @Transactional
     public ListInfo change(AccountId account, String key, ListSettings settings) {
-        Lists.Settings tracking = tracking(settings).validated();
-        lists.change(account, key, settings.name(), settings.brand());
-        return lists.change(account, key, tracking).info();
+        return lists.change(account, key, settings.name(), settings.brand(), tracking(settings)).info();
     }
 
     private static Lists.Settings tracking(ListSettings settings) {

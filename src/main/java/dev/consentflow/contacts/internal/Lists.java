@@ -18,10 +18,12 @@ class Lists {
 
     private final MailingListRepository lists;
     private final JdbcAggregateTemplate aggregates;
+    private final ListAudit audit;
 
-    Lists(MailingListRepository lists, JdbcAggregateTemplate aggregates) {
+    Lists(MailingListRepository lists, JdbcAggregateTemplate aggregates, ListAudit audit) {
         this.lists = lists;
         this.aggregates = aggregates;
+        this.audit = audit;
     }
 
     /** Creates a list; its key must be free in the account (a race for one key ends in the unique constraint). */
@@ -31,18 +33,35 @@ class Lists {
             throw new ListKeyTaken();
         }
         Settings given = settings.validated();
-        return Duplicates.asConflict(ListKeyTaken::new, () -> aggregates.insert(
+        MailingList created = Duplicates.asConflict(ListKeyTaken::new, () -> aggregates.insert(
                 new MailingList(UUID.randomUUID(), account.value(), key, name, brand, Cards.now(),
                         given.languageOr(ListLanguage.DEFAULT), given.opensOr(false), given.clicksOr(false))));
+        audit.created(created);
+        return created;
     }
 
     /** A list's language and tracking; what the request leaves out stays as it is. */
     @Transactional
     MailingList change(AccountId account, String key, Settings settings) {
         MailingList list = find(account, key).orElseThrow(() -> new NotFoundException("List"));
+        return change(account, key, list.name(), list.brand(), settings);
+    }
+
+    /**
+     * A list's name and brand (as given: a null brand is none) and its language and tracking (what the settings leave
+     * out stays), one write and one audit entry naming what changed (none when nothing did).
+     */
+    @Transactional
+    MailingList change(AccountId account, String key, String name, String brand, Settings settings) {
+        MailingList list = find(account, key).orElseThrow(() -> new NotFoundException("List"));
         Settings given = settings.validated();
-        return aggregates.update(list.with(given.languageOr(list.language()), given.opensOr(list.trackOpens()),
-                given.clicksOr(list.trackClicks())));
+        MailingList changed = new MailingList(list.id(), list.accountId(), list.key(), name, brand, list.createdAt(),
+                given.languageOr(list.language()), given.opensOr(list.trackOpens()), given.clicksOr(list.trackClicks()));
+        if (changed.equals(list)) {
+            return list;
+        }
+        audit.changed(list, changed);
+        return aggregates.update(changed);
     }
 
     /** What a request may set on a list; null leaves it unset (default or unchanged). */
@@ -71,9 +90,7 @@ class Lists {
     /** A new name and brand for a list of the account; its key, id and creation time stay. */
     @Transactional
     MailingList change(AccountId account, String key, String name, String brand) {
-        MailingList list = find(account, key).orElseThrow(() -> new NotFoundException("List"));
-        return aggregates.update(new MailingList(list.id(), list.accountId(), list.key(), name, brand,
-                list.createdAt(), list.language(), list.trackOpens(), list.trackClicks()));
+        return change(account, key, name, brand, new Settings(null, null, null));
     }
 
     List<MailingList> all(AccountId account) {

@@ -13,6 +13,7 @@ import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,8 @@ class Signups implements Subscribers {
         if (newest.isPresent() && newest.get().isErased()) {
             return new SignupOutcome.Erased(new SubscriberId(newest.get().id()));
         }
-        Contact card = newest.orElseGet(() -> addresses.createLenient(account, request));
+        CardAddresses.NewCard made = newest.isPresent() ? null : addresses.createLenient(account, request);
+        Contact card = made == null ? newest.get() : made.card();
         Instant now = Cards.now();
         Optional<Subscription> existing = subscriptions.findByContactIdAndListId(card.id(), request.list().id());
         SubscriberId subscriber = new SubscriberId(card.id());
@@ -69,7 +71,7 @@ class Signups implements Subscribers {
                 .map(s -> s.requestedAgain(request.channel(), request.source(), request.evidence(), integration(), now))
                 .orElseGet(() -> Subscription.requested(account.value(), card.id(), request.list().id(),
                         request.channel(), request.source(), request.evidence(), integration(), now)));
-        audit.subscribed(pending, request.list());
+        audit.subscribed(pending, request.list(), made == null ? Map.of() : made.detail());
         return new SignupOutcome.Pending(subscriber, new SubscriptionId(pending.id()), true);
     }
 

@@ -56,9 +56,10 @@ class ListMails {
                 .param("at", Timestamp.from(Instant.now())).update();
     }
 
-    void delete(ListInfo list, MailKind kind) {
-        jdbc.sql("delete from subscription_mail_template where list_id = :list and kind = :kind")
-                .param("list", list.id()).param("kind", kind.code()).update();
+    /** Removes the list's own wording of a kind; false when it had none. */
+    boolean delete(ListInfo list, MailKind kind) {
+        return jdbc.sql("delete from subscription_mail_template where list_id = :list and kind = :kind")
+                .param("list", list.id()).param("kind", kind.code()).update() > 0;
     }
 
     /** The message of a kind for one person: the mail as the list words it, or the built-in SMS. */

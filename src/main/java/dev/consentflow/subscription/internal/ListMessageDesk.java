@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link ListMessages} on {@link ListMails}: the list found in the account, the kind by its code, a wording checked
- * by {@link MailTemplate#checkedFor} before it is stored, and previews with a sample link.
+ * by {@link MailTemplate#checkedFor} before it is stored (and audited by {@link ListMessageAudit} in the same
+ * transaction), and previews with a sample link.
  */
 @Component
 class ListMessageDesk implements ListMessages {
@@ -24,11 +26,13 @@ class ListMessageDesk implements ListMessages {
     private final MailingLists contacts;
     private final ListMails mails;
     private final ConfirmationMessages links;
+    private final ListMessageAudit audit;
 
-    ListMessageDesk(MailingLists contacts, ListMails mails, ConfirmationMessages links) {
+    ListMessageDesk(MailingLists contacts, ListMails mails, ConfirmationMessages links, ListMessageAudit audit) {
         this.contacts = contacts;
         this.mails = mails;
         this.links = links;
+        this.audit = audit;
     }
 
     @Override
@@ -45,18 +49,25 @@ class ListMessageDesk implements ListMessages {
     }
 
     @Override
+    @Transactional
     public ListMessage save(AccountId account, String listKey, String kind, Draft wording) {
         ListInfo list = list(account, listKey);
         MailKind mailKind = kind(kind);
         MailTemplate template = new MailTemplate(wording.subject(), wording.html(), wording.text())
                 .checkedFor(mailKind);
         mails.save(account, list, mailKind, template);
+        audit.saved(account, list, mailKind, template);
         return view(list, mailKind, new ListMails.InUse(template, false));
     }
 
     @Override
+    @Transactional
     public void reset(AccountId account, String listKey, String kind) {
-        mails.delete(list(account, listKey), kind(kind));
+        ListInfo list = list(account, listKey);
+        MailKind mailKind = kind(kind);
+        if (mails.delete(list, mailKind)) {
+            audit.reset(account, list, mailKind);
+        }
     }
 
     @Override

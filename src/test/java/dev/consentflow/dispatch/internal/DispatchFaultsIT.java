@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -496,6 +497,79 @@ class DispatchFaultsIT {
             assertThat(read.complaints()).isEqualTo(complaints);
             return read;
         });
+    }
+
+    @Test
+    void theHourlyCountsOfHandedMailEqualAFreshCountAcrossAnHourBoundaryAndTheWindowsFirstPartialHour() {
+        UUID account = test.account().value();
+        Instant now = Instant.now();
+        Instant cut = now.minus(Duration.ofDays(30));
+        Instant firstHour = cut.truncatedTo(ChronoUnit.HOURS);
+        Instant boundary = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+        // The window's first hour, before and after its cut; both sides of an hour boundary; now; before the window.
+        List<UUID> sent = new ArrayList<>();
+        for (Instant at : List.of(firstHour.plus(Duration.between(firstHour, cut).dividedBy(2)),
+                cut.plus(Duration.between(cut, firstHour.plus(Duration.ofHours(1))).dividedBy(2)),
+                boundary.minusMillis(1), boundary, boundary, now, cut.minus(Duration.ofHours(3)))) {
+            sent.add(handed(account, "EMAIL", "SENT", at));
+        }
+        UUID unknown = handed(account, "EMAIL", "UNKNOWN", boundary.plus(Duration.ofMinutes(10)));
+        handed(account, "EMAIL", "HARD_FAIL", boundary);
+        handed(account, "SMS", "SENT", boundary);
+        // Changes the triggers follow: an hour moved across the boundary, a state out of and into the count, a delete.
+        jdbc.sql("update dispatch_outbox set finished_at = :at where id = :id")
+                .param("at", java.sql.Timestamp.from(boundary.minusSeconds(60))).param("id", sent.get(3)).update();
+        jdbc.sql("update dispatch_outbox set state = 'HARD_FAIL' where id = :id").param("id", sent.get(4)).update();
+        jdbc.sql("update dispatch_outbox set state = 'SENT' where id = :id").param("id", unknown).update();
+        jdbc.sql("delete from dispatch_outbox where id = :id").param("id", sent.get(5)).update();
+
+        String perHourCounted = """
+                select hour, sum(messages) from dispatch_handed_hour where account_id = :account
+                 group by hour having sum(messages) <> 0 order by hour""";
+        String perHourFresh = """
+                select date_trunc('hour', finished_at, 'UTC'), count(*) from dispatch_outbox
+                 where account_id = :account and channel = 'EMAIL' and state in ('SENT', 'UNKNOWN')
+                   and finished_at is not null
+                 group by 1 order by 1""";
+        List<Map.Entry<Instant, Long>> fresh = hours(perHourFresh, account);
+        assertThat(fresh).as("four hours: before the window, its first, both sides of the boundary").hasSize(4);
+        assertThat(hours(perHourCounted, account)).isEqualTo(fresh);
+
+        jdbc.sql("""
+                        insert into dispatch_feedback (source, event_id, message_id, account_id, subscriber_id, kind,
+                                                       occurred_at)
+                        values ('test', :event, :message, :account, :subscriber, 'COMPLAINT', now())""")
+                .param("event", UUID.randomUUID().toString()).param("message", sent.get(0))
+                .param("account", account).param("subscriber", UUID.randomUUID()).update();
+        transactions.executeWithoutResult(tx -> {
+            // One transaction: now() is the same for the rate and the fresh count of the 30 days.
+            long handed = jdbc.sql("""
+                            select count(*) from dispatch_outbox
+                             where account_id = :account and channel = 'EMAIL' and state in ('SENT', 'UNKNOWN')
+                               and finished_at > now() - interval '30 days'""")
+                    .param("account", account).query(Long.class).single();
+            assertThat(handed).as("after the cut in the first hour, the two before the boundary, the one after it")
+                    .isEqualTo(4);
+            assertThat(dispatch.complaintRate(test.account())).isEqualTo(1.0 / handed);
+        });
+    }
+
+    private UUID handed(UUID account, String channel, String state, Instant finishedAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into dispatch_outbox (id, account_id, subscriber_id, subscription_id, channel, purpose,
+                                                     batch_id, list_id, key_version, state, attempts, started_at,
+                                                     finished_at)
+                        values (:id, :account, gen_random_uuid(), gen_random_uuid(), :channel, 'CAMPAIGN', :batch,
+                                'news', 1, :state, 1, :at, :at)""")
+                .param("id", id).param("account", account).param("channel", channel).param("batch", batch)
+                .param("state", state).param("at", java.sql.Timestamp.from(finishedAt)).update();
+        return id;
+    }
+
+    private List<Map.Entry<Instant, Long>> hours(String sql, UUID account) {
+        return jdbc.sql(sql).param("account", account)
+                .query((rs, row) -> Map.entry(rs.getTimestamp(1).toInstant(), rs.getLong(2))).list();
     }
 
     private static OutboundMessage listMail(AccountId account, String unsubscribeUrl, String listId) {

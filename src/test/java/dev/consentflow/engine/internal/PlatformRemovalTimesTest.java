@@ -3,6 +3,7 @@ package dev.consentflow.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.engine.HistoryRetention;
+import dev.consentflow.support.ProcessTestEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.ProcessEngineConfiguration;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.history.DefaultHistoryRemovalTimeProvider;
@@ -42,15 +42,8 @@ class PlatformRemovalTimesTest {
 
     @BeforeAll
     static void engine() {
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setJdbcUrl(TestDatabases.jdbcUrl("removal_time_tests"));
-        configuration.setJdbcUsername(TestDatabases.username());
-        configuration.setJdbcPassword(TestDatabases.password());
-        configuration.setJdbcDriver("org.postgresql.Driver");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        configuration.setProcessEngineName("removal-time-tests");
+        StandaloneProcessEngineConfiguration configuration = ProcessTestEngine.configuration("removal_time_tests",
+                "removal-time-tests");
         configuration.getProcessEnginePlugins().add(new PlatformHistory());
         engine = configuration.buildProcessEngine();
         history = engine.getHistoryService();
