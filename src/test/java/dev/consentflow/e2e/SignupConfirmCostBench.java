@@ -229,6 +229,22 @@ class SignupConfirmCostBench {
         });
         statements.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(60)
                 .forEach(e -> line("    %6.2f  %s", e.getValue() / n, clip(e.getKey(), 170)));
+        if (Boolean.getBoolean("bench.byThread")) {
+            line("  statements by thread group (-Dbench.byThread=true), per operation, most first:");
+            Map<String, Map<String, Long>> byGroup = new TreeMap<>();
+            counts.forEach((key, count) -> {
+                if (!key.group().equals(own) && !key.kind().equals(CountingDataSource.KIND_BATCH)) {
+                    byGroup.computeIfAbsent(key.group(), g -> new HashMap<>())
+                            .merge(key.kind() + " " + key.sql(), count, Long::sum);
+                }
+            });
+            byGroup.forEach((group, byStatement) -> {
+                line("   %s", group);
+                byStatement.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .filter(e -> e.getValue() / n >= 0.05)
+                        .forEach(e -> line("    %6.2f  %s", e.getValue() / n, clip(e.getKey(), 150)));
+            });
+        }
         line("  rows written, per operation (pg_stat_user_tables: inserted/updated/deleted):");
         Map<String, long[]> rows = new TreeMap<>();
         after.tables.forEach((table, a) -> {

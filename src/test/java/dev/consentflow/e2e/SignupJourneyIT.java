@@ -280,6 +280,25 @@ class SignupJourneyIT {
         assertThat(Integer.parseInt(last.header("Retry-After"))).isBetween(1, 60);
     }
 
+    @Test
+    void aSignupRefusedForItsNetworkDoesNotCountForItsAddressWhichIsLimitedPerHour() {
+        String email = address();
+        for (int i = 0; i < 30; i++) {
+            assertThat(signup(form, email, "198.18.7.1").status()).isEqualTo(202);
+        }
+        Answer network = signup(form, email, "198.18.7.1");
+        assertThat(network.status()).isEqualTo(429);
+        assertThat(network.json().get("detail").asText()).contains("network");
+        // 30 of the address's 50 counted: 20 more pass from another network, the next is refused for the address.
+        for (int i = 0; i < 20; i++) {
+            assertThat(signup(form, email, "198.18.7.2").status()).isEqualTo(202);
+        }
+        Answer address = signup(form, email, "198.18.7.2");
+        assertThat(address.status()).isEqualTo(429);
+        assertThat(address.json().get("detail").asText()).contains("address");
+        assertThat(Integer.parseInt(address.header("Retry-After"))).isBetween(3000, 3600);
+    }
+
     private Answer signup(String formKey, String email, String ip) {
         return anonymous.postRaw("/f/" + formKey, "application/json",
                 ("{\"email\":\"" + email + "\",\"firstName\":\"Anna\",\"consent\":true}").getBytes(StandardCharsets.UTF_8),

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@code Task_SendConfirmation}, {@code Task_SendReminder} and {@code Task_SendConfirmationAgain} of both
@@ -72,11 +74,31 @@ class ConfirmationSender {
                 messages.confirmationLink(token), purpose == Purpose.CONFIRMATION_REMINDER);
         UUID messageId = dispatch.enqueue(new OutboundMessage(request.account(), request.recipientId(),
                 request.subjectId(), request.channel(), purpose, null, content, null, null));
-        audit.append(new AuditEntry(request.account(), request.recipientId(), AuditAction.CONFIRMATION_SENT,
+        AuditEntry sent = new AuditEntry(request.account(), request.recipientId(), AuditAction.CONFIRMATION_SENT,
                 request.purpose().actor(),
                 Map.of(request.purpose().subjectDetail, request.subjectId().toString(), "list", list.get().key(),
                         "channel", request.channel().name(), "purpose", purpose.name(),
                         "messageId", messageId.toString()),
-                request.processInstanceId()));
+                request.processInstanceId());
+        appendAtCommit(sent);
+    }
+
+    /**
+     * The first confirmation is sent in the signup's own transaction, whose SUBSCRIBED entry contacts appends just
+     * before the commit: this entry goes in after it (synchronizations run in the order they were registered), so
+     * the person's trail says subscribed, then confirmation sent. Still in the transaction: it exists if and only
+     * if the message does.
+     */
+    private void appendAtCommit(AuditEntry entry) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            audit.append(entry);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                audit.append(entry);
+            }
+        });
     }
 }

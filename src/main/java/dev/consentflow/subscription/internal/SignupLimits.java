@@ -9,14 +9,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signup rate limits, per client IP per minute and per address per hour, counted in PostgreSQL so every node
- * sees the same counts. Buckets are HMACs (never the IP or the address), counted in a transaction of their own:
- * a signup that fails later still counts, as it should for a limit.
+ * sees the same counts. Buckets are HMACs (never the IP or the address), counted by a statement of their own
+ * ({@link RateLimitCounter}): a signup that fails later still counts, as it should for a limit.
  */
 @Component
 class SignupLimits {
@@ -26,36 +23,30 @@ class SignupLimits {
     private static final String KEY_PURPOSE = "subscription.rate-limit";
 
     private final RateLimitRepository limits;
+    private final RateLimitCounter counter;
     private final SignupSettings settings;
     private final KeyRing keys;
-    private final TransactionTemplate ownTransaction;
 
-    SignupLimits(RateLimitRepository limits, SignupSettings settings, KeyRing keys,
-                 PlatformTransactionManager transactionManager) {
+    SignupLimits(RateLimitRepository limits, RateLimitCounter counter, SignupSettings settings, KeyRing keys) {
         this.limits = limits;
+        this.counter = counter;
         this.settings = settings;
         this.keys = keys;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
      * Counts the signup; refuses it with 429 and the time until its window ends when a limit is reached. Both
-     * counts are one transaction (one commit: the client IP's row is the hot one, locked until the commit); a
-     * signup refused for its IP does not count for its address.
+     * counts are one statement of their own (the client IP's row is the hot one, locked only for that statement);
+     * a signup refused for its IP does not count for its address.
      */
     void check(String clientIp, String address) {
         Instant now = Instant.now();
-        byte[] ipBucket = bucket("ip:" + clientIp);
-        byte[] addressBucket = bucket("address:" + address.toLowerCase(java.util.Locale.ROOT));
-        RateLimit[] counted = ownTransaction.execute(s -> {
-            RateLimit ip = limits.hit(ipBucket, now, now.minus(IP_WINDOW));
-            return ip.hits() > settings.ratePerIp() ? new RateLimit[] {ip, null}
-                    : new RateLimit[] {ip, limits.hit(addressBucket, now, now.minus(ADDRESS_WINDOW))};
-        });
-        refuseOver(counted[0], IP_WINDOW, settings.ratePerIp(), now,
+        RateLimitCounter.Counted counted = counter.count(bucket("ip:" + clientIp), now.minus(IP_WINDOW),
+                settings.ratePerIp(), bucket("address:" + address.toLowerCase(java.util.Locale.ROOT)),
+                now.minus(ADDRESS_WINDOW), now);
+        refuseOver(counted.ip(), IP_WINDOW, settings.ratePerIp(), now,
                 "Too many signups from your network; please try again later");
-        refuseOver(counted[1], ADDRESS_WINDOW, settings.ratePerAddress(), now,
+        refuseOver(counted.address(), ADDRESS_WINDOW, settings.ratePerAddress(), now,
                 "Too many signups for this address; please try again later");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -11,32 +12,40 @@ import dev.consentflow.web.TooManyRequestsException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.SimpleTransactionStatus;
 
 class SignupLimitsTest {
 
-    private final RateLimitRepository repository = mock(RateLimitRepository.class);
-    private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
-    private final SignupLimits limits = new SignupLimits(repository,
+    private final RateLimitCounter counter = mock(RateLimitCounter.class);
+    private final SignupLimits limits = new SignupLimits(mock(RateLimitRepository.class), counter,
             new SignupSettings(30, 10, Duration.ofMinutes(10), Duration.ofDays(3), Duration.ofDays(7)),
-            new TestKeyRing(), transactions);
+            new TestKeyRing());
 
     @Test
     void signupsUpToTheLimitPass() {
-        when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
-        when(repository.hit(any(), any(), any())).thenReturn(new RateLimit(new byte[0], Instant.now(), 10));
+        when(counter.count(any(), any(), anyInt(), any(), any(), any())).thenReturn(new RateLimitCounter.Counted(
+                new RateLimit(new byte[0], Instant.now(), 30), new RateLimit(new byte[0], Instant.now(), 10)));
         assertThatCode(() -> limits.check("203.0.113.7", "anna@example.dk")).doesNotThrowAnyException();
     }
 
     @Test
     void theHitAfterTheLimitIsRefusedWithTheTimeUntilTheWindowEnds() {
-        when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
-        when(repository.hit(any(), any(), any()))
-                .thenReturn(new RateLimit(new byte[0], Instant.now().minusSeconds(20), 31));
+        when(counter.count(any(), any(), anyInt(), any(), any(), any())).thenReturn(new RateLimitCounter.Counted(
+                new RateLimit(new byte[0], Instant.now().minusSeconds(20), 31), null));
         var refused = catchThrowableOfType(() -> limits.check("203.0.113.7", "anna@example.dk"),
                 TooManyRequestsException.class);
         assertThat(refused.retryAfter()).isBetween(Duration.ofSeconds(35), Duration.ofSeconds(41));
+        assertThat(refused.getMessage()).contains("network");
+    }
+
+    @Test
+    void anAddressOverItsLimitIsRefusedUntilItsHourEnds() {
+        when(counter.count(any(), any(), anyInt(), any(), any(), any())).thenReturn(new RateLimitCounter.Counted(
+                new RateLimit(new byte[0], Instant.now(), 2),
+                new RateLimit(new byte[0], Instant.now().minus(Duration.ofMinutes(50)), 11)));
+        var refused = catchThrowableOfType(() -> limits.check("203.0.113.7", "anna@example.dk"),
+                TooManyRequestsException.class);
+        assertThat(refused.getMessage()).contains("address");
+        assertThat(refused.retryAfter()).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
     }
 
     @Test
