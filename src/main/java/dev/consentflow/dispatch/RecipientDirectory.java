@@ -1,6 +1,9 @@
 package dev.consentflow.dispatch;
 
 import dev.consentflow.accounts.AccountId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +19,23 @@ public interface RecipientDirectory {
      */
     Optional<Recipient> resolve(AccountId account, UUID subscriberId, UUID subscriptionId, Channel channel,
                                 Purpose purpose);
+
+    /** What {@link #resolve} is asked about one message. */
+    record Lookup(UUID subscriberId, UUID subscriptionId, Channel channel, Purpose purpose) {
+    }
+
+    /**
+     * {@link #resolve} for many messages of one account at once (the rows a node just claimed): an answer for
+     * every lookup, each as {@link #resolve} would give it. This default asks one by one.
+     */
+    default Map<Lookup, Optional<Recipient>> resolveAll(AccountId account, Collection<Lookup> lookups) {
+        Map<Lookup, Optional<Recipient>> answers = new HashMap<>();
+        for (Lookup lookup : lookups) {
+            answers.put(lookup, resolve(account, lookup.subscriberId(), lookup.subscriptionId(), lookup.channel(),
+                    lookup.purpose()));
+        }
+        return answers;
+    }
 
     /** The relay refused the address for good (5xx): the subscription becomes BOUNCED. */
     void bounced(AccountId account, UUID subscriberId, UUID subscriptionId, String diagnostic);

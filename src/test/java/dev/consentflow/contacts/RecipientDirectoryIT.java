@@ -12,6 +12,7 @@ import dev.consentflow.dispatch.RecipientDirectory;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.TestAccounts;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -122,6 +123,41 @@ class RecipientDirectoryIT {
         var ref = subscribers.subscribeConfirmed(account, sms);
         assertThat(resolve(ref, Channel.SMS, Purpose.AUTOMATION)).contains(new Recipient(mobile));
         assertThat(resolve(ref, Channel.EMAIL, Purpose.AUTOMATION)).isEmpty();
+    }
+
+    @Test
+    void manyMessagesAtOnceGetTheAnswersEachWouldGetOnItsOwn() {
+        var live = confirmed();
+        email = "Other-" + UUID.randomUUID() + "@example.dk";
+        var erased = confirmed();
+        erasures.erase(account, erased.subscriberId());
+        var sms = subscribers.subscribeConfirmed(account, new Signup(null, mobile, Channel.SMS, "news", Map.of(),
+                Source.API, ConsentEvidence.ofClick(Instant.now(), "203.0.113.7", null)));
+        List<RecipientDirectory.Lookup> lookups = List.of(
+                lookup(live, Channel.EMAIL, Purpose.CAMPAIGN),
+                lookup(live, Channel.EMAIL, Purpose.CONFIRMATION),
+                lookup(live, Channel.SMS, Purpose.CAMPAIGN),
+                new RecipientDirectory.Lookup(UUID.randomUUID(), live.subscriptionId().value(), Channel.EMAIL,
+                        Purpose.CAMPAIGN),
+                new RecipientDirectory.Lookup(live.subscriberId().value(), null, Channel.EMAIL, Purpose.CAMPAIGN),
+                lookup(erased, Channel.EMAIL, Purpose.CAMPAIGN),
+                lookup(sms, Channel.SMS, Purpose.AUTOMATION));
+
+        Map<RecipientDirectory.Lookup, Optional<Recipient>> answers = directory.resolveAll(account, lookups);
+
+        assertThat(answers).hasSize(lookups.size());
+        for (RecipientDirectory.Lookup lookup : lookups) {
+            assertThat(answers.get(lookup)).as(lookup.toString()).isEqualTo(directory.resolve(account,
+                    lookup.subscriberId(), lookup.subscriptionId(), lookup.channel(), lookup.purpose()));
+        }
+        assertThat(answers.get(lookups.get(0))).map(Recipient::address).isPresent();
+        assertThat(answers.get(lookups.get(6))).contains(new Recipient(mobile));
+        assertThat(answers.values().stream().filter(Optional::isPresent)).hasSize(2);
+    }
+
+    private static RecipientDirectory.Lookup lookup(SubscriptionRef ref, Channel channel, Purpose purpose) {
+        return new RecipientDirectory.Lookup(ref.subscriberId().value(), ref.subscriptionId().value(), channel,
+                purpose);
     }
 
     private SubscriptionRef confirmed() {

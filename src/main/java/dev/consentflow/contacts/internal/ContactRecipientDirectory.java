@@ -6,6 +6,14 @@ import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Purpose;
 import dev.consentflow.dispatch.Recipient;
 import dev.consentflow.dispatch.RecipientDirectory;
+import dev.consentflow.dispatch.RecipientDirectory.Lookup;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.annotation.Fallback;
@@ -37,6 +45,13 @@ class ContactRecipientDirectory implements RecipientDirectory {
               from contacts_subscription s
               left join contacts_contact c on c.id = s.contact_id and c.account_id = s.account_id
              where s.id = :subscriptionId and s.account_id = :accountId""";
+    /** The same for many subscriptions (the rows a dispatch node just claimed). */
+    private static final String SUBSCRIPTIONS_AND_CARDS = """
+            select s.id, s.contact_id, s.channel, s.status,
+                   c.key_version, c.wrapped_key, c.email_sealed, c.mobile_sealed, c.erased_at
+              from contacts_subscription s
+              left join contacts_contact c on c.id = s.contact_id and c.account_id = s.account_id
+             where s.id in (:subscriptionIds) and s.account_id = :accountId""";
 
     private final JdbcClient jdbc;
     private final CardKeys keys;
@@ -62,20 +77,50 @@ class ContactRecipientDirectory implements RecipientDirectory {
         if (subscriberId == null || subscriptionId == null || channel == null || purpose == null) {
             return Optional.empty();
         }
-        SubscriptionStatus needed = purpose.isListMail() ? SubscriptionStatus.CONFIRMED : SubscriptionStatus.PENDING;
         Optional<Target> subscription = jdbc.sql(SUBSCRIPTION_AND_CARD)
                 .param("subscriptionId", subscriptionId).param("accountId", account.value())
-                .query((rs, n) -> new Target(rs.getObject("contact_id", UUID.class),
-                        Channel.valueOf(rs.getString("channel")), SubscriptionStatus.valueOf(rs.getString("status")),
-                        rs.getInt("key_version"), rs.getBytes("wrapped_key"), rs.getBytes("email_sealed"),
-                        rs.getBytes("mobile_sealed"),
-                        rs.getObject("key_version") != null && rs.getObject("erased_at") == null))
-                .optional();
-        if (subscription.isEmpty() && purpose == Purpose.CONFIRMATION) {
-            return resubscriptionConfirmation(account, subscriberId, subscriptionId, channel);
+                .query((rs, n) -> target(rs)).optional();
+        return answer(account, new Lookup(subscriberId, subscriptionId, channel, purpose), subscription);
+    }
+
+    /** As {@link #resolve}, the subscriptions and cards of all lookups in one statement. */
+    @Override
+    public Map<Lookup, Optional<Recipient>> resolveAll(AccountId account, Collection<Lookup> lookups) {
+        List<UUID> ids = lookups.stream().map(Lookup::subscriptionId).filter(Objects::nonNull).distinct().toList();
+        Map<UUID, Target> targets = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(SUBSCRIPTIONS_AND_CARDS).param("subscriptionIds", ids).param("accountId", account.value())
+                    .query(rs -> {
+                        targets.put(rs.getObject("id", UUID.class), target(rs));
+                    });
+        }
+        Map<Lookup, Optional<Recipient>> answers = new HashMap<>();
+        for (Lookup lookup : lookups) {
+            boolean complete = lookup.subscriberId() != null && lookup.subscriptionId() != null
+                    && lookup.channel() != null && lookup.purpose() != null;
+            answers.put(lookup, complete ? answer(account, lookup,
+                    Optional.ofNullable(targets.get(lookup.subscriptionId()))) : Optional.empty());
+        }
+        return answers;
+    }
+
+    private static Target target(ResultSet rs) throws SQLException {
+        return new Target(rs.getObject("contact_id", UUID.class),
+                Channel.valueOf(rs.getString("channel")), SubscriptionStatus.valueOf(rs.getString("status")),
+                rs.getInt("key_version"), rs.getBytes("wrapped_key"), rs.getBytes("email_sealed"),
+                rs.getBytes("mobile_sealed"),
+                rs.getObject("key_version") != null && rs.getObject("erased_at") == null);
+    }
+
+    private Optional<Recipient> answer(AccountId account, Lookup lookup, Optional<Target> subscription) {
+        Channel channel = lookup.channel();
+        SubscriptionStatus needed = lookup.purpose().isListMail() ? SubscriptionStatus.CONFIRMED
+                : SubscriptionStatus.PENDING;
+        if (subscription.isEmpty() && lookup.purpose() == Purpose.CONFIRMATION) {
+            return resubscriptionConfirmation(account, lookup.subscriberId(), lookup.subscriptionId(), channel);
         }
         return subscription
-                .filter(s -> s.contactId().equals(subscriberId))
+                .filter(s -> s.contactId().equals(lookup.subscriberId()))
                 .filter(s -> s.channel() == channel)
                 .filter(s -> s.status() == needed)
                 .filter(Target::cardLive)

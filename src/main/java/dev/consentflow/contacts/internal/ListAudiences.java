@@ -1,11 +1,15 @@
 package dev.consentflow.contacts.internal;
 
+import dev.consentflow.NamedSql;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.Audiences;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListRecipient;
 import dev.consentflow.contacts.SubscriberId;
+import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.SubscriptionId;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,14 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ListAudiences implements Audiences {
 
+    private static final String RECIPIENT_CARDS = NamedSql.read("contacts", "recipient-cards");
+    private static final String RECIPIENT_FIELDS = NamedSql.read("contacts", "recipient-fields");
+
 
     private final JdbcClient jdbc;
-    private final ContactRepository contacts;
     private final Cards cards;
 
-    ListAudiences(JdbcClient jdbc, ContactRepository contacts, Cards cards) {
+    ListAudiences(JdbcClient jdbc, Cards cards) {
         this.jdbc = jdbc;
-        this.contacts = contacts;
         this.cards = cards;
     }
 
@@ -52,20 +57,30 @@ class ListAudiences implements Audiences {
             return List.of();
         }
         List<UUID> ids = subscriptions.stream().map(SubscriptionId::value).toList();
-        Map<UUID, UUID> contactOf = new HashMap<>();
-        jdbc.sql("""
-                        select id, contact_id from contacts_subscription
-                         where account_id = :account and status = 'CONFIRMED' and channel = 'EMAIL' and id in (:ids)
-                        """)
-                .param("account", account.value()).param("ids", ids)
+        // The cards and their fields in two statements a page: read as aggregates, each card's fields would cost a
+        // statement of their own, one per recipient.
+        Map<UUID, Map<String, Contact.SealedField>> fieldsOf = new HashMap<>();
+        jdbc.sql(RECIPIENT_FIELDS).param("account", account.value()).param("ids", ids)
                 .query(rs -> {
-                    contactOf.put(rs.getObject("id", UUID.class), rs.getObject("contact_id", UUID.class));
+                    fieldsOf.computeIfAbsent(rs.getObject("contact_id", UUID.class), id -> new HashMap<>())
+                            .put(rs.getString("name"), new Contact.SealedField(rs.getBytes("value_sealed")));
                 });
-        Map<UUID, Contact> byId = new HashMap<>();
-        contacts.findAllById(new ArrayList<>(contactOf.values())).forEach(c -> byId.put(c.id(), c));
+        Map<UUID, Contact> contactOf = new HashMap<>();
+        jdbc.sql(RECIPIENT_CARDS).param("account", account.value()).param("ids", ids)
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    contactOf.put(rs.getObject("subscription_id", UUID.class), new Contact(id,
+                            rs.getObject("account_id", UUID.class), rs.getInt("key_version"),
+                            rs.getBytes("wrapped_key"), rs.getInt("index_version"), rs.getBytes("email_index"),
+                            rs.getBytes("email_sealed"), rs.getBytes("mobile_index"), rs.getBytes("mobile_sealed"),
+                            Source.valueOf(rs.getString("source")), rs.getInt("mail_rating"),
+                            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
+                            instant(rs.getTimestamp("erased_at")), Map.copyOf(fieldsOf.getOrDefault(id, Map.of())),
+                            rs.getLong("version")));
+                });
         List<ListRecipient> recipients = new ArrayList<>();
         for (UUID subscription : ids) {
-            Contact contact = byId.get(contactOf.get(subscription));
+            Contact contact = contactOf.get(subscription);
             if (contact == null || contact.isErased() || contact.wrappedKey() == null
                     || !contact.accountId().equals(account.value()) || contact.emailSealed() == null) {
                 continue;
@@ -75,6 +90,10 @@ class ListAudiences implements Audiences {
                     card.email(), card.fields()));
         }
         return recipients;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @Override

@@ -25,6 +25,7 @@ final class Courier {
     private final RateLimiter rateLimiter;
     private final DispatchMetrics metrics;
     private final FinishedMessages finished;
+    private final MessageStarts starts;
     private final DomainLimits domains;
 
     /** A courier without limits per domain group (benchmarks, and tests about other things). */
@@ -43,6 +44,7 @@ final class Courier {
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
         this.finished = new FinishedMessages(node, outbox);
+        this.starts = new MessageStarts(node, outbox);
     }
 
     /** Waits until the final states of every row this courier sent are recorded (the node stops). */
@@ -51,6 +53,15 @@ final class Courier {
     }
 
     void deliver(OutboxRow row, ChannelSender sender, RecipientDirectory directory) {
+        deliver(row, sender, directory, null);
+    }
+
+    /**
+     * As {@link #deliver(OutboxRow, ChannelSender, RecipientDirectory)}, with the directory's answer when it was
+     * asked for the whole claimed batch at once; an answer older than {@link Resolved#FRESH} (the row waited for
+     * its thread) is asked again, so the answer is never older than it was when each row asked on its own.
+     */
+    void deliver(OutboxRow row, ChannelSender sender, RecipientDirectory directory, Resolved resolved) {
         Letter letter;
         try {
             letter = seal.open(row.account(), row.id(), row.keyVersion(), row.sealedContent());
@@ -61,8 +72,9 @@ final class Courier {
         }
         Optional<Recipient> recipient;
         try {
-            recipient = directory.resolve(row.account(), row.subscriberId(), row.subscriptionId(), row.channel(),
-                    row.purpose());
+            recipient = resolved != null && resolved.fresh() ? resolved.recipient()
+                    : directory.resolve(row.account(), row.subscriberId(), row.subscriptionId(), row.channel(),
+                            row.purpose());
         } catch (RuntimeException e) {
             log.warn("The recipient directory failed for message {}; trying again later", row.id(), e);
             outbox.retryLater(row.id(), node, properties.retryDelays().get(0), "recipient directory failed");
@@ -79,7 +91,7 @@ final class Courier {
         }
         try {
             rateLimiter.acquire();
-            if (!outbox.markStarted(row.id(), node, sender.sendBudget())) {
+            if (!starts.start(row.id(), sender.sendBudget())) {
                 if (outbox.holdBackPaused(row.id(), node)) {
                     log.info("Outbox message {} waits: its batch paused since it was claimed", row.id());
                 } else {
@@ -104,6 +116,17 @@ final class Courier {
             if (ticket != null) {
                 domains.release(ticket, node);
             }
+        }
+    }
+
+    /** The directory's answer for a row, asked when the row was claimed. */
+    record Resolved(Optional<Recipient> recipient, long atNanos) {
+
+        /** About how long a lane's batch takes to start at full speed; a row that waited longer asks again. */
+        static final Duration FRESH = Duration.ofSeconds(1);
+
+        boolean fresh() {
+            return System.nanoTime() - atNanos < FRESH.toNanos();
         }
     }
 

@@ -109,8 +109,31 @@ class Outbox {
 
     /** Answers false when the row is no longer this node's to send, or the lease is too short for one send. */
     boolean markStarted(UUID id, String node, Duration sendBudget) {
-        return jdbc.sql(Sql.MARK_STARTED).param("id", id).param("node", node)
-                .param("budgetSeconds", seconds(sendBudget)).update() == 1;
+        return markAllStarted(node, List.of(new Start(id, sendBudget))).contains(id);
+    }
+
+    /** A row about to be sent, with the lease it needs left for one whole send. */
+    record Start(UUID id, Duration sendBudget) {
+    }
+
+    /**
+     * {@link #markStarted} for many rows in one statement; answers the ids that started (the others are no longer
+     * this node's to send, or have too little lease left).
+     */
+    Set<UUID> markAllStarted(String node, List<Start> starts) {
+        if (starts.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> params = new ArrayList<>(starts.size() * 2 + 1);
+        StringBuilder rows = new StringBuilder();
+        for (Start start : starts) {
+            rows.append(rows.isEmpty() ? "" : ", ").append("(cast(? as uuid), cast(? as double precision))");
+            params.add(start.id());
+            params.add(seconds(start.sendBudget()));
+        }
+        params.add(node);
+        return new HashSet<>(jdbc.sql(Sql.MARK_STARTED.replace("VALUES_ROWS", rows)).params(params)
+                .query(UUID.class).list());
     }
 
     /**

@@ -1,8 +1,16 @@
 package dev.consentflow.dispatch.internal;
 
+import dev.consentflow.accounts.AccountId;
+import dev.consentflow.dispatch.Recipient;
 import dev.consentflow.dispatch.RecipientDirectory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -118,13 +126,46 @@ final class OutboxWorker implements SmartLifecycle {
                     break;
                 }
                 List<OutboxRow> rows = outbox.claimDue(lane.channel(), node, limit, properties.lease());
-                rows.forEach(row -> lane.submit(() -> courier.deliver(row, lane.sender(), directory)));
+                Map<UUID, Courier.Resolved> resolved = resolveAll(rows);
+                rows.forEach(row -> lane.submit(() -> courier.deliver(row, lane.sender(), directory,
+                        resolved.get(row.id()))));
                 claimed = rows.size();
                 if (claimed < limit) {
                     break;
                 }
             } while (running);
         }
+    }
+
+    /**
+     * The directory's answers for the claimed rows, one question per account instead of one per row. Should it
+     * fail, each row asks on its own when its turn comes, as it would without this.
+     */
+    private Map<UUID, Courier.Resolved> resolveAll(List<OutboxRow> rows) {
+        Map<UUID, Courier.Resolved> resolved = new HashMap<>();
+        Map<AccountId, List<OutboxRow>> byAccount = new LinkedHashMap<>();
+        rows.forEach(row -> byAccount.computeIfAbsent(row.account(), a -> new ArrayList<>()).add(row));
+        byAccount.forEach((account, ofAccount) -> {
+            try {
+                long at = System.nanoTime();
+                Map<RecipientDirectory.Lookup, Optional<Recipient>> answers = directory.resolveAll(account,
+                        ofAccount.stream().map(OutboxWorker::lookup).toList());
+                for (OutboxRow row : ofAccount) {
+                    Optional<Recipient> answer = answers.get(lookup(row));
+                    if (answer != null) {
+                        resolved.put(row.id(), new Courier.Resolved(answer, at));
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("The recipient directory failed for {} claimed messages; each asks again on its own",
+                        ofAccount.size(), e);
+            }
+        });
+        return resolved;
+    }
+
+    private static RecipientDirectory.Lookup lookup(OutboxRow row) {
+        return new RecipientDirectory.Lookup(row.subscriberId(), row.subscriptionId(), row.channel(), row.purpose());
     }
 
     /**
