@@ -78,20 +78,23 @@ final class MessageStarts {
 
     private void write(List<Waiting> group) {
         Set<UUID> started = Set.of();
-        RuntimeException failure = null;
+        RuntimeException failure = new IllegalStateException("the start of this group was not written");
         try {
             started = outbox.markAllStarted(node, group.stream().map(w -> w.start).toList());
+            failure = null;
         } catch (RuntimeException e) {
             failure = e;
-        }
-        synchronized (lock) {
-            for (Waiting waiting : group) {
-                waiting.started = started.contains(waiting.start.id());
-                waiting.failure = failure;
-                waiting.done = true;
+        } finally {
+            // Also after an Error: the other threads of the group must never wait for ever on a writer that died.
+            synchronized (lock) {
+                for (Waiting waiting : group) {
+                    waiting.started = started.contains(waiting.start.id());
+                    waiting.failure = failure;
+                    waiting.done = true;
+                }
+                writing = false;
+                lock.notifyAll();
             }
-            writing = false;
-            lock.notifyAll();
         }
     }
 }
