@@ -113,13 +113,13 @@ class ImportIndexCostBench {
                 + "where account_id = " + a + " limit 1000) x)";
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("import-cards-by-email", dev.consentflow.NamedSql.read("contacts", "import-cards-by-email")
-                .replace(":accountId", a).replace("in (:indexes)", "= any(" + someEmails + ")"));
+                .replace(":accountId", a).replace("in (:indexes)", "= any(" + someEmails + "::bytea[])"));
         queries.put("ContactRepository.findByEmailIndex", "select * from contacts_contact where account_id = " + a
-                + " and email_index = any(" + someEmails + ") and erased_at is null union all select * from "
-                + "contacts_contact where account_id = " + a + " and email_index = any(" + someEmails
+                + " and email_index = any(" + someEmails + "::bytea[]) and erased_at is null union all select * from "
+                + "contacts_contact where account_id = " + a + " and email_index = any(" + someEmails + "::bytea[]"
                 + ") and erased_at is not null order by created_at desc, id");
         queries.put("ContactRepository.emailTakenByAnother", "select exists(select 1 from contacts_contact where "
-                + "account_id = " + a + " and email_index = any(" + someEmails + ") and erased_at is null and id <> "
+                + "account_id = " + a + " and email_index = any(" + someEmails + "::bytea[]) and erased_at is null and id <> "
                 + "'00000000-0000-0000-0000-000000000000')");
         queries.put("inventory-consent-texts", dev.consentflow.NamedSql.read("contacts", "inventory-consent-texts")
                 .replace(":account", a));
