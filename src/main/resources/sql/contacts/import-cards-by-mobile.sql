@@ -1,5 +1,10 @@
 -- Every card of a chunk's mobile numbers (live and tombstones), the newest first, by the mobile blind index.
-select id, mobile_index as address_index, erased_at
+-- In two parts, so each uses its own partial index (the live cards' unique one and the tombstones'; V245).
+select id, mobile_index as address_index, erased_at, created_at
   from contacts_contact
- where account_id = :accountId and mobile_index in (:indexes)
+ where account_id = :accountId and mobile_index in (:indexes) and erased_at is null
+union all
+select id, mobile_index as address_index, erased_at, created_at
+  from contacts_contact
+ where account_id = :accountId and mobile_index in (:indexes) and erased_at is not null
  order by created_at desc, id

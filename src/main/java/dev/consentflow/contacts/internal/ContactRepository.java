@@ -22,16 +22,25 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
     @Query("select * from contacts_contact where id = :id and account_id = :accountId for update")
     Optional<Contact> findLockedByIdAndAccountId(UUID id, UUID accountId);
 
-    /** Every card of an address, the newest first: at most one live card, then its tombstones. */
+    /**
+     * Every card of an address, the newest first: at most one live card, then its tombstones. In two parts, so
+     * each uses its own partial index (the live cards' unique one and the tombstones'; V245).
+     */
     @Query("""
             select * from contacts_contact
-            where account_id = :accountId and email_index in (:indexes)
+            where account_id = :accountId and email_index in (:indexes) and erased_at is null
+            union all
+            select * from contacts_contact
+            where account_id = :accountId and email_index in (:indexes) and erased_at is not null
             order by created_at desc, id""")
     List<Contact> findByEmailIndex(UUID accountId, Collection<byte[]> indexes);
 
     @Query("""
             select * from contacts_contact
-            where account_id = :accountId and mobile_index in (:indexes)
+            where account_id = :accountId and mobile_index in (:indexes) and erased_at is null
+            union all
+            select * from contacts_contact
+            where account_id = :accountId and mobile_index in (:indexes) and erased_at is not null
             order by created_at desc, id""")
     List<Contact> findByMobileIndex(UUID accountId, Collection<byte[]> indexes);
 
