@@ -14,6 +14,7 @@ final class EngineSql {
     static final String FIND_DEPLOYMENT_AUTHORS = load("find-deployment-authors");
     static final String FIND_EXPIRED_PLATFORM_INSTANCES = load("find-expired-platform-instances");
     static final String FIND_ACCOUNTS_WITH_PLATFORM_HISTORY = load("find-accounts-with-platform-history");
+    static final String CREATE_SUBSCRIBER_VARIABLE_INDEX = load("create-subscriber-variable-index");
 
     private EngineSql() {
     }

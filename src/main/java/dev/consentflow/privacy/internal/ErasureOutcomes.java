@@ -9,6 +9,7 @@ import dev.consentflow.privacy.internal.ErasureProcess.Decision;
 import dev.consentflow.privacy.internal.ErasureRequest.Status;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -85,12 +86,17 @@ class ErasureOutcomes {
 
     /**
      * {@code Task_CheckErasureRequest}: the erasure may proceed only for a request that runs (needed no approval,
-     * or was approved), of this very instance, for the person and account its variables name.
+     * or was approved), of this very instance, for the person and account its variables name. A request that needs
+     * no approval is written just before its instance starts, in the same transaction, without the instance's id:
+     * its first instance claims it here, and audits it ERASURE_REQUESTED (before the ERASED entry of the same
+     * transaction). No committed request is without its instance, so no other instance can claim one.
      *
-     * @throws IllegalStateException otherwise: the job fails, nothing is erased, an incident shows it
+     * @throws IllegalStateException otherwise: nothing is erased (the start fails, or the job fails with an incident)
      */
     void requireProceeding(UUID requestId, String processInstanceId, AccountId account, SubscriberId subscriber) {
-        ErasureRequest request = requests.lock(requestId)
+        Optional<ErasureRequest> claimed = requests.claim(requestId, processInstanceId);
+        claimed.ifPresent(request -> requested(request, processInstanceId));
+        ErasureRequest request = claimed.or(() -> requests.lock(requestId))
                 .orElseThrow(() -> new IllegalStateException("no erasure request " + requestId));
         boolean matches = request.status() == Status.IN_PROGRESS
                 && processInstanceId.equals(request.processInstanceId())

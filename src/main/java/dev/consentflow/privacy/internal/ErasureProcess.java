@@ -35,6 +35,8 @@ final class ErasureProcess {
         static final String ERASURE_REQUESTED = "StartEvent_ErasureRequested";
         static final String CONTACT_ERASED = "EndEvent_ContactErased";
         static final String ERASURE_REFUSED = "EndEvent_ErasureRefused";
+        /** Where an approved erasure waits for its job: the approval commits first. */
+        static final String ERASURE_APPROVED = "Event_ErasureApproved";
 
         private Event() {
         }

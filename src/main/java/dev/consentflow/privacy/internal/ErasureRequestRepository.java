@@ -50,6 +50,17 @@ interface ErasureRequestRepository extends ListCrudRepository<ErasureRequest, UU
                 String requestedBy, Instant requestedAt, Integer reasonKeyVersion, byte[] reasonSealed,
                 String processInstanceId);
 
+    /**
+     * Gives a request that needs no approval and names no instance yet (written just now, in this transaction) to
+     * the instance, locking its row; answers nothing for any other request.
+     */
+    @Query("""
+            update privacy_erasure_request
+               set process_instance_id = :processInstanceId
+             where id = :id and process_instance_id is null and status = 'IN_PROGRESS' and not approval_required
+            returning *""")
+    Optional<ErasureRequest> claim(UUID id, String processInstanceId);
+
     @Modifying
     @Query("""
             update privacy_erasure_request

@@ -1,5 +1,6 @@
 package dev.consentflow.privacy.internal;
 
+import dev.consentflow.TransactionRetry;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ContactAlreadyErased;
@@ -26,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Erasure requests as staff make and decide them through the API. A request starts one {@code gdpr-erasure}
  * instance (business key = request id, variables = ids) and is audited ERASURE_REQUESTED; a second request for
- * the same person while one is open answers the open one. An approval must come from another key than the
- * request's (four eyes); it completes the instance's approval task, whose next step records the decision.
+ * the same person while one is open answers the open one. Without four eyes the instance erases the person in the
+ * request's own transaction, so the answer means erased; a transaction that lost a race with a click or another
+ * change to the person runs again from the start. An approval must come from another key than the request's (four
+ * eyes); it completes the instance's approval task, whose next step records the decision.
  */
 @Component
 class ErasureRequests {
@@ -38,23 +41,29 @@ class ErasureRequests {
     private final Permissions contacts;
     private final ProcessRuntime runtime;
     private final ErasureOutcomes outcomes;
+    private final TransactionRetry retry;
 
     ErasureRequests(ErasureRequestRepository requests, ErasureSettings settings, ErasureReasonSeal seal,
-                    Permissions contacts, ProcessRuntime runtime, ErasureOutcomes outcomes) {
+                    Permissions contacts, ProcessRuntime runtime, ErasureOutcomes outcomes, TransactionRetry retry) {
         this.requests = requests;
         this.settings = settings;
         this.seal = seal;
         this.contacts = contacts;
         this.runtime = runtime;
         this.outcomes = outcomes;
+        this.retry = retry;
     }
 
     /** What {@code POST /api/contacts/{id}/erase} answers: the request, new or the one already open. */
     record Requested(UUID requestId, Status status, boolean created) {
     }
 
-    @Transactional
+    /** In a transaction of its own, run again when a concurrent change to the person won (nothing of it stays). */
     Requested request(Caller caller, UUID subscriberId, String reason) {
+        return retry.run(() -> requestOnce(caller, subscriberId, reason));
+    }
+
+    private Requested requestOnce(Caller caller, UUID subscriberId, String reason) {
         AccountId account = caller.requireAccount();
         SubscriberId subscriber = new SubscriberId(subscriberId);
         Permission permission = contacts.permission(account, subscriber)
@@ -70,24 +79,31 @@ class ErasureRequests {
         boolean approvalRequired = settings.approvalRequired(account);
         UUID id = UUID.randomUUID();
         Instant now = now();
-        boolean hasReason = reason != null && !reason.isBlank();
-        int version = seal.currentVersion();
-        ErasureRequest request = new ErasureRequest(id, account.value(), subscriberId,
-                approvalRequired ? Status.PENDING_APPROVAL : Status.IN_PROGRESS, approvalRequired, caller.actor(), now,
-                hasReason ? version : null, hasReason ? seal.seal(account, id, version, reason.strip()) : null,
-                null, null, null, null);
         // The approval flag is transient: only the gateway right after the start reads it. The admins' group is a
-        // variable only where the approval task needs it. The row is written once, with its instance.
+        // variable only where the approval task needs it.
         Map<String, Object> variables = new HashMap<>();
         variables.put(ErasureProcess.Var.ACCOUNT_ID, account.value().toString());
         variables.put(ErasureProcess.Var.SUBSCRIBER_ID, subscriberId.toString());
         variables.put(ErasureProcess.Var.APPROVAL_REQUIRED, Variables.transientFlag(approvalRequired));
-        if (approvalRequired) {
-            variables.put(ErasureProcess.Var.ADMIN_GROUP, EngineGroups.admins(account.value()));
+        if (!approvalRequired) {
+            // Written before the start, without an instance: the instance's first step claims it (and audits it
+            // ERASURE_REQUESTED), the last one seals it ERASED, all in this transaction. The reason is not kept: it
+            // would be deleted at the seal, before anybody could read it.
+            requests.insert(id, account.value(), subscriberId, Status.IN_PROGRESS.name(), false, caller.actor(), now,
+                    null, null, null);
+            runtime.start(ErasureProcess.ID, id.toString(), variables);
+            return new Requested(id, Status.ERASED, true);
         }
+        boolean hasReason = reason != null && !reason.isBlank();
+        int version = seal.currentVersion();
+        ErasureRequest request = new ErasureRequest(id, account.value(), subscriberId, Status.PENDING_APPROVAL, true,
+                caller.actor(), now, hasReason ? version : null,
+                hasReason ? seal.seal(account, id, version, reason.strip()) : null, null, null, null, null);
+        variables.put(ErasureProcess.Var.ADMIN_GROUP, EngineGroups.admins(account.value()));
         String instance = runtime.start(ErasureProcess.ID, id.toString(), variables);
-        requests.insert(id, account.value(), subscriberId, request.status().name(), approvalRequired,
-                request.requestedBy(), now, request.reasonKeyVersion(), request.reasonSealed(), instance);
+        // The row is written once, with its instance.
+        requests.insert(id, account.value(), subscriberId, request.status().name(), true, request.requestedBy(), now,
+                request.reasonKeyVersion(), request.reasonSealed(), instance);
         // Last in the transaction: appending holds the account's chain until the commit.
         outcomes.requested(request, instance);
         return new Requested(id, request.status(), true);

@@ -1,5 +1,6 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.TransactionRetry;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.engine.ProcessRuntime;

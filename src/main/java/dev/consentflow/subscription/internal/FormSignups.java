@@ -1,5 +1,6 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.TransactionRetry;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.subscription.DoubleOptIns;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;

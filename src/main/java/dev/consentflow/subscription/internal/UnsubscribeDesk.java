@@ -1,5 +1,6 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.TransactionRetry;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.Subscriptions;

@@ -79,16 +79,13 @@ class GdprErasureProcessTest {
     }
 
     @Test
-    void withoutApprovalTheErasureRunsInOneJobAfterTheRequestCommitted() throws Exception {
+    void withoutApprovalTheErasureRunsInTheStartsOwnTransactionWithoutAJob() throws Exception {
         ProcessInstance instance = start(false);
-        assertThat(instance).isWaitingAt(Task.CHECK_ERASURE_REQUEST).hasNotPassed(Task.APPROVE_ERASURE);
-        verifyNoErasureStep();
 
-        assertThat(instance).executeJob(Task.CHECK_ERASURE_REQUEST)
-                .endedAt(Event.CONTACT_ERASED)
+        assertThat(instance).endedAt(Event.CONTACT_ERASED)
                 .hasPassed(Task.CHECK_ERASURE_REQUEST, Task.END_PERSONS_PROCESSES, Task.SUPPRESS_PERSONS_MAIL,
                         Task.ERASE_CONTACT, Task.SEAL_ERASURE)
-                .hasNotPassed(Task.APPROVE_ERASURE, Task.RECORD_ERASURE_DECISION);
+                .hasNotPassed(Task.APPROVE_ERASURE, Task.RECORD_ERASURE_DECISION, Event.ERASURE_APPROVED);
         InOrder order = inOrder(checkErasureRequest, endPersonsProcesses, suppressPersonsMail, eraseContact,
                 sealErasure);
         order.verify(checkErasureRequest).execute(any());
@@ -126,8 +123,9 @@ class GdprErasureProcessTest {
         engine.getTaskService().complete(taskOf(instance).getId(), Map.of(Var.DECISION, "APPROVED"));
 
         assertThat(instance).hasPassed(Task.APPROVE_ERASURE, Task.RECORD_ERASURE_DECISION)
-                .isWaitingAt(Task.CHECK_ERASURE_REQUEST)
-                .executeJob(Task.CHECK_ERASURE_REQUEST)
+                .isWaitingAt(Event.ERASURE_APPROVED)
+                .hasNotPassed(Task.CHECK_ERASURE_REQUEST)
+                .executeJob(Event.ERASURE_APPROVED)
                 .endedAt(Event.CONTACT_ERASED)
                 .hasNotPassed(Event.ERASURE_REFUSED);
         InOrder order = inOrder(outcomes, checkErasureRequest, endPersonsProcesses, suppressPersonsMail, eraseContact,
@@ -184,15 +182,30 @@ class GdprErasureProcessTest {
     }
 
     @Test
-    void anErasureTheRequestDoesNotAllowErasesNothing() throws Exception {
-        ProcessInstance instance = start(false);
+    void anErasureTheRequestDoesNotAllowErasesNothingAndStartsNothing() throws Exception {
         org.mockito.Mockito.doThrow(new IllegalStateException("not this instance's request"))
                 .when(checkErasureRequest).execute(any());
 
-        assertThatThrownBy(() -> assertThat(instance).executeJob(Task.CHECK_ERASURE_REQUEST))
+        assertThatThrownBy(() -> start(false)).hasMessageContaining("not this instance's request");
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(requestId)
+                .count()).isZero();
+        verify(endPersonsProcesses, never()).execute(any());
+        verify(eraseContact, never()).execute(any());
+        verify(sealErasure, never()).execute(any());
+    }
+
+    @Test
+    void anApprovedErasureTheRequestDoesNotAllowErasesNothing() throws Exception {
+        ProcessInstance instance = start(true);
+        engine.getTaskService().complete(taskOf(instance).getId(), Map.of(Var.DECISION, "APPROVED"));
+        org.mockito.Mockito.doThrow(new IllegalStateException("not this instance's request"))
+                .when(checkErasureRequest).execute(any());
+
+        assertThatThrownBy(() -> assertThat(instance).executeJob(Event.ERASURE_APPROVED))
                 .hasMessageContaining("not this instance's request");
 
-        assertThat(instance).isWaitingAt(Task.CHECK_ERASURE_REQUEST);
+        assertThat(instance).isWaitingAt(Event.ERASURE_APPROVED);
         verify(endPersonsProcesses, never()).execute(any());
         verify(eraseContact, never()).execute(any());
         verify(sealErasure, never()).execute(any());
@@ -217,7 +230,7 @@ class GdprErasureProcessTest {
                     Map.of(Var.SUBSCRIBER_ID, UUID.randomUUID().toString())).getId();
             ProcessInstance erasure = start(false);
 
-            assertThat(erasure).executeJob(Task.CHECK_ERASURE_REQUEST).endedAt(Event.CONTACT_ERASED);
+            assertThat(erasure).endedAt(Event.CONTACT_ERASED);
 
             assertThat(runtime.createProcessInstanceQuery().processInstanceIds(Set.of(automation, doubleOptIn)).count())
                     .isZero();

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.consentflow.TransactionRetry;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Permission;

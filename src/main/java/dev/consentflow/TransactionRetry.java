@@ -1,4 +1,4 @@
-package dev.consentflow.subscription.internal;
+package dev.consentflow;
 
 import dev.consentflow.engine.ProcessConflict;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,18 +17,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempt then sees that row). Each attempt starts from nothing, because a lost attempt commits nothing.
  */
 @Component
-class TransactionRetry {
+public class TransactionRetry {
 
     private static final int ATTEMPTS = 5;
 
     private final TransactionTemplate transactions;
 
-    TransactionRetry(PlatformTransactionManager transactionManager) {
+    public TransactionRetry(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    <T> T run(Supplier<T> work) {
+    public <T> T run(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> work.get());
@@ -42,7 +42,7 @@ class TransactionRetry {
         }
     }
 
-    static boolean isConcurrencyLoss(Throwable e) {
+    public static boolean isConcurrencyLoss(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProcessConflict || t instanceof ConcurrencyFailureException
                     || t instanceof DataIntegrityViolationException

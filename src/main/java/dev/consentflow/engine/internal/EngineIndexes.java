@@ -1,0 +1,60 @@
+package dev.consentflow.engine.internal;
+
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Indexes of ours on the engine's tables, made once the engine has made or updated its schema (Flyway runs before
+ * it, so a migration cannot). A start that finds the index does nothing and takes no lock. Otherwise one node makes
+ * it: nodes starting at once wait for each other on an advisory lock, and the one after the maker finds it made.
+ * The build blocks writes to the table while it runs (short: only the rows it indexes are written), and waits at
+ * most {@value #LOCK_TIMEOUT} for transactions that use the table; if that fails the server starts without the
+ * index, slower at erasures only, and the next start tries again.
+ */
+@Component
+class EngineIndexes extends AbstractProcessEnginePlugin {
+
+    static final String SUBSCRIBER_VARIABLE_INDEX = "consentflow_act_ru_variable_subscriber";
+    private static final String LOCK_TIMEOUT = "10s";
+    private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    EngineIndexes(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        if (exists()) {
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("select pg_advisory_xact_lock(hashtext('consentflow.engine-indexes'))").query().singleValue();
+                if (!exists()) {
+                    jdbc.sql("set local lock_timeout = '" + LOCK_TIMEOUT + "'").update();
+                    jdbc.sql(EngineSql.CREATE_SUBSCRIBER_VARIABLE_INDEX).update();
+                    log.info("Made the index {} on the engine's variables", SUBSCRIBER_VARIABLE_INDEX);
+                }
+            });
+        } catch (DataAccessException e) {
+            log.warn("Could not make the index {} on the engine's variables (the next start tries again): {}",
+                    SUBSCRIBER_VARIABLE_INDEX, e.getMessage());
+        }
+    }
+
+    private boolean exists() {
+        return jdbc.sql("select to_regclass(:name) is not null").param("name", SUBSCRIBER_VARIABLE_INDEX)
+                .query(Boolean.class).single();
+    }
+}
