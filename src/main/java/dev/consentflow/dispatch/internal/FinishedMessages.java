@@ -1,11 +1,10 @@
 package dev.consentflow.dispatch.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,17 +18,11 @@ import org.slf4j.LoggerFactory;
  * commit): a mail thread hands its row's answer over and goes on to its next row instead of waiting for a commit
  * of its own. A row whose answer is not recorded yet is SENDING with its start recorded, exactly as while its
  * answer was awaited: should the node die now, lease recovery makes it UNKNOWN, never a second send.
- *
- * <p>The first answer of a group waits at most {@link #LINGER} for others (or until {@link #BATCH} are there), so
- * a group holds many rows even when the mail threads finish one by one: each statement fires the outbox's
- * statement triggers (counters, delivery log) once, whatever its number of rows.
  */
 final class FinishedMessages {
 
     private static final Logger log = LoggerFactory.getLogger(FinishedMessages.class);
     private static final int BATCH = 500;
-    /** How long the first answer of a group waits for others before they are written. */
-    static final Duration LINGER = Duration.ofMillis(50);
 
     /** One row's final state, and what to do once it is known whether this node still held the row. */
     record Finished(Outbox.Final row, Consumer<Boolean> then) {
@@ -39,12 +32,12 @@ final class FinishedMessages {
     private final Outbox outbox;
     private final LinkedBlockingQueue<Finished> waiting = new LinkedBlockingQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final ScheduledExecutorService writer;
+    private final ExecutorService writer;
 
     FinishedMessages(String node, Outbox outbox) {
         this.node = node;
         this.outbox = outbox;
-        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.writer = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "dispatch-ledger-" + node);
             thread.setDaemon(true);
             return thread;
@@ -55,16 +48,14 @@ final class FinishedMessages {
     void finish(Outbox.Final row, Consumer<Boolean> then) {
         waiting.add(new Finished(row, then));
         if (drainScheduled.compareAndSet(false, true)) {
-            writer.schedule(() -> drain(false), LINGER.toNanos(), TimeUnit.NANOSECONDS);
-        } else if (waiting.size() == BATCH) {
-            writer.execute(() -> drain(false));
+            writer.execute(this::drain);
         }
     }
 
     /** Waits until everything handed over before this call is recorded (a node that stops). */
     void flush() {
         try {
-            writer.submit(() -> drain(true)).get(30, TimeUnit.SECONDS);
+            writer.submit(this::drain).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -72,19 +63,12 @@ final class FinishedMessages {
         }
     }
 
-    /** Writes what waits: everything when {@code all}, else full groups and one more, the rest in its own time. */
-    private void drain(boolean all) {
+    private void drain() {
         drainScheduled.set(false);
         List<Finished> batch = new ArrayList<>(BATCH);
         while (waiting.drainTo(batch, BATCH) > 0) {
             write(batch);
             batch.clear();
-            if (!all && waiting.size() < BATCH) {
-                break;
-            }
-        }
-        if (!waiting.isEmpty() && drainScheduled.compareAndSet(false, true)) {
-            writer.schedule(() -> drain(false), LINGER.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
