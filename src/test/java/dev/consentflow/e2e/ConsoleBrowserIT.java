@@ -291,7 +291,7 @@ class ConsoleBrowserIT {
         browser.signIn(officer, PASSWORD).go("/app/people/" + id);
         browser.click("details.danger summary").type("#reason", "Asked by mail")
                 .click("details.danger input[name=confirm]").submit("details.danger button.danger");
-        assertThat(browser.text()).contains("The deletion has started");
+        assertThat(browser.text()).contains("The person's data is deleted; this card is now the tombstone");
         await().atMost(Duration.ofSeconds(30)).until(() -> "DELETED".equals(permission(email)));
         Answer again = admin.post("/api/contacts/" + id + "/erase", Map.of("reason", "twice"));
         assertThat(again.status()).isEqualTo(409);
