@@ -2,10 +2,8 @@ package dev.consentflow.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,10 +33,7 @@ class EmbeddedDatabaseRoleIT {
 
     @BeforeAll
     static void cluster() {
-        String external = System.getenv("SPRING_DATASOURCE_URL");
-        assumeTrue(external == null || external.isBlank(), "runs on the embedded PostgreSQL only");
-        cluster = EmbeddedPostgresCluster.acquire(
-                Path.of("target", "test-data", "jvm-" + ProcessHandle.current().pid(), "postgres"), false);
+        cluster = TestDatabases.embeddedClusterOrSkip();
     }
 
     @AfterAll

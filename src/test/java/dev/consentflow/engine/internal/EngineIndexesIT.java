@@ -1,9 +1,7 @@
 package dev.consentflow.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,10 +25,7 @@ class EngineIndexesIT {
 
     @BeforeAll
     static void cluster() {
-        String external = System.getenv("SPRING_DATASOURCE_URL");
-        assumeTrue(external == null || external.isBlank(), "runs on the embedded PostgreSQL only");
-        cluster = EmbeddedPostgresCluster.acquire(
-                Path.of("target", "test-data", "jvm-" + ProcessHandle.current().pid(), "postgres"), false);
+        cluster = TestDatabases.embeddedClusterOrSkip();
     }
 
     @AfterAll

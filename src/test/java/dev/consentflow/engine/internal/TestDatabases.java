@@ -1,6 +1,7 @@
 package dev.consentflow.engine.internal;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Gives tests that run without Spring (process tests) a database on the same embedded PostgreSQL the Spring
@@ -20,6 +21,18 @@ public final class TestDatabases {
         EmbeddedPostgresCluster cluster = EmbeddedPostgresCluster.acquire(dir, false);
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::release));
         return cluster.jdbcUrl(database);
+    }
+
+    /**
+     * This JVM's embedded cluster for a test that needs the cluster itself (roles, several databases); skips the
+     * test when {@code SPRING_DATASOURCE_URL} points elsewhere. The caller releases it.
+     */
+    static EmbeddedPostgresCluster embeddedClusterOrSkip() {
+        String external = System.getenv("SPRING_DATASOURCE_URL");
+        Assumptions.assumeTrue(external == null || external.isBlank(),
+                "runs on the embedded PostgreSQL only");
+        return EmbeddedPostgresCluster.acquire(
+                Path.of("target", "test-data", "jvm-" + ProcessHandle.current().pid(), "postgres"), false);
     }
 
     public static String username() {
