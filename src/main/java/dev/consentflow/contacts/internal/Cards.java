@@ -81,8 +81,7 @@ class Cards {
      * @param exceptId the card that may have it, or null for a card still to be created
      */
     boolean mobileTaken(AccountId account, MobileNumber mobile, UUID exceptId) {
-        return contacts.mobileTakenByAnother(account.value(), index.mobileCandidates(account, mobile),
-                exceptId == null ? NO_CARD : exceptId);
+        return extra(account, mobile, exceptId) == ExtraAddress.TAKEN;
     }
 
     /**

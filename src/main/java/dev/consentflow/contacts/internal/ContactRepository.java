@@ -44,23 +44,21 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
             order by created_at desc, id""")
     List<Contact> findByMobileIndex(UUID accountId, Collection<byte[]> indexes);
 
-    /** Whether another live card of the account has this mobile number. */
-    @Query("""
-            select exists(select 1 from contacts_contact
-                          where account_id = :accountId and mobile_index in (:indexes)
-                            and erased_at is null and id <> :exceptId)""")
-    boolean mobileTakenByAnother(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
-
     /**
      * Who holds a mobile number besides the given card: {@code TAKEN} (another live card), {@code ERASED} (only
-     * tombstones, no live card: the number was erased) or null (nobody, or only that card).
+     * tombstones, no live card: the number was erased) or null (nobody, or only that card). Live cards and
+     * tombstones are read apart, each through its own partial index (V11, V245): one predicate on the address alone
+     * matches no index and reads the whole table.
      */
     @Query("""
             select case when bool_or(erased_at is null and id <> :exceptId) then 'TAKEN'
                         when bool_or(erased_at is null) then null
                         when count(*) > 0 then 'ERASED' end
-              from contacts_contact
-             where account_id = :accountId and mobile_index in (:indexes)""")
+              from (select id, erased_at from contacts_contact
+                     where account_id = :accountId and mobile_index in (:indexes) and erased_at is null
+                    union all
+                    select id, erased_at from contacts_contact
+                     where account_id = :accountId and mobile_index in (:indexes) and erased_at is not null) cards""")
     String mobileHolder(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
 
     /** As {@link #mobileHolder} for an email address. */
@@ -68,8 +66,11 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
             select case when bool_or(erased_at is null and id <> :exceptId) then 'TAKEN'
                         when bool_or(erased_at is null) then null
                         when count(*) > 0 then 'ERASED' end
-              from contacts_contact
-             where account_id = :accountId and email_index in (:indexes)""")
+              from (select id, erased_at from contacts_contact
+                     where account_id = :accountId and email_index in (:indexes) and erased_at is null
+                    union all
+                    select id, erased_at from contacts_contact
+                     where account_id = :accountId and email_index in (:indexes) and erased_at is not null) cards""")
     String emailHolder(UUID accountId, Collection<byte[]> indexes, UUID exceptId);
 
     /** Tombstones whose erasure lies before the time, the oldest first (retention). */
