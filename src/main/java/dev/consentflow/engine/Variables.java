@@ -40,4 +40,9 @@ public final class Variables {
     public static Object transientFlag(boolean value) {
         return org.operaton.bpm.engine.variable.Variables.booleanValue(value, true);
     }
+
+    /** As {@link #transientFlag}, a text (an outcome's name, a duration) read only in the transaction that sets it. */
+    public static Object transientText(String value) {
+        return org.operaton.bpm.engine.variable.Variables.stringValue(value, true);
+    }
 }

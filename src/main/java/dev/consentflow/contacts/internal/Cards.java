@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /** Finds cards by address, creates them sealed, and opens them for reading and changing. */
@@ -22,15 +23,19 @@ import org.springframework.stereotype.Component;
 class Cards {
 
     private static final UUID NO_CARD = new UUID(0, 0);
+    private static final Supplier<AddressTaken> ANOTHER_HAS_IT =
+            () -> new AddressTaken("Another contact of this account has this address or mobile number");
 
     private final ContactRepository contacts;
     private final CardKeys keys;
     private final BlindIndex index;
+    private final NewRows rows;
 
-    Cards(ContactRepository contacts, CardKeys keys, BlindIndex index) {
+    Cards(ContactRepository contacts, CardKeys keys, BlindIndex index, NewRows rows) {
         this.contacts = contacts;
         this.keys = keys;
         this.index = index;
+        this.rows = rows;
     }
 
     /**
@@ -102,10 +107,14 @@ class Cards {
                 exceptId == null ? NO_CARD : exceptId));
     }
 
-    /** Creates a card with a fresh data key; every given value is sealed before it reaches the database. */
+    /**
+     * Creates a card with a fresh data key; every given value is sealed before it reaches the database. An address
+     * that another live card of the account has answers {@code 409}.
+     */
     Contact create(AccountId account, EmailAddress email, MobileNumber mobile, Map<String, String> fields,
                    Source source) {
-        return save(sealNew(account, email, mobile, fields, source));
+        Contact card = sealNew(account, email, mobile, fields, source);
+        return Duplicates.asConflict(ANOTHER_HAS_IT, () -> rows.insert(card));
     }
 
     /** A new card with a fresh data key and every given value sealed, not saved yet (imports write in batches). */
@@ -169,8 +178,7 @@ class Cards {
 
     /** Saves a card; an address that another live card of the account has answers {@code 409}. */
     Contact save(Contact contact) {
-        return Duplicates.asConflict(() -> new AddressTaken("Another contact of this account has this address or mobile number"),
-                () -> contacts.save(contact));
+        return Duplicates.asConflict(ANOTHER_HAS_IT, () -> contacts.save(contact));
     }
 
     /** Times are stored with PostgreSQL's microsecond precision, so what is read back equals what was written. */

@@ -23,6 +23,12 @@ record Contact(@Id UUID id, UUID accountId, int keyVersion, byte[] wrappedKey, i
     /** A new person starts at the average MailRating, 3 of 5. */
     static final int AVERAGE_RATING = 3;
 
+    /** The new card as its insert stored it: version 0, the version the aggregate's insert starts at. */
+    Contact inserted() {
+        return new Contact(id, accountId, keyVersion, wrappedKey, indexVersion, emailIndex, emailSealed, mobileIndex,
+                mobileSealed, source, mailRating, createdAt, updatedAt, erasedAt, fields, 0L);
+    }
+
     boolean isErased() {
         return erasedAt != null;
     }

@@ -32,9 +32,11 @@ class Signups implements Subscribers {
     private final ContactAudit audit;
     private final CardAddresses addresses;
     private final ApplicationEventPublisher events;
+    private final NewRows rows;
 
     Signups(Cards cards, SubscriptionRepository subscriptions, Lists lists, ContactAudit audit,
-            CardAddresses addresses, ApplicationEventPublisher events) {
+            CardAddresses addresses, ApplicationEventPublisher events, NewRows rows) {
+        this.rows = rows;
         this.cards = cards;
         this.subscriptions = subscriptions;
         this.lists = lists;
@@ -59,7 +61,9 @@ class Signups implements Subscribers {
         CardAddresses.NewCard made = newest.isPresent() ? null : addresses.createLenient(account, request);
         Contact card = made == null ? newest.get() : made.card();
         Instant now = Cards.now();
-        Optional<Subscription> existing = subscriptions.findByContactIdAndListId(card.id(), request.list().id());
+        // A card made just now has no subscription yet: nothing to look up.
+        Optional<Subscription> existing = made != null ? Optional.empty()
+                : subscriptions.findByContactIdAndListId(card.id(), request.list().id());
         SubscriberId subscriber = new SubscriberId(card.id());
         if (existing.isPresent() && existing.get().status() == SubscriptionStatus.PENDING) {
             return new SignupOutcome.Pending(subscriber, new SubscriptionId(existing.get().id()), false);
@@ -67,12 +71,13 @@ class Signups implements Subscribers {
         if (existing.isPresent() && existing.get().status() == SubscriptionStatus.CONFIRMED) {
             return new SignupOutcome.AlreadyConfirmed(subscriber, new SubscriptionId(existing.get().id()));
         }
-        Subscription pending = subscriptions.save(existing
-                .map(s -> s.requestedAgain(request.channel(), request.source(), request.evidence(), integration(), now))
-                .orElseGet(() -> Subscription.requested(account.value(), card.id(), request.list().id(),
+        Subscription pending = existing
+                .map(s -> subscriptions.save(s.requestedAgain(request.channel(), request.source(), request.evidence(),
+                        integration(), now)))
+                .orElseGet(() -> rows.insert(Subscription.requested(account.value(), card.id(), request.list().id(),
                         request.channel(), request.source(), request.evidence(), integration(), now)));
         audit.subscribed(pending, request.list(), made == null ? Map.of() : made.detail());
-        return new SignupOutcome.Pending(subscriber, new SubscriptionId(pending.id()), true);
+        return new SignupOutcome.Pending(subscriber, new SubscriptionId(pending.id()), true, request.list().info());
     }
 
     /**

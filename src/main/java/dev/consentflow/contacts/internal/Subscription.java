@@ -39,6 +39,13 @@ record Subscription(@Id UUID id, UUID accountId, UUID contactId, UUID listId, Ch
                 now, version);
     }
 
+    /** The new subscription as its insert stored it: version 0, the version the aggregate's insert starts at. */
+    Subscription inserted() {
+        return new Subscription(id, accountId, contactId, listId, channel, status, source, subscribedAt, subscribeIp,
+                subscribeUserAgent, formKey, formVersion, integration, consentText, confirmedAt, confirmIp,
+                confirmUserAgent, unsubscribedAt, bouncedAt, updatedAt, 0L);
+    }
+
     Subscription confirmed(ConsentEvidence evidence, Instant now) {
         return new Subscription(id, accountId, contactId, listId, channel, SubscriptionStatus.CONFIRMED, source,
                 subscribedAt, subscribeIp, subscribeUserAgent, formKey, formVersion, integration, consentText,

@@ -3,7 +3,6 @@ package dev.consentflow.subscription.internal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +21,13 @@ class ConfirmationRequests {
     }
 
     private final ConfirmationRequestRepository requests;
-    private final JdbcAggregateTemplate aggregates;
+    private final ConfirmationRows rows;
     private final SignupSettings settings;
 
-    ConfirmationRequests(ConfirmationRequestRepository requests, JdbcAggregateTemplate aggregates,
+    ConfirmationRequests(ConfirmationRequestRepository requests, ConfirmationRows rows,
                          SignupSettings settings) {
         this.requests = requests;
-        this.aggregates = aggregates;
+        this.rows = rows;
         this.settings = settings;
     }
 
@@ -39,7 +38,7 @@ class ConfirmationRequests {
                 : lockWaiting(candidate.purpose(), candidate.subjectId());
         if (waiting.isEmpty()) {
             // A new request, or a pending one nobody waits for any more (an import, a lost instance): this one does.
-            aggregates.insert(candidate);
+            rows.insert(candidate);
             return Registration.NEW_REQUEST;
         }
         if (waiting.get().lastRequestedAt().plus(settings.confirmationThrottle()).isAfter(now)) {

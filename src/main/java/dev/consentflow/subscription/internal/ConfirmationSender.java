@@ -57,6 +57,14 @@ class ConfirmationSender {
                         () -> log.info("Confirmation request {} no longer waits: no {}", processInstanceId, purpose));
     }
 
+    /**
+     * The first confirmation of a request registered in this very transaction, with the list it was registered
+     * on: no look-up, no lock (nobody else sees the row before the commit).
+     */
+    void sendFirst(ConfirmationRequest request, ListInfo list) {
+        send(request, list, Purpose.CONFIRMATION);
+    }
+
     /** A repeated request: a new link to the request that waits for the same subject, if one still does. */
     void sendAgain(ConfirmationPurpose purpose, UUID subject) {
         waiting.lockWaiting(purpose, subject).ifPresent(request -> send(request, Purpose.CONFIRMATION));
@@ -69,14 +77,18 @@ class ConfirmationSender {
                     request.processInstanceId(), purpose);
             return;
         }
+        send(request, list.get(), purpose);
+    }
+
+    private void send(ConfirmationRequest request, ListInfo list, Purpose purpose) {
         String token = tokens.issue(request);
-        var content = messages.confirmation(request.purpose(), request.channel(), list.get(),
+        var content = messages.confirmation(request.purpose(), request.channel(), list,
                 messages.confirmationLink(token), purpose == Purpose.CONFIRMATION_REMINDER);
         UUID messageId = dispatch.enqueue(new OutboundMessage(request.account(), request.recipientId(),
                 request.subjectId(), request.channel(), purpose, null, content, null, null));
         AuditEntry sent = new AuditEntry(request.account(), request.recipientId(), AuditAction.CONFIRMATION_SENT,
                 request.purpose().actor(),
-                Map.of(request.purpose().subjectDetail, request.subjectId().toString(), "list", list.get().key(),
+                Map.of(request.purpose().subjectDetail, request.subjectId().toString(), "list", list.key(),
                         "channel", request.channel().name(), "purpose", purpose.name(),
                         "messageId", messageId.toString()),
                 request.processInstanceId());

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,19 +20,19 @@ class ConfirmationTokens {
     private static final String KEY_PURPOSE = "subscription.confirmation-token";
 
     private final KeyRing keys;
-    private final JdbcAggregateTemplate aggregates;
+    private final ConfirmationRows rows;
     private final ConfirmationTokenRepository tokens;
 
-    ConfirmationTokens(KeyRing keys, JdbcAggregateTemplate aggregates, ConfirmationTokenRepository tokens) {
+    ConfirmationTokens(KeyRing keys, ConfirmationRows rows, ConfirmationTokenRepository tokens) {
         this.keys = keys;
-        this.aggregates = aggregates;
+        this.rows = rows;
         this.tokens = tokens;
     }
 
     /** A new link to the request; the answer is the only place the token itself ever exists. */
     String issue(ConfirmationRequest request) {
         String token = RandomTokens.next();
-        aggregates.insert(new ConfirmationToken(hash(request.purpose(), token), request.purpose(),
+        rows.insert(new ConfirmationToken(hash(request.purpose(), token), request.purpose(),
                 request.processInstanceId(), Instant.now()));
         return token;
     }

@@ -5,18 +5,27 @@ import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_SendConfirmation}: the confirmation link, by mail or SMS. */
+/**
+ * {@code Task_SendConfirmation}: the confirmation link, by mail or SMS. Within the start that registered the
+ * request (always, as the model runs it), the request and its list come from {@link SignupInbox}; otherwise they
+ * are read and the request locked.
+ */
 @Component
 class SendConfirmationDelegate implements JavaDelegate {
 
     private final ConfirmationSender sender;
+    private final SignupInbox inbox;
 
-    SendConfirmationDelegate(ConfirmationSender sender) {
+    SendConfirmationDelegate(ConfirmationSender sender, SignupInbox inbox) {
         this.sender = sender;
+        this.inbox = inbox;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        sender.send(execution.getProcessInstanceId(), Purpose.CONFIRMATION);
+        String instance = execution.getProcessInstanceId();
+        inbox.takeFirstConfirmation(DoubleOptInProcess.Var.requestId(execution.getProcessBusinessKey()), instance)
+                .ifPresentOrElse(first -> sender.sendFirst(first.request(), first.list()),
+                        () -> sender.send(instance, Purpose.CONFIRMATION));
     }
 }

@@ -3,6 +3,7 @@ package dev.consentflow.subscription.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.engine.ProcessRuntime;
+import dev.consentflow.engine.Variables;
 import dev.consentflow.subscription.SignupReceipt;
 import dev.consentflow.subscription.DoubleOptIns;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * Starts a {@code double-opt-in} per signup. The request's own id is the business key; the variables are ids
  * and the timer settings that applied when it started (kept in the instance, so changing the configuration
- * never moves the deadline of a signup already received). The signup itself travels through the
+ * never moves the deadline of a signup already received). The reminder's delay is transient: only the reminder's
+ * timer reads it, and the engine computes that timer's due date in the starting transaction (no variable row). The signup itself travels through the
  * {@link SignupInbox}.
  */
 @Service
@@ -40,7 +42,7 @@ class SignupDesk implements DoubleOptIns {
                     DoubleOptInProcess.Var.ACCOUNT_ID, account.value().toString(),
                     DoubleOptInProcess.Var.LIST_KEY, signup.listKey(),
                     DoubleOptInProcess.Var.CHANNEL, signup.channel().name(),
-                    DoubleOptInProcess.Var.REMINDER_AFTER, settings.reminderAfter().toString(),
+                    DoubleOptInProcess.Var.REMINDER_AFTER, Variables.transientText(settings.reminderAfter().toString()),
                     DoubleOptInProcess.Var.EXPIRES_AT, Date.from(Instant.now().plus(settings.expireAfter()))));
         } finally {
             receipt = inbox.close(requestId);

@@ -7,6 +7,7 @@ import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionId;
+import dev.consentflow.engine.Variables;
 import dev.consentflow.subscription.SignupReceipt;
 import java.time.Instant;
 import java.util.HashMap;
@@ -50,7 +51,8 @@ class SignupRegistrar {
          */
         Map<String, Object> variables() {
             Map<String, Object> variables = new HashMap<>();
-            variables.put(DoubleOptInProcess.Var.SIGNUP_OUTCOME, outcome.name());
+            // Transient: only the gateway right after this step reads it, in the same transaction (no variable row).
+            variables.put(DoubleOptInProcess.Var.SIGNUP_OUTCOME, Variables.transientText(outcome.name()));
             if (subscriptionId != null) {
                 variables.put(DoubleOptInProcess.Var.SUBSCRIBER_ID, subscriberId.value().toString());
                 variables.put(DoubleOptInProcess.Var.SUBSCRIPTION_ID, subscriptionId.value().toString());
@@ -80,9 +82,13 @@ class SignupRegistrar {
     private Registered pending(UUID requestId, String processInstanceId,
                                ProcessInbox.Letter<Signup, SignupReceipt> letter,
                                SignupOutcome.Pending pending) {
-        ConfirmationRequests.Registration registration = requests.register(ConfirmationRequest.signup(
-                processInstanceId, requestId, letter.account.value(), pending.subscriberId().value(),
-                pending.subscriptionId().value(), letter.request.channel(), Instant.now()), pending.newRequest());
+        ConfirmationRequest candidate = ConfirmationRequest.signup(processInstanceId, requestId,
+                letter.account.value(), pending.subscriberId().value(), pending.subscriptionId().value(),
+                letter.request.channel(), Instant.now());
+        ConfirmationRequests.Registration registration = requests.register(candidate, pending.newRequest());
+        if (registration == ConfirmationRequests.Registration.NEW_REQUEST && pending.list() != null) {
+            inbox.firstConfirmation(requestId, new SignupInbox.FirstConfirmation(candidate, pending.list()));
+        }
         return new Registered(DoubleOptInProcess.SignupOutcome.valueOf(registration.name()), pending.subscriberId(),
                 pending.subscriptionId());
     }

@@ -2,6 +2,7 @@ package dev.consentflow.subscription.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -21,14 +22,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 
 class ConfirmationTokensTest {
 
     private final KeyRing keys = new TestKeyRing();
-    private final JdbcAggregateTemplate aggregates = mock(JdbcAggregateTemplate.class);
+    private final ConfirmationRows rows = mock(ConfirmationRows.class);
     private final ConfirmationTokenRepository repository = mock(ConfirmationTokenRepository.class);
-    private final ConfirmationTokens tokens = new ConfirmationTokens(keys, aggregates, repository);
+    private final ConfirmationTokens tokens = new ConfirmationTokens(keys, rows, repository);
     private final List<ConfirmationToken> stored = new ArrayList<>();
 
     @Test
@@ -36,7 +36,7 @@ class ConfirmationTokensTest {
         ArgumentCaptor<ConfirmationToken> inserted = ArgumentCaptor.forClass(ConfirmationToken.class);
         String token = tokens.issue(signup("instance-1"));
 
-        verify(aggregates).insert(inserted.capture());
+        verify(rows).insert(inserted.capture());
         assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
         assertThat(inserted.getValue().tokenHash()).isEqualTo(tokens.hash(ConfirmationPurpose.SIGNUP, token))
                 .isNotEqualTo(token.getBytes(StandardCharsets.US_ASCII));
@@ -109,10 +109,7 @@ class ConfirmationTokensTest {
 
     /** The repository as the database answers it: the stored link whose hash is one of the two asked for. */
     private void storeIssued() {
-        when(aggregates.insert(any(ConfirmationToken.class))).thenAnswer(call -> {
-            stored.add(call.getArgument(0));
-            return call.getArgument(0);
-        });
+        doAnswer(call -> stored.add(call.getArgument(0))).when(rows).insert(any(ConfirmationToken.class));
         when(repository.findByHash(any(), any())).thenAnswer(call -> stored.stream()
                 .filter(t -> Arrays.equals(t.tokenHash(), call.getArgument(0))
                         || Arrays.equals(t.tokenHash(), call.getArgument(1)))
