@@ -1,6 +1,5 @@
 package dev.consentflow.contacts.internal;
 
-import dev.consentflow.contacts.CardView;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.ContactErased;
 import dev.consentflow.contacts.Erasures;
@@ -36,30 +35,38 @@ class CardErasure implements Erasures, Permissions {
     private final Cards cards;
     private final ContactAudit audit;
     private final ApplicationEventPublisher publisher;
+    private final ErasureCards erasing;
 
     CardErasure(ContactRepository contacts, SubscriptionRepository subscriptions, ContactEventRepository events,
-                Cards cards, ContactAudit audit, ApplicationEventPublisher publisher) {
+                Cards cards, ContactAudit audit, ApplicationEventPublisher publisher, ErasureCards erasing) {
         this.contacts = contacts;
         this.subscriptions = subscriptions;
         this.events = events;
         this.cards = cards;
         this.audit = audit;
         this.publisher = publisher;
+        this.erasing = erasing;
     }
 
     @Override
     @Transactional
     public boolean erase(AccountId account, SubscriberId subscriber) {
-        Optional<Contact> found = contacts.findByIdAndAccountId(subscriber.value(), account.value());
+        // The card's row only, twice: its fields are deleted unread.
+        Optional<Contact> found = erasing.card(subscriber.value(), account.value());
         if (found.isEmpty() || found.get().isErased()) {
             return false;
         }
         cards.lockPerson(found.get());
-        Optional<Contact> locked = contacts.findLockedByIdAndAccountId(subscriber.value(), account.value());
+        Optional<Contact> locked = erasing.lockedCard(subscriber.value(), account.value());
         if (locked.isEmpty() || locked.get().isErased()) {
             return false;
         }
         Contact contact = locked.get();
+        if (contact.version().longValue() != found.get().version().longValue()) {
+            // Changed (perhaps its address) between the read and the lock: the address locks taken may be the old
+            // address's; the whole transaction runs again.
+            throw new OptimisticLockingFailureException("card " + contact.id() + " changed while it was erased");
+        }
         List<Subscription> held = subscriptions.findByContactId(contact.id());
         publisher.publishEvent(new ContactErased(account, subscriber,
                 held.stream().map(s -> new SubscriptionId(s.id())).toList()));
@@ -82,9 +89,7 @@ class CardErasure implements Erasures, Permissions {
     @Override
     @Transactional(readOnly = true)
     public Optional<Permission> permission(AccountId account, SubscriberId subscriber) {
-        return contacts.findByIdAndAccountId(subscriber.value(), account.value())
-                .map(contact -> CardView.permission(contact.isErased(),
-                        subscriptions.findByContactId(contact.id()).stream().map(Subscription::status).toList()));
+        return erasing.permission(subscriber.value(), account.value());
     }
 
     /** Removes a batch of tombstones erased before the time, each with its subscriptions, each audited. */

@@ -1,5 +1,6 @@
 package dev.consentflow.engine.internal;
 
+import java.util.function.BooleanSupplier;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it: nodes starting at once wait for each other on an advisory lock, and the one after the maker finds it made.
  * The build blocks writes to the table while it runs (short: only the rows it indexes are written), and waits at
  * most {@value #LOCK_TIMEOUT} for transactions that use the table; if that fails the server starts without the
- * index, slower at erasures only, and the next start tries again.
+ * index, slower at erasures only, and the next start tries again. The same for the trigger that tells every node
+ * of a changed process definition ({@link DefinitionChanges}): without it, every start looks its process up.
  */
 @Component
 class EngineIndexes extends AbstractProcessEnginePlugin {
@@ -35,26 +37,40 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        if (exists()) {
+        make("the index " + SUBSCRIBER_VARIABLE_INDEX + " on the engine's variables", this::indexExists,
+                EngineSql.CREATE_SUBSCRIBER_VARIABLE_INDEX);
+        make("the trigger " + DefinitionChanges.TRIGGER + " on the engine's process definitions", this::triggerExists,
+                EngineSql.CREATE_DEFINITIONS_NOTICE, EngineSql.CREATE_DEFINITIONS_TRIGGER);
+    }
+
+    private void make(String what, BooleanSupplier exists, String... statements) {
+        if (exists.getAsBoolean()) {
             return;
         }
         try {
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("select pg_advisory_xact_lock(hashtext('consentflow.engine-indexes'))").query().singleValue();
-                if (!exists()) {
+                if (!exists.getAsBoolean()) {
                     jdbc.sql("set local lock_timeout = '" + LOCK_TIMEOUT + "'").update();
-                    jdbc.sql(EngineSql.CREATE_SUBSCRIBER_VARIABLE_INDEX).update();
-                    log.info("Made the index {} on the engine's variables", SUBSCRIBER_VARIABLE_INDEX);
+                    for (String statement : statements) {
+                        jdbc.sql(statement).update();
+                    }
+                    log.info("Made {}", what);
                 }
             });
         } catch (DataAccessException e) {
-            log.warn("Could not make the index {} on the engine's variables (the next start tries again): {}",
-                    SUBSCRIBER_VARIABLE_INDEX, e.getMessage());
+            log.warn("Could not make {} (the next start tries again): {}", what, e.getMessage());
         }
     }
 
-    private boolean exists() {
+    private boolean indexExists() {
         return jdbc.sql("select to_regclass(:name) is not null").param("name", SUBSCRIBER_VARIABLE_INDEX)
                 .query(Boolean.class).single();
+    }
+
+    private boolean triggerExists() {
+        return jdbc.sql("select exists (select 1 from pg_trigger where tgname = :name"
+                        + " and tgrelid = to_regclass('act_re_procdef'))")
+                .param("name", DefinitionChanges.TRIGGER).query(Boolean.class).single();
     }
 }

@@ -15,6 +15,8 @@ final class EngineSql {
     static final String FIND_EXPIRED_PLATFORM_INSTANCES = load("find-expired-platform-instances");
     static final String FIND_ACCOUNTS_WITH_PLATFORM_HISTORY = load("find-accounts-with-platform-history");
     static final String CREATE_SUBSCRIBER_VARIABLE_INDEX = load("create-subscriber-variable-index");
+    static final String CREATE_DEFINITIONS_NOTICE = load("create-definitions-notice");
+    static final String CREATE_DEFINITIONS_TRIGGER = load("create-definitions-trigger");
 
     private EngineSql() {
     }

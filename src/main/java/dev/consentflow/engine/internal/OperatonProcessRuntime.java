@@ -13,15 +13,19 @@ import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.impl.ServiceImpl;
+import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
 import org.operaton.bpm.engine.impl.identity.Authentication;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link ProcessRuntime} on Operaton's runtime service, joining the caller's Spring transaction. The account of a
  * start becomes the instance's tenant ({@link AccountTenantIdProvider}); a publication runs as the account, so the
- * engine's tenant check lets only that account's flows and instances (and the shared processes) hear it.
+ * engine's tenant check lets only that account's flows and instances (and the shared processes) hear it. A start
+ * of a platform process takes its latest definition by id ({@link StartLatestCmd}, {@link LatestDefinitions}).
  */
 @Component
 class OperatonProcessRuntime implements ProcessRuntime {
@@ -29,18 +33,35 @@ class OperatonProcessRuntime implements ProcessRuntime {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final CommandExecutor commands;
+    private final LatestDefinitions latest;
 
+    /** Without a listener for definition changes: every start looks the latest version up (process tests). */
     OperatonProcessRuntime(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+        this(runtime, tasks, identity, new LatestDefinitions());
+    }
+
+    @Autowired
+    OperatonProcessRuntime(RuntimeService runtime, TaskService tasks, IdentityService identity,
+                           DefinitionChanges changes) {
+        this(runtime, tasks, identity, changes.latest());
+    }
+
+    private OperatonProcessRuntime(RuntimeService runtime, TaskService tasks, IdentityService identity,
+                                   LatestDefinitions latest) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
+        this.commands = ((ServiceImpl) runtime).getCommandExecutor();
+        this.latest = latest;
     }
 
     @Override
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
         accountOf(variables);
         try {
-            return runtime.startProcessInstanceByKey(processKey, businessKey, ProcessVariables.checked(variables)).getId();
+            return commands.execute(
+                    new StartLatestCmd(latest, processKey, businessKey, ProcessVariables.checked(variables)));
         } catch (OptimisticLockingException e) {
             throw new ProcessConflict("a concurrent change to " + processKey + " won", e);
         }

@@ -1,0 +1,150 @@
+package dev.consentflow.engine.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.cfg.TransactionState;
+import org.operaton.bpm.engine.impl.context.Context;
+import org.operaton.bpm.engine.impl.persistence.deploy.Deployer;
+import org.operaton.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link LatestDefinitions} true on every node. This node's deployments forget it at once, in the deploying
+ * command and again after its commit, so the next start here takes the new version. Every node's changes to the
+ * engine's definitions (a deployment, a deletion, a suspension, also another node's) reach every node through
+ * PostgreSQL: the trigger {@value #TRIGGER} (made by {@link EngineIndexes}) notifies the channel {@value #CHANNEL}
+ * when the change commits, and one connection of each node listens there. Only while it listens, and only once the
+ * trigger exists, does the cache answer; a broken connection turns it off until the listener is back.
+ */
+@Component
+class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLifecycle {
+
+    static final String CHANNEL = "consentflow_definitions";
+    static final String TRIGGER = "consentflow_definitions_changed";
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RECONNECT = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(DefinitionChanges.class);
+
+    private final LatestDefinitions latest = new LatestDefinitions();
+    private final DataSource dataSource;
+    private volatile boolean running;
+    private Thread listener;
+
+    DefinitionChanges(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    LatestDefinitions latest() {
+        return latest;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<Deployer> deployers = new ArrayList<>();
+        if (configuration.getCustomPostDeployers() != null) {
+            deployers.addAll(configuration.getCustomPostDeployers());
+        }
+        deployers.add(this::deployed);
+        configuration.setCustomPostDeployers(deployers);
+    }
+
+    /** Also called when the deployment cache loads an older deployment again: only a new one changes anything. */
+    private void deployed(DeploymentEntity deployment) {
+        if (!deployment.isNew()) {
+            return;
+        }
+        latest.forgetAll();
+        var command = Context.getCommandContext();
+        if (command != null) {
+            command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                    committed -> latest.forgetAll());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        listener = new Thread(this::listen, "definition-changes");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        latest.listening(false);
+        if (listener != null) {
+            listener.interrupt();
+            listener = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                    if (!triggerExists(statement)) {
+                        statement.execute("unlisten *");
+                        log.warn("No trigger {} on the engine's definitions yet: every start looks its process up",
+                                TRIGGER);
+                        pause(RECONNECT);
+                        continue;
+                    }
+                }
+                PGConnection notices = connection.unwrap(PGConnection.class);
+                latest.listening(true);
+                while (running) {
+                    var arrived = notices.getNotifications((int) POLL.toMillis());
+                    if (arrived != null && arrived.length > 0) {
+                        latest.forgetAll();
+                    }
+                }
+                latest.listening(false);
+                try (Statement statement = connection.createStatement()) {
+                    // The connection goes back to the pool: nothing may collect notices on it there.
+                    statement.execute("unlisten *");
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    log.warn("Listening for changed process definitions failed; every start looks its process up "
+                            + "until it listens again: {}", e.getMessage());
+                }
+            } finally {
+                latest.listening(false);
+            }
+            if (running) {
+                pause(RECONNECT);
+            }
+        }
+    }
+
+    private static boolean triggerExists(Statement statement) throws SQLException {
+        try (var rows = statement.executeQuery("select exists (select 1 from pg_trigger where tgname = '" + TRIGGER
+                + "' and tgrelid = to_regclass('act_re_procdef'))")) {
+            return rows.next() && rows.getBoolean(1);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        LockSupport.parkNanos(duration.toNanos());
+    }
+}

@@ -1,0 +1,8 @@
+-- The card an erasure turns into its tombstone, its row locked until the transaction ends; without its custom
+-- fields, which the erasure deletes unread.
+select id, account_id, key_version, wrapped_key, index_version, email_index, email_sealed, mobile_index,
+       mobile_sealed, source, mail_rating, created_at, updated_at, erased_at, version
+  from contacts_contact
+ where id = :id
+   and account_id = :accountId
+   for update

@@ -1,0 +1,117 @@
+package dev.consentflow.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.engine.ProcessRuntime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.SuspendedEntityInteractionException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A start of a platform process takes its latest definition by id from what this node knows, and a new version
+ * is started by the next start: deployed here, at once; a definition changed by anybody else (another node) in
+ * the database, as soon as PostgreSQL's notice arrives.
+ */
+@IntegrationTest
+class LatestDefinitionsIT {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    ProcessRuntime runtime;
+
+    @Autowired
+    DefinitionChanges changes;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final String key = "latest-probe-" + UUID.randomUUID().toString().substring(0, 8);
+    final List<String> deployments = new ArrayList<>();
+
+    @BeforeEach
+    void listening() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> changes.latest().listening());
+    }
+
+    @AfterEach
+    void removeTheDeployments() {
+        deployments.forEach(id -> engine.getRepositoryService().deleteDeployment(id, true, true, true));
+    }
+
+    @Test
+    void theNextStartTakesTheVersionDeployedOnThisNodeJustBefore() {
+        String first = deploy();
+        assertThat(definitionOf(start())).isEqualTo(first);
+        startsFromWhatThisNodeKnows(first);
+
+        String second = deploy();
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(definitionOf(start())).isEqualTo(second);
+        startsFromWhatThisNodeKnows(second);
+    }
+
+    @Test
+    void aDefinitionChangedInTheDatabaseByAnotherNodeReachesThisNodesStarts() {
+        String first = deploy();
+        startsFromWhatThisNodeKnows(first);
+
+        // Another node suspends the definition: nothing of this node's engine takes part, only the database.
+        jdbc.sql("update act_re_procdef set suspension_state_ = 2, rev_ = rev_ + 1 where id_ = :id")
+                .param("id", first).update();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> changes.latest().cached(key) == null);
+        assertThatThrownBy(this::start).isInstanceOf(SuspendedEntityInteractionException.class);
+    }
+
+    /** The deployment's own notice may arrive after a start: the start after it keeps the id. */
+    private void startsFromWhatThisNodeKnows(String definitionId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> definitionOf(start()).equals(definitionId)
+                && definitionId.equals(changes.latest().cached(key)));
+    }
+
+    private String start() {
+        return runtime.start(key, UUID.randomUUID().toString(),
+                Map.of(ProcessRuntime.ACCOUNT_VARIABLE, UUID.randomUUID().toString()));
+    }
+
+    private String definitionOf(String instanceId) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+                .getProcessDefinitionId();
+    }
+
+    /** A platform process (no tenant) that waits in a user task; answers the new version's definition id. */
+    private String deploy() {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="Definitions_Probe" targetNamespace="x">
+                  <bpmn:process id="%s" isExecutable="true" operaton:historyTimeToLive="P1D">
+                    <bpmn:documentation>%s</bpmn:documentation>
+                    <bpmn:startEvent id="StartEvent_Started"/>
+                    <bpmn:sequenceFlow id="Flow_ToWait" sourceRef="StartEvent_Started" targetRef="Task_Wait"/>
+                    <bpmn:userTask id="Task_Wait"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(key, UUID.randomUUID());
+        String deployment = engine.getRepositoryService().createDeployment().name("probe")
+                .addString(key + ".bpmn", bpmn).deploy().getId();
+        deployments.add(deployment);
+        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult()
+                .getId();
+    }
+}
