@@ -15,15 +15,23 @@ final class Lane {
     private final ChannelSender sender;
     private final ThreadPoolExecutor threads;
     private final int capacity;
+    /** Rows handed over but not taken yet below which the lane asks for its next batch. */
+    private final int lowWater;
     private final AtomicInteger pending = new AtomicInteger();
     private final Runnable runningLow;
     private volatile boolean stopping;
 
-    /** {@code runningLow} is called when the last waiting row is taken, so the next batch is claimed in time. */
+    /**
+     * {@code runningLow} is called when only half of {@code waiting} rows are left waiting, so the next claim runs
+     * while the threads still have rows to send (called only when the last one was taken, the threads idled for
+     * the length of every claim: its statement, its commit and the recipients' look-up), and again when the last
+     * waiting row is taken (a claim that found fewer rows than asked for).
+     */
     Lane(String node, ChannelSender sender, int waiting, Runnable runningLow) {
         this.sender = sender;
         this.runningLow = runningLow;
         this.capacity = sender.parallelism() + waiting;
+        this.lowWater = waiting / 2;
         AtomicInteger count = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(sender.parallelism(), sender.parallelism(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(),
@@ -56,7 +64,8 @@ final class Lane {
                     delivery.run();
                 }
             } finally {
-                if (pending.decrementAndGet() == sender.parallelism() && !stopping) {
+                int left = pending.decrementAndGet();
+                if ((left == sender.parallelism() + lowWater || left == sender.parallelism()) && !stopping) {
                     runningLow.run();
                 }
             }
