@@ -299,6 +299,16 @@ class ConsoleBrowserIT {
         browser.go("/app/people/" + id);
         assertThat(browser.all("form[action$='/export']")).isEmpty();
         browser.accessible("tombstone card").screenshot("console-tombstone-en");
+        // The tombstone and its timeline in Danish: every label in the reader's language, no raw key or enum name.
+        browser.submit("header button[value=da]");
+        assertThat(browser.heading()).isEqualTo("Slettet person");
+        readsAsWritten(browser.text());
+        browser.accessible("tombstone card (da)").fullScreenshot("console-tombstone-da");
+        browser.submit(".tabs a:nth-child(2)");
+        assertThat(browser.find("ol.timeline").getText()).contains("Slettet");
+        readsAsWritten(browser.text());
+        browser.accessible("tombstone timeline (da)").fullScreenshot("console-tombstone-timeline-da");
+        browser.submit("header button[value=en]").go("/app/people/" + id);
         browser.type("#rs-email", email).click("input[name=confirmed]").submit("form[action$='/resubscribe'] button");
         assertThat(browser.text()).contains("The confirmation is on its way");
         DevMailbox.of(anonymous).awaitMail(email, "");
@@ -328,6 +338,12 @@ class ConsoleBrowserIT {
                 "ip", "203.0.113.7", "at", "2026-11-29T10:00:00Z"));
         assertThat(subscribed.status()).isEqualTo(201);
         return subscribed.json().get("subscriberId").asText();
+    }
+
+    /** No message key Thymeleaf could not find (??key??) and no enum name (ERASED, LIST_CHANGED) on the page. */
+    private static void readsAsWritten(String page) {
+        assertThat(page).doesNotContain("??").doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b")
+                .doesNotContainPattern("\\b(ERASED|DELETED|CONFIRMED|PENDING|UNSUBSCRIBED|BOUNCED|COMPLAINED)\\b");
     }
 
     private String permission(String email) {

@@ -40,6 +40,8 @@ public final class Browser implements AutoCloseable {
     public static final Map<String, Integer> AXE_RESULTS = new ConcurrentSkipListMap<>();
 
     private static final String AXE = readAxe();
+    /** The tallest window a {@link #fullScreenshot} takes (Chromium's limit is far above; a picture stays readable). */
+    private static final int MAX_SCREENSHOT_HEIGHT = 4000;
 
     private final ChromeDriver driver;
     private final String base;
@@ -214,15 +216,32 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** A whole-page screenshot: the window grows to the page's height first. */
+    /**
+     * A whole-page screenshot: the window grows until the viewport holds the page's height (the window's own
+     * frame takes part of its height, and a page may grow as it gets room), so the picture has no scroll bar and
+     * nothing cut off at the bottom.
+     */
     public Browser fullScreenshot(String name) {
-        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
         var size = driver.manage().window().getSize();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
-                Math.min(4000, Math.max(size.getHeight(), height.intValue() + 120))));
+        for (int attempt = 0; attempt < 3 && missingHeight() > 0; attempt++) {
+            var now = driver.manage().window().getSize();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(now.getWidth(),
+                    Math.min(MAX_SCREENSHOT_HEIGHT, now.getHeight() + missingHeight() + 40)));
+        }
+        int missing = missingHeight();
+        int windowHeight = driver.manage().window().getSize().getHeight();
+        assertThat(missing <= 0 || windowHeight >= MAX_SCREENSHOT_HEIGHT)
+                .as("%s: the page's bottom %d px are outside the screenshot", name, missing).isTrue();
         screenshot(name);
         driver.manage().window().setSize(size);
         return this;
+    }
+
+    /** How many pixels of the page lie below the viewport. */
+    private int missingHeight() {
+        Number missing = (Number) driver.executeScript(
+                "return document.documentElement.scrollHeight - window.innerHeight");
+        return missing.intValue();
     }
 
     public void forgetSession() {
