@@ -64,16 +64,77 @@ class ImportPerRowBench {
         importRows(admin, account, list, 3_000, "warm");
 
         Map<String, Long> before = snapshot();
+        boolean statements = resetStatementStatistics();
+        Map<String, Long> threadsBefore = threadCpu();
         importRows(admin, account, list, rows, "measured");
         Map<String, Long> after = snapshot();
+        Map<String, Long> threadsAfter = threadCpu();
 
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("bench", "import-per-row");
         line.put("rows", rows);
         line.put("threads", Runtime.getRuntime().availableProcessors());
         after.forEach((key, value) -> line.put(key + "_per_row",
-                Math.round((value - before.get(key)) * 1000.0 / rows) / 1000.0));
+                Math.round((value - before.getOrDefault(key, 0L)) * 1000.0 / rows) / 1000.0));
         System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(line));
+        threadsAfter.forEach((name, cpu) -> {
+            long spent = cpu - threadsBefore.getOrDefault(name, 0L);
+            if (spent * 1000 / rows > 500) {
+                System.out.printf("thread-cpu-ns-per-row %,10d  %s%n", spent / rows, name);
+            }
+        });
+        if (statements) {
+            printStatements(rows);
+        }
+    }
+
+    /**
+     * Empties pg_stat_statements when the server has it (a PostgreSQL started with
+     * {@code shared_preload_libraries=pg_stat_statements}, the extension made in the bench's database, and a role
+     * that may reset it and run a checkpoint, e.g. {@code SPRING_DATASOURCE_URL=...} with the superuser); false without it.
+     */
+    private boolean resetStatementStatistics() {
+        try {
+            jdbc.sql("select pg_stat_statements_reset()").query().singleValue();
+            // Every page's first change after a checkpoint writes the whole page to the WAL (full_page_writes):
+            // from a checkpoint on, the WAL shows how many pages the import touches, as a long import does.
+            jdbc.sql("checkpoint").update();
+            return true;
+        } catch (RuntimeException none) {
+            return false;
+        }
+    }
+
+    /** Every statement's calls, rows and execution time per imported row, the costliest first. */
+    private void printStatements(int rows) {
+        jdbc.sql("""
+                select calls, rows, total_exec_time, shared_blks_hit + shared_blks_read as blocks, shared_blks_dirtied,
+                       wal_bytes, wal_fpi,
+                       regexp_replace(left(query, 140), '\\s+', ' ', 'g') as query
+                  from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                 order by total_exec_time desc limit 40""").query(rs -> {
+                    System.out.printf("stmt %8.3f calls %8.3f rows %8.2f us %8.1f blk %7.3f dirtied %8.0f walB "
+                                    + "%6.3f fpi  %s%n",
+                            rs.getLong("calls") / (double) rows, rs.getLong("rows") / (double) rows,
+                            rs.getDouble("total_exec_time") * 1000 / rows, rs.getLong("blocks") / (double) rows,
+                            rs.getLong("shared_blks_dirtied") / (double) rows, rs.getDouble("wal_bytes") / rows,
+                            rs.getLong("wal_fpi") / (double) rows, rs.getString("query"));
+                });
+    }
+
+    /** CPU nanoseconds of this JVM's live threads, by name without digits (a pool's threads together). */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    out.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
+                }
+            }
+        }
+        return out;
     }
 
     private void importRows(Api admin, UUID account, String list, int rows, String tag) {
@@ -107,31 +168,55 @@ class ImportPerRowBench {
                       out.put("tuples_written", rs.getLong("tup_written"));
                       out.put("wal_bytes", rs.getLong("wal"));
                   });
-        out.put("postgres_cpu_us", postgresCpuMicros());
+        out.putAll(postgresCpuMicros());
         out.put("jvm_cpu_us", ((com.sun.management.OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1000);
         return out;
     }
 
-    /** CPU time of the PostgreSQL server: its postmaster and every process it started, from /proc. */
-    private long postgresCpuMicros() throws Exception {
+    /**
+     * CPU time of the PostgreSQL server, from /proc: its postmaster and every process it started, the live ones by
+     * kind (the connections' backends, autovacuum, the WAL writer, ...) and the ones that ended already (their CPU
+     * is the postmaster's children's time: autovacuum workers, backends of closed connections).
+     */
+    private Map<String, Long> postgresCpuMicros() throws Exception {
         long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
         long postmaster = Long.parseLong(stat(backend)[3]);
-        long ticks = 0;
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        String[] own = stat(postmaster);
+        ticks.put("postgres_cpu_us", Long.parseLong(own[13]) + Long.parseLong(own[14])
+                + Long.parseLong(own[15]) + Long.parseLong(own[16]));
+        ticks.put("postgres_ended_children_cpu_us", Long.parseLong(own[15]) + Long.parseLong(own[16]));
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path p : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 String[] stat;
+                String kind;
                 try {
                     stat = stat(Long.parseLong(p.getFileName().toString()));
+                    kind = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
                 } catch (java.io.IOException gone) {
                     continue;
                 }
-                if (Long.parseLong(stat[0]) == postmaster || Long.parseLong(stat[3]) == postmaster) {
-                    ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+                if (Long.parseLong(stat[3]) == postmaster) {
+                    long cpu = Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+                    ticks.merge("postgres_cpu_us", cpu, Long::sum);
+                    ticks.merge("postgres_" + kind(kind) + "_cpu_us", cpu, Long::sum);
                 }
             }
         }
-        return ticks * 10_000;
+        ticks.replaceAll((k, v) -> v * 10_000);
+        return ticks;
+    }
+
+    /** A PostgreSQL process's kind from its title: "postgres: autovacuum worker", "postgres: user db host idle". */
+    private static String kind(String title) {
+        for (String kind : new String[] {"autovacuum", "walwriter", "checkpointer", "background writer",
+                "logical replication", "stats"}) {
+            if (title.contains(kind)) {
+                return kind.replace(' ', '_');
+            }
+        }
+        return title.startsWith("postgres: ") ? "backends" : "other";
     }
 
     /** /proc/pid/stat's fields, the command (in parentheses, may hold spaces) as one. */

@@ -53,6 +53,20 @@ class SealingTest {
         assertThatThrownBy(() -> Sealing.open(key, new byte[5], place)).isInstanceOf(Sealing.TamperedException.class);
     }
 
+    @Test
+    void oneThreadSealsAndOpensUnderManyKeysInTurnAfterAFailedOpen() {
+        // The thread's cipher is initialised anew for every use: a failed open leaves nothing behind.
+        SecretKey other = Sealing.newDataKey();
+        byte[] mine = Sealing.seal(key, bytes("anna@example.dk"), place);
+        byte[] theirs = Sealing.seal(other, bytes("bo@example.dk"), place);
+        assertThatThrownBy(() -> Sealing.open(other, mine, place)).isInstanceOf(Sealing.TamperedException.class);
+
+        assertThat(new String(Sealing.open(key, mine, place), StandardCharsets.UTF_8)).isEqualTo("anna@example.dk");
+        assertThat(new String(Sealing.open(other, theirs, place), StandardCharsets.UTF_8)).isEqualTo("bo@example.dk");
+        assertThat(Sealing.hmac(key, bytes("x"))).isEqualTo(Sealing.hmac(key, bytes("x")))
+                .isNotEqualTo(Sealing.hmac(other, bytes("x")));
+    }
+
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }

@@ -112,8 +112,9 @@ final class ImportCeiling {
         try {
             for (int i = 0; i < rows; i++) {
                 String email = "import-" + c.runId() + "-" + i + "@bench.test";
-                UUID id = UUID.randomUUID();
-                UUID subscription = UUID.randomUUID();
+                // Time-ordered ids (UUID version 7), as the server makes for new cards and subscriptions.
+                UUID id = timeOrderedId();
+                UUID subscription = timeOrderedId();
                 String at = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
                 SecretKey data = aesKey();
                 byte[] wrapped = seal(wrapping, data.getEncoded(), "contact:" + id + "/data-key");
@@ -231,6 +232,19 @@ final class ImportCeiling {
             }
             s.execute("analyze");
         }
+    }
+
+    /** A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits, as the server's ids. */
+    private static UUID timeOrderedId() {
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        long high = (System.currentTimeMillis() & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | ((random[0] & 0x0FL) << 8)
+                | (random[1] & 0xFFL);
+        long low = 0;
+        for (int i = 2; i < 10; i++) {
+            low |= (random[i] & 0xFFL) << ((9 - i) * 8);
+        }
+        return new UUID(high, low & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L);
     }
 
     private static SecretKey aesKey() throws Exception {

@@ -120,7 +120,7 @@ class Cards {
     /** A new card with a fresh data key and every given value sealed, not saved yet (imports write in batches). */
     Contact sealNew(AccountId account, EmailAddress email, MobileNumber mobile, Map<String, String> fields,
                     Source source) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedId.next();
         CardKeys.NewKey key = keys.create(account, id);
         CardCipher cipher = new CardCipher(id, key.dataKey());
         Map<String, SealedField> sealed = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ record Subscription(@Id UUID id, UUID accountId, UUID contactId, UUID listId, Ch
     /** A new subscription asked for with this evidence, waiting for confirmation or confirmed at once. */
     static Subscription requested(UUID accountId, UUID contactId, UUID listId, Channel channel, Source source,
                                   ConsentEvidence evidence, String integration, Instant now) {
-        return new Subscription(UUID.randomUUID(), accountId, contactId, listId, channel,
+        return new Subscription(TimeOrderedId.next(), accountId, contactId, listId, channel,
                 SubscriptionStatus.PENDING, source, evidence.at(), evidence.ip(), evidence.userAgent(),
                 evidence.formKey(), evidence.formVersion(), integration, evidence.consentText(), null, null,
                 null, null, null, now, null);
