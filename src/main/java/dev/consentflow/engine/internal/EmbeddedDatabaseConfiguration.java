@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 
 /**
  * With no {@code spring.datasource.url}, the server runs its own PostgreSQL under the data directory, so a
@@ -19,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
-    private static final String DATABASE_NAME = "[a-z][a-z0-9_]{0,62}";
+    static final String DATABASE_NAME = "[a-z][a-z0-9_]{0,62}";
 
     @Bean(destroyMethod = "release")
     EmbeddedPostgresCluster embeddedPostgresCluster(@Value("${consentflow.data-dir}") Path dataDir,
@@ -42,5 +44,20 @@ class EmbeddedDatabaseConfiguration {
                 .build();
         dataSource.setPoolName("consentflow");
         return dataSource;
+    }
+
+    /**
+     * Takes the migrations run on the early start's thread ({@link EarlyMigrations}) when they were this Flyway's;
+     * migrates as usual otherwise. A fallback, so a test's own strategy wins.
+     */
+    @Bean
+    @Fallback
+    FlywayMigrationStrategy earlyMigrationsOrMigrate(EmbeddedPostgresCluster cluster,
+            @Value("${consentflow.embedded-postgres.database}") String database) {
+        return flyway -> {
+            if (!EarlyMigrations.tookOver(cluster, database, flyway.getConfiguration())) {
+                flyway.migrate();
+            }
+        };
     }
 }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,16 @@ final class EmbeddedPostgresCluster {
      * and the role), while Spring builds the context; {@link #acquire} then takes it, or waits for it. Nothing
      * happens when the directory's server runs or starts already.
      */
-    static synchronized void startEarly(Path dataDir, boolean durable) {
+    static void startEarly(Path dataDir, boolean durable) {
+        startEarly(dataDir, durable, cluster -> { });
+    }
+
+    /**
+     * As {@link #startEarly(Path, boolean)}, and then, on the same thread, what else the start-up needs of the
+     * server before the context does (the migrations, {@link EarlyMigrations}); {@link #acquire} waits for both.
+     * That step handles its own failures.
+     */
+    static synchronized void startEarly(Path dataDir, boolean durable, Consumer<EmbeddedPostgresCluster> then) {
         Path key = dataDir.toAbsolutePath().normalize();
         if (running.containsKey(key) || starting.containsKey(key)) {
             return;
@@ -75,7 +85,9 @@ final class EmbeddedPostgresCluster {
         CompletableFuture<EmbeddedPostgresCluster> early = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                early.complete(started(key, durable));
+                EmbeddedPostgresCluster cluster = started(key, durable);
+                then.accept(cluster);
+                early.complete(cluster);
             } catch (RuntimeException | Error e) {
                 early.completeExceptionally(e);
             }

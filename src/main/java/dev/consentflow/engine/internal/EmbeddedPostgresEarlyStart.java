@@ -14,7 +14,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * context first needs the database: initdb (on a fresh data directory) and the server's start then run while
  * Spring scans and builds the context, which takes the start-up about as long. {@link EmbeddedDatabaseConfiguration}
  * takes the server over, or waits for it; a start that fails before that stops it again. Only without
- * {@code spring.datasource.url}, as that configuration. Registered in {@code META-INF/spring.factories}, after the
+ * {@code spring.datasource.url}, as that configuration. The same thread then runs Flyway's migrations
+ * ({@link EarlyMigrations}), when the configuration lets it. Registered in {@code META-INF/spring.factories}, after the
  * logging system is set up.
  */
 public class EmbeddedPostgresEarlyStart implements GenericApplicationListener {
@@ -39,11 +40,15 @@ public class EmbeddedPostgresEarlyStart implements GenericApplicationListener {
 
     private void start(ConfigurableEnvironment environment) {
         String dataDir;
+        String database;
+        String[] locations;
         try {
             if (!environment.getProperty("spring.datasource.url", "").isEmpty()) {
                 return;
             }
             dataDir = environment.getProperty("consentflow.data-dir");
+            database = environment.getProperty("consentflow.embedded-postgres.database", "");
+            locations = EarlyMigrations.locations(environment);
         } catch (IllegalArgumentException unresolvable) {
             // A placeholder that only the context resolves: the context starts the server itself, as before.
             return;
@@ -52,8 +57,13 @@ public class EmbeddedPostgresEarlyStart implements GenericApplicationListener {
             return;
         }
         started = Path.of(dataDir).resolve("postgres");
-        EmbeddedPostgresCluster.startEarly(started,
-                environment.getProperty("consentflow.embedded-postgres.durable", Boolean.class, true));
+        boolean durable = environment.getProperty("consentflow.embedded-postgres.durable", Boolean.class, true);
+        if (locations == null || !database.matches(EmbeddedDatabaseConfiguration.DATABASE_NAME)) {
+            EmbeddedPostgresCluster.startEarly(started, durable);
+        } else {
+            EmbeddedPostgresCluster.startEarly(started, durable,
+                    cluster -> EarlyMigrations.migrate(cluster, database, locations));
+        }
     }
 
     @Override

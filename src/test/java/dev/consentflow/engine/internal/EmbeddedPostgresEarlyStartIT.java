@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The embedded PostgreSQL started ahead of the context ({@link EmbeddedPostgresEarlyStart}): the context's
- * acquisition takes over that very server, ready with its role; one that no context took (a start-up that failed
+ * acquisition takes over that very server, ready with its role and, when asked, its database migrated, which the
+ * context's Flyway takes instead of migrating again; one that no context took (a start-up that failed
  * first) is stopped again. Each on a fresh data directory of its own, as a first start has.
  */
 class EmbeddedPostgresEarlyStartIT {
@@ -37,6 +39,34 @@ class EmbeddedPostgresEarlyStartIT {
                     .isEqualTo(EmbeddedPostgresCluster.ROLE);
             assertThat(EmbeddedPostgresCluster.acquire(dir, false)).isSameAs(cluster);
             cluster.release();
+        } finally {
+            cluster.release();
+        }
+    }
+
+    @Test
+    void theMigrationsRunEarlyAndTheContextsFlywayTakesThatRunOnceWhenConfiguredAlike() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "early-start").resolve("postgres");
+        String[] locations = {"classpath:db/migration"};
+        EmbeddedPostgresCluster.startEarly(dir, false, c -> EarlyMigrations.migrate(c, "early", locations));
+
+        EmbeddedPostgresCluster cluster = EmbeddedPostgresCluster.acquire(dir, false);
+        try {
+            String url = cluster.jdbcUrl("early");
+            Flyway context = Flyway.configure().dataSource(url, EmbeddedPostgresCluster.ROLE, "")
+                    .locations(locations).load();
+            assertThat(context.info().pending()).isEmpty();
+            assertThat(context.info().applied()).hasSizeGreaterThan(50);
+            JdbcClient role = JdbcClient.create(new DriverManagerDataSource(url, EmbeddedPostgresCluster.ROLE, ""));
+            assertThat(role.sql("select count(distinct installed_by) from flyway_schema_history").query(Long.class)
+                    .single()).isEqualTo(1);
+
+            // A context whose Flyway keeps another history migrates itself.
+            assertThat(EarlyMigrations.tookOver(cluster, "early",
+                    Flyway.configure().locations(locations).table("other_history"))).isFalse();
+            EarlyMigrations.migrate(cluster, "early", locations);
+            assertThat(EarlyMigrations.tookOver(cluster, "early", context.getConfiguration())).isTrue();
+            assertThat(EarlyMigrations.tookOver(cluster, "early", context.getConfiguration())).isFalse();
         } finally {
             cluster.release();
         }
