@@ -15,6 +15,8 @@ final class EngineSql {
     static final String FIND_EXPIRED_PLATFORM_INSTANCES = load("find-expired-platform-instances");
     static final String FIND_ACCOUNTS_WITH_PLATFORM_HISTORY = load("find-accounts-with-platform-history");
     static final String CREATE_SUBSCRIBER_VARIABLE_INDEX = load("create-subscriber-variable-index");
+    static final String CREATE_EVENT_SUBSCRIPTION_INDEX = load("create-event-subscription-index");
+    static final String ANY_EVENT_SUBSCRIPTION = load("any-event-subscription");
 
     private EngineSql() {
     }
