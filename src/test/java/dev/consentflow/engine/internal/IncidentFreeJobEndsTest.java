@@ -8,39 +8,39 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.incident.IncidentContext;
+import org.operaton.bpm.engine.impl.incident.IncidentHandler;
+import org.operaton.bpm.engine.runtime.Incident;
+import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
-import org.operaton.bpm.engine.runtime.Job;
 
 /**
- * {@link IncidentFreeJobEnds} on an engine of its own: a timer cancelled by the message it raced with (as the
- * double opt-in's reminder and expiry at a click) is deleted without looking up incidents; a timer that has a
- * failed-job incident still takes its incident with it.
+ * {@link IncidentFreeJobEnds}'s handler on the process tests' engine (swapped in while this class runs): a timer
+ * cancelled by the message it raced with (as the double opt-in's reminder and expiry at a click) is deleted without
+ * looking up incidents; a timer that has a failed-job incident still takes its incident with it.
  */
 class IncidentFreeJobEndsTest {
 
     private static final AtomicInteger LOOK_UPS = new AtomicInteger();
-    private static ProcessEngine engine;
+    private static final ProcessEngine engine = ProcessTestEngine.get();
+    private static IncidentHandler engines;
+    private static String deployment;
 
+    /** The shared test engine, with the handler the plugin installs, counting its look-ups, while this class runs. */
     @BeforeAll
-    static void engine() {
-        StandaloneProcessEngineConfiguration configuration =
-                ProcessTestEngine.configuration("incident_free_job_ends", "incident-free-job-ends");
-        configuration.getProcessEnginePlugins().add(new IncidentFreeJobEnds() {
+    static void handler() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        IncidentFreeJobEnds.FailedJobIncidents counting = new IncidentFreeJobEnds.FailedJobIncidents() {
             @Override
-            FailedJobIncidents handler() {
-                return new FailedJobIncidents() {
-                    @Override
-                    void lookUpAndRemove(IncidentContext context, boolean incidentResolved) {
-                        LOOK_UPS.incrementAndGet();
-                        super.lookUpAndRemove(context, incidentResolved);
-                    }
-                };
+            void lookUpAndRemove(IncidentContext context, boolean incidentResolved) {
+                LOOK_UPS.incrementAndGet();
+                super.lookUpAndRemove(context, incidentResolved);
             }
-        });
-        engine = configuration.buildProcessEngine();
+        };
+        engines = configuration.getIncidentHandlers().put(Incident.FAILED_JOB_HANDLER_TYPE, counting);
         BpmnModelInstance race = Bpmn.createExecutableProcess("timer-race").operatonHistoryTimeToLive(1)
                 .startEvent()
                 .eventBasedGateway()
@@ -51,12 +51,15 @@ class IncidentFreeJobEndsTest {
                 .intermediateCatchEvent("Event_Expired").timerWithDuration("P7D")
                 .endEvent()
                 .done();
-        engine.getRepositoryService().createDeployment().addModelInstance("timer-race.bpmn", race).deploy();
+        deployment = engine.getRepositoryService().createDeployment()
+                .addModelInstance("timer-race.bpmn", race).deploy().getId();
     }
 
     @AfterAll
-    static void close() {
-        engine.close();
+    static void restore() {
+        engine.getRepositoryService().deleteDeployment(deployment, true);
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getIncidentHandlers()
+                .put(Incident.FAILED_JOB_HANDLER_TYPE, engines);
     }
 
     @Test
