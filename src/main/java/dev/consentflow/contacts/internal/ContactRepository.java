@@ -18,6 +18,13 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
     @Query("select * from contacts_contact where id = :id and account_id = :accountId")
     Optional<Contact> findByIdAndAccountId(UUID id, UUID accountId);
 
+    /**
+     * Whether the card is erased: one column, where loading the card would read its fields too (a confirmation
+     * asks only this). Empty when there is no such card.
+     */
+    @Query("select erased_at is not null from contacts_contact where id = :id")
+    Optional<Boolean> findErasedById(UUID id);
+
     /** The card, its row locked until the transaction ends (a change of the card). */
     @Query("select * from contacts_contact where id = :id and account_id = :accountId for update")
     Optional<Contact> findLockedByIdAndAccountId(UUID id, UUID accountId);

@@ -53,7 +53,7 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
         if (subscription.status() == SubscriptionStatus.CONFIRMED) {
             return ConfirmOutcome.ALREADY_CONFIRMED;
         }
-        boolean erased = contacts.findById(subscription.contactId()).map(Contact::isErased).orElse(true);
+        boolean erased = contacts.findErasedById(subscription.contactId()).orElse(true);
         if (subscription.status() != SubscriptionStatus.PENDING || erased) {
             return ConfirmOutcome.NOT_PENDING;
         }

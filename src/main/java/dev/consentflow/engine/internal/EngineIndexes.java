@@ -17,13 +17,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it: nodes starting at once wait for each other on an advisory lock, and the one after the maker finds it made.
  * The build blocks writes to the table while it runs (short: only the rows it indexes are written), and waits at
  * most {@value #LOCK_TIMEOUT} for transactions that use the table; if that fails the server starts without the
- * index, slower at erasures only, and the next start tries again. The same for the trigger that tells every node
- * of a changed process definition ({@link DefinitionChanges}): without it, every start looks its process up.
+ * index, slower at what it serves only, and the next start tries again. Each index in a transaction of its own, so
+ * one that fails leaves the others made. The same for the trigger that tells every node of a changed process
+ * definition ({@link DefinitionChanges}): without it, every start looks its process up.
  */
 @Component
 class EngineIndexes extends AbstractProcessEnginePlugin {
 
     static final String SUBSCRIBER_VARIABLE_INDEX = "consentflow_act_ru_variable_subscriber";
+    static final String EVENT_SUBSCRIPTION_INDEX = "consentflow_act_ru_event_subscr_name_tenant";
     private static final String LOCK_TIMEOUT = "10s";
     private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
@@ -37,8 +39,10 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        make("the index " + SUBSCRIBER_VARIABLE_INDEX + " on the engine's variables", this::indexExists,
-                EngineSql.CREATE_SUBSCRIBER_VARIABLE_INDEX);
+        make("the index " + SUBSCRIBER_VARIABLE_INDEX + " on the engine's variables",
+                () -> indexExists(SUBSCRIBER_VARIABLE_INDEX), EngineSql.CREATE_SUBSCRIBER_VARIABLE_INDEX);
+        make("the index " + EVENT_SUBSCRIPTION_INDEX + " on the engine's event subscriptions",
+                () -> indexExists(EVENT_SUBSCRIPTION_INDEX), EngineSql.CREATE_EVENT_SUBSCRIPTION_INDEX);
         make("the trigger " + DefinitionChanges.TRIGGER + " on the engine's process definitions", this::triggerExists,
                 EngineSql.CREATE_DEFINITIONS_NOTICE, EngineSql.CREATE_DEFINITIONS_TRIGGER);
     }
@@ -63,8 +67,8 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
         }
     }
 
-    private boolean indexExists() {
-        return jdbc.sql("select to_regclass(:name) is not null").param("name", SUBSCRIBER_VARIABLE_INDEX)
+    private boolean indexExists(String name) {
+        return jdbc.sql("select to_regclass(:name) is not null").param("name", name)
                 .query(Boolean.class).single();
     }
 

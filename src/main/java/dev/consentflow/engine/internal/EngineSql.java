@@ -17,6 +17,8 @@ final class EngineSql {
     static final String CREATE_SUBSCRIBER_VARIABLE_INDEX = load("create-subscriber-variable-index");
     static final String CREATE_DEFINITIONS_NOTICE = load("create-definitions-notice");
     static final String CREATE_DEFINITIONS_TRIGGER = load("create-definitions-trigger");
+    static final String CREATE_EVENT_SUBSCRIPTION_INDEX = load("create-event-subscription-index");
+    static final String ANY_EVENT_SUBSCRIPTION = load("any-event-subscription");
 
     private EngineSql() {
     }

@@ -16,8 +16,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@link EngineIndexes} on a database of its own in this JVM's embedded cluster, as the application's role (no
- * superuser), without Spring: nodes that start at once make the index once and none fails; a start that finds it
- * makes nothing. Skipped when the tests run on {@code SPRING_DATASOURCE_URL}.
+ * superuser), without Spring: nodes that start at once make each index once and none fails; a start that finds
+ * them makes nothing. Skipped when the tests run on {@code SPRING_DATASOURCE_URL}.
  */
 class EngineIndexesIT {
 
@@ -36,7 +36,7 @@ class EngineIndexesIT {
     }
 
     @Test
-    void nodesStartingAtOnceMakeTheSubscriberIndexOnceAndALaterStartFindsIt() throws Exception {
+    void nodesStartingAtOnceMakeEachIndexOnceAndALaterStartFindsThem() throws Exception {
         DriverManagerDataSource database = new DriverManagerDataSource(
                 cluster.jdbcUrl("indexes_it_" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L)),
                 EmbeddedPostgresCluster.ROLE, "");
@@ -47,6 +47,8 @@ class EngineIndexesIT {
         jdbc.sql("insert into act_ru_variable select 'v' || g, case when g % 2 = 0 then 'subscriberId' else 'listId' "
                 + "end, md5(g::text) from generate_series(1, 2000) g").update();
         jdbc.sql("insert into act_ru_variable values ('long', 'subscriberId', repeat('x', 4000))").update();
+        jdbc.sql("create table act_ru_event_subscr (id_ varchar(64) primary key, event_type_ varchar(255) not null, "
+                + "event_name_ varchar(255), tenant_id_ varchar(64))").update();
 
         int nodes = 4;
         CountDownLatch ready = new CountDownLatch(nodes);
@@ -77,8 +79,14 @@ class EngineIndexesIT {
         // A value longer than a btree takes is indexed too.
         jdbc.sql("insert into act_ru_variable values ('longer', 'subscriberId', repeat('y', 4000))").update();
 
+        assertThat(jdbc.sql("select indexdef from pg_indexes where tablename = 'act_ru_event_subscr' and indexname = ?")
+                .param(EngineIndexes.EVENT_SUBSCRIPTION_INDEX).query(String.class).list())
+                .singleElement().asString().contains("(event_name_, tenant_id_)");
+
         new EngineIndexes(jdbc, new DataSourceTransactionManager(database)).postProcessEngineBuild(null);
         assertThat(jdbc.sql("select count(*) from pg_indexes where tablename = 'act_ru_variable'").query(Long.class)
                 .single()).as("the primary key and ours").isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from pg_indexes where tablename = 'act_ru_event_subscr'")
+                .query(Long.class).single()).as("the primary key and ours").isEqualTo(2);
     }
 }

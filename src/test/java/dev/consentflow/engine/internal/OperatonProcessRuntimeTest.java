@@ -20,7 +20,7 @@ class OperatonProcessRuntimeTest {
     private static final String OTHER_ACCOUNT = UUID.randomUUID().toString();
 
     private final ProcessEngine engine = ProcessTestEngine.get();
-    private final OperatonProcessRuntime runtime = new OperatonProcessRuntime(engine.getRuntimeService(), engine.getTaskService(), engine.getIdentityService());
+    private final OperatonProcessRuntime runtime = (OperatonProcessRuntime) TestProcessRuntimes.on(engine);
     private String deployment;
 
     @BeforeEach
@@ -139,6 +139,30 @@ class OperatonProcessRuntimeTest {
             assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                     .processDefinitionKey("runtime-tenant-flow").singleResult().getTenantId()).isEqualTo(OTHER_ACCOUNT);
             assertThat(engine.getIdentityService().getCurrentAuthentication()).as("nobody stays signed in").isNull();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(otherDeployment, true);
+        }
+    }
+
+    @Test
+    void anyListensSeesTheAccountsFlowsAndWaitingInstancesAndTheSharedProcessesButNoOtherAccounts() {
+        BpmnModelInstance flow = Bpmn.createExecutableProcess("runtime-listening-flow").operatonHistoryTimeToLive(1)
+                .startEvent("StartEvent_Heard").message("test.heardByOne")
+                .userTask("Task_Look")
+                .endEvent("EndEvent_Done").done();
+        String otherDeployment = engine.getRepositoryService().createDeployment().tenantId(OTHER_ACCOUNT)
+                .addModelInstance("runtime-listening-flow.bpmn", flow).deploy().getId();
+        try {
+            assertThat(runtime.anyListens("test.heardByOne", OTHER_ACCOUNT)).as("its own flow's start").isTrue();
+            assertThat(runtime.anyListens("test.heardByOne", ACCOUNT)).as("another account's flow").isFalse();
+            assertThat(runtime.anyListens("test.published", ACCOUNT)).as("a shared process's start").isTrue();
+            assertThat(runtime.anyListens("test.nobody", ACCOUNT)).isFalse();
+
+            assertThat(runtime.anyListens("test.pinged", ACCOUNT)).as("no instance waits yet").isFalse();
+            runtime.start("runtime-waiting", "b16", Map.of("accountId", OTHER_ACCOUNT));
+            assertThat(runtime.anyListens("test.pinged", ACCOUNT)).as("another account's instance").isFalse();
+            runtime.start("runtime-waiting", "b17", Map.of("accountId", ACCOUNT));
+            assertThat(runtime.anyListens("test.pinged", ACCOUNT)).as("its own waiting instance").isTrue();
         } finally {
             engine.getRepositoryService().deleteDeployment(otherDeployment, true);
         }

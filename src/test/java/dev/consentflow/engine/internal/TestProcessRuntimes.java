@@ -2,7 +2,9 @@ package dev.consentflow.engine.internal;
 
 import dev.consentflow.engine.ProcessRuntime;
 import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The real engine facade on a given engine, for process tests that run a delegate against real instances. */
 public final class TestProcessRuntimes {
@@ -11,7 +13,8 @@ public final class TestProcessRuntimes {
     }
 
     public static ProcessRuntime on(ProcessEngine engine) {
-        return new OperatonProcessRuntime(engine.getRuntimeService(), engine.getTaskService(), engine.getIdentityService());
+        return new OperatonProcessRuntime(engine.getRuntimeService(), engine.getTaskService(), engine.getIdentityService(),
+                JdbcClient.create(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource()));
     }
 
     /** The server's multi-tenancy (tenant per account, tenant check, tenant id provider), for the process tests' engine. */
