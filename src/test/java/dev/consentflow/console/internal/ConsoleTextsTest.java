@@ -2,6 +2,7 @@ package dev.consentflow.console.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consentflow.contacts.UnsubscribeChannel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -43,6 +44,19 @@ class ConsoleTextsTest {
         }
         assertThat(texts).as("console texts read").isGreaterThan(500);
         assertThat(lost).as("texts whose apostrophe the page would not show").isEmpty();
+    }
+
+    @Test
+    void everyWayAPersonWasReachedOrFoundHasItsWordInBothLanguages() {
+        MessageSource messages = new ConsoleLanguage().messageSource();
+        List<String> ways = new ArrayList<>(Stream.of(UnsubscribeChannel.values()).map(Enum::name).toList());
+        ways.addAll(List.of("search", "card")); // how a card was viewed (contacts' VIEWED entries)
+        for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("da"))) {
+            for (String way : ways) {
+                assertThat(messages.getMessage("value.via." + way, null, null, language))
+                        .as("value.via.%s in %s", way, language).isNotBlank();
+            }
+        }
     }
 
     /** What the author meant the page to show: '' is one apostrophe, a quoted brace is the brace. */
