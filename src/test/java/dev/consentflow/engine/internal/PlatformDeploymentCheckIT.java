@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentflow.IntegrationTest;
+import dev.consentflow.engine.HistoryRetention;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.repository.Deployment;
+import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A tenant-less deployment that is not the platform's own stops the start-up, naming itself and the way out; the
  * operator removes it (with its instances, without running their listeners) or accepts it, and the platform's own
- * auto-deployment always passes.
+ * auto-deployment always passes. The other start-up step on the platform's definitions, the history backstop, raises
+ * what is below it without parsing the definitions it leaves alone.
  */
 @IntegrationTest
 class PlatformDeploymentCheckIT {
@@ -26,6 +31,12 @@ class PlatformDeploymentCheckIT {
 
     @Autowired
     PlatformDeploymentCheck startupCheck;
+
+    @Autowired
+    PlatformHistoryBackstop backstop;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String foreign;
 
@@ -82,6 +93,26 @@ class PlatformDeploymentCheckIT {
         startupCheck.check();
         assertThat(engine.getManagementService().getProperties()).containsEntry(
                 PlatformDeploymentCheck.RECORDED + foreign, "accepted");
+    }
+
+    @Test
+    void theHistoryBackstopRaisesADefinitionBelowItWithoutParsingTheOthers() {
+        var cache = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDeploymentCache();
+        List<String> platform = engine.getRepositoryService().createProcessDefinitionQuery().withoutTenantId().list()
+                .stream().map(ProcessDefinition::getId).toList();
+        String lowered = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("double-opt-in")
+                .withoutTenantId().latestVersion().singleResult().getId();
+        // As an earlier version left it, and as a restart finds the engine: nothing parsed yet.
+        jdbc.sql("update act_re_procdef set history_ttl_ = 180 where id_ = :id").param("id", lowered).update();
+        cache.discardProcessDefinitionCache();
+        cache.getBpmnModelInstanceCache().clear();
+
+        backstop.raise();
+
+        assertThat(jdbc.sql("select history_ttl_ from act_re_procdef where id_ = :id").param("id", lowered)
+                .query(Integer.class).single()).isEqualTo(HistoryRetention.BACKSTOP_DAYS);
+        assertThat(platform).hasSizeGreaterThan(1)
+                .allSatisfy(id -> assertThat(cache.getBpmnModelInstanceCache().get(id)).as(id).isNull());
     }
 
     /**
