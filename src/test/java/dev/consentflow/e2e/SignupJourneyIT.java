@@ -240,7 +240,10 @@ class SignupJourneyIT {
         String expired = address();
         signup(form, expired, "203.0.113.21");
         String link = link(awaitMail(expired, "Please confirm"));
-        management.executeJob(timer(expired, "Event_ConfirmationExpired"));
+        // A signup's one timer is the reminder's; the expiry's is made when the reminder is due.
+        management.executeJob(timer(expired, "Event_ReminderDue"));
+        awaitMail(expired, "Reminder");
+        management.executeJob(timer(expired, "Event_ConfirmationExpiredAfterReminder"));
         assertThat(anonymous.get(path(link)).status()).isEqualTo(410);
         assertThat(post(path(link), "198.51.100.26").status()).isEqualTo(410);
         JsonNode cards = admin.get("/api/contacts?email=" + expired).json();

@@ -31,8 +31,9 @@ final class DoubleOptInProcess {
     }
 
     static final class Gateway {
-        /** The event-based wait for the click, the reminder or the expiry: where the instance waits. */
+        /** The event-based wait for the click or the reminder: where a new signup waits. */
         static final String AWAIT_CONFIRMATION = "Gateway_AwaitConfirmation";
+        /** The wait for the click or the expiry, once the reminder was due. */
         static final String AWAIT_CONFIRMATION_AFTER_REMINDER = "Gateway_AwaitConfirmationAfterReminder";
 
         private Gateway() {
@@ -43,8 +44,11 @@ final class DoubleOptInProcess {
         static final String SIGNUP_RECEIVED = "StartEvent_SignupReceived";
         static final String CONFIRMATION_RECEIVED = "Event_ConfirmationReceived";
         static final String CONFIRMATION_RECEIVED_AFTER_REMINDER = "Event_ConfirmationReceivedAfterReminder";
+        /** The one timer a signup starts with. */
         static final String REMINDER_DUE = "Event_ReminderDue";
-        static final String CONFIRMATION_EXPIRED = "Event_ConfirmationExpired";
+        /** The reminder could not be written, or came after the deadline: the instance waits on without it. */
+        static final String REMINDER_NOT_SENT = "Event_ReminderNotSent";
+        /** The expiry's timer, made when the reminder is due. */
         static final String CONFIRMATION_EXPIRED_AFTER_REMINDER = "Event_ConfirmationExpiredAfterReminder";
         static final String SUBSCRIPTION_CONFIRMED = "Event_SubscriptionConfirmed";
         static final String SUBSCRIPTION_ACTIVE = "EndEvent_SubscriptionActive";

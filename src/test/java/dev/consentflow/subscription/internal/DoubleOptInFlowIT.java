@@ -3,8 +3,10 @@ package dev.consentflow.subscription.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
@@ -333,6 +335,31 @@ class DoubleOptInFlowIT {
             assertThat(click(path, "198.51.100.25").status()).isEqualTo(410);
         }
         verify(pending, never()).confirm(any(), any(), any());
+    }
+
+    @Test
+    void aReminderThatCannotBeWrittenLeavesNoLinkAndTheSignupStillExpires() {
+        String email = address();
+        signup(email, "203.0.113.12");
+        String first = awaitLink(email, Purpose.CONFIRMATION);
+        String instance = instance(email);
+        // The reminder's message fails in the database, which aborts the statement: only the savepoint lets the
+        // timer's transaction go on to make the expiry's timer.
+        doAnswer(call -> jdbc.sql("select 1 / 0").query(Integer.class).single()).when(dispatch)
+                .enqueue(argThat(m -> m.purpose() == Purpose.CONFIRMATION_REMINDER));
+        management.executeJob(job(email, DoubleOptInProcess.Event.REMINDER_DUE));
+
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId(DoubleOptInProcess.Event.REMINDER_NOT_SENT).count()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from subscription_confirmation_request_token where process_instance_id = :id")
+                .param("id", instance).query(Long.class).single()).as("the reminder's link went with its savepoint")
+                .isEqualTo(1);
+        assertThat(message(email, Purpose.CONFIRMATION_REMINDER)).isEmpty();
+        assertThat(anonymous.get(first).status()).isEqualTo(200);
+
+        management.executeJob(job(email, DoubleOptInProcess.Event.CONFIRMATION_EXPIRED_AFTER_REMINDER));
+        verify(pending).purgeExpired(defaultAccount(), subscription(email));
+        assertThat(anonymous.get(first).status()).isEqualTo(410);
     }
 
     @Test

@@ -77,9 +77,9 @@ class DoubleOptInProcessTest {
         ProcessInstance instance = start();
         assertThat(instance).hasPassed(Task.REGISTER_SIGNUP, Task.SEND_CONFIRMATION)
                 .isWaitingAt(Gateway.AWAIT_CONFIRMATION);
-        assertThat(timers(instance)).containsExactlyInAnyOrder(Event.REMINDER_DUE, Event.CONFIRMATION_EXPIRED);
-        assertThat(jobs(instance)).as("no job but the two timers: the confirmation is sent within the start")
-                .isEqualTo(2);
+        assertThat(timers(instance)).containsExactly(Event.REMINDER_DUE);
+        assertThat(jobs(instance)).as("no job but the reminder's timer: the confirmation is sent within the start, "
+                + "the expiry's timer is made when the reminder is due").isEqualTo(1);
         verifyCalls(sendConfirmation, 1);
         confirm(instance);
         assertThat(instance).hasPassed(Task.CONFIRM_SUBSCRIPTION, Task.SEND_WELCOME, Event.SUBSCRIPTION_CONFIRMED)
@@ -106,14 +106,33 @@ class DoubleOptInProcessTest {
     }
 
     @Test
-    void anUnconfirmedSignupExpiresAndIsPurged() {
+    void aReminderThatCannotBeSentStillLeavesTheExpiryWhichPurgesTheSignup() {
+        Mocks.register("sendReminderDelegate", (JavaDelegate) e -> {
+            throw new org.operaton.bpm.engine.delegate.BpmnError(SendReminderDelegate.NOT_SENT);
+        });
         ProcessInstance instance = start();
-        assertThat(instance).hasPassed(Task.SEND_CONFIRMATION).executeJob(Event.CONFIRMATION_EXPIRED)
+        assertThat(instance).executeJob(Event.REMINDER_DUE)
+                .hasPassed(Event.REMINDER_NOT_SENT)
+                .isWaitingAt(Gateway.AWAIT_CONFIRMATION_AFTER_REMINDER);
+        assertThat(timers(instance)).containsExactly(Event.CONFIRMATION_EXPIRED_AFTER_REMINDER);
+        assertThat(instance).executeJob(Event.CONFIRMATION_EXPIRED_AFTER_REMINDER)
                 .endedAt(Event.SIGNUP_EXPIRED)
                 .hasPassed(Task.PURGE_PENDING_SIGNUP)
-                .hasNotPassed(Task.SEND_REMINDER, Task.CONFIRM_SUBSCRIPTION, Task.SEND_WELCOME);
-        verifyCalls(purgePendingSignup, 1, sendWelcome, 0, announceSubscriptionConfirmed, 0, sendReminder, 0,
-                sendConfirmation, 1);
+                .hasNotPassed(Task.CONFIRM_SUBSCRIPTION, Task.SEND_WELCOME);
+        verifyCalls(purgePendingSignup, 1, sendWelcome, 0, announceSubscriptionConfirmed, 0, sendConfirmation, 1);
+    }
+
+    @Test
+    void aSignupWhoseReminderCouldNotBeSentCanStillBeConfirmed() {
+        Mocks.register("sendReminderDelegate", (JavaDelegate) e -> {
+            throw new org.operaton.bpm.engine.delegate.BpmnError(SendReminderDelegate.NOT_SENT);
+        });
+        ProcessInstance instance = start();
+        assertThat(instance).executeJob(Event.REMINDER_DUE).hasPassed(Event.REMINDER_NOT_SENT);
+        confirm(instance);
+        assertThat(instance).hasPassed(Task.SEND_WELCOME).endedAt(Event.SUBSCRIPTION_ACTIVE)
+                .hasNotPassed(Task.PURGE_PENDING_SIGNUP);
+        verifyCalls(sendWelcome, 1, purgePendingSignup, 0);
     }
 
     @Test
@@ -122,7 +141,8 @@ class DoubleOptInProcessTest {
         assertThat(instance).hasPassed(Task.SEND_CONFIRMATION).executeJob(Event.REMINDER_DUE)
                 .executeJob(Event.CONFIRMATION_EXPIRED_AFTER_REMINDER)
                 .endedAt(Event.SIGNUP_EXPIRED)
-                .hasPassed(Task.SEND_REMINDER, Task.PURGE_PENDING_SIGNUP);
+                .hasPassed(Task.SEND_REMINDER, Task.PURGE_PENDING_SIGNUP)
+                .hasNotPassed(Event.REMINDER_NOT_SENT, Task.CONFIRM_SUBSCRIPTION, Task.SEND_WELCOME);
         verifyCalls(sendReminder, 1, purgePendingSignup, 1, sendWelcome, 0, sendConfirmation, 1,
                 announceSubscriptionConfirmed, 0);
     }
@@ -132,7 +152,6 @@ class DoubleOptInProcessTest {
         Date expiresAt = Date.from(Instant.now().plus(Duration.ofDays(7)));
         ProcessInstance instance = start(expiresAt);
         assertThat(instance).hasPassed(Task.SEND_CONFIRMATION);
-        assertThat(assertThat(instance).job(Event.CONFIRMATION_EXPIRED).getDuedate()).isEqualTo(expiresAt);
         assertThat(assertThat(instance).job(Event.REMINDER_DUE).getDuedate())
                 .isBetween(Date.from(Instant.now().plus(Duration.ofDays(3)).minusSeconds(60)),
                         Date.from(Instant.now().plus(Duration.ofDays(3)).plusSeconds(60)));
@@ -228,8 +247,7 @@ class DoubleOptInProcessTest {
     }
 
     private java.util.List<String> timers(ProcessInstance instance) {
-        return java.util.stream.Stream.of(Event.REMINDER_DUE, Event.CONFIRMATION_EXPIRED,
-                        Event.CONFIRMATION_EXPIRED_AFTER_REMINDER)
+        return java.util.stream.Stream.of(Event.REMINDER_DUE, Event.CONFIRMATION_EXPIRED_AFTER_REMINDER)
                 .filter(id -> engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                         .timers().activityId(id).count() == 1)
                 .toList();
