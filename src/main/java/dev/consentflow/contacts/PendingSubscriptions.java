@@ -1,6 +1,7 @@
 package dev.consentflow.contacts;
 
 import dev.consentflow.accounts.AccountId;
+import java.util.Optional;
 
 /**
  * The end of a double opt-in's waiting subscription: confirmed by the person's click, or removed when it expired.
@@ -11,6 +12,13 @@ public interface PendingSubscriptions {
 
     /** Confirms a pending subscription once, with the click's evidence (audited CONFIRMED once). */
     ConfirmOutcome confirm(AccountId account, SubscriptionId subscription, ConsentEvidence confirmation);
+
+    /**
+     * The subscription a confirmation click is about to confirm, its row locked until the transaction ends: a
+     * {@link #confirm} of it in the same transaction takes the row and its list from here instead of reading them
+     * again. Empty when the subscription is gone.
+     */
+    Optional<SubscriptionRef> lockForConfirmation(AccountId account, SubscriptionId subscription);
 
     /**
      * An unconfirmed signup expired: removes the pending subscription, and the card with its personal data when

@@ -2,6 +2,7 @@ package dev.consentflow.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.accounts.AccountId;
@@ -10,6 +11,7 @@ import dev.consentflow.dispatch.Channel;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.TestAccounts;
 import dev.consentflow.web.InvalidInputException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The contacts facades the double opt-in and other processes use: signups, confirmations, expiry, erased addresses. */
 @IntegrationTest
@@ -64,6 +68,9 @@ class ContactFacadesIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** Reading the trail chains the entries that were committed and still wait (they are chained after commit). */
     @Autowired
@@ -110,6 +117,37 @@ class ContactFacadesIT {
         var card = admin.get("/api/contacts/" + pending.subscriberId()).json();
         assertThat(card.get("permission").asText()).isEqualTo("CONFIRMED");
         assertThat(card.get("subscriptions").get(0).get("confirmIp").asText()).isEqualTo("198.51.100.4");
+    }
+
+    @Test
+    void aSubscriptionLockedForItsClickIsHeldUntilTheClickCommitsAndConfirmedOnceWithTheRowItLocked() throws Exception {
+        var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            List<Future<ConfirmOutcome>> parallel = new ArrayList<>();
+            ConfirmOutcome clicked = new TransactionTemplate(transactions).execute(status -> {
+                SubscriptionRef locked = pendingSubscriptions.lockForConfirmation(account, pending.subscriptionId())
+                        .orElseThrow();
+                assertThat(locked.list().key()).isEqualTo("news");
+                assertThat(locked.status()).isEqualTo(SubscriptionStatus.PENDING);
+                assertThat(locked.subscriberId()).isEqualTo(pending.subscriberId());
+                parallel.add(other.submit(() -> pendingSubscriptions.confirm(account, pending.subscriptionId(),
+                        ConsentEvidence.ofClick(Instant.now(), "198.51.100.9", null))));
+                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                        .until(() -> !parallel.get(0).isDone());
+                return pendingSubscriptions.confirm(account, pending.subscriptionId(),
+                        ConsentEvidence.ofClick(Instant.now(), "198.51.100.5", "Mozilla/5.0"));
+            });
+            assertThat(clicked).isEqualTo(ConfirmOutcome.CONFIRMED);
+            assertThat(parallel.get(0).get()).as("waited for the click, then found it confirmed")
+                    .isEqualTo(ConfirmOutcome.ALREADY_CONFIRMED);
+        } finally {
+            other.shutdown();
+        }
+        assertThat(pendingSubscriptions.lockForConfirmation(account, new SubscriptionId(UUID.randomUUID()))).isEmpty();
+        assertThat(actions(pending.subscriberId())).containsExactly("SUBSCRIBED", "CONFIRMED");
+        var card = admin.get("/api/contacts/" + pending.subscriberId()).json();
+        assertThat(card.get("subscriptions").get(0).get("confirmIp").asText()).isEqualTo("198.51.100.5");
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** What happens to a subscription after the request: confirmation, expiry, bounce. */
 @Component
@@ -41,11 +43,16 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
         this.cards = cards;
     }
 
-    /** Confirms once: the row is locked, so of many clicks at once one confirms and the rest see it confirmed. */
+    /**
+     * Confirms once: the row is locked, so of many clicks at once one confirms and the rest see it confirmed. The
+     * row and its list are the ones {@link #lockForConfirmation} locked and read in this transaction, if it did.
+     */
     @Override
     @Transactional
     public ConfirmOutcome confirm(AccountId account, SubscriptionId id, ConsentEvidence click) {
-        Optional<Subscription> found = subscriptions.findLockedByIdAndAccountId(id.value(), account.value());
+        LockedForConfirmation locked = LockedForConfirmation.take(id, account);
+        Optional<Subscription> found = locked != null ? Optional.of(locked.subscription())
+                : subscriptions.findLockedByIdAndAccountId(id.value(), account.value());
         if (found.isEmpty()) {
             return ConfirmOutcome.NOT_PENDING;
         }
@@ -59,8 +66,54 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
         }
         ConsentEvidence evidence = cleanClick(click);
         Subscription confirmed = subscriptions.save(subscription.confirmed(evidence, Cards.now()));
-        audit.confirmed(confirmed, lists.byId(confirmed.listId()));
+        audit.confirmed(confirmed, locked != null ? locked.list() : lists.byId(confirmed.listId()));
         return ConfirmOutcome.CONFIRMED;
+    }
+
+    @Override
+    @Transactional
+    public Optional<SubscriptionRef> lockForConfirmation(AccountId account, SubscriptionId id) {
+        return subscriptions.findLockedByIdAndAccountId(id.value(), account.value()).map(subscription -> {
+            MailingList list = lists.byId(subscription.listId());
+            LockedForConfirmation.keep(new LockedForConfirmation(subscription, list));
+            return new SubscriptionRef(new SubscriberId(subscription.contactId()), id, list.info(),
+                    subscription.status());
+        });
+    }
+
+    /**
+     * A subscription row locked by a confirmation click and its list, bound to the click's transaction until its
+     * {@link #confirm} takes it (once) or the transaction ends.
+     */
+    private record LockedForConfirmation(Subscription subscription, MailingList list) {
+
+        private record Key(UUID subscriptionId) {
+        }
+
+        static void keep(LockedForConfirmation locked) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return;
+            }
+            Key key = new Key(locked.subscription().id());
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
+            TransactionSynchronizationManager.bindResource(key, locked);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+        }
+
+        /** The row this transaction locked for the confirmation, if it is the account's; null otherwise. */
+        static LockedForConfirmation take(SubscriptionId id, AccountId account) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return null;
+            }
+            Object kept = TransactionSynchronizationManager.unbindResourceIfPossible(new Key(id.value()));
+            return kept instanceof LockedForConfirmation locked
+                    && locked.subscription().accountId().equals(account.value()) ? locked : null;
+        }
     }
 
     /** A click's evidence as a subscription keeps it: a time always, the IP and user agent within their columns. */

@@ -5,6 +5,7 @@ import dev.consentflow.contacts.ListInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -13,9 +14,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code Task_ConfirmSubscription} of a signup, {@code Task_CreateContact} of a resubscription: hands the click's
  * sealed evidence to contacts, which records the confirmation (a resubscription's as the new card with its
  * confirmed subscription) and audits it, once. Runs inside the click's transaction: the click passes the row it
- * locked, the evidence it sealed and the list it read along ({@link #clicked}), bound to that transaction only, so
- * neither the confirm step nor the welcome after it reads them again; a step that runs without them (in a
- * transaction of its own) locks the row and opens the seal.
+ * locked, its evidence and the list it read along ({@link #clicked}), bound to that transaction only, so neither the
+ * confirm step nor the welcome after it reads them again, and the row is written once: CONFIRMED, the card confirmed,
+ * no evidence (the evidence is sealed into the row only when the confirm step did not run in the click's transaction
+ * by its commit). A step that runs without them (in a transaction of its own) locks the row and opens the seal.
  */
 @Component
 class ClickHandOver {
@@ -31,24 +33,39 @@ class ClickHandOver {
     }
 
     /**
-     * Records the click on the waiting row the caller locked (CONFIRMED, with the sealed evidence), and keeps what
-     * its confirm step and its welcome need for the rest of this transaction: the row, the evidence and the list
-     * read under the row's lock (null when the subscription or list is gone).
+     * Records the click on the waiting row the caller locked, and keeps what its confirm step and its welcome need
+     * for the rest of this transaction: the row, the evidence and the list read under the row's lock (null when the
+     * subscription or list is gone). The row is written by the confirm step ({@link #confirm}) in this transaction;
+     * should the step not have run by the commit, the row is made CONFIRMED with the sealed evidence just before it,
+     * for the step to open later. Without a transaction to bind to, the row is written so at once.
      */
     void clicked(ConfirmationRequest locked, ConsentEvidence evidence, ListInfo list) {
         String instance = locked.processInstanceId();
-        requests.confirmed(instance, evidence.at(), seal.seal(locked.account(), instance, evidence));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            sealInto(locked, evidence);
             return;
         }
-        Clicked key = new Clicked(locked.processInstanceId());
-        TransactionSynchronizationManager.bindResource(key, new Click(locked, evidence, list));
+        Clicked key = new Clicked(instance);
+        Click click = new Click(locked, evidence, list);
+        TransactionSynchronizationManager.bindResource(key, click);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                if (!click.handedOver) {
+                    sealInto(locked, evidence);
+                }
+            }
+
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(key);
             }
         });
+    }
+
+    private void sealInto(ConfirmationRequest locked, ConsentEvidence evidence) {
+        String instance = locked.processInstanceId();
+        requests.confirmed(instance, evidence.at(), seal.seal(locked.account(), instance, evidence));
     }
 
     /**
@@ -58,6 +75,7 @@ class ClickHandOver {
      */
     Map<String, Object> confirm(String processInstanceId) {
         Click click = (Click) TransactionSynchronizationManager.getResource(new Clicked(processInstanceId));
+        boolean ofThisTransaction = click != null;
         if (click == null) {
             ConfirmationRequest clicked = requests.lock(processInstanceId)
                     .filter(request -> request.clickEvidence() != null)
@@ -67,8 +85,15 @@ class ClickHandOver {
         }
         ConfirmationRequest clicked = click.request();
         ConfirmationSubjects.Confirmed confirmed = subjects.confirm(clicked, click.evidence());
-        requests.evidenceHandedOver(processInstanceId,
-                confirmed.subscriberId() == null ? null : confirmed.subscriberId().value());
+        UUID subscriber = confirmed.subscriberId() == null ? null : confirmed.subscriberId().value();
+        if (ofThisTransaction && !click.handedOver) {
+            if (requests.confirmedAndHandedOver(processInstanceId, click.evidence().at(), subscriber) != 1) {
+                throw new IllegalStateException("the clicked request " + processInstanceId + " does not wait any more");
+            }
+            click.handedOver = true;
+        } else {
+            requests.evidenceHandedOver(processInstanceId, subscriber);
+        }
         Map<String, Object> variables = new HashMap<>();
         variables.put(DoubleOptInProcess.Var.SUBSCRIPTION_CONFIRMED, confirmed.now());
         if (clicked.purpose() == ConfirmationPurpose.RESUBSCRIPTION && confirmed.subscriberId() != null) {
@@ -91,6 +116,29 @@ class ClickHandOver {
     private record Clicked(String processInstanceId) {
     }
 
-    private record Click(ConfirmationRequest request, ConsentEvidence evidence, ListInfo list) {
+    /** A click of this transaction; handed over once its confirm step wrote the row. */
+    private static final class Click {
+        private final ConfirmationRequest request;
+        private final ConsentEvidence evidence;
+        private final ListInfo list;
+        private boolean handedOver;
+
+        Click(ConfirmationRequest request, ConsentEvidence evidence, ListInfo list) {
+            this.request = request;
+            this.evidence = evidence;
+            this.list = list;
+        }
+
+        ConfirmationRequest request() {
+            return request;
+        }
+
+        ConsentEvidence evidence() {
+            return evidence;
+        }
+
+        ListInfo list() {
+            return list;
+        }
     }
 }

@@ -98,10 +98,11 @@ class ConfirmationClicks {
             return Visit.NOWHERE;
         }
         ConfirmationRequest request = locked.get();
-        ListInfo list = subjects.list(request).orElse(null);
         if (!request.isWaiting()) {
-            return new Visit(Link.ALREADY_CONFIRMED, request, list);
+            return new Visit(Link.ALREADY_CONFIRMED, request, subjects.list(request).orElse(null));
         }
+        // Locked in the order the confirm step locks (the request's row, then the subscription's), read once.
+        ListInfo list = subjects.lockForConfirmation(request).orElse(null);
         handOver.clicked(request, click, list);
         if (!runtime.correlate(request.purpose().clickMessage, request.processInstanceId(), Map.of())) {
             // The instance was cancelled or broke: roll the click back and refuse the link like any other.

@@ -37,6 +37,17 @@ interface ConfirmationRequestRepository extends ListCrudRepository<ConfirmationR
             where process_instance_id = :processInstanceId and state = 'WAITING'""")
     int confirmed(String processInstanceId, Instant at, byte[] evidence);
 
+    /**
+     * The click and its hand-over in one write, when the confirm step runs in the click's transaction: CONFIRMED,
+     * the card confirmed, no evidence kept.
+     */
+    @Modifying
+    @Query("""
+            update subscription_confirmation_request set state = 'CONFIRMED', confirmed_at = :at, click_evidence = null,
+                   subscriber_id = :subscriberId
+            where process_instance_id = :processInstanceId and state = 'WAITING'""")
+    int confirmedAndHandedOver(String processInstanceId, Instant at, UUID subscriberId);
+
     /** Contacts keeps the evidence now; the row keeps the card confirmed (a resubscription's new one). */
     @Modifying
     @Query("""

@@ -52,6 +52,18 @@ class ConfirmationSubjects {
         };
     }
 
+    /**
+     * The list of a request a click is about to confirm: for a signup its subscription's row is locked now and
+     * kept for the confirmation in this transaction (which would lock and read it next), read once.
+     */
+    Optional<ListInfo> lockForConfirmation(ConfirmationRequest request) {
+        return switch (request.purpose()) {
+            case SIGNUP -> signups.lockForConfirmation(request.account(), new SubscriptionId(request.subscriptionId()))
+                    .map(SubscriptionRef::list);
+            case RESUBSCRIPTION -> list(request);
+        };
+    }
+
     /** The address's lock, taken before the request's row: the order a signup of the address takes them in. */
     void lockPerson(ConfirmationRequest request) {
         switch (request.purpose()) {

@@ -27,6 +27,11 @@ class OneClickLinks implements UnsubscribeLinks {
         return messages.unsubscribeLink(tokens.tokenOf(account, subscription));
     }
 
+    /** The link for the first list mail of a subscription (its welcome): no token yet as a rule. */
+    String firstUnsubscribeUrl(AccountId account, SubscriptionId subscription) {
+        return messages.unsubscribeLink(tokens.tokenOfNew(account, subscription));
+    }
+
     @Override
     public Map<SubscriptionId, String> unsubscribeUrls(AccountId account, Collection<SubscriptionId> subscriptions) {
         Map<SubscriptionId, String> links = new HashMap<>();

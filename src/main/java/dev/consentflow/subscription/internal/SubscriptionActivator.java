@@ -11,7 +11,6 @@ import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.OutboundMessage;
 import dev.consentflow.dispatch.Purpose;
 import dev.consentflow.engine.ProcessRuntime;
-import dev.consentflow.subscription.UnsubscribeLinks;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -29,10 +28,10 @@ class SubscriptionActivator {
     private final Subscriptions subscriptions;
     private final Dispatch dispatch;
     private final ProcessRuntime runtime;
-    private final UnsubscribeLinks links;
+    private final OneClickLinks links;
 
     SubscriptionActivator(ConfirmationMessages messages, ClickHandOver clicks, Subscriptions subscriptions,
-                          Dispatch dispatch, ProcessRuntime runtime, UnsubscribeLinks links) {
+                          Dispatch dispatch, ProcessRuntime runtime, OneClickLinks links) {
         this.messages = messages;
         this.clicks = clicks;
         this.subscriptions = subscriptions;
@@ -52,7 +51,7 @@ class SubscriptionActivator {
         Optional<ListInfo> list = clicks.clickedList(processInstanceId)
                 .or(() -> subscriptions.subscription(account, subscription).map(SubscriptionRef::list));
         list.ifPresent(onList -> {
-            String unsubscribe = links.unsubscribeUrl(account, subscription);
+            String unsubscribe = links.firstUnsubscribeUrl(account, subscription);
             dispatch.enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
                     channel, Purpose.WELCOME, null, messages.welcome(channel, onList, unsubscribe),
                     unsubscribe, channel == Channel.EMAIL ? messages.listId(onList) : null));

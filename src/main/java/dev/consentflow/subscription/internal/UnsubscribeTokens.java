@@ -45,6 +45,20 @@ class UnsubscribeTokens {
         if (stored.isPresent()) {
             return open(account, stored.get());
         }
+        return made(account, subscription);
+    }
+
+    /**
+     * As {@link #tokenOf}, for a subscription that has no token yet as a rule (the welcome of one just confirmed):
+     * the insert first, so the read is only needed when one was there after all.
+     */
+    @Transactional
+    String tokenOfNew(AccountId account, SubscriptionId subscription) {
+        return made(account, subscription);
+    }
+
+    /** A new token stored, or the one a first call of another transaction (or an older mail) stored before. */
+    private String made(AccountId account, SubscriptionId subscription) {
         String token = RandomTokens.next();
         UnsubscribeToken made = made(account, subscription, token);
         if (tokens.insertIfAbsent(made.subscriptionId(), made.accountId(), made.tokenHash(), made.tokenSealed(),

@@ -190,6 +190,10 @@ class DoubleOptInFlowIT {
             SubscriptionId id = call.getArgument(1);
             return Optional.of(new SubscriptionRef(new SubscriberId(id.value()), id, NEWS, SubscriptionStatus.PENDING));
         });
+        when(pending.lockForConfirmation(any(), any())).thenAnswer(call -> {
+            SubscriptionId id = call.getArgument(1);
+            return Optional.of(new SubscriptionRef(new SubscriberId(id.value()), id, NEWS, SubscriptionStatus.PENDING));
+        });
         when(pending.confirm(any(), any(), any())).thenReturn(ConfirmOutcome.CONFIRMED);
         when(resubscriptions.requestResubscription(any(), any())).thenAnswer(call -> {
             Resubscription request = call.getArgument(1);

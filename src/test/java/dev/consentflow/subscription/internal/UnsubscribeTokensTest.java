@@ -88,6 +88,16 @@ class UnsubscribeTokensTest {
     }
 
     @Test
+    void aWelcomesTokenIsStoredWithoutALookFirstAndOneStoredBeforeIsKept() {
+        String first = tokens.tokenOfNew(account, subscription);
+        verify(repository, never()).findBySubscriptionId(any());
+
+        assertThat(tokens.tokenOfNew(account, subscription)).isEqualTo(first);
+        assertThat(tokens.tokenOf(account, subscription)).isEqualTo(first);
+        assertThat(tokens.find(first)).contains(new UnsubscribeTokens.Target(account, subscription));
+    }
+
+    @Test
     void aTokenLeadsToItsAccountAndSubscription() {
         String token = tokens.tokenOf(account, subscription);
 
