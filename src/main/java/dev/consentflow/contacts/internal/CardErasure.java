@@ -31,17 +31,15 @@ class CardErasure implements Erasures, Permissions {
 
     private final ContactRepository contacts;
     private final SubscriptionRepository subscriptions;
-    private final ContactEventRepository events;
     private final Cards cards;
     private final ContactAudit audit;
     private final ApplicationEventPublisher publisher;
     private final ErasureCards erasing;
 
-    CardErasure(ContactRepository contacts, SubscriptionRepository subscriptions, ContactEventRepository events,
-                Cards cards, ContactAudit audit, ApplicationEventPublisher publisher, ErasureCards erasing) {
+    CardErasure(ContactRepository contacts, SubscriptionRepository subscriptions, Cards cards, ContactAudit audit,
+                ApplicationEventPublisher publisher, ErasureCards erasing) {
         this.contacts = contacts;
         this.subscriptions = subscriptions;
-        this.events = events;
         this.cards = cards;
         this.audit = audit;
         this.publisher = publisher;
@@ -70,17 +68,12 @@ class CardErasure implements Erasures, Permissions {
         List<Subscription> held = subscriptions.findByContactId(contact.id());
         publisher.publishEvent(new ContactErased(account, subscriber,
                 held.stream().map(s -> new SubscriptionId(s.id())).toList()));
-        Instant now = Cards.now();
-        subscriptions.eraseOfContact(contact.id(), now);
-        events.deleteByContactId(contact.id());
-        Contact tombstone = contact.tombstone(now);
+        Contact tombstone = contact.tombstone(Cards.now());
         if (!tombstone.fields().isEmpty()) {
             throw new IllegalStateException("a tombstone keeps no custom field");
         }
-        contacts.deleteFields(contact.id());
-        if (contacts.writeTombstone(contact.id(), contact.version(), tombstone.wrappedKey(), tombstone.emailIndex(),
-                tombstone.emailSealed(), tombstone.mobileIndex(), tombstone.mobileSealed(), tombstone.updatedAt(),
-                tombstone.erasedAt()) != 1) {
+        // The subscriptions, events and fields with the card, in one statement.
+        if (erasing.writeTombstone(tombstone, contact.version()) != 1) {
             throw new OptimisticLockingFailureException("card " + contact.id() + " changed while it was erased");
         }
         return true;

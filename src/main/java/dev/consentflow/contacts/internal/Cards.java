@@ -50,9 +50,21 @@ class Cards {
     /**
      * Takes the locks a signup of this card's addresses takes (computed from the addresses as a signup computes
      * them): work on a known person lines up with signups of the same person. A tombstone has none to take.
+     * A card indexed under the current version holds those very indexes (a signup locks the index of the current
+     * version, and nothing writes an index under an older one), so its stored indexes are locked without opening
+     * the card; a card of an older version is opened and its addresses indexed again.
      */
     void lockPerson(Contact contact) {
         if (contact.isErased()) {
+            return;
+        }
+        if (contact.indexVersion() == index.currentVersion()) {
+            if (contact.emailIndex() != null) {
+                contacts.lockAddress(ByteBuffer.wrap(contact.emailIndex()).getLong());
+            }
+            if (contact.mobileIndex() != null) {
+                contacts.lockAddress(ByteBuffer.wrap(contact.mobileIndex()).getLong());
+            }
             return;
         }
         UnlockedCard card = open(contact);

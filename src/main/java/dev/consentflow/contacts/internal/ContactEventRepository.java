@@ -12,10 +12,6 @@ interface ContactEventRepository extends ListCrudRepository<ContactEvent, UUID> 
     @Query("select * from contacts_event where contact_id = :contactId order by at desc, id limit :limit")
     List<ContactEvent> findNewest(UUID contactId, int limit);
 
-    @Modifying
-    @Query("delete from contacts_event where contact_id = :contactId")
-    int deleteByContactId(UUID contactId);
-
     /** Opens and clicks of a card at or after a time. */
     @Query("""
             select count(*) from contacts_event

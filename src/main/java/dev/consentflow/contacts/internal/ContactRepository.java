@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -93,22 +92,4 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
      */
     @Query("select true from pg_advisory_xact_lock(:key)")
     boolean lockAddress(long key);
-
-    /**
-     * Writes a card's columns as {@link Contact#tombstone} leaves them, without the aggregate's save (which maps
-     * the whole card and its fields again); the caller deletes the fields. Answers 1, or 0 when the version moved.
-     */
-    @Modifying
-    @Query("""
-            update contacts_contact
-               set wrapped_key = :wrappedKey, email_index = :emailIndex, email_sealed = :emailSealed,
-                   mobile_index = :mobileIndex, mobile_sealed = :mobileSealed, updated_at = :updatedAt,
-                   erased_at = :erasedAt, version = version + 1
-             where id = :id and version = :version""")
-    int writeTombstone(UUID id, long version, byte[] wrappedKey, byte[] emailIndex, byte[] emailSealed,
-                       byte[] mobileIndex, byte[] mobileSealed, Instant updatedAt, Instant erasedAt);
-
-    @Modifying
-    @Query("delete from contacts_field where contact_id = :contactId")
-    int deleteFields(UUID contactId);
 }

@@ -14,10 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * trigger on the engine's definitions notifies every node that listens, {@link DefinitionChanges}). Nothing is
  * answered while this node does not listen (before the listener connected, after its connection broke): a second
  * node that missed a notice would otherwise start an old version. A look-up that a change overtook is not kept.
+ *
+ * <p>The same way it knows the history time to live of each platform definition by its id, which
+ * {@link PlatformDefinitions} gives every history row of a platform instance: without it, the first row of every
+ * command read the definition's row from the database ({@code select * from ACT_RE_PROCDEF where ID_ = ?}, once per
+ * erasure and per signup).
  */
 final class LatestDefinitions {
 
     private final Map<String, String> ids = new ConcurrentHashMap<>();
+    private final Map<String, Integer> timesToLive = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean listening;
 
@@ -42,10 +48,27 @@ final class LatestDefinitions {
         }
     }
 
-    /** A definition changed somewhere: every key is looked up again. */
+    /** The days a definition's history is kept, as {@link #rememberTimeToLive} was told, or null: look it up. */
+    Integer cachedTimeToLive(String processDefinitionId) {
+        return listening ? timesToLive.get(processDefinitionId) : null;
+    }
+
+    /** As {@link #remember}: kept unless a change came after the look-up began. */
+    void rememberTimeToLive(String processDefinitionId, int days, long generationBefore) {
+        if (!listening) {
+            return;
+        }
+        timesToLive.put(processDefinitionId, days);
+        if (generation.get() != generationBefore) {
+            timesToLive.remove(processDefinitionId, days);
+        }
+    }
+
+    /** A definition changed somewhere: every key and time to live is looked up again. */
     void forgetAll() {
         generation.incrementAndGet();
         ids.clear();
+        timesToLive.clear();
     }
 
     boolean listening() {

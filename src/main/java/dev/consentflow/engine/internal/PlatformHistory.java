@@ -7,6 +7,7 @@ import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.history.HistoryLevel;
 import org.operaton.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.operaton.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,12 +15,22 @@ import org.springframework.stereotype.Component;
  * it ({@code operaton.bpm.history-level: full}) and before anything is deployed or recorded; the database's level
  * (3) stays as it is. Any other configured level is left alone. Before that, it has the platform processes' history
  * written with its removal time ({@link PlatformRemovalTimes}): the producer and the handlers around the engine's
- * database handler.
+ * database handler. The definitions' times to live are what {@link DefinitionChanges} keeps true on this node.
  */
 @Component
 class PlatformHistory extends AbstractProcessEnginePlugin {
 
-    private final PlatformDefinitions platform = new PlatformDefinitions();
+    private final PlatformDefinitions platform;
+
+    @Autowired
+    PlatformHistory(DefinitionChanges changes) {
+        this.platform = new PlatformDefinitions(changes.latest());
+    }
+
+    /** Without notices of changes (an engine of a test): every command reads the time to live, as the engine does. */
+    PlatformHistory() {
+        this.platform = new PlatformDefinitions(new LatestDefinitions());
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

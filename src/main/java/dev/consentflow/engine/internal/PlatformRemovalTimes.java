@@ -12,6 +12,7 @@ import org.operaton.bpm.engine.impl.history.event.HistoryEvent;
 import org.operaton.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.operaton.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.operaton.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
+import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -42,13 +43,30 @@ final class PlatformRemovalTimes {
         return DefaultHistoryRemovalTimeProvider.determineRemovalTime(time, days);
     }
 
-    /** The engine's producer, without the removal time update at a platform instance's end. */
+    /**
+     * The engine's producer, without the removal time update at a platform instance's end, and without reading a
+     * definition the deployment cache holds.
+     */
     static final class Producer extends CacheAwareHistoryEventProducer {
 
         private final PlatformDefinitions platform;
 
         Producer(PlatformDefinitions platform) {
             this.platform = platform;
+        }
+
+        /**
+         * The definition whose id, key, version and name a history row names, from the deployment cache when it
+         * holds it: those never change for an id, and the engine's producer read the definition's row from the
+         * database for the first such row of every command ({@code select * from ACT_RE_PROCDEF where ID_ = ?},
+         * once per erasure and per signup). Not cached: read as the engine reads it.
+         */
+        @Override
+        protected ProcessDefinitionEntity getProcessDefinitionEntity(String processDefinitionId) {
+            var configuration = Context.getProcessEngineConfiguration();
+            ProcessDefinitionEntity cached = configuration == null || processDefinitionId == null ? null
+                    : configuration.getDeploymentCache().findProcessDefinitionFromCache(processDefinitionId);
+            return cached != null ? cached : super.getProcessDefinitionEntity(processDefinitionId);
         }
 
         /** With the strategy {@code end}, asked only at the end of a root instance, to update its rows. */

@@ -49,6 +49,9 @@ class ContactRepositoryIT {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    BlindIndex index;
+
     AccountId account;
     EmailAddress email;
 
@@ -149,6 +152,35 @@ class ContactRepositoryIT {
             assertThat(tryLockElsewhere(key)).as("another transaction waits for this address").isFalse();
         });
         assertThat(tryLockElsewhere(key)).isTrue();
+    }
+
+    @Test
+    void aPersonsLocksAreTheOnesASignupOfEachAddressTakesTakenFromTheStoredIndexesWithoutOpeningTheCard() {
+        MobileNumber mobile = MobileNumber.parse("+4533" + (100000 + (int) (Math.random() * 899999)));
+        Contact card = cards.create(account, email, mobile, Map.of(), Source.API);
+        long emailKey = ByteBuffer.wrap(index.email(account, email)).getLong();
+        long mobileKey = ByteBuffer.wrap(index.mobile(account, mobile)).getLong();
+        // A data key that opens nothing: the locks must come from the indexes alone.
+        Contact unopenable = new Contact(card.id(), card.accountId(), card.keyVersion(), new byte[40],
+                card.indexVersion(), card.emailIndex(), card.emailSealed(), card.mobileIndex(), card.mobileSealed(),
+                card.source(), card.mailRating(), card.createdAt(), card.updatedAt(), null, Map.of(), card.version());
+        transactions.executeWithoutResult(status -> {
+            cards.lockPerson(unopenable);
+            assertThat(tryLockElsewhere(emailKey)).as("a signup of the address waits").isFalse();
+            assertThat(tryLockElsewhere(mobileKey)).as("a signup of the number waits").isFalse();
+        });
+        assertThat(tryLockElsewhere(emailKey)).isTrue();
+        assertThat(tryLockElsewhere(mobileKey)).isTrue();
+
+        // Indexed under another version than the current one: opened, and its addresses indexed as a signup does.
+        Contact older = new Contact(card.id(), card.accountId(), card.keyVersion(), card.wrappedKey(),
+                index.currentVersion() + 1, new byte[32], card.emailSealed(), null, card.mobileSealed(),
+                card.source(), card.mailRating(), card.createdAt(), card.updatedAt(), null, Map.of(), card.version());
+        transactions.executeWithoutResult(status -> {
+            cards.lockPerson(older);
+            assertThat(tryLockElsewhere(emailKey)).isFalse();
+            assertThat(tryLockElsewhere(mobileKey)).isFalse();
+        });
     }
 
     /** Tries the lock from a connection of its own, outside the test's transaction. */

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.consentflow.IntegrationTest;
+import dev.consentflow.engine.HistoryRetention;
 import dev.consentflow.engine.ProcessRuntime;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +79,30 @@ class LatestDefinitionsIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> changes.latest().cached(key) == null);
         assertThatThrownBy(this::start).isInstanceOf(SuspendedEntityInteractionException.class);
+    }
+
+    @Test
+    void aHistoryTimeToLiveChangedInTheDatabaseByAnotherNodeReachesThisNodesRemovalTimes() {
+        String first = deploy();
+        startsFromWhatThisNodeKnows(first);
+        // Known from a start after the deployment's own notice.
+        await().atMost(Duration.ofSeconds(10)).until(() -> start() != null
+                && changes.latest().cachedTimeToLive(first) != null);
+        assertThat(changes.latest().cachedTimeToLive(first)).as("P1D, raised to the backstop")
+                .isEqualTo(HistoryRetention.BACKSTOP_DAYS);
+        int longer = HistoryRetention.BACKSTOP_DAYS + 400;
+
+        // Another node changes the time to live: only the database takes part.
+        jdbc.sql("update act_re_procdef set history_ttl_ = :days, rev_ = rev_ + 1 where id_ = :id")
+                .param("days", longer).param("id", first).update();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> changes.latest().cachedTimeToLive(first) == null);
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String instance = start();
+        Instant removal = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
+                .singleResult().getRemovalTime().toInstant();
+        assertThat(removal).isAfterOrEqualTo(before.plus(Duration.ofDays(longer)).minus(Duration.ofDays(1)));
+        assertThat(changes.latest().cachedTimeToLive(first)).isEqualTo(longer);
     }
 
     /** The deployment's own notice may arrive after a start: the start after it keeps the id. */
