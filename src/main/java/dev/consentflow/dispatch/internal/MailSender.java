@@ -45,15 +45,6 @@ final class MailSender implements ChannelSender {
 
     @Override
     public Delivery send(OutboxRow row, Letter letter, Recipient recipient) {
-        return send(row, letter, recipient, null);
-    }
-
-    /**
-     * Builds and signs the message and writes it to the relay while the start commits; the final dot waits for
-     * the start (see {@link PhaseTrackingTransport}).
-     */
-    @Override
-    public Delivery send(OutboxRow row, Letter letter, Recipient recipient, StartGate start) {
         Optional<Sender> from;
         try {
             from = composer.senderOf(row);
@@ -71,7 +62,7 @@ final class MailSender implements ChannelSender {
             } catch (MessagingException | RuntimeException e) {
                 return Delivery.failed("the message could not be built: " + e.getMessage());
             }
-            return connection.send(message, to, returnPaths.of(row.id()), start);
+            return connection.send(message, to, returnPaths.of(row.id()));
         });
     }
 

@@ -4,7 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import java.io.IOException;
-import java.io.OutputStream;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -16,7 +15,6 @@ class PhaseTrackingTransport extends SMTPTransport {
 
     private boolean finalDotSent;
     private String envelopeFrom;
-    private ChannelSender.StartGate start;
 
     PhaseTrackingTransport(Session session) {
         super(session, new URLName("smtp", null, -1, null, null, null));
@@ -28,17 +26,8 @@ class PhaseTrackingTransport extends SMTPTransport {
 
     /** The next message, sent with this envelope sender (its VERP Return-Path), or the message's From when null. */
     synchronized void beginMessage(String envelopeFrom) {
-        beginMessage(envelopeFrom, null);
-    }
-
-    /**
-     * As {@link #beginMessage(String)}; the final dot waits until {@code start} answers true, or is never written
-     * when it answers false or throws ({@link NotStarted}). Null: no wait.
-     */
-    synchronized void beginMessage(String envelopeFrom, ChannelSender.StartGate start) {
         finalDotSent = false;
         this.envelopeFrom = envelopeFrom;
-        this.start = start;
     }
 
     synchronized boolean finalDotSent() {
@@ -62,40 +51,8 @@ class PhaseTrackingTransport extends SMTPTransport {
 
     @Override
     protected void finishData() throws IOException, MessagingException {
-        awaitStart();
         // Set before the dot is written: a failure while writing it may still have delivered it.
         finalDotSent = true;
         super.finishData();
-    }
-
-    /** With CHUNKING (mail.smtp.chunksize) any chunk may be the last: none goes out before the start. */
-    @Override
-    protected OutputStream bdat() throws MessagingException {
-        awaitStart();
-        return super.bdat();
-    }
-
-    private void awaitStart() {
-        ChannelSender.StartGate gate = start;
-        start = null;
-        if (gate == null) {
-            return;
-        }
-        boolean started;
-        try {
-            started = gate.started();
-        } catch (RuntimeException e) {
-            throw new NotStarted(e);
-        }
-        if (!started) {
-            throw new NotStarted(null);
-        }
-    }
-
-    /** The message's row did not start (or its start failed): the final dot must not be written. */
-    static final class NotStarted extends RuntimeException {
-        NotStarted(RuntimeException cause) {
-            super("the message's row did not start", cause);
-        }
     }
 }

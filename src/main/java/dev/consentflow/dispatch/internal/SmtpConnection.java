@@ -42,27 +42,17 @@ final class SmtpConnection {
 
     /** Sends with this envelope sender (the message's VERP return path), or the message's From when null. */
     Delivery send(MimeMessage message, InternetAddress to, String envelopeFrom) {
-        return send(message, to, envelopeFrom, null);
-    }
-
-    /**
-     * As {@link #send(MimeMessage, InternetAddress, String)}, the final dot only once {@code start} answered true
-     * (null: at once). When it answers false or throws, the connection is dropped before the dot, so the relay
-     * discards the message, and the answer says SOFT.
-     */
-    Delivery send(MimeMessage message, InternetAddress to, String envelopeFrom, ChannelSender.StartGate start) {
         boolean reused = transport != null;
-        SmtpAnswers.Outcome outcome = attempt(message, to, envelopeFrom, start);
+        SmtpAnswers.Outcome outcome = attempt(message, to, envelopeFrom);
         if (reused && outcome.connectionBroken() && outcome.delivery().verdict() == Delivery.Verdict.SOFT) {
             // A reused connection the relay had dropped: the message never got through, so once more on a
             // fresh connection rather than waiting a whole retry delay.
-            outcome = attempt(message, to, envelopeFrom, start);
+            outcome = attempt(message, to, envelopeFrom);
         }
         return outcome.delivery();
     }
 
-    private SmtpAnswers.Outcome attempt(MimeMessage message, InternetAddress to, String envelopeFrom,
-                                        ChannelSender.StartGate start) {
+    private SmtpAnswers.Outcome attempt(MimeMessage message, InternetAddress to, String envelopeFrom) {
         try {
             ensureConnected();
         } catch (MessagingException e) {
@@ -74,7 +64,7 @@ final class SmtpConnection {
             return new SmtpAnswers.Outcome(Delivery.failed("the address needs SMTPUTF8 (RFC 6531), which the relay "
                     + "does not offer; not sent"), false);
         }
-        transport.beginMessage(envelopeFrom, start);
+        transport.beginMessage(envelopeFrom);
         try {
             transport.sendMessage(message, new Address[] {to});
             sentOnThisConnection++;
@@ -85,10 +75,6 @@ final class SmtpConnection {
                 close();
             }
             return outcome;
-        } catch (PhaseTrackingTransport.NotStarted e) {
-            // The row did not start: without its final dot the relay discards the message when we hang up.
-            close();
-            return new SmtpAnswers.Outcome(Delivery.soft("not started; the relay's transaction was abandoned"), false);
         } catch (RuntimeException e) {
             // Thrown by our own code while the message was written out (DKIM signing, say).
             boolean finalDotSent = transport.finalDotSent();

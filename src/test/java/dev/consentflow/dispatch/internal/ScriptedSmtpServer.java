@@ -46,7 +46,6 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> dataAttempts = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> dataCommands = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, List<Long>> rcptNanos = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
@@ -88,11 +87,6 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     int rcptAttempts(String address) {
         return rcptAttempts.getOrDefault(address, new AtomicInteger()).get();
-    }
-
-    /** DATA commands the relay answered with 354 for this recipient, whether the message then ended or not. */
-    int dataCommands(String address) {
-        return dataCommands.getOrDefault(address, new AtomicInteger()).get();
     }
 
     List<Received> received(String address) {
@@ -192,7 +186,6 @@ final class ScriptedSmtpServer implements AutoCloseable {
                             reply(out, "503 5.5.1 no valid recipients");
                             continue;
                         }
-                        dataCommands.computeIfAbsent(recipient, a -> new AtomicInteger()).incrementAndGet();
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         byte[] raw = readData(in);
                         boolean goOn;
