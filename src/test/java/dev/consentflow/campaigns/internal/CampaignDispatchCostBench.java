@@ -99,6 +99,7 @@ class CampaignDispatchCostBench {
         CostMeter meter = new CostMeter(jdbc);
         settle(); // the import's statistics reach PostgreSQL first
         CostMeter.Snapshot before = meter.snapshot();
+        long syncsBefore = walSyncs();
         StatementCounting.start();
         WaitSampler waits = new WaitSampler(jdbc);
         long started = System.nanoTime();
@@ -117,6 +118,7 @@ class CampaignDispatchCostBench {
         StatementCounting.stop();
         CostMeter.Snapshot atClose = meter.snapshot();
         settle(); // the backends' last statistics
+        long syncs = walSyncs() - syncsBefore;
         CostMeter.Snapshot after = meter.snapshot();
 
         StringBuilder out = new StringBuilder();
@@ -124,10 +126,11 @@ class CampaignDispatchCostBench {
         long statements = StatementCounting.total() - waits.statements();
         out.append(String.format("{\"bench\":\"campaign-dispatch-cost\",\"n\":%d,\"sent\":%d,\"seconds\":%.1f,"
                         + "\"statements_per_msg\":%.2f,\"commits_per_msg\":%.3f,\"xact_per_msg\":%.2f,"
-                        + "\"wal_bytes_per_msg\":%.0f,\"wal_records_per_msg\":%.1f,\"wal_fpi_per_msg\":%.2f,"
+                        + "\"wal_syncs_per_msg\":%.3f,\"wal_bytes_per_msg\":%.0f,\"wal_records_per_msg\":%.1f,"
+                        + "\"wal_fpi_per_msg\":%.2f,"
                         + "\"pg_cpu_ms_per_msg\":%.3f,\"jvm_cpu_ms_per_msg\":%.3f}%n",
                 n, ledger.sent(), nanos / 1e9, statements / (double) n, StatementCounting.commits() / (double) n,
-                (atClose.commits() - before.commits()) / (double) n, wal / (double) n,
+                (atClose.commits() - before.commits()) / (double) n, syncs / (double) n, wal / (double) n,
                 (atClose.walRecords() - before.walRecords()) / (double) n,
                 (atClose.walFpi() - before.walFpi()) / (double) n,
                 (atClose.pgCpuNanos() - before.pgCpuNanos()) / 1e6 / n,
@@ -199,6 +202,14 @@ class CampaignDispatchCostBench {
         Path file = Path.of("target", "bench", "campaign-dispatch-cost.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
+    }
+
+    /**
+     * The WAL flushes to disk so far (pg_stat_wal's wal_sync, the whole cluster): with synchronous commit, one per
+     * commit that wrote WAL, less those that a concurrent commit's flush covered.
+     */
+    private long walSyncs() {
+        return jdbc.sql("select wal_sync from pg_stat_wal").query(Long.class).single();
     }
 
     /** Backends report their table statistics at most once a second, idle ones within ten. */
