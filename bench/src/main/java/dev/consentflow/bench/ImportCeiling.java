@@ -45,7 +45,7 @@ import org.postgresql.PGConnection;
  * card wrapped with AES-256-GCM, the address and the field sealed with AES-256-GCM under it, the blind index an
  * HMAC-SHA256 of the normalised address, each audit entry's hash a SHA-256 over the one before it.
  *
- * <p>The ceiling commits as the import does: chunks of the import's chunk size ({@code CONSENTFLOW_IMPORTS_CHUNK_ROWS},
+ * <p>The ceiling commits as the import does: chunks of the import's chunk size ({@code CONSENTFLOW_IMPORT_CHUNK_ROWS},
  * default 1,000), each chunk's four COPYs in one transaction, on as many connections as the import writes chunks
  * at once ({@code CONSENTFLOW_IMPORTS_THREADS}, default the processors there are): {@code fair_raw_per_s}. The
  * former ceiling, all rows' COPYs in one transaction on one connection ({@code fair_one_tx_per_s}), runs too, for
@@ -69,7 +69,7 @@ final class ImportCeiling {
     static void run(Fixture f, Report report, int rows) throws Exception {
         Database.Target target = f.db.raw();
         Path dir = Files.createTempDirectory("bench-import-ceiling-");
-        int chunkRows = setting("CONSENTFLOW_IMPORTS_CHUNK_ROWS", 1000);
+        int chunkRows = setting("CONSENTFLOW_IMPORT_CHUNK_ROWS", 1000);
         int connections = setting("CONSENTFLOW_IMPORTS_THREADS", Runtime.getRuntime().availableProcessors());
         try {
             UUID account = UUID.randomUUID();
