@@ -141,6 +141,19 @@ class ContactRepositoryIT {
                 values (?, ?, ?, ?, 'EMAIL', 'MAYBE', 'API', now(), now())""")
                 .params(UUID.randomUUID(), account.value(), card.id(), list).update())
                 .isInstanceOf(DataIntegrityViolationException.class);
+        // Another account, only for this transaction (rolled back, so no other test sees it).
+        transactions.executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            UUID otherAccount = UUID.randomUUID();
+            jdbc.sql("insert into accounts_account (id, name) values (?, ?)")
+                    .params(otherAccount, "other-" + otherAccount).update();
+            assertThatThrownBy(() -> jdbc.sql("""
+                    insert into contacts_subscription (id, account_id, contact_id, list_id, channel, status, source,
+                                                       subscribed_at, updated_at)
+                    values (?, ?, ?, ?, 'EMAIL', 'PENDING', 'API', now(), now())""")
+                    .params(UUID.randomUUID(), otherAccount, card.id(), list).update())
+                    .as("a subscription to another account's list").isInstanceOf(DataIntegrityViolationException.class);
+        });
     }
 
     @Test
