@@ -12,6 +12,7 @@ import dev.consentflow.support.DevMailbox;
 import dev.consentflow.support.TestAccounts;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -125,6 +126,11 @@ class ConsoleBrowserIT {
         assertThat(browser.text()).contains("Mandatory data", "Custom fields", "Behaviour", "Aarhus", "203.0.113.7",
                 "Confirmed");
         assertThat(browser.find(".stars").getAttribute("aria-label")).isEqualTo("MailRating 3 of 5");
+        // The address is wider than the card: it wraps between its parts (here at the hyphens and after the @),
+        // never inside the domain.
+        List<String> lines = lines(browser.find("#card-email"));
+        assertThat(lines).hasSizeGreaterThan(1).last().isEqualTo("example.dk");
+        assertThat(String.join("", lines)).isEqualTo(email);
         browser.accessible("card").fullScreenshot("console-card-en");
 
         browser.submit(".tabs a:nth-child(2)");
@@ -166,6 +172,11 @@ class ConsoleBrowserIT {
         assertThat(browser.all("tbody tr")).isEmpty();
         browser.go("/app/audit?actor=" + officer.substring(0, 20));
         assertThat(browser.text()).contains("Signed in", "User joined", "Wrong password");
+        // Loopback as people write it (the entry itself keeps what the server saw: 0:0:0:0:0:0:0:1).
+        String signedIn = browser.find("tbody tr td.small").getText();
+        assertThat(signedIn).matches("(?s)IP address:\\s*(::1|127\\.0\\.0\\.1)").doesNotContain("0:0:0:0");
+        assertThat(browser.find("thead th:nth-child(2)").getText()).isEqualTo("When");
+        assertThat(browser.find("tbody tr time").getText()).endsWith("UTC");
         browser.accessible("audit log, filtered").screenshot("console-audit-en");
     }
 
@@ -271,11 +282,22 @@ class ConsoleBrowserIT {
         assertThat(when.getAttribute("datetime")).endsWith("Z").isEqualTo(when.getAttribute("title"));
         browser.accessible("timeline with mail, access and export").fullScreenshot("console-timeline-mail-en");
 
+        // One rule on every page, whatever its language: the reader's zone, here the browser's (UTC).
         browser.submit("header button[value=da]");
-        assertThat(browser.find("ol.timeline .when time").getText()).matches(".*(CET|CEST)$");
+        assertThat(browser.find("ol.timeline .when time").getText()).endsWith("UTC");
         assertThat(browser.find("ol.timeline").getText()).contains("Mail sendt", "Type: Bekræftelse");
         browser.accessible("timeline with mail (da)");
+        // In Copenhagen, the browser says so on its next page (zone.js), and every page after it shows CET.
+        browser.timeZone("Europe/Copenhagen").go("/app/people");
+        browser.go("/app/people/" + id + "/timeline");
+        assertThat(browser.find("ol.timeline .when time").getText()).matches(".*(CET|CEST)$");
+        browser.submit("header button[value=en]");
+        assertThat(browser.find("ol.timeline .when time").getText()).matches(".*(CET|CEST)$");
+        browser.go("/app/people/" + id);
+        assertThat(browser.find("table.subscriptions time").getText()).matches(".*(CET|CEST)$");
+        browser.submit("header button[value=da]");
         browser.go("/app/settings").accessible("settings (da)");
+        assertThat(browser.find("#zone option[value='']").getText()).isEqualTo("Browserens tidszone (Europe/Copenhagen)");
         new org.openqa.selenium.support.ui.Select(browser.find("#zone")).selectByValue("America/New_York");
         browser.submit("main form button");
         browser.go("/app/people/" + id + "/timeline");
@@ -341,6 +363,27 @@ class ConsoleBrowserIT {
     }
 
     /** No message key Thymeleaf could not find (??key??) and no enum name (ERASED, LIST_CHANGED) on the page. */
+    /** The lines an element's text shows on, as the browser laid them out. */
+    @SuppressWarnings("unchecked")
+    private List<String> lines(org.openqa.selenium.WebElement element) {
+        return (List<String>) browser.driver().executeScript("""
+                const lines = [];
+                let top = null;
+                const walker = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT);
+                const range = document.createRange();
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  for (let i = 0; i < node.length; i++) {
+                    range.setStart(node, i);
+                    range.setEnd(node, i + 1);
+                    const box = range.getClientRects()[0];
+                    if (!box) continue;
+                    if (top === null || box.top > top + 2) { lines.push(''); top = box.top; }
+                    lines[lines.length - 1] += node.data[i];
+                  }
+                }
+                return lines;""", element);
+    }
+
     private static void readsAsWritten(String page) {
         assertThat(page).doesNotContain("??").doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b")
                 .doesNotContainPattern("\\b(ERASED|DELETED|CONFIRMED|PENDING|UNSUBSCRIBED|BOUNCED|COMPLAINED)\\b");

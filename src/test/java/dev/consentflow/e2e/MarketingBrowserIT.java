@@ -11,10 +11,12 @@ import dev.consentflow.support.Browser;
 import dev.consentflow.support.DevMailbox;
 import dev.consentflow.support.TestAccounts;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,25 @@ class MarketingBrowserIT {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("nickname");
 
+        // A send time is entered in the reader's zone, the one every page shows times in (here the browser's).
+        String later = admin.post("/api/campaigns", Map.of("name", "Later", "list", "offers", "template", "november"))
+                .json().get("id").asText();
+        browser.timeZone("Europe/Copenhagen").go("/app/campaigns/" + later);
+        browser.go("/app/campaigns/" + later);
+        assertThat(browser.find("label[for=schedule-at]").getText()).isEqualTo("Send at (Europe/Copenhagen)");
+        assertThat(browser.find("#campaign-list").getText()).isEqualTo("Offers");
+        browser.driver().executeScript("document.getElementById('schedule-at').value = '2030-01-05T09:00'");
+        browser.submit("form[action$='/schedule'] button");
+        JsonNode scheduled = StreamSupport.stream(admin.get("/api/campaigns").json().spliterator(),
+                false).filter(c -> later.equals(c.get("id").asText())).findFirst().orElseThrow();
+        assertThat(Instant.parse(scheduled.get("scheduledFor").asText()))
+                .isEqualTo(Instant.parse("2030-01-05T08:00:00Z"));
+        assertThat(browser.find("#scheduled").getText()).endsWith("2030-01-05 09:00:00 CET");
+        assertThat(browser.find("#schedule-at").getAttribute("value")).isEqualTo("2030-01-05T09:00");
+        browser.driver().executeScript("document.getElementById('schedule-at').value = ''");
+        browser.submit("form[action$='/schedule'] button");
+        browser.timeZone("UTC").go("/app/campaigns");
+
         browser.go("/app/campaigns").accessible("campaigns");
         browser.type("#campaign-name", "November offer");
         new Select(browser.find("#campaign-template")).selectByValue("november");
@@ -254,7 +275,11 @@ class MarketingBrowserIT {
         assertThat(list.get("trackOpens").asBoolean()).isFalse();
         assertThat(browser.find("#list-language-now").getText()).isEqualTo("Danish");
         assertThat(browser.find("#list-tracking-now").getText()).isEqualTo("Clicks");
+        assertThat(browser.find("#list-brand-now").getText()).isEqualTo("Acme News");
         browser.accessible("list with settings").fullScreenshot("lists-settings-en");
+        browser.go("/app/lists");
+        assertThat(browser.find("tr[data-list=nyheder] td").getText()).isEqualTo("Acme Nyheder Acme News");
+        browser.go("/app/lists/nyheder");
 
         // A name the server refuses (the browser's own check is off here): the field says so, nothing changes.
         browser.driver().executeScript("document.getElementById('list-settings').noValidate = true");
@@ -289,6 +314,8 @@ class MarketingBrowserIT {
         JsonNode saved = admin.get("/api/lists/nyheder/messages/confirmation").json();
         assertThat(saved.get("builtIn").asBoolean()).isFalse();
         assertThat(saved.get("subject").asText()).isEqualTo("Bekræft din tilmelding til {{listName}}");
+        assertThat(browser.find("#preview-text").getText()).doesNotContain(":0/")
+                .contains("http://localhost:8080/c/");
         browser.accessible("list mail (own)").fullScreenshot("list-mail-en");
         browser.submit("#reset-mail");
         assertThat(browser.path()).isEqualTo("/app/lists/nyheder/messages/confirmation?reset");

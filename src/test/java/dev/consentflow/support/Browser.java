@@ -40,6 +40,8 @@ public final class Browser implements AutoCloseable {
     public static final Map<String, Integer> AXE_RESULTS = new ConcurrentSkipListMap<>();
 
     private static final String AXE = readAxe();
+    /** The zone every browser starts in ({@link #timeZone}). */
+    private static final String START_ZONE = "UTC";
     /** The tallest window a {@link #fullScreenshot} takes (Chromium's limit is far above; a picture stays readable). */
     private static final int MAX_SCREENSHOT_HEIGHT = 4000;
 
@@ -69,7 +71,7 @@ public final class Browser implements AutoCloseable {
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            return new Browser(driver, "http://localhost:" + port, downloads);
+            return new Browser(driver, "http://localhost:" + port, downloads).timeZone(START_ZONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,6 +88,7 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
         driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        timeZone(START_ZONE);
         try (var files = Files.list(downloads)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -93,6 +96,16 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return this;
+    }
+
+    /**
+     * The time zone the browser says it is in (an IANA id), as its {@code Intl} and so the console's {@code zone.js}
+     * see it: from the next page on, the console shows times in it. A fresh browser is in UTC, whatever the
+     * machine's zone, so pages read the same on every machine.
+     */
+    public Browser timeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
         return this;
     }
 

@@ -7,6 +7,9 @@ import dev.consentflow.campaigns.Campaigns;
 import dev.consentflow.campaigns.Campaigns.CampaignStatus;
 import dev.consentflow.campaigns.Campaigns.Statistics;
 import dev.consentflow.campaigns.CampaignState;
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.MailingLists;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,15 +30,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 class CampaignPage {
 
     private final Campaigns campaigns;
+    private final MailingLists lists;
+    private final ConsoleTimeZone zones;
 
-    CampaignPage(Campaigns campaigns) {
+    CampaignPage(Campaigns campaigns, MailingLists lists, ConsoleTimeZone zones) {
         this.campaigns = campaigns;
+        this.lists = lists;
+        this.zones = zones;
     }
 
     @GetMapping("/app/campaigns/{id}")
     String one(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, Model model) {
         AccountId account = caller.requireAccount();
-        model.addAttribute("campaign", campaigns.campaign(account, id));
+        var campaign = campaigns.campaign(account, id);
+        model.addAttribute("campaign", campaign);
+        // The list by its name, as people know it (the key, which never changes, is the link).
+        model.addAttribute("listName", lists.findList(account, campaign.list()).map(ListInfo::name)
+                .orElse(campaign.list()));
         progress(account, id, model);
         statistics(account, id, model);
         return "console/campaign";
@@ -82,9 +93,11 @@ class CampaignPage {
 
     private void statistics(AccountId account, UUID id, Model model) {
         Statistics statistics = campaigns.statistics(account, id);
+        ZoneId zone = zones.current();
         model.addAttribute("statistics", statistics);
-        model.addAttribute("timelineChart", Charts.timeline(statistics));
-        model.addAttribute("moments", statistics.timeline().stream().map(m -> Charts.moment(statistics, m)).toList());
+        model.addAttribute("timelineChart", Charts.timeline(statistics, zone));
+        model.addAttribute("moments", statistics.timeline().stream().map(m -> Charts.moment(statistics, m, zone))
+                .toList());
         model.addAttribute("linksChart", Charts.links(statistics.links()));
         model.addAttribute("campaignId", id);
     }

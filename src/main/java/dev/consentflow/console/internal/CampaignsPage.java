@@ -8,7 +8,6 @@ import dev.consentflow.campaigns.Templates;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.web.InvalidInputException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -32,8 +31,10 @@ class CampaignsPage {
     private final Campaigns campaigns;
     private final Templates templates;
     private final MailingLists lists;
+    private final ConsoleTimeZone zones;
 
-    CampaignsPage(Campaigns campaigns, Templates templates, MailingLists lists) {
+    CampaignsPage(Campaigns campaigns, Templates templates, MailingLists lists, ConsoleTimeZone zones) {
+        this.zones = zones;
         this.campaigns = campaigns;
         this.templates = templates;
         this.lists = lists;
@@ -59,13 +60,16 @@ class CampaignsPage {
         return "redirect:/app/campaigns/" + id + "?created";
     }
 
-    /** A time in UTC as the datetime-local field gives it ({@code 2026-12-24T09:00}); empty takes it off. */
+    /**
+     * A time in the reader's zone (the one every page shows times in, named beside the field) as the datetime-local
+     * field gives it ({@code 2026-12-24T09:00}); empty takes it off.
+     */
     @PostMapping("/app/campaigns/{id}/schedule")
     String schedule(@PathVariable UUID id, @RequestParam(required = false) String at,
                     @AuthenticationPrincipal Caller caller) {
         try {
             campaigns.schedule(caller.requireAccount(), id, at == null || at.isBlank() ? null
-                    : LocalDateTime.parse(at).toInstant(ZoneOffset.UTC));
+                    : LocalDateTime.parse(at).atZone(zones.current()).toInstant());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("at", "must be a date and time like 2026-12-24T09:00");
         }

@@ -6,6 +6,7 @@ import dev.consentflow.campaigns.Campaigns.LinkClicks;
 import dev.consentflow.campaigns.Campaigns.Moment;
 import dev.consentflow.campaigns.Campaigns.Statistics;
 import dev.consentflow.contacts.MailingLists.ListWeek;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.function.ToLongFunction;
 final class Charts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
+    /** An hour in the reader's zone (minutes too: in a zone such as Asia/Kolkata an hour starts at :30). */
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private Charts() {
@@ -34,9 +36,10 @@ final class Charts {
         return json(weeks.stream().map(w -> w.week().toString()).toList(), series);
     }
 
-    static String timeline(Statistics statistics) {
+    /** Hours in the reader's {@code zone}; days are UTC days (the caption says so). */
+    static String timeline(Statistics statistics, ZoneId zone) {
         List<Moment> moments = statistics.timeline();
-        DateTimeFormatter format = "day".equals(statistics.bucket()) ? DAY : HOUR;
+        DateTimeFormatter format = format(statistics, zone);
         Map<String, List<Long>> series = new LinkedHashMap<>();
         series.put("opens", of(moments, Moment::opens));
         series.put("clicks", of(moments, Moment::clicks));
@@ -51,8 +54,12 @@ final class Charts {
     }
 
     /** The time of a bucket as the table shows it. */
-    static String moment(Statistics statistics, Moment moment) {
-        return ("day".equals(statistics.bucket()) ? DAY : HOUR).format(moment.at());
+    static String moment(Statistics statistics, Moment moment, ZoneId zone) {
+        return format(statistics, zone).format(moment.at());
+    }
+
+    private static DateTimeFormatter format(Statistics statistics, ZoneId zone) {
+        return "day".equals(statistics.bucket()) ? DAY : HOUR.withZone(zone);
     }
 
     private static List<Long> of(List<Moment> moments, ToLongFunction<Moment> value) {

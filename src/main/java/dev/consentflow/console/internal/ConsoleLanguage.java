@@ -44,7 +44,7 @@ class ConsoleLanguage {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         // One bundle per part of the console, so each screen's texts are found next to each other.
         messages.setBasenames("console/messages", "console/marketing", "console/automations", "console/compliance",
-                "console/operations", "console/brands", "console/record", "console/gaps");
+                "console/operations", "console/brands", "console/record", "console/gaps", "console/polish");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(Locale.ENGLISH);

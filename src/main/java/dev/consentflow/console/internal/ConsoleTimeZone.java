@@ -1,13 +1,14 @@
 package dev.consentflow.console.internal;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -15,17 +16,20 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The time zone a console page shows times in: the user's own choice (kept on the user, read once per session),
- * else by the page's language: Danish pages in Europe/Copenhagen, English ones in UTC. (No script of ours runs in
- * the browser, so the browser's own zone is not known; a user picks theirs on the settings page.)
+ * The one rule for the time zone every console page shows times in, the reader's: the user's own choice (kept on
+ * the user, read once per session), else the browser's zone (which {@code /app/assets/zone.js} puts in the
+ * {@code consentflow-zone} cookie on every page, the login page first), else UTC. The page's language plays no
+ * part: a Danish page and an English one show the same instant the same way. Every time carries its zone's name,
+ * and its {@code <time>} element the exact UTC instant ({@link ConsoleFormat}).
  */
 @Component
 class ConsoleTimeZone {
 
-    static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
     /** UTC as a region, so times read "… UTC" (the offset ZoneOffset.UTC would print "Z"). */
     static final ZoneId UTC = ZoneId.of("UTC");
     private static final String SESSION = "console.timeZone";
+    /** The cookie {@code zone.js} writes the browser's zone into. */
+    static final String BROWSER_COOKIE = "consentflow-zone";
 
     private final JdbcClient jdbc;
 
@@ -39,10 +43,30 @@ class ConsoleTimeZone {
         if (!(attributes instanceof ServletRequestAttributes servlet)) {
             return UTC;
         }
-        return chosen(servlet.getRequest()).orElseGet(() -> byLanguage(LocaleContextHolder.getLocale()));
+        HttpServletRequest request = servlet.getRequest();
+        return chosen(request).or(() -> browsers(request)).orElse(UTC);
     }
 
-    /** The user's own choice, or empty to follow the language. */
+    /** The zone the browser says it is in (a cookie anyone can write: an unknown zone is ignored). */
+    static Optional<ZoneId> browsers(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (BROWSER_COOKIE.equals(cookie.getName())) {
+                try {
+                    String zone = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+                    return zone.length() > 64 ? Optional.empty() : Optional.of(ZoneId.of(zone));
+                } catch (DateTimeException | IllegalArgumentException unknown) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The user's own choice, or empty to follow the browser. */
     Optional<ZoneId> chosen(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object kept = session == null ? null : session.getAttribute(SESSION);
@@ -53,16 +77,12 @@ class ConsoleTimeZone {
         return kept instanceof String zone && !zone.isEmpty() ? Optional.of(ZoneId.of(zone)) : Optional.empty();
     }
 
-    /** Keeps the user's zone (empty: follow the language); an unknown zone id is refused. */
+    /** Keeps the user's zone (empty: follow the browser); an unknown zone id is refused. */
     void choose(ConsoleUser me, String zone, HttpServletRequest request) {
         String id = zone == null || zone.isBlank() ? "" : parse(zone.strip()).getId();
         jdbc.sql("update console_user set time_zone = :zone where id = :id")
                 .param("zone", id.isEmpty() ? null : id).param("id", me.id()).update();
         request.getSession().setAttribute(SESSION, id);
-    }
-
-    static ZoneId byLanguage(Locale locale) {
-        return locale != null && "da".equals(locale.getLanguage()) ? DANISH : UTC;
     }
 
     static ZoneId parse(String zone) {

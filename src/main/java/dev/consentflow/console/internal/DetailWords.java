@@ -106,6 +106,9 @@ class DetailWords {
             if (name.equals("campaign")) {
                 return new Word(name, campaign(text), null, null, null);
             }
+            if (name.equals("ip")) {
+                return new Word(name, ConsoleFormat.canonicalAddress(text), null, null, null);
+            }
             if (name.endsWith("At") || name.equals("at")) {
                 Instant at = instant(text);
                 if (at != null) {

@@ -3,6 +3,7 @@ package dev.consentflow.console.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.brands.BrandRecords;
+import dev.consentflow.brands.BrandRecords.BrandView;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListKeyTaken;
 import dev.consentflow.contacts.ListLanguage;
@@ -15,6 +16,7 @@ import dev.consentflow.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -61,6 +63,7 @@ class ListsPage {
     @GetMapping("/app/lists/counts")
     String counts(@AuthenticationPrincipal Caller caller, Model model) {
         model.addAttribute("lists", lists.counts(caller.requireAccount()));
+        model.addAttribute("brandNames", brandNames(brands.all(caller.requireAccount())));
         return "console/lists :: counts";
     }
 
@@ -115,7 +118,9 @@ class ListsPage {
 
     private String all(AccountId account, Model model, ListForm form, Map<String, Boolean> errors) {
         model.addAttribute("lists", lists.counts(account));
-        model.addAttribute("brands", brands.all(account));
+        List<BrandView> all = brands.all(account);
+        model.addAttribute("brands", all);
+        model.addAttribute("brandNames", brandNames(all));
         model.addAttribute("languages", ListLanguage.CODES);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -128,12 +133,19 @@ class ListsPage {
         model.addAttribute("settings", list);
         model.addAttribute("weeks", weeks);
         model.addAttribute("chart", Charts.weeks(weeks));
-        model.addAttribute("brands", brands.all(account));
+        List<BrandView> all = brands.all(account);
+        model.addAttribute("brands", all);
+        model.addAttribute("brandNames", brandNames(all));
         model.addAttribute("languages", ListLanguage.CODES);
         model.addAttribute("messages", messages.all(account, list.key()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "console/list";
+    }
+
+    /** Each brand's name by its key: the pages name a list's brand as people know it, not by its key. */
+    private static Map<String, String> brandNames(List<BrandView> brands) {
+        return brands.stream().collect(Collectors.toMap(BrandView::key, BrandView::name, (a, b) -> a));
     }
 
     /**

@@ -29,6 +29,7 @@ class SettingsPage {
                     Model model) {
         model.addAttribute("zones", ZONES);
         model.addAttribute("chosen", zones.chosen(request).map(ZoneId::getId).orElse(""));
+        model.addAttribute("browserZone", ConsoleTimeZone.browsers(request).map(ZoneId::getId).orElse(null));
         model.addAttribute("now", java.time.Instant.now());
         return "console/settings";
     }
