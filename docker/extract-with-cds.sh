@@ -42,12 +42,15 @@ stop_postgres() {
 }
 trap stop_postgres EXIT
 trap 'exit 130' INT TERM
-echo "extract-with-cds: training the class data sharing archive (one start of the server, log in $dest/cds-training.log)" >&2
+echo "extract-with-cds: training the class data sharing archive (one start of the server; its log, kept only if it fails: $dest/cds-training.log)" >&2
 if (cd "$data" && env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
       -u SPRING_MAIL_HOST CONSENTFLOW_DATA_DIR="$data/data" SERVER_PORT=0 \
       CONSENTFLOW_DEV_SMTP_PORT=0 CONSENTFLOW_DEV_IMAP_PORT=0 \
       "$java" @"$options" -XX:ArchiveClassesAtExit="$dest/consentflow.jsa" \
       -cp "$dest/consentflow.jar" dev.consentflow.ClassDataTraining) >"$dest/cds-training.log" 2>&1 && [ -s "$dest/consentflow.jsa" ]; then
+  # The training start printed the keys and password it generated for its throwaway database (deleted above):
+  # useless, but they would alarm whoever reads the image, so a successful run's log is not kept.
+  rm -f "$dest/cds-training.log"
   echo "extract-with-cds: $dest/consentflow.jsa written" >&2
 else
   rm -f "$dest/consentflow.jsa"
