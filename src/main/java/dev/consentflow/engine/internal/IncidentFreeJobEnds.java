@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every job the engine deletes (a timer left behind when a confirmation click ends the double opt-in, a job done)
- * makes it look up the failed-job incidents of that job, one query each: two per confirmation, for the reminder
- * and the expiry timer, though a timer that never ran has none. The engine's handler of failed-job incidents is
- * replaced by one that skips the look-up when the job's execution is in this command's cache and the engine knows
- * it has no incident at all (its incidents were read, or its row says it has none): every incident of a job with
- * an execution is one of that execution's. Otherwise (no execution, not loaded, or any incident on it) it looks
- * up and resolves or deletes as the engine's own handler does.
+ * makes it look up the failed-job incidents of that job, one query each: one per confirmation, for the reminder's
+ * timer (or, after the reminder, the expiry's), though a timer that never ran has none. The engine's handler of
+ * failed-job incidents is replaced by one that skips the look-up when the job's execution is in this command's
+ * cache and the engine knows it has no incident at all (its incidents were read, or its row says it has none):
+ * every incident of a job with an execution is one of that execution's. Otherwise (no execution, not loaded, or
+ * any incident on it) it looks up and resolves or deletes as the engine's own handler does.
  */
 @Component
 class IncidentFreeJobEnds extends AbstractProcessEnginePlugin {
