@@ -56,8 +56,11 @@ final class EarlyMigrations {
         return Binder.get(environment).bind(LOCATIONS, Bindable.of(String[].class)).orElse(DEFAULT_LOCATIONS);
     }
 
-    /** Migrates the database (made here when it does not exist yet) as the application's role; never throws. */
-    static void migrate(EmbeddedPostgresCluster cluster, String database, String[] locations) {
+    /**
+     * Migrates the database (made here when it does not exist yet) as the application's role; never throws: answers
+     * whether it migrated.
+     */
+    static boolean migrate(EmbeddedPostgresCluster cluster, String database, String[] locations) {
         try {
             Flyway flyway = Flyway.configure(EarlyMigrations.class.getClassLoader())
                     .dataSource(cluster.jdbcUrl(database), EmbeddedPostgresCluster.ROLE, "")
@@ -66,8 +69,10 @@ final class EarlyMigrations {
             MigrateResult result = flyway.migrate();
             migrated.put(cluster.superuserJdbcUrl(database), flyway.getConfiguration());
             log.debug("Migrated {} early: {} migrations", database, result.migrationsExecuted);
+            return true;
         } catch (RuntimeException e) {
             log.info("The early migration of {} failed; the start-up migrates it again: {}", database, e.getMessage());
+            return false;
         }
     }
 

@@ -15,7 +15,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Spring scans and builds the context, which takes the start-up about as long. {@link EmbeddedDatabaseConfiguration}
  * takes the server over, or waits for it; a start that fails before that stops it again. Only without
  * {@code spring.datasource.url}, as that configuration. The same thread then runs Flyway's migrations
- * ({@link EarlyMigrations}), when the configuration lets it. Registered in {@code META-INF/spring.factories}, after the
+ * ({@link EarlyMigrations}), when the configuration lets it, and on a fresh database makes the engine's tables
+ * ({@link EarlyEngineSchema}). Registered in {@code META-INF/spring.factories}, after the
  * logging system is set up.
  */
 public class EmbeddedPostgresEarlyStart implements GenericApplicationListener {
@@ -42,6 +43,7 @@ public class EmbeddedPostgresEarlyStart implements GenericApplicationListener {
         String dataDir;
         String database;
         String[] locations;
+        boolean engineSchema;
         try {
             if (!environment.getProperty("spring.datasource.url", "").isEmpty()) {
                 return;
@@ -49,6 +51,7 @@ public class EmbeddedPostgresEarlyStart implements GenericApplicationListener {
             dataDir = environment.getProperty("consentflow.data-dir");
             database = environment.getProperty("consentflow.embedded-postgres.database", "");
             locations = EarlyMigrations.locations(environment);
+            engineSchema = EarlyEngineSchema.applies(environment);
         } catch (IllegalArgumentException unresolvable) {
             // A placeholder that only the context resolves: the context starts the server itself, as before.
             return;
@@ -61,8 +64,11 @@ public class EmbeddedPostgresEarlyStart implements GenericApplicationListener {
         if (locations == null || !database.matches(EmbeddedDatabaseConfiguration.DATABASE_NAME)) {
             EmbeddedPostgresCluster.startEarly(started, durable);
         } else {
-            EmbeddedPostgresCluster.startEarly(started, durable,
-                    cluster -> EarlyMigrations.migrate(cluster, database, locations));
+            EmbeddedPostgresCluster.startEarly(started, durable, cluster -> {
+                if (EarlyMigrations.migrate(cluster, database, locations) && engineSchema) {
+                    EarlyEngineSchema.create(cluster, database);
+                }
+            });
         }
     }
 
