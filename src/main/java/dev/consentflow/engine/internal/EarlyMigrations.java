@@ -1,11 +1,16 @@
 package dev.consentflow.engine.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +25,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Flyway's migrations of the embedded database, run on the thread that starts the embedded PostgreSQL early
  * ({@link EmbeddedPostgresEarlyStart}), right after initdb and the server's start, while Spring still builds the
- * context: a fresh database's migrations (about 2 s) and a restart's validation leave the start-up's critical path.
+ * context: a fresh database's migrations (about 2 s; in one transaction, {@link #unmigrated}) and a restart's
+ * validation leave the start-up's critical path.
  * The context's Flyway then takes that run instead of migrating again ({@link #tookOver}), only when it is
  * configured as the early run was: the same locations, table and schemas, and no callbacks or Java migrations of
  * the context. The early run only happens without any {@code spring.flyway.*} setting besides the locations and
@@ -62,16 +68,32 @@ final class EarlyMigrations {
      */
     static boolean migrate(EmbeddedPostgresCluster cluster, String database, String[] locations) {
         try {
-            Flyway flyway = Flyway.configure(EarlyMigrations.class.getClassLoader())
+            FluentConfiguration configuration = Flyway.configure(EarlyMigrations.class.getClassLoader())
                     .dataSource(cluster.jdbcUrl(database), EmbeddedPostgresCluster.ROLE, "")
-                    .locations(locations)
-                    .load();
+                    .locations(locations);
+            Flyway flyway = configuration.group(unmigrated(configuration)).load();
             MigrateResult result = flyway.migrate();
             migrated.put(cluster.superuserJdbcUrl(database), flyway.getConfiguration());
             log.debug("Migrated {} early: {} migrations", database, result.migrationsExecuted);
             return true;
         } catch (RuntimeException e) {
             log.info("The early migration of {} failed; the start-up migrates it again: {}", database, e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Whether the database has no schema history yet: a fresh one, whose every migration then runs in one transaction
+     * (Flyway's group), one commit instead of one per migration, all or nothing. A database with a history migrates
+     * one transaction per migration, as before.
+     */
+    private static boolean unmigrated(FluentConfiguration configuration) {
+        try (Connection c = configuration.getDataSource().getConnection();
+             PreparedStatement history = c.prepareStatement("select to_regclass(?) is null")) {
+            history.setString(1, configuration.getTable());
+            ResultSet result = history.executeQuery();
+            return result.next() && result.getBoolean(1);
+        } catch (SQLException e) {
             return false;
         }
     }

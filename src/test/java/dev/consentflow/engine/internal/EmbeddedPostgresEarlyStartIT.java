@@ -18,8 +18,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The embedded PostgreSQL started ahead of the context ({@link EmbeddedPostgresEarlyStart}): the context's
  * acquisition takes over that very server, ready with its role and, when asked, its database migrated, which the
  * context's Flyway takes instead of migrating again; one that no context took (a start-up that failed
- * first) is stopped again; on a fresh database the engine's tables are made there too, exactly as the engine
- * makes them. Each on a fresh data directory of its own, as a first start has.
+ * first) is stopped again. A fresh database is migrated in one transaction, and gets the engine's tables there
+ * too, exactly as the engine makes them. Each on a fresh data directory of its own, as a first start has.
  */
 class EmbeddedPostgresEarlyStartIT {
 
@@ -64,6 +64,9 @@ class EmbeddedPostgresEarlyStartIT {
             JdbcClient role = JdbcClient.create(new DriverManagerDataSource(url, EmbeddedPostgresCluster.ROLE, ""));
             assertThat(role.sql("select count(distinct installed_by) from flyway_schema_history").query(Long.class)
                     .single()).isEqualTo(1);
+            // A fresh database's migrations in one transaction: every history row of the same one.
+            assertThat(role.sql("select count(distinct xmin::text) from flyway_schema_history where version is not null")
+                    .query(Long.class).single()).isEqualTo(1);
 
             // A context whose Flyway keeps another history migrates itself.
             assertThat(EarlyMigrations.tookOver(cluster, "early",
