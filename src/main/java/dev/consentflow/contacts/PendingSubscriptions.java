@@ -16,7 +16,7 @@ public interface PendingSubscriptions {
     /**
      * The subscription a confirmation click is about to confirm, its row locked until the transaction ends: a
      * {@link #confirm} of it in the same transaction takes the row and its list from here instead of reading them
-     * again. Empty when the subscription is gone.
+     * again. Empty when the subscription is gone or its card erased (the confirmation then reads and checks them).
      */
     Optional<SubscriptionRef> lockForConfirmation(AccountId account, SubscriptionId subscription);
 

@@ -151,6 +151,25 @@ class ContactFacadesIT {
     }
 
     @Test
+    void aPendingSubscriptionWhoseCardIsErasedIsNeitherLockedForAClickNorConfirmed() {
+        var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
+        // A card erased with its subscription left PENDING (today's erasure ends it in the same statement).
+        jdbc.sql("update contacts_contact set erased_at = now() where id = ?").param(pending.subscriberId().value())
+                .update();
+
+        ConfirmOutcome clicked = new TransactionTemplate(transactions).execute(status -> {
+            assertThat(pendingSubscriptions.lockForConfirmation(account, pending.subscriptionId())).isEmpty();
+            return pendingSubscriptions.confirm(account, pending.subscriptionId(),
+                    ConsentEvidence.ofClick(Instant.now(), "198.51.100.6", null));
+        });
+
+        assertThat(clicked).isEqualTo(ConfirmOutcome.NOT_PENDING);
+        assertThat(jdbc.sql("select status from contacts_subscription where id = ?")
+                .param(pending.subscriptionId().value()).query(String.class).single()).isEqualTo("PENDING");
+        assertThat(actions(pending.subscriberId())).containsExactly("SUBSCRIBED");
+    }
+
+    @Test
     void parallelConfirmationsMakeOneStateChangeAndOneAuditEntry() throws Exception {
         var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
         List<ConfirmOutcome> outcomes = inParallel(20, () -> pendingSubscriptions.confirm(account, pending.subscriptionId(),

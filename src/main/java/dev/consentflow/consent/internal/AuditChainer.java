@@ -1,5 +1,6 @@
 package dev.consentflow.consent.internal;
 
+import dev.consentflow.NamedSql;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Chaining runs right after the appending transaction commits, on this node's chainer thread; readers of the
  * trail chain what waits first ({@link #chain(UUID)}), so they see every committed entry; a sweep picks up
  * entries whose node stopped before chaining them. One chain is chained by one transaction at a time, on every
- * node: a transaction-scoped advisory lock on the chain, taken before the pending rows are read. Many entries of
+ * node: a transaction-scoped advisory lock on the chain, taken before the pending rows are read. Under it a batch
+ * costs two statements more: the waiting entries deleted and returned with the head they follow (no lock on the
+ * head row: every linker holds the chain's lock), then inserted together with the head's move. Many entries of
  * one transaction (an import's chunk) skip the waiting room: {@link #appendNow} chains them in that transaction.
  *
  * <p>The order is the order in which the entries were written (their ids), as it was when each append took the
@@ -43,6 +46,7 @@ class AuditChainer {
     /** The advisory lock class of audit chains (two-int keys, apart from the one-bigint keys of other locks). */
     private static final int LOCK_CLASS = 0x61756474;
     private static final int BATCH = 500;
+    private static final String TAKE_WAITING = NamedSql.read("consent", "take-waiting-audit-entries");
 
     private final JdbcClient jdbc;
     private final ChainTail tail;
@@ -121,8 +125,9 @@ class AuditChainer {
         }
     }
 
-    private record Pending(long id, Instant at, UUID subscriberId, String action, String actor, String detail,
-                           String processInstanceId) {
+    /** A waiting entry taken out of the waiting room, with the chain's head as the statement that took it read it. */
+    private record Taken(Instant at, UUID subscriberId, String action, String actor, String detail,
+                         String processInstanceId, ChainTail.Head head) {
         ChainTail.Link link() {
             return new ChainTail.Link(at, subscriberId, action, actor, CanonicalEntry.parseDetail(detail), detail,
                     processInstanceId);
@@ -158,22 +163,22 @@ class AuditChainer {
         return chainWaiting(chain);
     }
 
-    /** Up to a batch of the committed entries that wait, chained in the current transaction (it holds the lock). */
+    /**
+     * Up to a batch of the committed entries that wait, chained in the current transaction (it holds the lock): taken
+     * out of the waiting room together with the head they follow, and linked with the head's move, two statements.
+     */
     private int chainWaiting(UUID chain) {
-        List<Pending> pending = jdbc.sql("""
-                        select id, at, subscriber_id, action, actor, detail::text as detail, process_instance_id
-                        from consent_audit_pending where account_id = :chain order by id limit :limit""")
-                .param("chain", chain).param("limit", BATCH)
-                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+        List<Taken> taken = jdbc.sql(TAKE_WAITING).param("chain", chain).param("limit", BATCH)
+                .query((rs, n) -> new Taken(rs.getTimestamp("at").toInstant(),
                         rs.getObject("subscriber_id", UUID.class), rs.getString("action"), rs.getString("actor"),
-                        rs.getString("detail"), rs.getString("process_instance_id")))
+                        rs.getString("detail"), rs.getString("process_instance_id"),
+                        rs.getObject("head_seq") == null ? ChainTail.Head.EMPTY
+                                : new ChainTail.Head(rs.getLong("head_seq"), rs.getBytes("head_hash"))))
                 .list();
-        if (pending.isEmpty()) {
+        if (taken.isEmpty()) {
             return 0;
         }
-        jdbc.sql("delete from consent_audit_pending where id in (:ids)")
-                .param("ids", pending.stream().map(Pending::id).toList()).update();
-        tail.link(chain, pending.stream().map(Pending::link).toList());
-        return pending.size();
+        tail.link(chain, taken.get(0).head(), taken.stream().map(Taken::link).toList());
+        return taken.size();
     }
 }

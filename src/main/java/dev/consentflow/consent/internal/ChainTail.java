@@ -23,6 +23,16 @@ class ChainTail {
     /** From this many entries on, they go in as one COPY instead of one INSERT. */
     private static final int COPY_FROM = 50;
 
+    /** The head moves to the last entry linked, from the seq its linker read (no row yet: the chain was empty). */
+    private static final String MOVE_HEAD_POSITIONAL = """
+            insert into consent_audit_head (account_id, seq, hash) values (?, ?, ?)
+            on conflict (account_id) do update set seq = excluded.seq, hash = excluded.hash
+             where consent_audit_head.seq = ?""";
+    private static final String MOVE_HEAD = """
+            insert into consent_audit_head (account_id, seq, hash) values (:chain, :seq, :hash)
+            on conflict (account_id) do update set seq = excluded.seq, hash = excluded.hash
+             where consent_audit_head.seq = :from""";
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
@@ -39,17 +49,32 @@ class ChainTail {
                 String detailJson, String processInstanceId) {
     }
 
+    /** The newest entry of a chain as its linker read it: seq 0 and no hash while the chain is empty. */
+    record Head(long seq, byte[] hash) {
+        static final Head EMPTY = new Head(0, null);
+    }
+
+    /** Links the entries after the chain's head, read here. */
     void link(UUID chain, List<Link> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.sql("insert into consent_audit_head (account_id, seq, hash) values (:chain, 0, null) "
-                + "on conflict do nothing").param("chain", chain).update();
-        AuditHead head = jdbc.sql("select account_id, seq, hash from consent_audit_head where account_id = :chain "
-                        + "for update").param("chain", chain)
-                .query((rs, n) -> new AuditHead(rs.getObject("account_id", UUID.class), rs.getLong("seq"),
-                        rs.getBytes("hash")))
-                .single();
+        Head head = jdbc.sql("select seq, hash from consent_audit_head where account_id = :chain")
+                .param("chain", chain)
+                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getBytes("hash")))
+                .optional().orElse(Head.EMPTY);
+        link(chain, head, entries);
+    }
+
+    /**
+     * Links the entries after the given head, which the caller read under the chain's lock. A few go in with the
+     * head's move in one statement; many as a COPY, then the head's move. The head moves only from the seq it was
+     * read at: a head moved meanwhile (a linker without the lock) rolls the caller back instead of forking the chain.
+     */
+    void link(UUID chain, Head head, List<Link> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         long seq = head.seq();
         byte[] previous = head.hash();
         List<Object[]> rows = new ArrayList<>(entries.size());
@@ -61,28 +86,37 @@ class ChainTail {
                     entry.detailJson(), entry.processInstanceId(), previous, hash});
             previous = hash;
         }
+        int moved;
         if (rows.size() >= COPY_FROM) {
             copy(rows);
+            moved = jdbc.sql(MOVE_HEAD).param("chain", chain).param("seq", seq).param("hash", previous)
+                    .param("from", head.seq()).update();
         } else {
-            insert(rows);
+            moved = insertAndMoveHead(rows, chain, head.seq(), seq, previous);
         }
-        jdbc.sql("update consent_audit_head set seq = :seq, hash = :hash where account_id = :chain")
-                .param("seq", seq).param("hash", previous).param("chain", chain).update();
+        if (moved != 1) {
+            throw new IllegalStateException("the head of audit chain " + chain + " moved from seq " + head.seq()
+                    + " while entries were linked after it");
+        }
     }
 
-    private void insert(List<Object[]> rows) {
+    /** The entries and the head's move in one statement: the insert as a data-modifying WITH of the head's upsert. */
+    private int insertAndMoveHead(List<Object[]> rows, UUID chain, long from, long seq, byte[] hash) {
         StringBuilder sql = new StringBuilder("""
+                with entries as (
                 insert into consent_audit_entry
                     (account_id, seq, at, subscriber_id, action, actor, detail, process_instance_id, prev_hash, hash)
                 values """);
-        List<Object> params = new ArrayList<>(rows.size() * 10);
+        List<Object> params = new ArrayList<>(rows.size() * 10 + 4);
         for (int i = 0; i < rows.size(); i++) {
             sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)");
             Object[] row = rows.get(i).clone();
             row[2] = Timestamp.from((Instant) row[2]);
             params.addAll(Arrays.asList(row));
         }
-        jdbc.sql(sql.toString()).params(params).update();
+        sql.append(")\n").append(MOVE_HEAD_POSITIONAL);
+        params.addAll(Arrays.asList(chain, seq, hash, from));
+        return jdbc.sql(sql.toString()).params(params).update();
     }
 
     private void copy(List<Object[]> rows) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -60,12 +61,17 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
         if (subscription.status() == SubscriptionStatus.CONFIRMED) {
             return ConfirmOutcome.ALREADY_CONFIRMED;
         }
-        boolean erased = contacts.findErasedById(subscription.contactId()).orElse(true);
+        // A row kept by lockForConfirmation was locked only on a card that is there and not erased.
+        boolean erased = locked == null && contacts.findErasedById(subscription.contactId()).orElse(true);
         if (subscription.status() != SubscriptionStatus.PENDING || erased) {
             return ConfirmOutcome.NOT_PENDING;
         }
         ConsentEvidence evidence = cleanClick(click);
-        Subscription confirmed = subscriptions.save(subscription.confirmed(evidence, Cards.now()));
+        Subscription confirmed = subscription.confirmed(evidence, Cards.now());
+        if (subscriptions.confirm(confirmed.id(), subscription.version(), confirmed.confirmedAt(),
+                confirmed.confirmIp(), confirmed.confirmUserAgent(), confirmed.updatedAt()) != 1) {
+            throw new OptimisticLockingFailureException("subscription " + id.value() + " changed while confirmed");
+        }
         audit.confirmed(confirmed, locked != null ? locked.list() : lists.byId(confirmed.listId()));
         return ConfirmOutcome.CONFIRMED;
     }
@@ -73,7 +79,7 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
     @Override
     @Transactional
     public Optional<SubscriptionRef> lockForConfirmation(AccountId account, SubscriptionId id) {
-        return subscriptions.findLockedByIdAndAccountId(id.value(), account.value()).map(subscription -> {
+        return subscriptions.findLockedOnLiveCard(id.value(), account.value()).map(subscription -> {
             MailingList list = lists.byId(subscription.listId());
             LockedForConfirmation.keep(new LockedForConfirmation(subscription, list));
             return new SubscriptionRef(new SubscriberId(subscription.contactId()), id, list.info(),

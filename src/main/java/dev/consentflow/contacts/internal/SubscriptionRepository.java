@@ -1,8 +1,10 @@
 package dev.consentflow.contacts.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -15,6 +17,29 @@ interface SubscriptionRepository extends ListCrudRepository<Subscription, UUID> 
     /** The subscription, its row locked until the transaction ends (a change of state). */
     @Query("select * from contacts_subscription where id = :id and account_id = :accountId for update")
     Optional<Subscription> findLockedByIdAndAccountId(UUID id, UUID accountId);
+
+    /**
+     * The subscription a confirmation click is about, its row locked, only while its card is there and not erased:
+     * the card's check in the lock's statement, where it was a select of its own.
+     */
+    @Query("""
+            select s.* from contacts_subscription s
+             where s.id = :id and s.account_id = :accountId
+               and exists (select 1 from contacts_contact c where c.id = s.contact_id and c.erased_at is null)
+               for update of s""")
+    Optional<Subscription> findLockedOnLiveCard(UUID id, UUID accountId);
+
+    /**
+     * CONFIRMED with the click's evidence: only the columns a confirmation changes (saving the aggregate wrote every
+     * one), from the version read. 0: the row changed since (the caller rolls back).
+     */
+    @Modifying
+    @Query("""
+            update contacts_subscription
+               set status = 'CONFIRMED', confirmed_at = :at, confirm_ip = :ip, confirm_user_agent = :userAgent,
+                   unsubscribed_at = null, bounced_at = null, updated_at = :now, version = version + 1
+             where id = :id and version = :version""")
+    int confirm(UUID id, long version, Instant at, String ip, String userAgent, Instant now);
 
     @Query("select * from contacts_subscription where contact_id = :contactId and list_id = :listId")
     Optional<Subscription> findByContactIdAndListId(UUID contactId, UUID listId);

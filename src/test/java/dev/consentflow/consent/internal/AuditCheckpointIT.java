@@ -1,6 +1,7 @@
 package dev.consentflow.consent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,8 @@ import dev.consentflow.IntegrationTest;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.TestAccounts;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +43,12 @@ class AuditCheckpointIT {
 
     @Autowired
     AuditRowRepository rows;
+
+    @Autowired
+    AuditChainer chainer;
+
+    @Autowired
+    ChainTail tail;
 
     Api admin;
     UUID chain;
@@ -119,6 +128,31 @@ class AuditCheckpointIT {
         assertThat(other.get("/api/audit/verifications/" + started.get("id").asText()).status()).isEqualTo(404);
         assertThat(TestAccounts.newKey(admin, "MARKETER").post("/api/audit/verifications", Map.of()).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void entriesLinkedAfterAHeadThatIsNotTheChainsAreRolledBackInsteadOfForkingTheChain() {
+        long head = jdbc.sql("select seq from consent_audit_head where account_id = :chain").param("chain", chain)
+                .query(Long.class).single();
+        ChainTail.Link entry = new ChainTail.Link(Instant.now().truncatedTo(ChronoUnit.MICROS), null, "VIEWED",
+                "test:stale-head", Map.of(), "{}", null);
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            chainer.lock(chain);
+            tail.link(chain, new ChainTail.Head(head + 5, new byte[32]), List.of(entry));
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("moved");
+
+        assertThat(jdbc.sql("select count(*) from consent_audit_entry where account_id = :chain and actor = :actor")
+                .param("chain", chain).param("actor", "test:stale-head").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select seq from consent_audit_head where account_id = :chain").param("chain", chain)
+                .query(Long.class).single()).isEqualTo(head);
+        transactions.executeWithoutResult(status -> {
+            chainer.lock(chain);
+            tail.link(chain, List.of(entry));
+        });
+        JsonNode verified = admin.get("/api/audit/verify").json();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("entries").asLong()).isEqualTo(head + 1);
     }
 
     private JsonNode fullRun() {
