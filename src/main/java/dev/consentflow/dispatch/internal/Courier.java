@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes one claimed row to its relay, outside any transaction: opens the content, asks the directory whether
- * and where it may still go, marks it started, sends, and records the answer. Log lines carry ids, never an
+ * and where it may still go, marks it started (while the message is built and its envelope given to the relay,
+ * whose DATA waits for the start's commit), sends, and records the answer. Log lines carry ids, never an
  * address or content.
  */
 final class Courier {
@@ -91,7 +92,19 @@ final class Courier {
         }
         try {
             rateLimiter.acquire();
-            if (!starts.start(row.id(), sender.sendBudget())) {
+            // The start commits while the sender builds the message and gives the relay its envelope; the relay
+            // gets DATA only once the start is committed (ChannelSender#send with a StartGate).
+            MessageStarts.Pending start = starts.request(row.id(), sender.sendBudget());
+            Delivery delivery;
+            try {
+                delivery = sender.send(row, letter, recipient.get(), start::started);
+            } catch (RuntimeException e) {
+                // Nothing says whether the relay took it: list mail ends UNKNOWN, a confirmation is sent again.
+                log.error("Sending outbox message {} failed unexpectedly", row.id(), e);
+                delivery = Delivery.unknown("unexpected failure while sending: " + e.getClass().getSimpleName());
+            }
+            if (!start.started()) {
+                // Not sent: the sender never let the message out without its start.
                 if (outbox.holdBackPaused(row.id(), node)) {
                     log.info("Outbox message {} waits: its batch paused since it was claimed", row.id());
                 } else {
@@ -99,14 +112,6 @@ final class Courier {
                             row.id());
                 }
                 return;
-            }
-            Delivery delivery;
-            try {
-                delivery = sender.send(row, letter, recipient.get());
-            } catch (RuntimeException e) {
-                // Nothing says whether the relay took it: list mail ends UNKNOWN, a confirmation is sent again.
-                log.error("Sending outbox message {} failed unexpectedly", row.id(), e);
-                delivery = Delivery.unknown("unexpected failure while sending: " + e.getClass().getSimpleName());
             }
             if (delivery.slowDown() && ticket != null) {
                 domains.backOff(ticket.group());

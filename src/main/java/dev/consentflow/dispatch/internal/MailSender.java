@@ -45,6 +45,15 @@ final class MailSender implements ChannelSender {
 
     @Override
     public Delivery send(OutboxRow row, Letter letter, Recipient recipient) {
+        return send(row, letter, recipient, null);
+    }
+
+    /**
+     * Builds the message and gives its envelope to the relay while the start commits; DATA waits for the start
+     * (see {@link PhaseTrackingTransport}).
+     */
+    @Override
+    public Delivery send(OutboxRow row, Letter letter, Recipient recipient, StartGate start) {
         Optional<Sender> from;
         try {
             from = composer.senderOf(row);
@@ -62,7 +71,7 @@ final class MailSender implements ChannelSender {
             } catch (MessagingException | RuntimeException e) {
                 return Delivery.failed("the message could not be built: " + e.getMessage());
             }
-            return connection.send(message, to, returnPaths.of(row.id()));
+            return connection.send(message, to, returnPaths.of(row.id()), start);
         });
     }
 

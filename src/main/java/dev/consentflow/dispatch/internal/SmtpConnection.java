@@ -42,17 +42,27 @@ final class SmtpConnection {
 
     /** Sends with this envelope sender (the message's VERP return path), or the message's From when null. */
     Delivery send(MimeMessage message, InternetAddress to, String envelopeFrom) {
+        return send(message, to, envelopeFrom, null);
+    }
+
+    /**
+     * As {@link #send(MimeMessage, InternetAddress, String)}: the envelope (MAIL FROM, RCPT TO) goes to the relay
+     * at once, DATA only once {@code start} answered true (null: no wait). When it answers false or throws, the
+     * relay's transaction is reset (RSET) before any DATA, the connection goes on, and the answer says SOFT.
+     */
+    Delivery send(MimeMessage message, InternetAddress to, String envelopeFrom, ChannelSender.StartGate start) {
         boolean reused = transport != null;
-        SmtpAnswers.Outcome outcome = attempt(message, to, envelopeFrom);
+        SmtpAnswers.Outcome outcome = attempt(message, to, envelopeFrom, start);
         if (reused && outcome.connectionBroken() && outcome.delivery().verdict() == Delivery.Verdict.SOFT) {
             // A reused connection the relay had dropped: the message never got through, so once more on a
             // fresh connection rather than waiting a whole retry delay.
-            outcome = attempt(message, to, envelopeFrom);
+            outcome = attempt(message, to, envelopeFrom, start);
         }
         return outcome.delivery();
     }
 
-    private SmtpAnswers.Outcome attempt(MimeMessage message, InternetAddress to, String envelopeFrom) {
+    private SmtpAnswers.Outcome attempt(MimeMessage message, InternetAddress to, String envelopeFrom,
+                                        ChannelSender.StartGate start) {
         try {
             ensureConnected();
         } catch (MessagingException e) {
@@ -64,7 +74,7 @@ final class SmtpConnection {
             return new SmtpAnswers.Outcome(Delivery.failed("the address needs SMTPUTF8 (RFC 6531), which the relay "
                     + "does not offer; not sent"), false);
         }
-        transport.beginMessage(envelopeFrom);
+        transport.beginMessage(envelopeFrom, start);
         try {
             transport.sendMessage(message, new Address[] {to});
             sentOnThisConnection++;
@@ -75,6 +85,13 @@ final class SmtpConnection {
                 close();
             }
             return outcome;
+        } catch (PhaseTrackingTransport.NotStarted e) {
+            // The row did not start: only its envelope reached the relay, and RSET ends that transaction (a
+            // relay that does not take it is hung up on, still before any DATA).
+            if (!transport.reset()) {
+                close();
+            }
+            return new SmtpAnswers.Outcome(Delivery.soft("not started; the relay's transaction was reset"), false);
         } catch (RuntimeException e) {
             // Thrown by our own code while the message was written out (DKIM signing, say).
             boolean finalDotSent = transport.finalDotSent();

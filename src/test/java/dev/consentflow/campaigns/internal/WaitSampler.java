@@ -42,7 +42,8 @@ final class WaitSampler implements AutoCloseable {
                 String name = info.getThreadName();
                 String group = name.startsWith("dispatch-email") ? "mail thread"
                         : name.startsWith("dispatch-poller") ? "poller"
-                        : name.startsWith("dispatch-ledger") ? "final-state writer" : null;
+                        : name.startsWith("dispatch-ledger") ? "final-state writer"
+                        : name.startsWith("dispatch-starts") ? "start writer" : null;
                 if (group != null) {
                     threads.computeIfAbsent(group + " | " + classify(info), k -> new LongAdder()).increment();
                 }
@@ -84,7 +85,9 @@ final class WaitSampler implements AutoCloseable {
                     && ours == null) {
                 poolTake = true;
             }
-            if (cls.endsWith("MessageStarts") && frame.getMethodName().equals("start") && ours == null) {
+            if ((cls.endsWith("MessageStarts") && frame.getMethodName().equals("start")
+                    || cls.endsWith("MessageStarts$Pending") && frame.getMethodName().equals("started"))
+                    && ours == null) {
                 startsWait = true;
             }
             if (ours == null && cls.startsWith("dev.consentflow") && !cls.startsWith("dev.consentflow.support")) {
@@ -98,7 +101,7 @@ final class WaitSampler implements AutoCloseable {
             return "idle: no row to send";
         }
         if (startsWait) {
-            return "waits for the start group in flight";
+            return "waits for its start's commit";
         }
         if (poolTake) {
             return "waits for an SMTP connection";

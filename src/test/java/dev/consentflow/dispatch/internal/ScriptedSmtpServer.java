@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on the first attempt only, {@code slowdown-} 421 at RCPT on the first attempt (a provider asking for less),
  * {@code slow-} a quarter of a second before it answers the data. Anything else is accepted. It keeps every
  * message's raw bytes as they came over the wire, when each transaction began (RCPT), and how many transactions
- * per recipient domain were open at once at most.
+ * per recipient domain were open at once at most. {@link #offerChunking()} makes it offer CHUNKING (BDAT, RFC 3030).
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -46,11 +46,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> dataAttempts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> dataCommands = new ConcurrentHashMap<>();
+    private final AtomicInteger resets = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, List<Long>> rcptNanos = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> mostOpen = new ConcurrentHashMap<>();
     private volatile ServerSocket listener;
+    private volatile boolean chunking;
 
     private ScriptedSmtpServer(ServerSocket listener) {
         this.listener = listener;
@@ -67,6 +71,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** From the next EHLO on, the relay offers CHUNKING and takes messages in BDAT chunks. */
+    void offerChunking() {
+        chunking = true;
     }
 
     /** The relay goes down: connections are refused until {@link #restart()}. */
@@ -87,6 +96,21 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     int rcptAttempts(String address) {
         return rcptAttempts.getOrDefault(address, new AtomicInteger()).get();
+    }
+
+    /** DATA commands the relay answered with 354 for this recipient, whether the message then ended or not. */
+    int dataCommands(String address) {
+        return dataCommands.getOrDefault(address, new AtomicInteger()).get();
+    }
+
+    /** RSET commands the relay answered. */
+    int resets() {
+        return resets.get();
+    }
+
+    /** Connections the relay accepted. */
+    int connections() {
+        return connections.get();
     }
 
     List<Received> received(String address) {
@@ -130,6 +154,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 try {
                     Socket client = socket.accept();
                     sockets.add(client);
+                    connections.incrementAndGet();
                     sessions.execute(() -> serve(client));
                 } catch (IOException e) {
                     return;
@@ -142,11 +167,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
         try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
             reply(out, "220 scripted.test ESMTP");
             String recipient = null;
+            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
             String line;
             while ((line = readLine(in)) != null) {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (command) {
-                    case "EHLO" -> reply(out, "250-scripted.test\r\n250 SIZE 20000000");
+                    case "EHLO" -> reply(out, "250-scripted.test\r\n" + (chunking ? "250-CHUNKING\r\n" : "")
+                            + "250 SIZE 20000000");
                     case "HELO", "NOOP" -> reply(out, "250 ok");
                     case "MAIL" -> {
                         if (recipient != null) {
@@ -160,6 +187,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                             closed(recipient);
                         }
                         recipient = null;
+                        resets.incrementAndGet();
                         reply(out, "250 2.0.0 ok");
                     }
                     case "RCPT" -> {
@@ -186,8 +214,37 @@ final class ScriptedSmtpServer implements AutoCloseable {
                             reply(out, "503 5.5.1 no valid recipients");
                             continue;
                         }
+                        dataCommands.computeIfAbsent(recipient, a -> new AtomicInteger()).incrementAndGet();
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         byte[] raw = readData(in);
+                        boolean goOn;
+                        try {
+                            goOn = answerData(client, out, recipient, raw);
+                        } finally {
+                            closed(recipient);
+                        }
+                        recipient = null;
+                        if (!goOn) {
+                            return;
+                        }
+                    }
+                    case "BDAT" -> {
+                        String[] words = line.split(" ");
+                        byte[] chunk = in.readNBytes(Integer.parseInt(words[1]));
+                        if (recipient == null) {
+                            reply(out, "503 5.5.1 no valid recipients");
+                            continue;
+                        }
+                        if (chunks.size() == 0) {
+                            dataCommands.computeIfAbsent(recipient, a -> new AtomicInteger()).incrementAndGet();
+                        }
+                        chunks.write(chunk);
+                        if (words.length < 3 || !words[2].equalsIgnoreCase("LAST")) {
+                            reply(out, "250 2.0.0 " + chunk.length + " octets received");
+                            continue;
+                        }
+                        byte[] raw = chunks.toByteArray();
+                        chunks.reset();
                         boolean goOn;
                         try {
                             goOn = answerData(client, out, recipient, raw);
