@@ -4,7 +4,11 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -20,15 +24,32 @@ public final class CopyRows {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /** Instants already written, as written: a chunk's rows share a few (its import's and its commit's time). */
+    private static final int INSTANTS_KEPT = 16;
+
     private final StringBuilder text = new StringBuilder();
+    private final Map<Instant, String> instants = new HashMap<>();
+    private Instant lastInstant;
+    private String lastInstantText;
+    /** Each column's last id or instant and its text: a chunk's rows repeat their account's and list's ids. */
+    private Object[] lastValues = new Object[0];
+    private String[] lastTexts = new String[0];
     private int rows;
 
     public CopyRows row(Object... values) {
+        if (lastValues.length < values.length) {
+            lastValues = Arrays.copyOf(lastValues, values.length);
+            lastTexts = Arrays.copyOf(lastTexts, values.length);
+        }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 text.append('\t');
             }
-            append(values[i]);
+            if (values[i] instanceof UUID || values[i] instanceof Instant) {
+                appendRepeated(i, values[i]);
+            } else {
+                append(values[i]);
+            }
         }
         text.append('\n');
         rows++;
@@ -46,7 +67,7 @@ public final class CopyRows {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(text.toString()));
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(toString()));
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("COPY failed", e);
         } finally {
@@ -54,18 +75,51 @@ public final class CopyRows {
         }
     }
 
+    /** The rows so far in COPY's text format. */
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+
+    /** An id or instant, its text reused when the column's row before had the same. */
+    private void appendRepeated(int column, Object value) {
+        if (!value.equals(lastValues[column])) {
+            lastValues[column] = value;
+            lastTexts[column] = value instanceof Instant at ? instant(at) : value.toString();
+        }
+        text.append(lastTexts[column]);
+    }
+
     private void append(Object value) {
         if (value == null) {
             text.append("\\N");
         } else if (value instanceof byte[] bytes) {
             text.append("\\\\x").append(HEX.formatHex(bytes));
-        } else if (value instanceof Instant at) {
-            text.append(at);
         } else if (value instanceof Enum<?> e) {
             text.append(e.name());
         } else {
             escape(value.toString());
         }
+    }
+
+    /**
+     * ISO-8601, as {@link Instant#toString()}, formatted once for the instants rows repeat: a chunk's rows share a few
+     * (its import's time, its commit's), and a new row's created and updated times are the same.
+     */
+    private String instant(Instant at) {
+        if (at.equals(lastInstant)) {
+            return lastInstantText;
+        }
+        String known = instants.get(at);
+        if (known == null) {
+            known = at.toString();
+            if (instants.size() < INSTANTS_KEPT) {
+                instants.put(at, known);
+            }
+        }
+        lastInstant = at;
+        lastInstantText = known;
+        return known;
     }
 
     private void escape(String value) {
