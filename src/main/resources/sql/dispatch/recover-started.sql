@@ -1,7 +1,9 @@
 -- Rows of a node that died (or hung past its lease) after it had started sending them: the relay may or may not
 -- have taken them. List mail ends UNKNOWN and is never sent a second time. A purpose sent again when uncertain
 -- (:resent, the confirmations: a second copy of the same link is harmless, a missing one loses the signup) is due
--- again at once, as after a soft failure, until it has had as many attempts as a soft failure gets.
+-- again at once, as after a soft failure, until it has had as many attempts as a soft failure gets. The answer says
+-- whose lease it was: another node's (it died or hung: the rows it had on the wire) or the recovering node's own
+-- (:node: alive, but its send or the record of its answer outlasted the lease, as on an overloaded machine).
 update dispatch_outbox o
    set state = case when r.resend then 'SOFT_FAIL' else 'UNKNOWN' end,
        next_attempt_at = case when r.resend then now() else o.next_attempt_at end,
@@ -9,7 +11,11 @@ update dispatch_outbox o
        finished_at = case when r.resend then null else now() end,
        lease_owner = case when r.resend then null else o.lease_owner end,
        lease_expires_at = null,
-       relay_answer = 'lease of ' || coalesce(o.lease_owner, '?') || ' expired while sending: '
+       relay_answer = case when o.lease_owner = :node
+                           then 'own lease of ' || o.lease_owner || ' expired while sending (this node was slower '
+                                || 'than its lease): '
+                           else 'lease of ' || coalesce(o.lease_owner, '?') || ' expired while sending (that node '
+                                || 'died or hung): ' end
            || case when r.resend then 'sent again' else 'possibly delivered' end
   from (select id, purpose in (:resent) and attempts <= :retries as resend
           from dispatch_outbox

@@ -2,6 +2,8 @@ package dev.consentflow.campaigns;
 
 import dev.consentflow.accounts.AccountId;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -82,5 +84,14 @@ public interface Campaigns {
     /** How many the campaign would reach if sent now: the list's CONFIRMED subscriptions. */
     long audienceNow(AccountId account, UUID id);
 
-    Statistics statistics(AccountId account, UUID id);
+    /** The statistics with days of UTC (the API's). */
+    default Statistics statistics(AccountId account, UUID id) {
+        return statistics(account, id, ZoneOffset.UTC);
+    }
+
+    /**
+     * The statistics; when it counts in days, days of {@code zone}, from midnight to midnight there (a day when the
+     * clocks change has 23 or 25 hours). Hours are hours whatever the zone.
+     */
+    Statistics statistics(AccountId account, UUID id, ZoneId zone);
 }

@@ -1,5 +1,6 @@
 package dev.consentflow.contacts;
 
+import dev.consentflow.web.ClientAddress;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,8 @@ import java.time.Instant;
  * @param scope             that list only, or every list of its brand
  * @param channel           one-click, page, API or complaint
  * @param at                when it was asked for (null: now)
- * @param ip                the client IP it came from, or null when there is none (a complaint)
+ * @param ip                the client IP it came from ({@link ClientAddress#canonical}), or null when there is none
+ *                          (a complaint)
  * @param processInstanceId the {@code unsubscribe} process instance that acts, or null
  */
 public record Unsubscribe(SubscriptionId subscription, UnsubscribeScope scope, UnsubscribeChannel channel, Instant at,
@@ -19,6 +21,7 @@ public record Unsubscribe(SubscriptionId subscription, UnsubscribeScope scope, U
         if (subscription == null || scope == null || channel == null) {
             throw new IllegalArgumentException("subscription, scope and channel are required");
         }
+        ip = ClientAddress.canonical(ip);
     }
 
     /** The same request, as the process instance that carries it out. */

@@ -26,7 +26,12 @@ public class ClientAddress {
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
     }
 
+    /** The client's address, in its {@link #canonical} form. */
     public String of(HttpServletRequest request) {
+        return canonical(client(request));
+    }
+
+    private String client(HttpServletRequest request) {
         String remote = request.getRemoteAddr();
         if (!isTrusted(remote)) {
             return remote;
@@ -49,6 +54,58 @@ public class ClientAddress {
             }
         }
         return client;
+    }
+
+    /**
+     * An IP address as people write it (RFC 5952): IPv6 compressed and in lower case ({@code ::1}, not
+     * {@code 0:0:0:0:0:0:0:1}, which the servlet container reports), IPv4 as it is; the form every IP the product
+     * records is stored in (consent evidence, unsubscribes, audit entries, sign-ins), so one address reads and
+     * counts as one. Anything that is not an address comes back unchanged.
+     */
+    public static String canonical(String text) {
+        if (text == null || text.indexOf(':') < 0 || !isLiteral(text)) {
+            return text;
+        }
+        byte[] bytes;
+        try {
+            bytes = InetAddress.getByName(text).getAddress(); // a literal (checked above): no lookup
+        } catch (UnknownHostException e) {
+            return text;
+        }
+        if (bytes.length == 4) { // an IPv4-mapped address, which the JDK hands back as IPv4
+            return "::ffff:" + (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "."
+                    + (bytes[3] & 0xff);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group is not shortened (RFC 5952, 4.2.2)
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+            i += length;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 
     private boolean isTrusted(String address) {

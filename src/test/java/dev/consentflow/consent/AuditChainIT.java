@@ -90,6 +90,21 @@ class AuditChainIT {
     }
 
     @Test
+    void anIpv6AddressIsRecordedInItsShortFormWhoeverWroteIt() {
+        Answer subscribed = admin.post("/api/subscriptions", Map.of("email", "ipv6-" + UUID.randomUUID()
+                + "@example.dk", "list", "news", "confirmed", true, "ip", "2001:0DB8:0:0:0:0:0:7",
+                "at", "2025-11-29T10:00:00Z"));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        String person = subscribed.json().get("subscriberId").asText();
+
+        JsonNode card = admin.get("/api/contacts/" + person).json();
+        assertThat(card.get("subscriptions").get(0).get("subscribeIp").asText()).isEqualTo("2001:db8::7");
+        JsonNode entry = StreamSupport.stream(admin.get("/api/contacts/" + person + "/audit").json().spliterator(),
+                false).filter(e -> "SUBSCRIBED".equals(e.get("action").asText())).findFirst().orElseThrow();
+        assertThat(entry.get("detail").get("ip").asText()).isEqualTo("2001:db8::7");
+    }
+
+    @Test
     void onlyAdminsAndComplianceReadTheAuditAndForeignIdsAreUnknown() {
         assertThat(TestAccounts.newKey(admin, "COMPLIANCE").get("/api/contacts/" + subscriberId + "/audit").status())
                 .isEqualTo(200);

@@ -172,9 +172,11 @@ class ConsoleBrowserIT {
         assertThat(browser.all("tbody tr")).isEmpty();
         browser.go("/app/audit?actor=" + officer.substring(0, 20));
         assertThat(browser.text()).contains("Signed in", "User joined", "Wrong password");
-        // Loopback as people write it (the entry itself keeps what the server saw: 0:0:0:0:0:0:0:1).
+        // Loopback as people write it, on the page and in the entry (the server sees 0:0:0:0:0:0:0:1).
         String signedIn = browser.find("tbody tr td.small").getText();
         assertThat(signedIn).matches("(?s)IP address:\\s*(::1|127\\.0\\.0\\.1)").doesNotContain("0:0:0:0");
+        assertThat(admin.get("/api/audit?action=SIGNED_IN").json().findValuesAsText("ip")).isNotEmpty()
+                .allMatch(ip -> ip.equals("::1") || ip.equals("127.0.0.1"));
         assertThat(browser.find("thead th:nth-child(2)").getText()).isEqualTo("When");
         assertThat(browser.find("tbody tr time").getText()).endsWith("UTC");
         browser.accessible("audit log, filtered").screenshot("console-audit-en");

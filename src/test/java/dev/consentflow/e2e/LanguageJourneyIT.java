@@ -93,8 +93,9 @@ class LanguageJourneyIT {
 
         JsonNode confirmation = mailbox.awaitMail(email, "Bekræft din tilmelding til Acmes nyhedsbrev");
         Parts mail = DevMailbox.parts(confirmation);
-        assertThat(mail.text()).startsWith("Hej\n").contains("Nogen, forhåbentlig dig, har bedt om at få "
-                + "Acmes nyhedsbrev på denne adresse.", "se bort fra denne mail");
+        assertThat(mail.text()).startsWith("Hej\n").contains("Vi har fået en tilmelding til Acmes nyhedsbrev med "
+                + "denne e-mailadresse. Hvis det var dig,", "Bliver tilmeldingen ikke bekræftet, sender vi ikke mere")
+                .doesNotContain("forhåbentlig");
         assertThat(mail.html()).contains("<html lang=\"da\">", "Bekræft min tilmelding</a>");
         String confirm = DevMailbox.confirmationPath(confirmation);
         Answer look = anonymous.get(confirm);
@@ -114,7 +115,7 @@ class LanguageJourneyIT {
         Answer choice = anonymous.get(unsubscribe.group(1));
         assertThat(choice.body()).contains("<html lang=\"da\">", "<h1>Afmeld</h1>",
                 "Vil du ikke længere modtage <strong>Acmes nyhedsbrev</strong>?", "Afmeld Acmes nyhedsbrev",
-                "Dine oplysninger bliver ikke slettet");
+                "Når du afmelder dig, bliver dine oplysninger ikke slettet.");
         Answer done = anonymous.postRaw(unsubscribe.group(1), "application/x-www-form-urlencoded", "scope=LIST");
         assertThat(done.body()).contains("<h1>Du er afmeldt</h1>", "Du får ikke flere mails fra");
 

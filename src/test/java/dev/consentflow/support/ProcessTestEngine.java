@@ -4,9 +4,12 @@ import dev.consentflow.engine.internal.TestDatabases;
 import dev.consentflow.engine.internal.TestProcessRuntimes;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.ProcessEngineConfiguration;
+import org.operaton.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.mock.MockExpressionManager;
 import org.operaton.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.Process;
 
 /**
  * The engine process tests run on: one per test JVM, on a database of its own on the shared embedded
@@ -54,6 +57,26 @@ public final class ProcessTestEngine {
         configuration.setJobExecutorActivate(false);
         configuration.setProcessEngineName(engineName);
         return configuration;
+    }
+
+    /**
+     * An engine of its own with {@code plugin}, on the database the platform's own engine tests share (schema
+     * there already), with {@code platform} deployed as the platform deploys its models (no tenant) and {@code flow}
+     * as an account's flow (tenant {@code tenant}); the test closes it.
+     */
+    public static ProcessEngine withPlugin(String engineName, ProcessEnginePlugin plugin, BpmnModelInstance platform,
+                                           String tenant, BpmnModelInstance flow) {
+        StandaloneProcessEngineConfiguration configuration = configuration("removal_time_tests", engineName);
+        configuration.getProcessEnginePlugins().add(plugin);
+        ProcessEngine engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().addModelInstance(resource(platform), platform).deploy();
+        engine.getRepositoryService().createDeployment().tenantId(tenant).addModelInstance(resource(flow), flow)
+                .deploy();
+        return engine;
+    }
+
+    private static String resource(BpmnModelInstance model) {
+        return model.getModelElementsByType(Process.class).iterator().next().getId() + ".bpmn";
     }
 
     public static ProcessEngineExtension extension() {

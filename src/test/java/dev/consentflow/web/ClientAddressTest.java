@@ -36,6 +36,26 @@ class ClientAddressTest {
     }
 
     @Test
+    void theClientIsNamedInTheShortFormOfRfc5952WhateverFormTheContainerOrAProxyUsed() {
+        assertThat(new ClientAddress("").of(request("0:0:0:0:0:0:0:1", null))).isEqualTo("::1");
+        assertThat(new ClientAddress("::1").of(request("0:0:0:0:0:0:0:1", "2A00:1450:0:0:0:0:0:5")))
+                .isEqualTo("2a00:1450::5");
+        assertThat(new ClientAddress("").of(request("203.0.113.7", null))).isEqualTo("203.0.113.7");
+    }
+
+    @Test
+    void theCanonicalFormCompressesTheLongestRunOfZerosInLowerCase() {
+        assertThat(ClientAddress.canonical("0:0:0:0:0:0:0:1")).isEqualTo("::1");
+        assertThat(ClientAddress.canonical("2001:0DB8:0000:0000:0000:ff00:0042:8329"))
+                .isEqualTo("2001:db8::ff00:42:8329");
+        assertThat(ClientAddress.canonical("2001:db8:0:0:1:0:0:0")).isEqualTo("2001:db8:0:0:1::");
+        assertThat(ClientAddress.canonical("2001:db8:0:1:1:1:1:1")).isEqualTo("2001:db8:0:1:1:1:1:1");
+        assertThat(ClientAddress.canonical("::FFFF:192.0.2.1")).isEqualTo("::ffff:192.0.2.1");
+        assertThat(ClientAddress.canonical("not:an:address")).isEqualTo("not:an:address");
+        assertThat(ClientAddress.canonical(null)).isNull();
+    }
+
+    @Test
     void onlyAddressLiteralsAreAddressesAndNoNameIsLookedUp() {
         assertThat(ClientAddress.isLiteral("203.0.113.7")).isTrue();
         assertThat(ClientAddress.isLiteral("::1")).isTrue();

@@ -11,19 +11,22 @@ import dev.consentflow.contacts.MailingLists.Ended;
 import dev.consentflow.contacts.SubscriptionStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A sent campaign's engagement over time and per link: first opens and every click from its own rows, and the
- * unsubscribes and bounces of its recipients from the list since the send. Hours for the first three days, then days.
+ * unsubscribes and bounces of its recipients from the list since the send. Hours for the first three days, then days
+ * of the reader's zone (midnight to midnight there: a day when the clocks change has 23 or 25 hours).
  */
 @Component
 class CampaignCharts {
@@ -43,17 +46,18 @@ class CampaignCharts {
     }
 
     @Transactional(readOnly = true)
-    Statistics of(Campaign c) {
+    Statistics of(Campaign c, ZoneId zone) {
         if (c.sendAt() == null) {
             return new Statistics("hour", List.of(), List.of());
         }
         boolean hourly = Duration.between(c.sendAt(), Instant.now()).compareTo(HOURLY) <= 0;
-        ChronoUnit unit = hourly ? ChronoUnit.HOURS : ChronoUnit.DAYS;
+        UnaryOperator<Instant> bucket = hourly ? at -> at.truncatedTo(ChronoUnit.HOURS)
+                : at -> at.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant();
         Map<Instant, long[]> buckets = new TreeMap<>();
-        jdbc.sql(OVER_TIME).param("unit", hourly ? "hour" : "day").param("campaignId", c.id())
+        jdbc.sql(OVER_TIME).param("campaignId", c.id())
                 .query(rs -> {
-                    long[] b = buckets.computeIfAbsent(rs.getTimestamp("at").toLocalDateTime()
-                            .toInstant(ZoneOffset.UTC), at -> new long[4]);
+                    long[] b = buckets.computeIfAbsent(bucket.apply(rs.getObject("at", OffsetDateTime.class)
+                            .toInstant()), at -> new long[4]);
                     b[0] += rs.getLong("opens");
                     b[1] += rs.getLong("clicks");
                 });
@@ -61,7 +65,7 @@ class CampaignCharts {
         Set<java.util.UUID> mailed = recipients.mailedOf(c.id(), ended.stream().map(Ended::subscription).toList());
         for (Ended e : ended) {
             if (mailed.contains(e.subscription().value())) {
-                long[] b = buckets.computeIfAbsent(e.at().truncatedTo(unit), at -> new long[4]);
+                long[] b = buckets.computeIfAbsent(bucket.apply(e.at()), at -> new long[4]);
                 b[e.status() == SubscriptionStatus.BOUNCED ? 3 : 2]++;
             }
         }

@@ -8,6 +8,7 @@ import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -93,8 +94,8 @@ class CampaignOffice implements Campaigns {
     }
 
     @Override
-    public Statistics statistics(AccountId account, UUID id) {
-        return charts.of(find(account, id));
+    public Statistics statistics(AccountId account, UUID id, ZoneId zone) {
+        return charts.of(find(account, id), zone);
     }
 
     private Campaign find(AccountId account, UUID id) {

@@ -92,8 +92,8 @@ class CampaignPage {
     }
 
     private void statistics(AccountId account, UUID id, Model model) {
-        Statistics statistics = campaigns.statistics(account, id);
         ZoneId zone = zones.current();
+        Statistics statistics = campaigns.statistics(account, id, zone);
         model.addAttribute("statistics", statistics);
         model.addAttribute("timelineChart", Charts.timeline(statistics, zone));
         model.addAttribute("moments", statistics.timeline().stream().map(m -> Charts.moment(statistics, m, zone))

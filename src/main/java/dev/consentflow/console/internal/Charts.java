@@ -7,7 +7,6 @@ import dev.consentflow.campaigns.Campaigns.Moment;
 import dev.consentflow.campaigns.Campaigns.Statistics;
 import dev.consentflow.contacts.MailingLists.ListWeek;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,8 @@ final class Charts {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** An hour in the reader's zone (minutes too: in a zone such as Asia/Kolkata an hour starts at :30). */
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    /** A day in the reader's zone (CampaignCharts counted the zone's days, each starting at midnight there). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private Charts() {
     }
@@ -36,7 +36,7 @@ final class Charts {
         return json(weeks.stream().map(w -> w.week().toString()).toList(), series);
     }
 
-    /** Hours in the reader's {@code zone}; days are UTC days (the caption says so). */
+    /** Hours and days in the reader's {@code zone} (the caption names it). */
     static String timeline(Statistics statistics, ZoneId zone) {
         List<Moment> moments = statistics.timeline();
         DateTimeFormatter format = format(statistics, zone);
@@ -59,7 +59,7 @@ final class Charts {
     }
 
     private static DateTimeFormatter format(Statistics statistics, ZoneId zone) {
-        return "day".equals(statistics.bucket()) ? DAY : HOUR.withZone(zone);
+        return ("day".equals(statistics.bucket()) ? DAY : HOUR).withZone(zone);
     }
 
     private static List<Long> of(List<Moment> moments, ToLongFunction<Moment> value) {

@@ -1,8 +1,6 @@
 package dev.consentflow.console.internal;
 
 import dev.consentflow.web.ClientAddress;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -63,58 +61,11 @@ class ConsoleFormat {
     }
 
     /**
-     * An IP address as people write it (RFC 5952): IPv6 compressed and in lower case ({@code ::1}, not
-     * {@code 0:0:0:0:0:0:0:1}), IPv4 as it is. Only the console's display: stored evidence and audit entries keep
-     * the form they were written in (the audit chain covers them). Anything else comes back unchanged.
+     * An IP address as people write it ({@link ClientAddress#canonical}): new entries are stored so already, older
+     * ones keep the form they were written in (the audit chain covers them). Anything else comes back unchanged.
      */
     public String address(String text) {
-        return canonicalAddress(text);
-    }
-
-    static String canonicalAddress(String text) {
-        if (text == null || text.indexOf(':') < 0 || !ClientAddress.isLiteral(text)) {
-            return text;
-        }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(text).getAddress(); // a literal (checked above): no lookup
-        } catch (UnknownHostException e) {
-            return text;
-        }
-        if (bytes.length == 4) { // an IPv4-mapped address, which the JDK hands back as IPv4
-            return "::ffff:" + (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "."
-                    + (bytes[3] & 0xff);
-        }
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;
-        }
-        int bestStart = -1;
-        int bestLength = 1; // a single zero group is not shortened (RFC 5952, 4.2.2)
-        for (int i = 0; i < 8; i++) {
-            int length = 0;
-            while (i + length < 8 && groups[i + length] == 0) {
-                length++;
-            }
-            if (length > bestLength) {
-                bestStart = i;
-                bestLength = length;
-            }
-            i += length;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        return out.toString();
+        return ClientAddress.canonical(text);
     }
 
     /**

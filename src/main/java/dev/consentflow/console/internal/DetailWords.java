@@ -107,7 +107,7 @@ class DetailWords {
                 return new Word(name, campaign(text), null, null, null);
             }
             if (name.equals("ip")) {
-                return new Word(name, ConsoleFormat.canonicalAddress(text), null, null, null);
+                return new Word(name, dev.consentflow.web.ClientAddress.canonical(text), null, null, null);
             }
             if (name.endsWith("At") || name.equals("at")) {
                 Instant at = instant(text);

@@ -189,13 +189,14 @@ class Outbox {
 
     /**
      * The rows a dead node had started: list mail ends UNKNOWN; what {@link Purpose#isSentAgainWhenUncertain()}
-     * is due again, unless it had all its {@code retries} (then UNKNOWN too).
+     * is due again, unless it had all its {@code retries} (then UNKNOWN too). The answer recorded tells another
+     * node's rows (it died or hung) from the recovering {@code node}'s own (it was slower than its lease).
      */
-    StartedRecovered recoverStarted(int retries) {
+    StartedRecovered recoverStarted(String node, int retries) {
         List<String> resent = Arrays.stream(Purpose.values()).filter(Purpose::isSentAgainWhenUncertain)
                 .map(Purpose::name).toList();
-        List<String> states = jdbc.sql(Sql.RECOVER_STARTED).param("resent", resent).param("retries", retries)
-                .query(String.class).list();
+        List<String> states = jdbc.sql(Sql.RECOVER_STARTED).param("node", node).param("resent", resent)
+                .param("retries", retries).query(String.class).list();
         int unknown = (int) states.stream().filter(MessageState.UNKNOWN.name()::equals).count();
         return new StartedRecovered(states.size() - unknown, unknown);
     }

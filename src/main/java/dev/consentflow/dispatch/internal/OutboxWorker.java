@@ -174,7 +174,7 @@ final class OutboxWorker implements SmartLifecycle {
      */
     void recoverLeases() {
         int requeued = outbox.requeueUnstarted();
-        Outbox.StartedRecovered started = outbox.recoverStarted(properties.retryDelays().size());
+        Outbox.StartedRecovered started = outbox.recoverStarted(node, properties.retryDelays().size());
         int resent = started.sentAgain();
         int unknown = started.unknown();
         if (requeued + unknown + resent > 0) {

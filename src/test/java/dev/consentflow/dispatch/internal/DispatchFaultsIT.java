@@ -298,8 +298,31 @@ class DispatchFaultsIT {
         assertThat(test.awaitFinal(ids[0])).isEqualTo(MessageState.SENT);
         assertThat(relay.received(neverStarted)).hasSize(1);
         assertThat(relay.received(started)).isEmpty();
-        assertThat(test.row(ids[1]).get("relay_answer").toString()).contains("dead-node", "possibly delivered");
+        assertThat(test.row(ids[1]).get("relay_answer").toString())
+                .isEqualTo("lease of dead-node expired while sending (that node died or hung): possibly delivered");
         test.assertLedgerAddsUp(batch, 2);
+    }
+
+    @Test
+    void aRowThatOutlastedTheRecoveringNodesOwnLeaseSaysSoApartFromADeadNodesRows() {
+        String person = address("ok");
+        UUID id = transactions.execute(status -> {
+            UUID mail = test.mail(recipients.add(person), batch, "Started, then its own lease ran out");
+            // This node claims and starts it, and is then slower than its lease (as under heavy load).
+            List<OutboxRow> claimed = outbox.claimDue(Channel.EMAIL, worker.node(), 10, Duration.ofMillis(300));
+            assertThat(claimed).extracting(OutboxRow::id).containsExactly(mail);
+            assertThat(outbox.markStarted(mail, worker.node(), Duration.ZERO)).isTrue();
+            return mail;
+        });
+
+        await().atMost(OutboxTestSupport.PATIENCE).untilAsserted(() -> {
+            worker.recoverLeases();
+            assertThat(test.state(id)).isEqualTo(MessageState.UNKNOWN);
+        });
+        assertThat(test.row(id).get("relay_answer").toString()).isEqualTo("own lease of " + worker.node()
+                + " expired while sending (this node was slower than its lease): possibly delivered");
+        assertThat(relay.received(person)).as("never sent twice").isEmpty();
+        test.assertLedgerAddsUp(batch, 1);
     }
 
     @Test

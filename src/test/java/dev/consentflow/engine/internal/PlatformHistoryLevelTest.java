@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
-import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 
@@ -32,15 +31,9 @@ class PlatformHistoryLevelTest {
 
     @BeforeAll
     static void engine() {
-        StandaloneProcessEngineConfiguration configuration = ProcessTestEngine.configuration("removal_time_tests",
-                "history-level-tests");
-        configuration.getProcessEnginePlugins().add(new PlatformHistory());
-        engine = configuration.buildProcessEngine();
+        engine = ProcessTestEngine.withPlugin("history-level-tests", new PlatformHistory(), gateways(PLATFORM), TENANT,
+                gateways(FLOW));
         history = engine.getHistoryService();
-        engine.getRepositoryService().createDeployment().addModelInstance(PLATFORM + ".bpmn", gateways(PLATFORM))
-                .deploy();
-        engine.getRepositoryService().createDeployment().tenantId(TENANT)
-                .addModelInstance(FLOW + ".bpmn", gateways(FLOW)).deploy();
     }
 
     @AfterAll

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
-import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.history.DefaultHistoryRemovalTimeProvider;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
 import org.operaton.bpm.model.bpmn.Bpmn;
@@ -42,15 +41,9 @@ class PlatformRemovalTimesTest {
 
     @BeforeAll
     static void engine() {
-        StandaloneProcessEngineConfiguration configuration = ProcessTestEngine.configuration("removal_time_tests",
-                "removal-time-tests");
-        configuration.getProcessEnginePlugins().add(new PlatformHistory());
-        engine = configuration.buildProcessEngine();
+        engine = ProcessTestEngine.withPlugin("removal-time-tests", new PlatformHistory(), waiting(PLATFORM, 180),
+                TENANT, waiting(FLOW, 30));
         history = engine.getHistoryService();
-        engine.getRepositoryService().createDeployment().addModelInstance(PLATFORM + ".bpmn", waiting(PLATFORM, 180))
-                .deploy();
-        engine.getRepositoryService().createDeployment().tenantId(TENANT)
-                .addModelInstance(FLOW + ".bpmn", waiting(FLOW, 30)).deploy();
     }
 
     @AfterAll

@@ -83,7 +83,7 @@ class ConfirmationMessagesTest {
         var mail = messages.confirmation(ConfirmationPurpose.SIGNUP, Channel.EMAIL, danish, "https://x.example/c/t",
                 false);
         assertThat(mail.subject()).isEqualTo("Bekræft din tilmelding til Acmes nyhedsbrev");
-        assertThat(mail.text()).contains("Hej", "https://x.example/c/t", "se bort fra denne mail");
+        assertThat(mail.text()).contains("Hej", "https://x.example/c/t", "kan du roligt slette denne mail");
         assertThat(mail.html()).contains("<html lang=\"da\">", "Bekræft min tilmelding");
         assertThat(messages.welcome(Channel.EMAIL, danish, "U").subject()).isEqualTo("Velkommen til Acmes nyhedsbrev");
         assertThat(messages.welcome(Channel.SMS, danish, "U").text()).startsWith("Velkommen til");
