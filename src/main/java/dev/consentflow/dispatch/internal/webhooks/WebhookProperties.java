@@ -1,5 +1,6 @@
 package dev.consentflow.dispatch.internal.webhooks;
 
+import dev.consentflow.web.ClientAddress;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,6 +40,12 @@ public record WebhookProperties(@DefaultValue Ses ses, @DefaultValue Sendgrid se
 
     /** @param allowedIps when not empty, only posts from these addresses are taken (Postmark publishes its own) */
     public record Postmark(String username, String password, @DefaultValue List<String> allowedIps) {
+        /** The allowed addresses in the form posts' client addresses take (RFC 5952), however they were written. */
+        public Postmark {
+            allowedIps = allowedIps.stream().map(String::strip).filter(ip -> !ip.isEmpty())
+                    .map(ClientAddress::canonical).toList();
+        }
+
         boolean enabled() {
             return username != null && !username.isBlank() && password != null && !password.isBlank();
         }
