@@ -26,6 +26,13 @@ public interface Subscribers {
     SignupOutcome registerSignup(AccountId account, Signup signup);
 
     /**
+     * {@link #registerSignup(AccountId, Signup)} with the signup's list as the caller read it for this request
+     * ({@link MailingLists#findList} of this account): it is not read again. Without it, or when it is not the
+     * signup's list, the list is read as always.
+     */
+    SignupOutcome registerSignup(AccountId account, Signup signup, ListInfo listAsRead);
+
+    /**
      * Subscribes with consent the integration already holds (API {@code "confirmed": true}): CONFIRMED at once,
      * with the evidence as both request and confirmation (audited SUBSCRIBED and CONFIRMED). Answers the card,
      * the list and the subscription.

@@ -5,6 +5,7 @@ import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.CustomFields;
 import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.InvalidValue;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.Source;
@@ -40,6 +41,15 @@ record CheckedSignup(EmailAddress email, MobileNumber mobile, Channel channel, M
     }
 
     static CheckedSignup of(AccountId account, Signup signup, Lists lists) {
+        return of(account, signup, lists, null);
+    }
+
+    /**
+     * Checked with the list the caller already read for this request, when it is the signup's (no second read);
+     * otherwise the list is looked up. A list is never deleted, and V265 refuses a subscription on another
+     * account's list, so the id read a moment ago is as good as one read now.
+     */
+    static CheckedSignup of(AccountId account, Signup signup, Lists lists, ListInfo listAsRead) {
         List<FieldProblem> problems = new ArrayList<>();
         Channel channel = signup.channel() != null ? signup.channel()
                 : signup.email() == null && signup.mobile() != null ? Channel.SMS : Channel.EMAIL;
@@ -47,7 +57,8 @@ record CheckedSignup(EmailAddress email, MobileNumber mobile, Channel channel, M
                 EmailAddress::parse);
         MobileNumber mobile = parse(problems, "mobile", signup.mobile(), channel == Channel.SMS,
                 MobileNumber::parse);
-        MailingList list = lists.find(account, signup.listKey()).orElse(null);
+        MailingList list = listAsRead != null && listAsRead.key().equals(signup.listKey())
+                ? MailingList.of(account.value(), listAsRead) : lists.find(account, signup.listKey()).orElse(null);
         if (list == null) {
             problems.add(new FieldProblem("list", "is not a list of this account"));
         }

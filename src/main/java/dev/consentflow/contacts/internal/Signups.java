@@ -3,6 +3,7 @@ package dev.consentflow.contacts.internal;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ContactAlreadyErased;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.Source;
@@ -52,7 +53,13 @@ class Signups implements Subscribers {
     @Override
     @Transactional
     public SignupOutcome registerSignup(AccountId account, Signup signup) {
-        CheckedSignup request = CheckedSignup.of(account, signup, lists);
+        return registerSignup(account, signup, null);
+    }
+
+    @Override
+    @Transactional
+    public SignupOutcome registerSignup(AccountId account, Signup signup, ListInfo listAsRead) {
+        CheckedSignup request = CheckedSignup.of(account, signup, lists, listAsRead);
         cards.lockAddress(account, request.identityEmail(), request.identityMobile());
         Optional<Contact> newest = newestCard(account, request);
         if (newest.isPresent() && newest.get().isErased()) {

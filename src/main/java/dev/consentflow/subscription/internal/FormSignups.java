@@ -2,7 +2,6 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.TransactionRetry;
 import dev.consentflow.contacts.Signup;
-import dev.consentflow.subscription.DoubleOptIns;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import dev.consentflow.web.NotFoundException;
 import java.time.Instant;
@@ -23,10 +22,10 @@ class FormSignups {
 
     private final SignupForms forms;
     private final SignupLimits limits;
-    private final DoubleOptIns subscriptions;
+    private final SignupDesk subscriptions;
     private final TransactionRetry retry;
 
-    FormSignups(SignupForms forms, SignupLimits limits, DoubleOptIns subscriptions, TransactionRetry retry) {
+    FormSignups(SignupForms forms, SignupLimits limits, SignupDesk subscriptions, TransactionRetry retry) {
         this.forms = forms;
         this.limits = limits;
         this.subscriptions = subscriptions;
@@ -45,11 +44,11 @@ class FormSignups {
         }
         Signup signup = SignupValues.parse(form, values, clientIp, userAgent, Instant.now());
         limits.check(clientIp, signup.email() != null ? signup.email() : signup.mobile());
-        // The form's list was read with the form, for this request: no second lookup.
+        // The form's list was read with the form, for this request: neither this nor registering looks it up again.
         if (form.list() == null) {
             log.warn("Signup form {} names the list {}, which does not exist", form.key(), signup.listKey());
             throw new NotFoundException("Form");
         }
-        retry.run(() -> subscriptions.signUp(form.account(), signup));
+        retry.run(() -> subscriptions.signUp(form.account(), signup, form.list()));
     }
 }

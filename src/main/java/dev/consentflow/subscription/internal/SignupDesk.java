@@ -1,6 +1,7 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.engine.Variables;
@@ -34,8 +35,19 @@ class SignupDesk implements DoubleOptIns {
 
     @Override
     public SignupReceipt signUp(AccountId account, Signup signup) {
+        return signUp(account, signup, null);
+    }
+
+    /**
+     * A signup whose list the caller read for this request (a form's list, read with the form): registering
+     * takes it instead of reading it once more.
+     */
+    SignupReceipt signUp(AccountId account, Signup signup, ListInfo listAsRead) {
         UUID requestId = UUID.randomUUID();
         inbox.post(requestId, account, signup);
+        if (listAsRead != null) {
+            inbox.listAsRead(requestId, listAsRead);
+        }
         SignupReceipt receipt;
         try {
             runtime.start(DoubleOptInProcess.ID, requestId.toString(), Map.of(

@@ -23,9 +23,20 @@ class SignupInbox extends ProcessInbox<Signup, SignupReceipt> {
     }
 
     private final Map<UUID, FirstConfirmation> firstConfirmations = new ConcurrentHashMap<>();
+    private final Map<UUID, ListInfo> listsAsRead = new ConcurrentHashMap<>();
 
     SignupInbox() {
         super(DoubleOptInProcess.Task.REGISTER_SIGNUP);
+    }
+
+    /** The signup's list as the form read it for this request, so that registering needs not read it again. */
+    void listAsRead(UUID requestId, ListInfo list) {
+        listsAsRead.put(requestId, list);
+    }
+
+    /** The list the form read for this request, if any; taken once. */
+    ListInfo takeListAsRead(UUID requestId) {
+        return listsAsRead.remove(requestId);
     }
 
     void firstConfirmation(UUID requestId, FirstConfirmation first) {
@@ -41,6 +52,7 @@ class SignupInbox extends ProcessInbox<Signup, SignupReceipt> {
     @Override
     SignupReceipt close(UUID requestId) {
         firstConfirmations.remove(requestId);
+        listsAsRead.remove(requestId);
         return super.close(requestId);
     }
 }

@@ -66,7 +66,8 @@ class SignupRegistrar {
 
     Registered register(UUID requestId, String processInstanceId) {
         ProcessInbox.Letter<Signup, SignupReceipt> letter = inbox.open(requestId);
-        SignupOutcome outcome = contacts.registerSignup(letter.account, letter.request);
+        SignupOutcome outcome = contacts.registerSignup(letter.account, letter.request,
+                inbox.takeListAsRead(requestId));
         Registered registered;
         if (outcome instanceof SignupOutcome.Pending pending) {
             registered = pending(requestId, processInstanceId, letter, pending);

@@ -178,7 +178,7 @@ class DoubleOptInFlowIT {
         anonymous = Api.at(port);
         reset(lists, subscribers, subscriptions, pending, resubscriptions, resubscriptionEnds);
         when(lists.findList(any(), eq("news"))).thenReturn(Optional.of(NEWS));
-        when(subscribers.registerSignup(any(), any())).thenAnswer(call -> {
+        when(subscribers.registerSignup(any(), any(), any())).thenAnswer(call -> {
             Signup signup = call.getArgument(1);
             String address = signup.email() == null ? signup.mobile() : signup.email().toLowerCase();
             if (address.startsWith("erased")) {
@@ -213,7 +213,7 @@ class DoubleOptInFlowIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 
         ArgumentCaptor<Signup> registered = ArgumentCaptor.forClass(Signup.class);
-        verify(subscribers).registerSignup(eq(defaultAccount()), registered.capture());
+        verify(subscribers).registerSignup(eq(defaultAccount()), registered.capture(), any());
         ConsentEvidence evidence = registered.getValue().evidence();
         assertThat(evidence.ip()).isEqualTo("203.0.113.7");
         assertThat(evidence.userAgent()).isEqualTo("FlowIT");
@@ -379,7 +379,7 @@ class DoubleOptInFlowIT {
         assertThat(jdbc.sql("select count(*) from subscription_confirmation_request where purpose = 'SIGNUP'").query(Long.class).single())
                 .isEqualTo(doubleOptIns + 1);
         awaitLink(freshAddress, Purpose.CONFIRMATION);
-        verify(subscribers, times(2)).registerSignup(any(), any());
+        verify(subscribers, times(2)).registerSignup(any(), any(), any());
 
         ArgumentCaptor<Resubscription> handedOver = ArgumentCaptor.forClass(Resubscription.class);
         verify(resubscriptions).requestResubscription(eq(defaultAccount()), handedOver.capture());
