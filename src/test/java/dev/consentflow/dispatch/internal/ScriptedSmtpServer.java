@@ -217,12 +217,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         dataCommands.computeIfAbsent(recipient, a -> new AtomicInteger()).incrementAndGet();
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         byte[] raw = readData(in);
-                        boolean goOn;
-                        try {
-                            goOn = answerData(client, out, recipient, raw);
-                        } finally {
-                            closed(recipient);
-                        }
+                        boolean goOn = answerAndClose(client, out, recipient, raw);
                         recipient = null;
                         if (!goOn) {
                             return;
@@ -245,12 +240,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         byte[] raw = chunks.toByteArray();
                         chunks.reset();
-                        boolean goOn;
-                        try {
-                            goOn = answerData(client, out, recipient, raw);
-                        } finally {
-                            closed(recipient);
-                        }
+                        boolean goOn = answerAndClose(client, out, recipient, raw);
                         recipient = null;
                         if (!goOn) {
                             return;
@@ -271,6 +261,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Answers the end of data as scripted; false when the session ends here. */
+    /** Answers a whole message (after DATA's dot or the last BDAT chunk); the recipient's transaction ends. */
+    private boolean answerAndClose(Socket client, OutputStream out, String recipient, byte[] raw) throws IOException {
+        try {
+            return answerData(client, out, recipient, raw);
+        } finally {
+            closed(recipient);
+        }
+    }
+
     private boolean answerData(Socket client, OutputStream out, String recipient, byte[] raw) throws IOException {
         int attempt = dataAttempts.computeIfAbsent(recipient, a -> new AtomicInteger()).incrementAndGet();
         if (recipient.startsWith("silent-")) {
