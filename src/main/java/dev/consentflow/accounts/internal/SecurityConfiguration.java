@@ -2,12 +2,18 @@ package dev.consentflow.accounts.internal;
 
 import dev.consentflow.accounts.Role;
 import dev.consentflow.web.Problems;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -26,12 +32,20 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * engine's web apps, which log in on their own, are open. Every refusal is problem JSON.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
+@EnableMethodSecurity(prePostEnabled = false)
 class SecurityConfiguration {
 
     private static final String ADMIN = Role.ADMIN.name();
     private static final String MARKETER = Role.MARKETER.name();
     private static final String COMPLIANCE = Role.COMPLIANCE.name();
+
+    /** {@code @PreAuthorize} only: the code uses no other method-security annotation ({@link PreAuthorizeAdvisor}). */
+    @Bean
+    @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static PreAuthorizeAdvisor preAuthorizeAdvisor(ApplicationContext context,
+            ObjectProvider<ObjectPostProcessor<AuthorizationManager<MethodInvocation>>> postProcessors) {
+        return new PreAuthorizeAdvisor(context, postProcessors);
+    }
 
     @Bean
     @Order(1)
