@@ -41,7 +41,8 @@ import org.postgresql.PGConnection;
  * custom field, its subscription and two chained audit entries, SUBSCRIBED and CONFIRMED) into tables made like the
  * server's: the columns, checks, keys, foreign keys and indexes read from the server's own database after its
  * migrations ran (a referenced table outside the four is a one-row stand-in, so the foreign keys are checked as
- * there). The bench tool encrypts before the clock starts, with the server's scheme: a random AES-256 data key per
+ * there), with the server's statistics targets and storage parameters (autovacuum analyzes both alike while they
+ * COPY). The bench tool encrypts before the clock starts, with the server's scheme: a random AES-256 data key per
  * card wrapped with AES-256-GCM, the address and the field sealed with AES-256-GCM under it, the blind index an
  * HMAC-SHA256 of the normalised address, each audit entry's hash a SHA-256 over the one before it.
  *
@@ -313,6 +314,7 @@ final class ImportCeiling {
                     }
                 }
                 s.execute("create table " + table + " (" + String.join(", ", columns) + ")");
+                copyStatisticsSettings(server, s, table);
                 List<String> constraintIndexes = new ArrayList<>();
                 try (PreparedStatement q = server.prepareStatement("""
                         select c.conname, c.contype, pg_get_constraintdef(c.oid), r.relname,
@@ -366,6 +368,38 @@ final class ImportCeiling {
                 s.execute(fk);
             }
             s.execute("analyze");
+        }
+    }
+
+    /**
+     * The server's per-column statistics targets ({@code set statistics}, V276: none on the sealed values, keys,
+     * hashes and the audit detail) and the table's storage parameters (the audit table analysed after 10 % growth):
+     * without them, autovacuum's analyzes during the ceiling's COPYs would cost more than the server's do. A column
+     * at the default has no target of its own (-1 before PostgreSQL 17, null from 17 on) and is left so.
+     */
+    private static void copyStatisticsSettings(Connection server, Statement raw, String table) throws SQLException {
+        try (PreparedStatement q = server.prepareStatement("""
+                select a.attname, a.attstattarget from pg_attribute a
+                 where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped
+                   and a.attstattarget is not null and a.attstattarget >= 0""")) {
+            q.setString(1, "public." + table);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    raw.execute("alter table " + table + " alter column " + rs.getString(1) + " set statistics "
+                            + rs.getInt(2));
+                }
+            }
+        }
+        try (PreparedStatement q = server.prepareStatement(
+                "select option_name, option_value from pg_options_to_table("
+                        + "(select reloptions from pg_class where oid = ?::regclass))")) {
+            q.setString(1, "public." + table);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    raw.execute("alter table " + table + " set (" + rs.getString(1) + " = '"
+                            + rs.getString(2).replace("'", "''") + "')");
+                }
+            }
         }
     }
 
