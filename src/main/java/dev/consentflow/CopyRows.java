@@ -56,6 +56,32 @@ public final class CopyRows {
         return this;
     }
 
+    /**
+     * The first columns of a row in COPY's text format (tab-separated, no line end), to start a row with later
+     * ({@link #rowAfter}): what can be formatted before the rest of the row is known. Adds no row.
+     */
+    public String columns(Object... values) {
+        int start = text.length();
+        int count = rows;
+        row(values);
+        String formatted = text.substring(start, text.length() - 1);
+        text.setLength(start);
+        rows = count;
+        return formatted;
+    }
+
+    /** A row that starts with columns formatted before ({@link #columns}), then these values. */
+    public CopyRows rowAfter(String formatted, Object... values) {
+        text.append(formatted);
+        for (Object value : values) {
+            text.append('\t');
+            append(value);
+        }
+        text.append('\n');
+        rows++;
+        return this;
+    }
+
     public boolean isEmpty() {
         return rows == 0;
     }
