@@ -48,7 +48,7 @@ import org.postgresql.PGConnection;
  *
  * <p>The ceiling commits as the import does: chunks of the import's chunk size ({@code CONSENTFLOW_IMPORT_CHUNK_ROWS},
  * default 1,000), each chunk's four COPYs in one transaction, on as many connections as the import writes chunks
- * at once ({@code CONSENTFLOW_IMPORTS_THREADS}, default the processors there are): {@code fair_raw_per_s}. The
+ * at once ({@code CONSENTFLOW_IMPORTS_THREADS}, default one more than the processors there are): {@code fair_raw_per_s}. The
  * former ceiling, all rows' COPYs in one transaction on one connection ({@code fair_one_tx_per_s}), runs too, for
  * comparison: there every foreign-key check waits as an after-trigger event until the one commit, which a
  * chunk-by-chunk import never pays, so the product could beat it.
@@ -71,7 +71,7 @@ final class ImportCeiling {
         Database.Target target = f.db.raw();
         Path dir = Files.createTempDirectory("bench-import-ceiling-");
         int chunkRows = setting("CONSENTFLOW_IMPORT_CHUNK_ROWS", 1000);
-        int connections = setting("CONSENTFLOW_IMPORTS_THREADS", Runtime.getRuntime().availableProcessors());
+        int connections = setting("CONSENTFLOW_IMPORTS_THREADS", Runtime.getRuntime().availableProcessors() + 1);
         try {
             UUID account = UUID.randomUUID();
             UUID list = UUID.randomUUID();
