@@ -16,7 +16,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN} in its text format, sent on the connection of the current
  * transaction, so they commit or roll back with it. Far less work for the database per row than a batch of
- * INSERT statements, which matters for imports of a million rows and for the audit entries of an import's chunk.
+ * INSERT statements, which matters for imports of a million rows (their audit entries go in binary: {@code
+ * consent.internal.BinaryAuditRows}).
  * The one writer of COPY's text format: NULL as {@code \N}, bytes as {@code \x} hex, instants in ISO-8601, enums by
  * name, backslash, tab and line breaks escaped.
  */
@@ -50,32 +51,6 @@ public final class CopyRows {
             } else {
                 append(values[i]);
             }
-        }
-        text.append('\n');
-        rows++;
-        return this;
-    }
-
-    /**
-     * The first columns of a row in COPY's text format (tab-separated, no line end), to start a row with later
-     * ({@link #rowAfter}): what can be formatted before the rest of the row is known. Adds no row.
-     */
-    public String columns(Object... values) {
-        int start = text.length();
-        int count = rows;
-        row(values);
-        String formatted = text.substring(start, text.length() - 1);
-        text.setLength(start);
-        rows = count;
-        return formatted;
-    }
-
-    /** A row that starts with columns formatted before ({@link #columns}), then these values. */
-    public CopyRows rowAfter(String formatted, Object... values) {
-        text.append(formatted);
-        for (Object value : values) {
-            text.append('\t');
-            append(value);
         }
         text.append('\n');
         rows++;

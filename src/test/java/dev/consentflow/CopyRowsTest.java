@@ -29,28 +29,4 @@ class CopyRowsTest {
 
         assertThat(rows.toString()).isEqualTo(expected.toString());
     }
-
-    @Test
-    void aRowStartedWithColumnsFormattedBeforeIsTheRowWrittenAtOnce() {
-        UUID account = UUID.randomUUID();
-        Instant at = Instant.parse("2026-12-07T03:52:43.790318Z");
-        CopyRows atOnce = new CopyRows();
-        CopyRows inTwo = new CopyRows();
-        CopyRows formatter = new CopyRows();
-        java.util.List<String> starts = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            UUID person = i == 3 ? null : UUID.randomUUID();
-            String detail = "{\"a\": \"x\\ty\\\\z\"}\t" + i;
-            atOnce.row(account, at, person, "SUBSCRIBED", "key:1", detail, null, (long) i + 1,
-                    i == 0 ? null : new byte[] {(byte) i}, new byte[] {2, (byte) i});
-            starts.add(formatter.columns(account, at, person, "SUBSCRIBED", "key:1", detail, null));
-        }
-        for (int i = 0; i < 5; i++) {
-            inTwo.rowAfter(starts.get(i), (long) i + 1, i == 0 ? null : new byte[] {(byte) i}, new byte[] {2, (byte) i});
-        }
-
-        assertThat(inTwo.toString()).isEqualTo(atOnce.toString());
-        assertThat(formatter.isEmpty()).isTrue();
-        assertThat(formatter.toString()).isEmpty();
-    }
 }

@@ -1,6 +1,5 @@
 package dev.consentflow.consent.internal;
 
-import dev.consentflow.CopyRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,15 +55,15 @@ class ChainTail {
 
     /**
      * Entries made ready to link, outside the chain's lock: each one's canonical bytes but for its seq and the
-     * previous hash ({@link CanonicalEntry.Frame}), and when they go in as a COPY, each row's columns that do not
+     * previous hash ({@link CanonicalEntry.Frame}), and when they go in as a COPY, each row's fields that do not
      * depend on its place. Under the lock, linking them is then a SHA-256 and a few appends per entry.
      */
     static final class Ready {
         private final UUID chain;
         private final List<Link> links;
         private final List<CanonicalEntry.Frame> frames;
-        /** The COPY rows' first columns, or null when the entries go in as one INSERT. */
-        private final List<String> columns;
+        /** The binary COPY rows' first fields ({@link BinaryAuditRows#start}), or null when they go in as one INSERT. */
+        private final List<byte[]> starts;
 
         UUID chain() {
             return chain;
@@ -75,8 +74,7 @@ class ChainTail {
             this.links = links;
             this.frames = new ArrayList<>(links.size());
             boolean copied = links.size() >= COPY_FROM;
-            CopyRows copy = copied ? new CopyRows() : null;
-            this.columns = copied ? new ArrayList<>(links.size()) : null;
+            this.starts = copied ? new ArrayList<>(links.size()) : null;
             for (Link entry : links) {
                 frames.add(detailsCanonical
                         ? CanonicalEntry.frame(chain, entry.at(), entry.subscriberId(), entry.action(), entry.actor(),
@@ -84,8 +82,8 @@ class ChainTail {
                         : CanonicalEntry.frame(chain, entry.at(), entry.subscriberId(), entry.action(), entry.actor(),
                                 entry.detail(), entry.processInstanceId()));
                 if (copied) {
-                    columns.add(copy.columns(chain, entry.at(), entry.subscriberId(), entry.action(), entry.actor(),
-                            entry.detailJson(), entry.processInstanceId()));
+                    starts.add(BinaryAuditRows.start(chain, entry.at(), entry.subscriberId(), entry.action(),
+                            entry.actor(), entry.detailJson(), entry.processInstanceId()));
                 }
             }
         }
@@ -140,18 +138,15 @@ class ChainTail {
         long seq = head.seq();
         byte[] previous = head.hash();
         int moved;
-        if (entries.columns != null) {
-            CopyRows copy = new CopyRows();
+        if (entries.starts != null) {
+            BinaryAuditRows copy = new BinaryAuditRows();
             for (int i = 0; i < entries.links.size(); i++) {
                 seq++;
                 byte[] hash = entries.frames.get(i).hash(seq, previous);
-                copy.rowAfter(entries.columns.get(i), seq, previous, hash);
+                copy.row(entries.starts.get(i), seq, previous, hash);
                 previous = hash;
             }
-            copy.copy(dataSource, """
-                    copy consent_audit_entry
-                        (account_id, at, subscriber_id, action, actor, detail, process_instance_id, seq, prev_hash, hash)
-                    from stdin""");
+            copy.copy(dataSource);
             moved = jdbc.sql(MOVE_HEAD).param("chain", chain).param("seq", seq).param("hash", previous)
                     .param("from", head.seq()).update();
         } else {
