@@ -16,7 +16,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN} in its text format, sent on the connection of the current
  * transaction, so they commit or roll back with it. Far less work for the database per row than a batch of
- * INSERT statements, which matters for imports of a million rows and for the audit entries of an import's chunk.
+ * INSERT statements, which matters for imports of a million rows (their audit entries go in binary: {@code
+ * consent.internal.BinaryAuditRows}).
  * The one writer of COPY's text format: NULL as {@code \N}, bytes as {@code \x} hex, instants in ISO-8601, enums by
  * name, backslash, tab and line breaks escaped.
  */

@@ -5,7 +5,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.postgresql.PGConnection;
 
@@ -78,6 +82,7 @@ final class ImportBench {
         if (skip != null) {
             return skip;
         }
+        Map<String, Long> databaseBefore = database(f);
         long start = System.nanoTime();
         Cpu.Snapshot cpu = f.cpu.snapshot();
         Api.Answer created = f.api.postMultipart("/api/imports",
@@ -85,20 +90,85 @@ final class ImportBench {
         if (!created.ok()) {
             return "POST /api/imports answered " + created.brief();
         }
+        long uploaded = System.nanoTime();
+        Long firstChunk = null;
         String id = created.json().path("id").asText();
         long deadline = System.currentTimeMillis() + (f.config.quick() ? 60_000 : 3_600_000);
         JsonNode state = f.api.get("/api/imports/" + id).json();
         while (!finished(state, rows) && System.currentTimeMillis() < deadline) {
+            if (firstChunk == null && state.path("done").asLong() > 0) {
+                firstChunk = System.nanoTime();
+            }
             Thread.sleep(250);
             state = f.api.get("/api/imports/" + id).json();
         }
         report.put("cpu", f.cpu.since(cpu));
+        // Where the time went, to tell one run's figure from another's (the import's figure has been bimodal): the
+        // upload (POST until its answer: the file read, checked and stored), the wait until the first chunk was
+        // committed, and what PostgreSQL did meanwhile (checkpoints, WAL, autovacuum's rounds on the import's
+        // tables) beside the rows those tables held before.
+        report.put("upload_s", Report.round((uploaded - start) / 1e9, 2));
+        if (firstChunk != null) {
+            report.put("first_chunk_s", Report.round((firstChunk - start) / 1e9, 2));
+        }
+        Map<String, Long> databaseAfter = database(f);
+        if (!databaseBefore.isEmpty() && !databaseAfter.isEmpty()) {
+            Map<String, Object> during = new LinkedHashMap<>();
+            databaseAfter.forEach((key, value) -> {
+                if (!key.endsWith("_before")) {
+                    during.put(key, value - databaseBefore.getOrDefault(key, 0L));
+                }
+            });
+            during.put("table_rows_before", databaseBefore.get("table_rows_before"));
+            report.put("db_during", during);
+        }
         long imported = state.path("imported").asLong() + state.path("updated").asLong();
         report.rate("app_per_s", imported, System.nanoTime() - start).put("status", state.path("status").asText())
                 .put("imported", state.path("imported").asLong()).put("updated", state.path("updated").asLong())
                 .put("unchanged", state.path("unchanged").asLong()).put("rejected", state.path("rejected").asLong())
                 .put("rows", state.path("rows").asLong());
         return null;
+    }
+
+    /**
+     * PostgreSQL's counters that the import moves: checkpoints (PostgreSQL 17's pg_stat_checkpointer, else
+     * pg_stat_bgwriter), WAL bytes, autovacuum's vacuums and analyzes of the import's four tables, and the rows those
+     * tables held (estimated); empty when they cannot be read.
+     */
+    private static Map<String, Long> database(Fixture f) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = f.db.connect(f.config.appJdbcUrl()); Statement s = c.createStatement()) {
+            String checkpoints;
+            try (ResultSet rs = s.executeQuery("select to_regclass('pg_catalog.pg_stat_checkpointer') is not null")) {
+                rs.next();
+                checkpoints = rs.getBoolean(1)
+                        ? "select num_timed + num_requested from pg_stat_checkpointer"
+                        : "select checkpoints_timed + checkpoints_req from pg_stat_bgwriter";
+            }
+            try (ResultSet rs = s.executeQuery(checkpoints)) {
+                rs.next();
+                out.put("checkpoints", rs.getLong(1));
+            }
+            try (ResultSet rs = s.executeQuery("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+                rs.next();
+                out.put("wal_mb", rs.getLong(1) / (1024 * 1024));
+            }
+            try (ResultSet rs = s.executeQuery("""
+                    select coalesce(sum(autovacuum_count), 0), coalesce(sum(autoanalyze_count), 0),
+                           coalesce(sum(n_live_tup), 0)
+                      from pg_stat_user_tables
+                     where relname in ('contacts_contact', 'contacts_field', 'contacts_subscription',
+                                       'consent_audit_entry')""")) {
+                rs.next();
+                out.put("autovacuums", rs.getLong(1));
+                out.put("autoanalyzes", rs.getLong(2));
+                out.put("table_rows_before", rs.getLong(3));
+            }
+        } catch (SQLException e) {
+            Log.info("import: PostgreSQL's counters could not be read: " + e.getMessage());
+            out.clear();
+        }
+        return out;
     }
 
     private static boolean finished(JsonNode state, int rows) {

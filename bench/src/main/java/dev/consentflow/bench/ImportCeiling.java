@@ -1,10 +1,14 @@
 package dev.consentflow.bench;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
+import java.io.DataOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,13 +45,15 @@ import org.postgresql.PGConnection;
  * custom field, its subscription and two chained audit entries, SUBSCRIBED and CONFIRMED) into tables made like the
  * server's: the columns, checks, keys, foreign keys and indexes read from the server's own database after its
  * migrations ran (a referenced table outside the four is a one-row stand-in, so the foreign keys are checked as
- * there). The bench tool encrypts before the clock starts, with the server's scheme: a random AES-256 data key per
+ * there), with the server's statistics targets and storage parameters (autovacuum analyzes both alike while they
+ * COPY). The bench tool encrypts before the clock starts, with the server's scheme: a random AES-256 data key per
  * card wrapped with AES-256-GCM, the address and the field sealed with AES-256-GCM under it, the blind index an
- * HMAC-SHA256 of the normalised address, each audit entry's hash a SHA-256 over the one before it.
+ * HMAC-SHA256 of the normalised address, each audit entry's hash a SHA-256 over the one before it. The audit entries
+ * go in as the server's import writes them, in COPY's binary format; the other three tables in its text format.
  *
  * <p>The ceiling commits as the import does: chunks of the import's chunk size ({@code CONSENTFLOW_IMPORT_CHUNK_ROWS},
  * default 1,000), each chunk's four COPYs in one transaction, on as many connections as the import writes chunks
- * at once ({@code CONSENTFLOW_IMPORTS_THREADS}, default the processors there are): {@code fair_raw_per_s}. The
+ * at once ({@code CONSENTFLOW_IMPORTS_THREADS}, default one more than the processors there are): {@code fair_raw_per_s}. The
  * former ceiling, all rows' COPYs in one transaction on one connection ({@code fair_one_tx_per_s}), runs too, for
  * comparison: there every foreign-key check waits as an after-trigger event until the one commit, which a
  * chunk-by-chunk import never pays, so the product could beat it.
@@ -56,6 +62,14 @@ final class ImportCeiling {
 
     static final List<String> TABLES = List.of("contacts_contact", "contacts_field", "contacts_subscription",
             "consent_audit_entry");
+    /** The table the server's import COPYs in binary (its chunks' audit entries); the others go in as text. */
+    private static final String BINARY_TABLE = "consent_audit_entry";
+    /** COPY's binary signature, no flags, no header extension; and its trailer, a field count of -1. */
+    private static final byte[] BINARY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
+            0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] BINARY_TRAILER = {(byte) 0xFF, (byte) 0xFF};
+    /** PostgreSQL's epoch, 2000-01-01T00:00:00Z, in Unix seconds. */
+    private static final long POSTGRES_EPOCH = 946_684_800L;
     private static final HexFormat HEX = HexFormat.of();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -70,7 +84,7 @@ final class ImportCeiling {
         Database.Target target = f.db.raw();
         Path dir = Files.createTempDirectory("bench-import-ceiling-");
         int chunkRows = setting("CONSENTFLOW_IMPORT_CHUNK_ROWS", 1000);
-        int connections = setting("CONSENTFLOW_IMPORTS_THREADS", Runtime.getRuntime().availableProcessors());
+        int connections = setting("CONSENTFLOW_IMPORTS_THREADS", Runtime.getRuntime().availableProcessors() + 1);
         try {
             UUID account = UUID.randomUUID();
             UUID list = UUID.randomUUID();
@@ -101,8 +115,16 @@ final class ImportCeiling {
         long start = System.nanoTime();
         for (String table : TABLES) {
             long began = System.nanoTime();
-            try (Reader in = Files.newBufferedReader(files.paths().get(table), StandardCharsets.UTF_8)) {
-                raw.unwrap(PGConnection.class).getCopyAPI().copyIn(copy(table), in);
+            if (table.equals(BINARY_TABLE)) {
+                try (InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                        new ByteArrayInputStream(BINARY_HEADER), Files.newInputStream(files.paths().get(table)),
+                        new ByteArrayInputStream(BINARY_TRAILER))))) {
+                    raw.unwrap(PGConnection.class).getCopyAPI().copyIn(copy(table), in);
+                }
+            } else {
+                try (Reader in = Files.newBufferedReader(files.paths().get(table), StandardCharsets.UTF_8)) {
+                    raw.unwrap(PGConnection.class).getCopyAPI().copyIn(copy(table), in);
+                }
             }
             seconds.put(table, Report.round((System.nanoTime() - began) / 1e9, 2));
         }
@@ -148,7 +170,7 @@ final class ImportCeiling {
                                 in.get(table).seek(at[k]);
                                 in.get(table).readFully(part);
                                 c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy(table),
-                                        new ByteArrayInputStream(part));
+                                        new ByteArrayInputStream(table.equals(BINARY_TABLE) ? binary(part) : part));
                                 nanos.get(table).add(System.nanoTime() - began);
                             }
                             c.commit();
@@ -178,7 +200,17 @@ final class ImportCeiling {
     }
 
     private static String copy(String table) {
-        return "copy " + table + " (" + COLUMNS.get(table) + ") from stdin";
+        return "copy " + table + " (" + COLUMNS.get(table) + ") from stdin"
+                + (table.equals(BINARY_TABLE) ? " (format binary)" : "");
+    }
+
+    /** A chunk's binary rows as one COPY's data: the header, the rows, the trailer. */
+    private static byte[] binary(byte[] rows) {
+        byte[] data = new byte[BINARY_HEADER.length + rows.length + BINARY_TRAILER.length];
+        System.arraycopy(BINARY_HEADER, 0, data, 0, BINARY_HEADER.length);
+        System.arraycopy(rows, 0, data, BINARY_HEADER.length, rows.length);
+        System.arraycopy(BINARY_TRAILER, 0, data, BINARY_HEADER.length + rows.length, BINARY_TRAILER.length);
+        return data;
     }
 
     /** The server's setting from the environment both run in, else its default. */
@@ -200,7 +232,10 @@ final class ImportCeiling {
                     + "integration, confirmed_at, updated_at, version",
             "consent_audit_entry", "account_id, seq, at, subscriber_id, action, actor, detail, prev_hash, hash");
 
-    /** The rows of the same CSV as the server ends with, encrypted, in COPY's text format, one file per table. */
+    /**
+     * The rows of the same CSV as the server ends with, encrypted, one file per table: in COPY's text format, the
+     * audit entries' rows in its binary format without header and trailer (each COPY adds them).
+     */
     private static Encrypted encrypt(Config c, Path dir, int rows, UUID account, UUID list, int chunkRows)
             throws Exception {
         SecretKey wrapping = aesKey();
@@ -212,10 +247,15 @@ final class ImportCeiling {
         int chunks = (rows + chunkRows - 1) / chunkRows;
         for (String table : TABLES) {
             files.put(table, dir.resolve(table + ".copy"));
-            out.put(table, Files.newBufferedWriter(files.get(table), StandardCharsets.UTF_8));
+            if (!table.equals(BINARY_TABLE)) {
+                out.put(table, Files.newBufferedWriter(files.get(table), StandardCharsets.UTF_8));
+            }
             offsets.put(table, new long[chunks + 1]);
             written.put(table, new long[1]);
         }
+        BufferedOutputStream binaryOut = new BufferedOutputStream(Files.newOutputStream(files.get(BINARY_TABLE)));
+        java.io.ByteArrayOutputStream entry = new java.io.ByteArrayOutputStream(512);
+        DataOutputStream fields = new DataOutputStream(entry);
         // Every line is ASCII: its characters are its bytes, so the offsets count characters.
         java.util.function.BiConsumer<String, String> write = (table, line) -> {
             try {
@@ -241,7 +281,8 @@ final class ImportCeiling {
                 // Time-ordered ids (UUID version 7), as the server makes for new cards and subscriptions.
                 UUID id = timeOrderedId();
                 UUID subscription = timeOrderedId();
-                String at = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+                Instant instant = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                String at = instant.toString();
                 SecretKey data = aesKey();
                 byte[] wrapped = seal(wrapping, data.getEncoded(), "contact:" + id + "/data-key");
                 write.accept("contacts_contact", id + "\t" + account + "\t1\t" + bytea(wrapped) + "\t1\t"
@@ -262,9 +303,10 @@ final class ImportCeiling {
                         sha.update(previous);
                     }
                     byte[] hash = sha.digest();
-                    write.accept("consent_audit_entry", account + "\t" + seq + "\t" + at + "\t" + id + "\t" + action
-                            + "\t" + actor + "\t" + detail + "\t" + (previous == null ? "\\N" : bytea(previous)) + "\t"
-                            + bytea(hash) + "\n");
+                    entry.reset();
+                    binaryRow(fields, account, seq, instant, id, action, actor, detail, previous, hash);
+                    entry.writeTo(binaryOut);
+                    written.get(BINARY_TABLE)[0] += entry.size();
                     previous = hash;
                 }
             }
@@ -275,8 +317,49 @@ final class ImportCeiling {
             for (BufferedWriter w : out.values()) {
                 w.close();
             }
+            binaryOut.close();
         }
         return new Encrypted(files, offsets);
+    }
+
+    /**
+     * An audit entry as a row of COPY's binary format, the columns of {@link #COLUMNS}' audit table in their order:
+     * each field its length and its binary form (ids as 16 bytes, the time as microseconds since 2000, texts in
+     * UTF-8, the detail as jsonb's version byte and its text, hashes as their bytes, -1 for null).
+     */
+    private static void binaryRow(DataOutputStream out, UUID account, long seq, Instant at, UUID subscriber,
+                                  String action, String actor, String detail, byte[] previous, byte[] hash)
+            throws IOException {
+        out.writeShort(9);
+        uuid(out, account);
+        out.writeInt(8);
+        out.writeLong(seq);
+        out.writeInt(8);
+        out.writeLong((at.getEpochSecond() - POSTGRES_EPOCH) * 1_000_000L + at.getNano() / 1_000);
+        uuid(out, subscriber);
+        bytes(out, action.getBytes(StandardCharsets.UTF_8));
+        bytes(out, actor.getBytes(StandardCharsets.UTF_8));
+        byte[] json = detail.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(json.length + 1);
+        out.writeByte(1);
+        out.write(json);
+        if (previous == null) {
+            out.writeInt(-1);
+        } else {
+            bytes(out, previous);
+        }
+        bytes(out, hash);
+    }
+
+    private static void uuid(DataOutputStream out, UUID id) throws IOException {
+        out.writeInt(16);
+        out.writeLong(id.getMostSignificantBits());
+        out.writeLong(id.getLeastSignificantBits());
+    }
+
+    private static void bytes(DataOutputStream out, byte[] value) throws IOException {
+        out.writeInt(value.length);
+        out.write(value);
     }
 
     /**
@@ -313,6 +396,7 @@ final class ImportCeiling {
                     }
                 }
                 s.execute("create table " + table + " (" + String.join(", ", columns) + ")");
+                copyStatisticsSettings(server, s, table);
                 List<String> constraintIndexes = new ArrayList<>();
                 try (PreparedStatement q = server.prepareStatement("""
                         select c.conname, c.contype, pg_get_constraintdef(c.oid), r.relname,
@@ -366,6 +450,38 @@ final class ImportCeiling {
                 s.execute(fk);
             }
             s.execute("analyze");
+        }
+    }
+
+    /**
+     * The server's per-column statistics targets ({@code set statistics}, V276: none on the sealed values, keys,
+     * hashes and the audit detail) and the table's storage parameters (the audit table analysed after 10 % growth):
+     * without them, autovacuum's analyzes during the ceiling's COPYs would cost more than the server's do. A column
+     * at the default has no target of its own (-1 before PostgreSQL 17, null from 17 on) and is left so.
+     */
+    private static void copyStatisticsSettings(Connection server, Statement raw, String table) throws SQLException {
+        try (PreparedStatement q = server.prepareStatement("""
+                select a.attname, a.attstattarget from pg_attribute a
+                 where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped
+                   and a.attstattarget is not null and a.attstattarget >= 0""")) {
+            q.setString(1, "public." + table);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    raw.execute("alter table " + table + " alter column " + rs.getString(1) + " set statistics "
+                            + rs.getInt(2));
+                }
+            }
+        }
+        try (PreparedStatement q = server.prepareStatement(
+                "select option_name, option_value from pg_options_to_table("
+                        + "(select reloptions from pg_class where oid = ?::regclass))")) {
+            q.setString(1, "public." + table);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    raw.execute("alter table " + table + " set (" + rs.getString(1) + " = '"
+                            + rs.getString(2).replace("'", "''") + "')");
+                }
+            }
         }
     }
 

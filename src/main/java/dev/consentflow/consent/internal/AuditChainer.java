@@ -140,11 +140,19 @@ class AuditChainer {
      * still chained by one transaction at a time, and the entries exist if and only if the caller's facts do.
      */
     void appendNow(UUID chain, List<ChainTail.Link> entries) {
-        lock(chain);
-        while (chainWaiting(chain) == BATCH) {
-            log.debug("Chained a full batch of waiting audit entries of {} before an append", chain);
+        appendNow(tail.ready(chain, entries));
+    }
+
+    /**
+     * As {@link #appendNow(UUID, List)}, for entries made ready before the lock ({@link ChainTail#ready}): under the
+     * lock, each entry only takes its seq, its hash and its row's last columns.
+     */
+    void appendNow(ChainTail.Ready entries) {
+        lock(entries.chain());
+        while (chainWaiting(entries.chain()) == BATCH) {
+            log.debug("Chained a full batch of waiting audit entries of {} before an append", entries.chain());
         }
-        tail.link(chain, entries);
+        tail.link(entries);
     }
 
     /** The chain's transaction-scoped advisory lock: whoever links into the chain holds it until its commit. */

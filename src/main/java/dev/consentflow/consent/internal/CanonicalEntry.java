@@ -76,6 +76,77 @@ final class CanonicalEntry {
         }
     }
 
+    /**
+     * An entry's canonical content but for its seq and the previous hash, serialized once: before an entry takes
+     * its place in the chain (outside the chain's lock), so that linking it costs one SHA-256 over these bytes with
+     * the seq and the previous hash put in. The bytes are those {@link #hash(UUID, long, Instant, UUID, String,
+     * String, Map, String, byte[])} serializes: the array's elements one by one, joined by commas.
+     */
+    static Frame frame(UUID chain, Instant at, UUID subscriberId, String action, String actor,
+                       Map<String, Object> detail, String processInstanceId) {
+        return frame(chain, at, subscriberId, action, actor, detailJson(detail), processInstanceId);
+    }
+
+    /**
+     * As {@link #frame(UUID, Instant, UUID, String, String, Map, String)}, with the detail already serialized by
+     * {@link #detailJson} (of a {@link #normalize normalized} map): its text is taken as it is.
+     */
+    static Frame frame(UUID chain, Instant at, UUID subscriberId, String action, String actor,
+                       String canonicalDetailJson, String processInstanceId) {
+        // The chain's id is hex digits and dashes, the format tag plain ASCII: neither is escaped.
+        byte[] before = ("[\"" + FORMAT + "\",\"" + chain + "\",").getBytes(StandardCharsets.UTF_8);
+        String middle;
+        String instance;
+        try {
+            // The strings between the seq and the detail as one array (one generator), its brackets left out.
+            middle = json.writeValueAsString(Arrays.asList(at.toString(),
+                    subscriberId == null ? null : subscriberId.toString(), action, actor));
+            instance = json.writeValueAsString(processInstanceId);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] after = ("," + middle.substring(1, middle.length() - 1) + "," + canonicalDetailJson + "," + instance
+                + ",").getBytes(StandardCharsets.UTF_8);
+        return new Frame(before, after);
+    }
+
+    /** An entry's canonical bytes around its seq and previous hash ({@link #frame}). */
+    static final class Frame {
+        private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+        private final byte[] before;
+        private final byte[] after;
+
+        private Frame(byte[] before, byte[] after) {
+            this.before = before;
+            this.after = after;
+        }
+
+        /** The entry's hash at this seq after this hash (null first in its chain), as {@code hash(...)} gives it. */
+        byte[] hash(long seq, byte[] prevHash) {
+            MessageDigest sha = sha256();
+            sha.update(before);
+            sha.update(Long.toString(seq).getBytes(StandardCharsets.US_ASCII));
+            sha.update(after);
+            if (prevHash == null) {
+                sha.update(NULL);
+            } else {
+                sha.update((byte) '"');
+                sha.update(hex.formatHex(prevHash).getBytes(StandardCharsets.US_ASCII));
+                sha.update((byte) '"');
+            }
+            sha.update((byte) ']');
+            return sha.digest();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] hash(AuditRow row) {
         return hash(row.accountId(), row.seq(), row.at(), row.subscriberId(), row.action(), row.actor(),
                 parseDetail(row.detail()), row.processInstanceId(), row.prevHash());

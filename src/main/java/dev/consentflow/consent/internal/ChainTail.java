@@ -1,6 +1,5 @@
 package dev.consentflow.consent.internal;
 
-import dev.consentflow.CopyRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,16 +53,73 @@ class ChainTail {
         static final Head EMPTY = new Head(0, null);
     }
 
+    /**
+     * Entries made ready to link, outside the chain's lock: each one's canonical bytes but for its seq and the
+     * previous hash ({@link CanonicalEntry.Frame}), and when they go in as a COPY, each row's fields that do not
+     * depend on its place. Under the lock, linking them is then a SHA-256 and a few appends per entry.
+     */
+    static final class Ready {
+        private final UUID chain;
+        private final List<Link> links;
+        private final List<CanonicalEntry.Frame> frames;
+        /** The binary COPY rows' first fields ({@link BinaryAuditRows#start}), or null when they go in as one INSERT. */
+        private final List<byte[]> starts;
+
+        UUID chain() {
+            return chain;
+        }
+
+        private Ready(UUID chain, List<Link> links, boolean detailsCanonical) {
+            this.chain = chain;
+            this.links = links;
+            this.frames = new ArrayList<>(links.size());
+            boolean copied = links.size() >= COPY_FROM;
+            this.starts = copied ? new ArrayList<>(links.size()) : null;
+            for (Link entry : links) {
+                frames.add(detailsCanonical
+                        ? CanonicalEntry.frame(chain, entry.at(), entry.subscriberId(), entry.action(), entry.actor(),
+                                entry.detailJson(), entry.processInstanceId())
+                        : CanonicalEntry.frame(chain, entry.at(), entry.subscriberId(), entry.action(), entry.actor(),
+                                entry.detail(), entry.processInstanceId()));
+                if (copied) {
+                    starts.add(BinaryAuditRows.start(chain, entry.at(), entry.subscriberId(), entry.action(),
+                            entry.actor(), entry.detailJson(), entry.processInstanceId()));
+                }
+            }
+        }
+    }
+
+    /** Makes the entries ready to link into the chain ({@link Ready}); no statement, no lock. */
+    Ready ready(UUID chain, List<Link> entries) {
+        return new Ready(chain, entries, false);
+    }
+
+    /**
+     * As {@link #ready(UUID, List)}, for entries whose {@code detailJson} is {@link CanonicalEntry#detailJson} of their
+     * (normalized) detail, as {@link ChainedAuditLog} makes them: the hash covers that text as it is, instead of the
+     * detail serialized again. (A detail read back from the database is not: jsonb writes it with spaces.)
+     */
+    Ready readyCanonical(UUID chain, List<Link> entries) {
+        return new Ready(chain, entries, true);
+    }
+
     /** Links the entries after the chain's head, read here. */
     void link(UUID chain, List<Link> entries) {
-        if (entries.isEmpty()) {
+        if (!entries.isEmpty()) {
+            link(ready(chain, entries));
+        }
+    }
+
+    /** Links entries made ready before ({@link #ready}) after the chain's head, read here. */
+    void link(Ready entries) {
+        if (entries.links.isEmpty()) {
             return;
         }
         Head head = jdbc.sql("select seq, hash from consent_audit_head where account_id = :chain")
-                .param("chain", chain)
+                .param("chain", entries.chain)
                 .query((rs, n) -> new Head(rs.getLong("seq"), rs.getBytes("hash")))
                 .optional().orElse(Head.EMPTY);
-        link(chain, head, entries);
+        link(head, entries);
     }
 
     /**
@@ -72,26 +128,37 @@ class ChainTail {
      * read at: a head moved meanwhile (a linker without the lock) rolls the caller back instead of forking the chain.
      */
     void link(UUID chain, Head head, List<Link> entries) {
-        if (entries.isEmpty()) {
-            return;
+        if (!entries.isEmpty()) {
+            link(head, ready(chain, entries));
         }
+    }
+
+    private void link(Head head, Ready entries) {
+        UUID chain = entries.chain;
         long seq = head.seq();
         byte[] previous = head.hash();
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (Link entry : entries) {
-            seq++;
-            byte[] hash = CanonicalEntry.hash(chain, seq, entry.at(), entry.subscriberId(), entry.action(),
-                    entry.actor(), entry.detail(), entry.processInstanceId(), previous);
-            rows.add(new Object[] {chain, seq, entry.at(), entry.subscriberId(), entry.action(), entry.actor(),
-                    entry.detailJson(), entry.processInstanceId(), previous, hash});
-            previous = hash;
-        }
         int moved;
-        if (rows.size() >= COPY_FROM) {
-            copy(rows);
+        if (entries.starts != null) {
+            BinaryAuditRows copy = new BinaryAuditRows();
+            for (int i = 0; i < entries.links.size(); i++) {
+                seq++;
+                byte[] hash = entries.frames.get(i).hash(seq, previous);
+                copy.row(entries.starts.get(i), seq, previous, hash);
+                previous = hash;
+            }
+            copy.copy(dataSource);
             moved = jdbc.sql(MOVE_HEAD).param("chain", chain).param("seq", seq).param("hash", previous)
                     .param("from", head.seq()).update();
         } else {
+            List<Object[]> rows = new ArrayList<>(entries.links.size());
+            for (int i = 0; i < entries.links.size(); i++) {
+                Link entry = entries.links.get(i);
+                seq++;
+                byte[] hash = entries.frames.get(i).hash(seq, previous);
+                rows.add(new Object[] {chain, seq, entry.at(), entry.subscriberId(), entry.action(), entry.actor(),
+                        entry.detailJson(), entry.processInstanceId(), previous, hash});
+                previous = hash;
+            }
             moved = insertAndMoveHead(rows, chain, head.seq(), seq, previous);
         }
         if (moved != 1) {
@@ -117,14 +184,5 @@ class ChainTail {
         sql.append(")\n").append(MOVE_HEAD_POSITIONAL);
         params.addAll(Arrays.asList(chain, seq, hash, from));
         return jdbc.sql(sql.toString()).params(params).update();
-    }
-
-    private void copy(List<Object[]> rows) {
-        CopyRows copy = new CopyRows();
-        rows.forEach(copy::row);
-        copy.copy(dataSource, """
-                copy consent_audit_entry
-                    (account_id, seq, at, subscriber_id, action, actor, detail, process_instance_id, prev_hash, hash)
-                from stdin""");
     }
 }

@@ -43,10 +43,12 @@ class ChainedAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
     private final AuditChainer chainer;
+    private final ChainTail tail;
 
-    ChainedAuditLog(JdbcClient jdbc, AuditChainer chainer) {
+    ChainedAuditLog(JdbcClient jdbc, AuditChainer chainer, ChainTail tail) {
         this.jdbc = jdbc;
         this.chainer = chainer;
+        this.tail = tail;
     }
 
     @Override
@@ -112,7 +114,11 @@ class ChainedAuditLog implements AuditLog {
                     entry.action().name(), clip(entry.actor(), MAX_ACTOR), detail, CanonicalEntry.detailJson(detail),
                     clip(entry.processInstanceId(), MAX_PROCESS_INSTANCE)));
         }
-        byChain.forEach(chainer::appendNow);
+        // Each chain's entries are made ready (serialized, their rows formatted) before its lock is taken: while one
+        // transaction holds a chain's lock until it commits, the next prepares its entries instead of waiting.
+        List<ChainTail.Ready> ready = new ArrayList<>(byChain.size());
+        byChain.forEach((chain, links) -> ready.add(tail.readyCanonical(chain, links)));
+        ready.forEach(chainer::appendNow);
     }
 
     /**

@@ -32,6 +32,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -281,7 +283,17 @@ class ImportRunner {
         rejections.sort(Comparator.comparingLong(Rejection::row));
         table.reject(job.id(), rejections);
         uploads.deletePart(job.id(), part.seq());
-        table.advance(job.id(), node, new Counts(size, imported, updated, unchanged, rejections.size()),
-                settings.lease());
+        Counts counts = new Counts(size, imported, updated, unchanged, rejections.size());
+        // The cursor moves last, as the transaction commits, after the chunk's audit entries (appended as it commits,
+        // registered before this): from its update the import's row is locked until the commit, and the next chunk's
+        // update waits for it. Moved before the audit entries, the next chunk would wait while this one serializes
+        // and links them; moved last, the import's row is held only for the commit, and one chunk's entries are
+        // made ready while another links its own.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                table.advance(job.id(), node, counts, settings.lease());
+            }
+        });
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param lease        how long a claimed import stays a node's without a committed chunk; after it, another node
  *                     resumes it
  * @param nodeId       names this node in leases (default: host name and a random suffix, new on every start)
- * @param threads      chunks of one import written at once on this node (default: the processors there are)
+ * @param threads      chunks of one import written at once on this node (default: one more than the processors
+ *                     there are: a chunk's thread spends much of its time waiting on the database, its COPYs, the
+ *                     audit chain's lock and its commit, while another chunk's could seal rows)
  */
 @ConfigurationProperties("consentflow.imports")
 record ImportSettings(@DefaultValue("512MB") DataSize maxBytes, @DefaultValue("1000") int chunkRows,
@@ -26,7 +28,7 @@ record ImportSettings(@DefaultValue("512MB") DataSize maxBytes, @DefaultValue("1
             throw new IllegalArgumentException("consentflow.imports.chunk-rows must be at least 1");
         }
         if (threads < 1) {
-            threads = Runtime.getRuntime().availableProcessors();
+            threads = Runtime.getRuntime().availableProcessors() + 1;
         }
         if (nodeId == null || nodeId.isBlank()) {
             String host;

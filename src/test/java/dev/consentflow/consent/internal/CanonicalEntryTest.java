@@ -74,4 +74,33 @@ class CanonicalEntryTest {
     private byte[] hash(Map<String, Object> detail, byte[] prev) {
         return CanonicalEntry.hash(chain, 1, at, subscriber, "VIEWED", "admin:x", detail, null, prev);
     }
+
+    @Test
+    void anEntrysFrameHashesAsTheWholeEntryDoesAtAnySeqAfterAnyHash() {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("list", "n\u00e9ws \"quoted\" back\\slash \u2028 \t tab \u0001 \ud83d\ude00");
+        detail.put("fields", List.of("firstName", Map.of("b", 2, "a", List.of())));
+        detail.put("nothing", null);
+        detail.put("yes", true);
+        detail.put("at", at);
+        Map<String, Object> normalized = CanonicalEntry.normalize(detail);
+        byte[] previous = null;
+        for (long seq : new long[] {1, 9, 10, 12_345_678_901L, Long.MAX_VALUE}) {
+            for (UUID person : java.util.Arrays.asList(subscriber, null)) {
+                for (String instance : java.util.Arrays.asList(null, "proc:1\"x")) {
+                    CanonicalEntry.Frame frame = CanonicalEntry.frame(chain, at, person, "CONFIRMED",
+                            "key:\u00fc\"", normalized, instance);
+                    byte[] whole = CanonicalEntry.hash(chain, seq, at, person, "CONFIRMED", "key:\u00fc\"",
+                            normalized, instance, previous);
+                    assertThat(frame.hash(seq, previous)).isEqualTo(whole);
+                    assertThat(CanonicalEntry.frame(chain, at, person, "CONFIRMED", "key:\u00fc\"",
+                            CanonicalEntry.detailJson(normalized), instance).hash(seq, previous)).isEqualTo(whole);
+                    previous = whole;
+                }
+            }
+        }
+        Map<String, Object> empty = CanonicalEntry.normalize(null);
+        assertThat(CanonicalEntry.frame(chain, at, null, "VIEWED", "admin:x", empty, null).hash(1, null))
+                .isEqualTo(CanonicalEntry.hash(chain, 1, at, null, "VIEWED", "admin:x", empty, null, null));
+    }
 }
