@@ -5,8 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.context.Context;
-import org.operaton.bpm.engine.impl.interceptor.Session;
-import org.operaton.bpm.engine.impl.interceptor.SessionFactory;
 import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
 import org.springframework.stereotype.Component;
@@ -34,17 +32,7 @@ class KnownDefinitionRows extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.getSessionFactories().put(ProcessDefinitionManager.class, new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return ProcessDefinitionManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new Manager(KnownDefinitionRows.this);
-            }
-        });
+        EngineManagers.replace(configuration, ProcessDefinitionManager.class, Manager::new);
     }
 
     /** Whether the definition's row was read since the last change heard of, while this node listens. */
@@ -65,18 +53,13 @@ class KnownDefinitionRows extends AbstractProcessEnginePlugin {
     }
 
     /** The engine's manager of definitions, answering an unchanged definition from the deployment cache. */
-    static final class Manager extends ProcessDefinitionManager {
-
-        private final KnownDefinitionRows rows;
-
-        Manager(KnownDefinitionRows rows) {
-            this.rows = rows;
-        }
+    final class Manager extends ProcessDefinitionManager {
 
         @Override
         public ProcessDefinitionEntity getCachedResourceDefinitionEntity(String definitionId) {
             ProcessDefinitionEntity ofCommand = super.getCachedResourceDefinitionEntity(definitionId);
-            if (ofCommand != null || definitionId == null || !rows.unchanged(definitionId)) {
+            if (ofCommand != null || definitionId == null
+                    || !KnownDefinitionRows.this.unchanged(definitionId)) {
                 return ofCommand;
             }
             return Context.getProcessEngineConfiguration().getDeploymentCache()
@@ -85,10 +68,10 @@ class KnownDefinitionRows extends AbstractProcessEnginePlugin {
 
         @Override
         public ProcessDefinitionEntity findLatestDefinitionById(String id) {
-            long generation = rows.generation();
+            long generation = KnownDefinitionRows.this.generation();
             ProcessDefinitionEntity row = super.findLatestDefinitionById(id);
             if (row != null) {
-                rows.read(id, generation);
+                KnownDefinitionRows.this.read(id, generation);
             }
             return row;
         }
