@@ -40,15 +40,18 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
      * select of its own.
      */
     private static final String LOCK_ON_LIVE_CARD_WITH_LIST = """
-            select s.*, l.id as list_of_id, l.account_id as list_of_account_id, l.key as list_of_key,
-                   l.name as list_of_name, l.brand as list_of_brand, l.created_at as list_of_created_at,
-                   l.language as list_of_language, l.track_opens as list_of_track_opens,
-                   l.track_clicks as list_of_track_clicks
+            select s.*, """ + ListColumns.SELECT + """
               from contacts_subscription s
               join contacts_list l on l.id = s.list_id
              where s.id = :id and s.account_id = :accountId
                and exists (select 1 from contacts_contact c where c.id = s.contact_id and c.erased_at is null)
                for update of s""";
+    /** A subscription's card, state and list (a confirmation link's page, an unsubscribe page): one statement. */
+    private static final String SUBSCRIPTION_WITH_LIST = """
+            select s.contact_id, s.status, """ + ListColumns.SELECT + """
+              from contacts_subscription s
+              join contacts_list l on l.id = s.list_id
+             where s.id = :id and s.account_id = :accountId""";
 
     private final SubscriptionRepository subscriptions;
     private final ContactRepository contacts;
@@ -124,7 +127,17 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
                 .getRequiredPersistentEntity(Subscription.class), converter);
     }
 
-    /** The list's columns of {@link #LOCK_ON_LIVE_CARD_WITH_LIST}. */
+    /** A list's columns in a statement about a subscription, named apart from the subscription's. */
+    private static final class ListColumns {
+        static final String SELECT = """
+                l.id as list_of_id, l.account_id as list_of_account_id, l.key as list_of_key,
+                       l.name as list_of_name, l.brand as list_of_brand, l.created_at as list_of_created_at,
+                       l.language as list_of_language, l.track_opens as list_of_track_opens,
+                       l.track_clicks as list_of_track_clicks
+                """;
+    }
+
+    /** The list of a row that selected {@link ListColumns#SELECT}. */
     private static MailingList listOf(ResultSet rs) throws SQLException {
         var created = rs.getTimestamp("list_of_created_at");
         return new MailingList(rs.getObject("list_of_id", UUID.class), rs.getObject("list_of_account_id", UUID.class),
@@ -216,9 +229,10 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
     @Override
     @Transactional(readOnly = true)
     public Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId id) {
-        return subscriptions.findByIdAndAccountId(id.value(), account.value())
-                .map(s -> new SubscriptionRef(new SubscriberId(s.contactId()), new SubscriptionId(s.id()),
-                        lists.byId(s.listId()).info(), s.status()));
+        return jdbc.query(SUBSCRIPTION_WITH_LIST, Map.of("id", id.value(), "accountId", account.value()),
+                (rs, row) -> new SubscriptionRef(new SubscriberId(rs.getObject("contact_id", UUID.class)), id,
+                        listOf(rs).info(), SubscriptionStatus.valueOf(rs.getString("status"))))
+                .stream().findFirst();
     }
 
     @Override
