@@ -185,4 +185,29 @@ class LanguageJourneyIT {
         assertThat(admin.get(path).json().get("subject").asText())
                 .isEqualTo("Bitte bestätigen Sie Ihre Anmeldung zu {{listName}}");
     }
+
+    @Test
+    void aListsOwnWelcomeIsTheWelcomeOfTheNextConfirmationClick() {
+        String list = "hello-" + suffix;
+        assertThat(admin.post("/api/lists", Map.of("key", list, "name", "Acme Hello")).status()).isEqualTo(201);
+        String path = "/api/lists/" + list + "/messages/welcome";
+        Answer accepted = admin.put(path, Map.of("subject", "You are in: {{listName}}",
+                "html", "<p>Glad you came. <a href=\"{{unsubscribeUrl}}\">Leave {{listName}}</a></p>",
+                "text", "Glad you came. Leave: {{unsubscribeUrl}}"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+        String email = "cleo-" + suffix + "@example.com";
+        Answer signup = admin.post("/api/subscriptions", Map.of("email", email, "list", list, "ip", "203.0.113.63"));
+        assertThat(signup.status()).as(signup.body()).isEqualTo(202);
+        String link = DevMailbox.confirmationPath(mailbox.awaitMail(email, "Please confirm"));
+        assertThat(anonymous.postRaw(link, "application/x-www-form-urlencoded", new byte[0], Map.of()).status())
+                .isEqualTo(200);
+
+        JsonNode welcome = mailbox.awaitMail(email, "You are in: Acme Hello");
+        Parts parts = DevMailbox.parts(welcome);
+        Matcher unsubscribe = UNSUBSCRIBE.matcher(parts.text());
+        assertThat(parts.text()).startsWith("Glad you came. Leave: http");
+        assertThat(unsubscribe.find()).as(parts.text()).isTrue();
+        assertThat(parts.html()).contains("Leave Acme Hello</a>", unsubscribe.group(1));
+    }
 }

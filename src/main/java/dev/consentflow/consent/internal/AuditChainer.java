@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ids, many per transaction: each takes the next seq and links to the entry before it. Appending only writes the
  * pending row, so transactions of one account no longer wait for each other's commit at the chain's head.
  *
- * <p>Chaining runs right after the appending transaction commits, on this node's chainer thread; readers of the
- * trail chain what waits first ({@link #chain(UUID)}), so they see every committed entry; a sweep picks up
+ * <p>Chaining runs shortly after the appending transaction commits ({@value #GATHER_MILLIS} ms: the entries that
+ * other transactions of the chain commit meanwhile are chained by the same batch, one commit for all of them), on
+ * this node's chainer thread; readers of the trail chain what waits first ({@link #chain(UUID)}), so they see every
+ * committed entry; a sweep picks up
  * entries whose node stopped before chaining them. One chain is chained by one transaction at a time, on every
  * node: a transaction-scoped advisory lock on the chain, taken before the pending rows are read. Under it a batch
  * costs two statements more: the waiting entries deleted and returned with the head they follow (no lock on the
@@ -46,13 +48,19 @@ class AuditChainer {
     /** The advisory lock class of audit chains (two-int keys, apart from the one-bigint keys of other locks). */
     private static final int LOCK_CLASS = 0x61756474;
     private static final int BATCH = 500;
+    /**
+     * How long a signalled chain waits before its batch is taken: the entries committed meanwhile join it. Chained at
+     * once, a batch held one entry as a rule (SignupConfirmCostBench: 0.92 chainer commits and 2.66 statements per
+     * confirmation); nothing waits for it (readers chain first, {@link #chain(UUID)}).
+     */
+    private static final long GATHER_MILLIS = 50;
     private static final String TAKE_WAITING = NamedSql.read("consent", "take-waiting-audit-entries");
 
     private final JdbcClient jdbc;
     private final ChainTail tail;
     private final TransactionTemplate ownTransaction;
     private final Set<UUID> signalled = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "audit-chainer");
         thread.setDaemon(true);
         return thread;
@@ -110,14 +118,14 @@ class AuditChainer {
         // A chain already signalled has a task that has not started yet: it will read this entry too.
         if (signalled.add(chain)) {
             try {
-                worker.execute(() -> {
+                worker.schedule(() -> {
                     signalled.remove(chain);
                     try {
                         chain(chain);
                     } catch (RuntimeException e) {
                         log.warn("Could not chain audit entries of {} (the sweep will): {}", chain, e.toString());
                     }
-                });
+                }, GATHER_MILLIS, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 signalled.remove(chain);
                 log.info("Shutting down: audit entries of {} are chained by the next sweep", chain);

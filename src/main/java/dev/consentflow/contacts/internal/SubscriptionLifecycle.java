@@ -9,11 +9,19 @@ import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.contacts.SubscriptionRef;
 import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.contacts.Subscriptions;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.jdbc.core.convert.EntityRowMapper;
+import org.springframework.data.jdbc.core.convert.JdbcConverter;
+import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -26,6 +34,24 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
     private static final Pattern ENHANCED_CODE = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
     private static final int MAX_USER_AGENT = 512;
     private static final int MAX_IP = 45;
+    /**
+     * The subscription a confirmation click is about, its row locked, only while its card is there and not erased,
+     * with its list (the list's columns named apart from the subscription's): one statement where the list was a
+     * select of its own.
+     */
+    private static final String LOCK_ON_LIVE_CARD_WITH_LIST = """
+            select s.*, """ + ListColumns.SELECT + """
+              from contacts_subscription s
+              join contacts_list l on l.id = s.list_id
+             where s.id = :id and s.account_id = :accountId
+               and exists (select 1 from contacts_contact c where c.id = s.contact_id and c.erased_at is null)
+               for update of s""";
+    /** A subscription's card, state and list (a confirmation link's page, an unsubscribe page): one statement. */
+    private static final String SUBSCRIPTION_WITH_LIST = """
+            select s.contact_id, s.status, """ + ListColumns.SELECT + """
+              from contacts_subscription s
+              join contacts_list l on l.id = s.list_id
+             where s.id = :id and s.account_id = :accountId""";
 
     private final SubscriptionRepository subscriptions;
     private final ContactRepository contacts;
@@ -33,10 +59,15 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
     private final ContactAudit audit;
     private final Cards cards;
     private final CardEvents events;
+    private final NamedParameterJdbcOperations jdbc;
+    private final RowMapper<Subscription> subscriptionRows;
 
     SubscriptionLifecycle(SubscriptionRepository subscriptions, ContactRepository contacts, Lists lists,
-                          ContactAudit audit, Cards cards, CardEvents events) {
+                          ContactAudit audit, Cards cards, CardEvents events, NamedParameterJdbcOperations jdbc,
+                          JdbcConverter converter) {
         this.events = events;
+        this.jdbc = jdbc;
+        this.subscriptionRows = rowsOf(converter);
         this.subscriptions = subscriptions;
         this.contacts = contacts;
         this.lists = lists;
@@ -79,12 +110,40 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
     @Override
     @Transactional
     public Optional<SubscriptionRef> lockForConfirmation(AccountId account, SubscriptionId id) {
-        return subscriptions.findLockedOnLiveCard(id.value(), account.value()).map(subscription -> {
-            MailingList list = lists.byId(subscription.listId());
-            LockedForConfirmation.keep(new LockedForConfirmation(subscription, list));
-            return new SubscriptionRef(new SubscriberId(subscription.contactId()), id, list.info(),
-                    subscription.status());
-        });
+        return jdbc.query(LOCK_ON_LIVE_CARD_WITH_LIST, Map.of("id", id.value(), "accountId", account.value()),
+                        (rs, row) -> new LockedForConfirmation(subscriptionRows.mapRow(rs, row), listOf(rs)))
+                .stream().findFirst().map(locked -> {
+                    LockedForConfirmation.keep(locked);
+                    Subscription subscription = locked.subscription();
+                    return new SubscriptionRef(new SubscriberId(subscription.contactId()), id, locked.list().info(),
+                            subscription.status());
+                });
+    }
+
+    /** A subscription from its columns in a row, as the repository maps it. */
+    @SuppressWarnings("unchecked")
+    private static RowMapper<Subscription> rowsOf(JdbcConverter converter) {
+        return new EntityRowMapper<>((RelationalPersistentEntity<Subscription>) converter.getMappingContext()
+                .getRequiredPersistentEntity(Subscription.class), converter);
+    }
+
+    /** A list's columns in a statement about a subscription, named apart from the subscription's. */
+    private static final class ListColumns {
+        static final String SELECT = """
+                l.id as list_of_id, l.account_id as list_of_account_id, l.key as list_of_key,
+                       l.name as list_of_name, l.brand as list_of_brand, l.created_at as list_of_created_at,
+                       l.language as list_of_language, l.track_opens as list_of_track_opens,
+                       l.track_clicks as list_of_track_clicks
+                """;
+    }
+
+    /** The list of a row that selected {@link ListColumns#SELECT}. */
+    private static MailingList listOf(ResultSet rs) throws SQLException {
+        var created = rs.getTimestamp("list_of_created_at");
+        return new MailingList(rs.getObject("list_of_id", UUID.class), rs.getObject("list_of_account_id", UUID.class),
+                rs.getString("list_of_key"), rs.getString("list_of_name"), rs.getString("list_of_brand"),
+                created == null ? null : created.toInstant(), rs.getString("list_of_language"),
+                rs.getBoolean("list_of_track_opens"), rs.getBoolean("list_of_track_clicks"));
     }
 
     /**
@@ -170,9 +229,10 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
     @Override
     @Transactional(readOnly = true)
     public Optional<SubscriptionRef> subscription(AccountId account, SubscriptionId id) {
-        return subscriptions.findByIdAndAccountId(id.value(), account.value())
-                .map(s -> new SubscriptionRef(new SubscriberId(s.contactId()), new SubscriptionId(s.id()),
-                        lists.byId(s.listId()).info(), s.status()));
+        return jdbc.query(SUBSCRIPTION_WITH_LIST, Map.of("id", id.value(), "accountId", account.value()),
+                (rs, row) -> new SubscriptionRef(new SubscriberId(rs.getObject("contact_id", UUID.class)), id,
+                        listOf(rs).info(), SubscriptionStatus.valueOf(rs.getString("status"))))
+                .stream().findFirst();
     }
 
     @Override

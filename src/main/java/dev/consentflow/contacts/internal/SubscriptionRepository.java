@@ -19,17 +19,6 @@ interface SubscriptionRepository extends ListCrudRepository<Subscription, UUID> 
     Optional<Subscription> findLockedByIdAndAccountId(UUID id, UUID accountId);
 
     /**
-     * The subscription a confirmation click is about, its row locked, only while its card is there and not erased:
-     * the card's check in the lock's statement, where it was a select of its own.
-     */
-    @Query("""
-            select s.* from contacts_subscription s
-             where s.id = :id and s.account_id = :accountId
-               and exists (select 1 from contacts_contact c where c.id = s.contact_id and c.erased_at is null)
-               for update of s""")
-    Optional<Subscription> findLockedOnLiveCard(UUID id, UUID accountId);
-
-    /**
      * CONFIRMED with the click's evidence: only the columns a confirmation changes (saving the aggregate wrote every
      * one), from the version read. 0: the row changed since (the caller rolls back).
      */

@@ -88,14 +88,19 @@ class ConfirmationClicks {
     }
 
     private Visit clickOnce(String token, ConsentEvidence click) {
-        Optional<ConfirmationToken> link = tokens.find(token);
-        if (link.isEmpty()) {
-            return Visit.NOWHERE;
-        }
-        lockAddressFirst(link.get());
-        Optional<ConfirmationRequest> locked = requests.lock(link.get().processInstanceId());
+        // A signup's link is found and its request locked in one statement; any other link as below.
+        Optional<ConfirmationRequest> locked = requests.lockSignupOfLink(
+                tokens.hash(ConfirmationPurpose.SIGNUP, token));
         if (locked.isEmpty()) {
-            return Visit.NOWHERE;
+            Optional<ConfirmationToken> link = tokens.find(token);
+            if (link.isEmpty()) {
+                return Visit.NOWHERE;
+            }
+            lockAddressFirst(link.get());
+            locked = requests.lock(link.get().processInstanceId());
+            if (locked.isEmpty()) {
+                return Visit.NOWHERE;
+            }
         }
         ConfirmationRequest request = locked.get();
         if (!request.isWaiting()) {

@@ -4,6 +4,7 @@ import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.OutboundMessage.Content;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,11 @@ class ConfirmationMessages {
      */
     Content welcome(Channel channel, ListInfo list, String unsubscribeLink) {
         return mails.content(channel, list, MailKind.WELCOME, unsubscribeLink);
+    }
+
+    /** As above, with the list's own wording of the welcome as read already (empty: the built-in text). */
+    Content welcome(Channel channel, ListInfo list, String unsubscribeLink, Optional<MailTemplate> wording) {
+        return mails.content(channel, list, MailKind.WELCOME, unsubscribeLink, wording);
     }
 
     /** The List-Id of a list (RFC 2919): the list key, the brand, the server's host name. */

@@ -16,6 +16,17 @@ interface ConfirmationRequestRepository extends ListCrudRepository<ConfirmationR
     @Query("select * from subscription_confirmation_request where process_instance_id = :processInstanceId for update")
     Optional<ConfirmationRequest> lock(String processInstanceId);
 
+    /**
+     * The request a signup's link leads to, found by the link's hash and locked in one statement (a click's look-up
+     * and lock were two). A resubscription's link is not found here: its click takes the address's lock first.
+     */
+    @Query("""
+            select r.* from subscription_confirmation_request r
+              join subscription_confirmation_request_token t on t.process_instance_id = r.process_instance_id
+             where t.token_hash = :signupHash and t.purpose = 'SIGNUP' and r.purpose = 'SIGNUP'
+               for update of r""")
+    Optional<ConfirmationRequest> lockSignupOfLink(byte[] signupHash);
+
     @Query("""
             select * from subscription_confirmation_request
             where purpose = 'SIGNUP' and subscription_id = :subscriptionId and state = 'WAITING' for update""")

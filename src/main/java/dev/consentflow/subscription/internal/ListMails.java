@@ -64,11 +64,16 @@ class ListMails {
 
     /** The message of a kind for one person: the mail as the list words it, or the built-in SMS. */
     Content content(Channel channel, ListInfo list, MailKind kind, String link) {
+        return content(channel, list, kind, link, channel == Channel.SMS ? Optional.empty() : override(list, kind));
+    }
+
+    /** As above, with the list's own wording of the kind as read already (empty: it has none). */
+    Content content(Channel channel, ListInfo list, MailKind kind, String link, Optional<MailTemplate> own) {
         Map<String, String> values = Map.of(MailKind.LIST_NAME, plain(list.name()), kind.link(), link);
         if (channel == Channel.SMS) {
             return new Content(null, TemplateRenderer.plain(BuiltInMails.sms(kind, list.language()), values), null);
         }
-        MailTemplate.Rendered mail = inUse(list, kind).template().render(values);
+        MailTemplate.Rendered mail = own.orElseGet(() -> BuiltInMails.of(kind, list.language())).render(values);
         return new Content(mail.subject(), mail.text(), mail.html());
     }
 

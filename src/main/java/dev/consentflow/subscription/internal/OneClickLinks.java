@@ -1,11 +1,13 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.SubscriptionId;
 import dev.consentflow.subscription.UnsubscribeLinks;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** {@link UnsubscribeLinks}: the subscription's token in the public unsubscribe URL. */
@@ -27,9 +29,17 @@ class OneClickLinks implements UnsubscribeLinks {
         return messages.unsubscribeLink(tokens.tokenOf(account, subscription));
     }
 
-    /** The link for the first list mail of a subscription (its welcome): no token yet as a rule. */
-    String firstUnsubscribeUrl(AccountId account, SubscriptionId subscription) {
-        return messages.unsubscribeLink(tokens.tokenOfNew(account, subscription));
+    /** The link of a subscription's first list mail, and the list's own wording of that mail (empty: none). */
+    record FirstLink(String url, Optional<MailTemplate> wording) {
+    }
+
+    /**
+     * The link for the first list mail of a subscription (its welcome: no token yet as a rule), with the list's own
+     * wording of that mail, read with the token's insert.
+     */
+    FirstLink firstUnsubscribeLink(AccountId account, SubscriptionId subscription, ListInfo list, MailKind kind) {
+        UnsubscribeTokens.FirstToken first = tokens.tokenOfNew(account, subscription, list.id(), kind);
+        return new FirstLink(messages.unsubscribeLink(first.token()), first.wording());
     }
 
     @Override

@@ -51,10 +51,12 @@ class SubscriptionActivator {
         Optional<ListInfo> list = clicks.clickedList(processInstanceId)
                 .or(() -> subscriptions.subscription(account, subscription).map(SubscriptionRef::list));
         list.ifPresent(onList -> {
-            String unsubscribe = links.firstUnsubscribeUrl(account, subscription);
+            OneClickLinks.FirstLink unsubscribe = links.firstUnsubscribeLink(account, subscription, onList,
+                    MailKind.WELCOME);
             dispatch.enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
-                    channel, Purpose.WELCOME, null, messages.welcome(channel, onList, unsubscribe),
-                    unsubscribe, channel == Channel.EMAIL ? messages.listId(onList) : null));
+                    channel, Purpose.WELCOME, null,
+                    messages.welcome(channel, onList, unsubscribe.url(), unsubscribe.wording()),
+                    unsubscribe.url(), channel == Channel.EMAIL ? messages.listId(onList) : null));
         });
     }
 

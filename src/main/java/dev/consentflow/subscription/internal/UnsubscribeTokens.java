@@ -48,13 +48,23 @@ class UnsubscribeTokens {
         return made(account, subscription);
     }
 
+    /** A first mail's token, and the list's own wording of that mail (empty: the built-in text). */
+    record FirstToken(String token, Optional<MailTemplate> wording) {
+    }
+
     /**
      * As {@link #tokenOf}, for a subscription that has no token yet as a rule (the welcome of one just confirmed):
-     * the insert first, so the read is only needed when one was there after all.
+     * the insert first, so the read is only needed when one was there after all; the list's own wording of the
+     * mail that carries it (a welcome's) is read in the insert's statement.
      */
     @Transactional
-    String tokenOfNew(AccountId account, SubscriptionId subscription) {
-        return made(account, subscription);
+    FirstToken tokenOfNew(AccountId account, SubscriptionId subscription, UUID listId, MailKind kind) {
+        String token = RandomTokens.next();
+        UnsubscribeToken made = made(account, subscription, token);
+        var inserted = tokens.insertIfAbsentWithWording(made.subscriptionId(), made.accountId(), made.tokenHash(),
+                made.tokenSealed(), made.keyVersion(), listId, kind.code());
+        return new FirstToken(inserted.made() == 1 ? token : storedBefore(account, subscription),
+                Optional.ofNullable(inserted.wording()));
     }
 
     /** A new token stored, or the one a first call of another transaction (or an older mail) stored before. */
@@ -65,6 +75,10 @@ class UnsubscribeTokens {
                 made.keyVersion()) == 1) {
             return token;
         }
+        return storedBefore(account, subscription);
+    }
+
+    private String storedBefore(AccountId account, SubscriptionId subscription) {
         return open(account, tokens.findBySubscriptionId(subscription.value()).orElseThrow());
     }
 

@@ -19,13 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.SuspendedEntityInteractionException;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A start of a platform process takes its latest definition by id from what this node knows, and a new version
  * is started by the next start: deployed here, at once; a definition changed by anybody else (another node) in
- * the database, as soon as PostgreSQL's notice arrives.
+ * the database, as soon as PostgreSQL's notice arrives. An instance's definition likewise: taken as the deployment
+ * cache holds it while nothing changed, read again after a change.
  */
 @IntegrationTest
 class LatestDefinitionsIT {
@@ -38,6 +41,9 @@ class LatestDefinitionsIT {
 
     @Autowired
     DefinitionChanges changes;
+
+    @Autowired
+    KnownDefinitionRows rows;
 
     @Autowired
     JdbcClient jdbc;
@@ -103,6 +109,35 @@ class LatestDefinitionsIT {
                 .singleResult().getRemovalTime().toInstant();
         assertThat(removal).isAfterOrEqualTo(before.plus(Duration.ofDays(longer)).minus(Duration.ofDays(1)));
         assertThat(changes.latest().cachedTimeToLive(first)).isEqualTo(longer);
+    }
+
+    @Test
+    void anInstancesDefinitionChangedInTheDatabaseByAnotherNodeIsReadAgainByTheNextCommand() {
+        String id = deploy();
+        // The deployment's own notice may arrive after the first read: the read after it is kept.
+        await().atMost(Duration.ofSeconds(10)).until(() -> definition(id) != null && rows.unchanged(id));
+        assertThat(definition(id).getHistoryTimeToLive()).isEqualTo(1);
+        assertThat(definition(id).isSuspended()).isFalse();
+
+        // Another node suspends it and changes its time to live: only the database takes part.
+        jdbc.sql("update act_re_procdef set suspension_state_ = 2, history_ttl_ = 40, rev_ = rev_ + 1 where id_ = :id")
+                .param("id", id).update();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !rows.unchanged(id));
+        ProcessDefinitionEntity changed = definition(id);
+        assertThat(changed.isSuspended()).isTrue();
+        assertThat(changed.getHistoryTimeToLive()).isEqualTo(40);
+        assertThat(rows.unchanged(id)).as("read again, and known again").isTrue();
+    }
+
+    /**
+     * The definition as a command finds an instance's (a correlation's, a job's): by id, through the deployment
+     * cache, which reads its row unless {@link KnownDefinitionRows} knows it unchanged.
+     */
+    private ProcessDefinitionEntity definition(String id) {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(command -> command.getProcessEngineConfiguration().getDeploymentCache()
+                        .findDeployedProcessDefinitionById(id));
     }
 
     /** The deployment's own notice may arrive after a start: the start after it keeps the id. */

@@ -48,6 +48,10 @@ class UnsubscribeTokensTest {
                     call.getArgument(4), Instant.now()));
             return 1;
         });
+        when(repository.insertIfAbsentWithWording(any(), any(), any(), any(), anyInt(), any(), any()))
+                .thenAnswer(call -> new UnsubscribeTokenRepository.InsertedWithWording(repository.insertIfAbsent(
+                        call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3),
+                        call.getArgument(4)), null));
         when(repository.findByHash(any())).thenAnswer(call -> table.values().stream()
                 .filter(t -> Arrays.equals(t.tokenHash(), call.getArgument(0))).findFirst());
     }
@@ -89,12 +93,14 @@ class UnsubscribeTokensTest {
 
     @Test
     void aWelcomesTokenIsStoredWithoutALookFirstAndOneStoredBeforeIsKept() {
-        String first = tokens.tokenOfNew(account, subscription);
+        UUID list = UUID.randomUUID();
+        var first = tokens.tokenOfNew(account, subscription, list, MailKind.WELCOME);
         verify(repository, never()).findBySubscriptionId(any());
+        assertThat(first.wording()).as("the list has no wording of its own").isEmpty();
 
-        assertThat(tokens.tokenOfNew(account, subscription)).isEqualTo(first);
-        assertThat(tokens.tokenOf(account, subscription)).isEqualTo(first);
-        assertThat(tokens.find(first)).contains(new UnsubscribeTokens.Target(account, subscription));
+        assertThat(tokens.tokenOfNew(account, subscription, list, MailKind.WELCOME).token()).isEqualTo(first.token());
+        assertThat(tokens.tokenOf(account, subscription)).isEqualTo(first.token());
+        assertThat(tokens.find(first.token())).contains(new UnsubscribeTokens.Target(account, subscription));
     }
 
     @Test
