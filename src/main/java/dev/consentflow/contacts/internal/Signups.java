@@ -94,7 +94,13 @@ class Signups implements Subscribers {
     @Override
     @Transactional
     public SubscriptionRef subscribeConfirmed(AccountId account, Signup signup) {
-        CheckedSignup request = CheckedSignup.of(account, signup, lists);
+        return subscribeConfirmed(account, signup, null);
+    }
+
+    @Override
+    @Transactional
+    public SubscriptionRef subscribeConfirmed(AccountId account, Signup signup, ListInfo listAsRead) {
+        CheckedSignup request = CheckedSignup.of(account, signup, lists, listAsRead);
         cards.lockAddress(account, request.identityEmail(), request.identityMobile());
         Optional<Contact> newest = newestCard(account, request);
         if (newest.isPresent() && newest.get().isErased()) {
@@ -126,14 +132,16 @@ class Signups implements Subscribers {
         return ref(confirmed, request);
     }
 
-    /** Checks a signup as the store will (see {@link CheckedSignup}) and answers it cleaned; writes nothing. */
+    /**
+     * Checks a signup as the store will (see {@link CheckedSignup}) and answers it cleaned, with its list; writes
+     * nothing. No transaction of its own: its one read (the list) needs none.
+     */
     @Override
-    @Transactional(readOnly = true)
-    public Signup check(AccountId account, Signup signup) {
+    public Checked check(AccountId account, Signup signup) {
         CheckedSignup checked = CheckedSignup.of(account, signup, lists);
-        return new Signup(checked.email() == null ? null : checked.email().value(),
+        return new Checked(new Signup(checked.email() == null ? null : checked.email().value(),
                 checked.mobile() == null ? null : checked.mobile().value(), checked.channel(),
-                checked.list().key(), checked.fields(), checked.source(), checked.evidence());
+                checked.list().key(), checked.fields(), checked.source(), checked.evidence()), checked.list().info());
     }
 
     private static SubscriptionRef ref(Subscription subscription, CheckedSignup request) {
