@@ -12,11 +12,17 @@ public interface Subscribers {
 
     /**
      * The signup with its address and mobile number normalised, checked as {@code POST /api/subscriptions}
-     * checks it; writes nothing.
+     * checks it, with its list as read for the check: a caller that goes on to register or confirm the signup
+     * hands it on ({@link #registerSignup(AccountId, Signup, ListInfo)},
+     * {@link #subscribeConfirmed(AccountId, Signup, ListInfo)}), so the list is read once. Writes nothing.
      *
      * @throws dev.consentflow.web.InvalidInputException every rule the signup breaks, at once
      */
-    Signup check(AccountId account, Signup signup);
+    Checked check(AccountId account, Signup signup);
+
+    /** A checked signup and its list (of the account) as the check read it. */
+    record Checked(Signup signup, ListInfo list) {
+    }
 
     /**
      * Records a signup: finds the person's card by the blind index of the address (or mobile) or creates one,
@@ -40,4 +46,11 @@ public interface Subscribers {
      * @throws ContactAlreadyErased when the address is erased
      */
     SubscriptionRef subscribeConfirmed(AccountId account, Signup signup);
+
+    /**
+     * {@link #subscribeConfirmed(AccountId, Signup)} with the signup's list as the caller read it for this request
+     * ({@link #check}): it is not read again. Without it, or when it is not the signup's list, the list is read as
+     * always.
+     */
+    SubscriptionRef subscribeConfirmed(AccountId account, Signup signup, ListInfo listAsRead);
 }

@@ -1,6 +1,7 @@
 package dev.consentflow.subscription;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.Signup;
 
 /** The subscription module's API for other modules (imports in DOUBLE_OPT_IN mode). */
@@ -14,4 +15,11 @@ public interface DoubleOptIns {
      * required, and the same answer to the person.
      */
     SignupReceipt signUp(AccountId account, Signup signup);
+
+    /**
+     * {@link #signUp(AccountId, Signup)} with the signup's list as the caller read it for this request (of this
+     * account, e.g. {@link dev.consentflow.contacts.Subscribers#check}): registering takes it instead of reading
+     * it once more. Without it, or when it is not the signup's list, the list is read as always.
+     */
+    SignupReceipt signUp(AccountId account, Signup signup, ListInfo listAsRead);
 }

@@ -5,6 +5,8 @@ import dev.consentflow.contacts.EmailAddress;
 import dev.consentflow.contacts.MobileNumber;
 import dev.consentflow.dispatch.Channel;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +25,15 @@ class CardAddresses {
         this.editor = editor;
     }
 
-    /** A new card of an unconfirmed signup, and the extra address left out of it (null) and why. */
-    record NewCard(Contact card, String leftOut, ExtraAddress because) {
+    /**
+     * A new card of an unconfirmed signup, and the extra address left out of it (null) and why; with the pending
+     * subscription written with it, when one was asked for (else null).
+     */
+    record NewCard(Contact card, String leftOut, ExtraAddress because, Subscription subscription) {
+
+        NewCard(Contact card, String leftOut, ExtraAddress because) {
+            this(card, leftOut, because, null);
+        }
 
         /** What the SUBSCRIBED entry says about it: which address was left out and why; empty when none. */
         Map<String, Object> detail() {
@@ -38,6 +47,14 @@ class CardAddresses {
      * whether an address is known. The audit entry records it.
      */
     NewCard createLenient(AccountId account, CheckedSignup request) {
+        return createLenient(account, request, null);
+    }
+
+    /**
+     * {@link #createLenient(AccountId, CheckedSignup)} with the signup's subscription of the new card (made from the
+     * card's id) written in the same statement as the card, when {@code subscriptionOf} is given.
+     */
+    NewCard createLenient(AccountId account, CheckedSignup request, Function<UUID, Subscription> subscriptionOf) {
         EmailAddress email = request.email();
         MobileNumber mobile = request.mobile();
         ExtraAddress because = ExtraAddress.FREE;
@@ -52,7 +69,13 @@ class CardAddresses {
             leftOut = because == ExtraAddress.FREE ? null : "email";
             email = leftOut == null ? email : null;
         }
-        return new NewCard(cards.create(account, email, mobile, request.fields(), request.source()), leftOut, because);
+        if (subscriptionOf == null) {
+            return new NewCard(cards.create(account, email, mobile, request.fields(), request.source()), leftOut,
+                    because);
+        }
+        NewRows.Inserted inserted = cards.create(account, email, mobile, request.fields(), request.source(),
+                subscriptionOf);
+        return new NewCard(inserted.card(), leftOut, because, inserted.subscription());
     }
 
     /**

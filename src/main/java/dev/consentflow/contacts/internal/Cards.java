@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -127,6 +128,17 @@ class Cards {
                    Source source) {
         Contact card = sealNew(account, email, mobile, fields, source);
         return Duplicates.asConflict(ANOTHER_HAS_IT, () -> rows.insert(card));
+    }
+
+    /**
+     * {@link #create} together with a subscription of the new card (made from the card's id), written in the same
+     * statement.
+     */
+    NewRows.Inserted create(AccountId account, EmailAddress email, MobileNumber mobile, Map<String, String> fields,
+                            Source source, Function<UUID, Subscription> subscriptionOf) {
+        Contact card = sealNew(account, email, mobile, fields, source);
+        Subscription subscription = subscriptionOf.apply(card.id());
+        return Duplicates.asConflict(ANOTHER_HAS_IT, () -> rows.insert(card, subscription));
     }
 
     /** A new card with a fresh data key and every given value sealed, not saved yet (imports write in batches). */

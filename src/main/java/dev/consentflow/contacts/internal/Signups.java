@@ -16,6 +16,8 @@ import dev.consentflow.contacts.SubscriptionStatus;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,10 +67,13 @@ class Signups implements Subscribers {
         if (newest.isPresent() && newest.get().isErased()) {
             return new SignupOutcome.Erased(new SubscriberId(newest.get().id()));
         }
-        CardAddresses.NewCard made = newest.isPresent() ? null : addresses.createLenient(account, request);
-        Contact card = made == null ? newest.get() : made.card();
         Instant now = Cards.now();
-        // A card made just now has no subscription yet: nothing to look up.
+        Function<UUID, Subscription> requested = cardId -> Subscription.requested(account.value(), cardId,
+                request.list().id(), request.channel(), request.source(), request.evidence(), integration(), now);
+        // A new card is written with its pending subscription, in one statement.
+        CardAddresses.NewCard made = newest.isPresent() ? null : addresses.createLenient(account, request, requested);
+        Contact card = made == null ? newest.get() : made.card();
+        // A card made just now has no other subscription: nothing to look up.
         Optional<Subscription> existing = made != null ? Optional.empty()
                 : subscriptions.findByContactIdAndListId(card.id(), request.list().id());
         SubscriberId subscriber = new SubscriberId(card.id());
@@ -78,11 +83,10 @@ class Signups implements Subscribers {
         if (existing.isPresent() && existing.get().status() == SubscriptionStatus.CONFIRMED) {
             return new SignupOutcome.AlreadyConfirmed(subscriber, new SubscriptionId(existing.get().id()));
         }
-        Subscription pending = existing
+        Subscription pending = made != null ? made.subscription() : existing
                 .map(s -> subscriptions.save(s.requestedAgain(request.channel(), request.source(), request.evidence(),
                         integration(), now)))
-                .orElseGet(() -> rows.insert(Subscription.requested(account.value(), card.id(), request.list().id(),
-                        request.channel(), request.source(), request.evidence(), integration(), now)));
+                .orElseGet(() -> rows.insert(requested.apply(card.id())));
         audit.subscribed(pending, request.list(), made == null ? Map.of() : made.detail());
         return new SignupOutcome.Pending(subscriber, new SubscriptionId(pending.id()), true, request.list().info());
     }
@@ -94,7 +98,13 @@ class Signups implements Subscribers {
     @Override
     @Transactional
     public SubscriptionRef subscribeConfirmed(AccountId account, Signup signup) {
-        CheckedSignup request = CheckedSignup.of(account, signup, lists);
+        return subscribeConfirmed(account, signup, null);
+    }
+
+    @Override
+    @Transactional
+    public SubscriptionRef subscribeConfirmed(AccountId account, Signup signup, ListInfo listAsRead) {
+        CheckedSignup request = CheckedSignup.of(account, signup, lists, listAsRead);
         cards.lockAddress(account, request.identityEmail(), request.identityMobile());
         Optional<Contact> newest = newestCard(account, request);
         if (newest.isPresent() && newest.get().isErased()) {
@@ -126,14 +136,16 @@ class Signups implements Subscribers {
         return ref(confirmed, request);
     }
 
-    /** Checks a signup as the store will (see {@link CheckedSignup}) and answers it cleaned; writes nothing. */
+    /**
+     * Checks a signup as the store will (see {@link CheckedSignup}) and answers it cleaned, with its list; writes
+     * nothing. No transaction of its own: its one read (the list) needs none.
+     */
     @Override
-    @Transactional(readOnly = true)
-    public Signup check(AccountId account, Signup signup) {
+    public Checked check(AccountId account, Signup signup) {
         CheckedSignup checked = CheckedSignup.of(account, signup, lists);
-        return new Signup(checked.email() == null ? null : checked.email().value(),
+        return new Checked(new Signup(checked.email() == null ? null : checked.email().value(),
                 checked.mobile() == null ? null : checked.mobile().value(), checked.channel(),
-                checked.list().key(), checked.fields(), checked.source(), checked.evidence());
+                checked.list().key(), checked.fields(), checked.source(), checked.evidence()), checked.list().info());
     }
 
     private static SubscriptionRef ref(Subscription subscription, CheckedSignup request) {

@@ -39,10 +39,11 @@ class SignupDesk implements DoubleOptIns {
     }
 
     /**
-     * A signup whose list the caller read for this request (a form's list, read with the form): registering
-     * takes it instead of reading it once more.
+     * A signup whose list the caller read for this request (a form's list, read with the form; the API's, read by
+     * its check): registering takes it instead of reading it once more.
      */
-    SignupReceipt signUp(AccountId account, Signup signup, ListInfo listAsRead) {
+    @Override
+    public SignupReceipt signUp(AccountId account, Signup signup, ListInfo listAsRead) {
         UUID requestId = UUID.randomUUID();
         inbox.post(requestId, account, signup);
         if (listAsRead != null) {

@@ -11,8 +11,10 @@ import dev.consentflow.subscription.FormChangedMeanwhile;
 import dev.consentflow.subscription.FormKeyTaken;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,9 +25,21 @@ class SignupForms {
 
     private static final Logger log = LoggerFactory.getLogger(SignupForms.class);
 
+    /** More forms than this and the parsed definitions are forgotten and parsed again as they are read. */
+    static final int PARSED_FORMS = 10_000;
+
     private final StoredFormRepository forms;
     private final ObjectMapper json;
     private final MailingLists contacts;
+    /**
+     * Each form's definition as last parsed, by the form's id, with the text it was parsed from: a form read again
+     * with the same text (every post to it) is not parsed again. The text read is always compared, so a change by
+     * any node is parsed at its next read.
+     */
+    private final Map<UUID, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(String text, FormDefinition definition) {
+    }
 
     SignupForms(StoredFormRepository forms, ObjectMapper json, MailingLists contacts) {
         this.forms = forms;
@@ -135,11 +149,24 @@ class SignupForms {
     private SignupForm toForm(StoredForm stored) {
         try {
             AccountId account = new AccountId(stored.accountId());
-            FormDefinition definition = json.readValue(stored.definition(), FormDefinition.class);
+            FormDefinition definition = definition(stored);
             return new SignupForm(account, stored.version(), definition, list(account, definition), origins(stored));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored form " + stored.formKey() + " is not readable", e);
         }
+    }
+
+    private FormDefinition definition(StoredForm stored) throws JsonProcessingException {
+        Parsed known = parsed.get(stored.id());
+        if (known != null && known.text().equals(stored.definition())) {
+            return known.definition();
+        }
+        FormDefinition definition = json.readValue(stored.definition(), FormDefinition.class);
+        if (parsed.size() >= PARSED_FORMS) {
+            parsed.clear();
+        }
+        parsed.put(stored.id(), new Parsed(stored.definition(), definition));
+        return definition;
     }
 
     private ListInfo list(AccountId account, FormDefinition definition) {

@@ -6,6 +6,7 @@ import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ContactAlreadyErased;
 import dev.consentflow.contacts.Contacts;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListJoin;
 import dev.consentflow.contacts.ListJoins;
 import dev.consentflow.contacts.Signup;
@@ -79,27 +80,28 @@ class SubscriptionController {
     ResponseEntity<?> subscribe(@RequestBody SubscriptionRequest request, @AuthenticationPrincipal Caller caller) {
         AccountId account = caller.requireAccount();
         boolean confirmed = Boolean.TRUE.equals(request.confirmed());
-        Signup signup = checked(account, request, confirmed);
+        Subscribers.Checked checked = checked(account, request, confirmed);
+        Signup signup = checked.signup();
         if (confirmed) {
-            SubscriptionRef ref = subscribers.subscribeConfirmed(account, signup);
+            SubscriptionRef ref = subscribers.subscribeConfirmed(account, signup, checked.list());
             return ResponseEntity.status(HttpStatus.CREATED).body(new Subscribed(ref.subscriberId().value(),
                     ref.subscriptionId().value(), ref.list().key(), ref.status()));
         }
-        SignupReceipt receipt = startDoubleOptIn(account, signup);
+        SignupReceipt receipt = startDoubleOptIn(account, signup, checked.list());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(
                 receipt.subscriberId() == null ? null : receipt.subscriberId().value(),
                 receipt.confirmed() ? SubscriptionStatus.CONFIRMED : SubscriptionStatus.PENDING));
     }
 
     /** Every rule at once, so the integration learns of all its mistakes in one answer; nothing is written. */
-    private Signup checked(AccountId account, SubscriptionRequest request, boolean confirmed) {
+    private Subscribers.Checked checked(AccountId account, SubscriptionRequest request, boolean confirmed) {
         List<FieldProblem> problems = new ArrayList<>();
         ConsentEvidence evidence = evidence(problems, confirmed, request.ip(), request.at(), request.userAgent(),
                 request.consentText());
         Signup signup = new Signup(request.email(), request.mobile(), request.channel(), request.list(),
                 request.fields(), Source.API, evidence);
         try {
-            Signup clean = subscribers.check(account, signup);
+            Subscribers.Checked clean = subscribers.check(account, signup);
             if (problems.isEmpty()) {
                 return clean;
             }
@@ -176,15 +178,18 @@ class SubscriptionController {
             subscribers.subscribeConfirmed(account, ((ListJoin.Needed) join).signup());
             status = HttpStatus.CREATED;
         } else {
-            startDoubleOptIn(account, ((ListJoin.Needed) join).signup());
+            startDoubleOptIn(account, ((ListJoin.Needed) join).signup(), null);
             status = HttpStatus.ACCEPTED;
         }
         return ResponseEntity.status(status).body(contacts.card(caller, subscriber));
     }
 
-    /** The double opt-in a signup form starts, in a transaction of its own (retried as a form's post is). */
-    private SignupReceipt startDoubleOptIn(AccountId account, Signup signup) {
-        return retry.run(() -> doubleOptIn.signUp(account, signup));
+    /**
+     * The double opt-in a signup form starts, in a transaction of its own (retried as a form's post is), with the
+     * list as this request read it (null: registering reads it).
+     */
+    private SignupReceipt startDoubleOptIn(AccountId account, Signup signup, ListInfo listAsRead) {
+        return retry.run(() -> doubleOptIn.signUp(account, signup, listAsRead));
     }
 
     private static boolean hasControl(String value, boolean lineBreaksAllowed) {

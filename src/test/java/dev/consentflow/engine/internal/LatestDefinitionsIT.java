@@ -23,6 +23,8 @@ import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A start of a platform process takes its latest definition by id from what this node knows, and a new version
@@ -47,6 +49,9 @@ class LatestDefinitionsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     final String key = "latest-probe-" + UUID.randomUUID().toString().substring(0, 8);
     final List<String> deployments = new ArrayList<>();
@@ -140,6 +145,59 @@ class LatestDefinitionsIT {
                         .findDeployedProcessDefinitionById(id));
     }
 
+    @Test
+    void aStartFromWhatThisNodeKnowsDoesNotReadTheDefinitionsRowForATimer() {
+        // The same process but for the kind of the event on its task: a timer (a job, whose retry set-up looks the
+        // definition up by id) or a message (an event subscription, nothing looked up).
+        String withMessage = key + "-message";
+        String timerDefinition = deploy(key, TIMER);
+        String messageDefinition = deploy(withMessage, MESSAGE);
+        knowsEverything(key, timerDefinition);
+        knowsEverything(withMessage, messageDefinition);
+
+        Counted timer = countedStart(key);
+        Counted message = countedStart(withMessage);
+
+        assertThat(timer.scans()).as("scans of ACT_RE_PROCDEF (its foreign keys' checks included) by a start with a "
+                + "timer, as by one with a message").isEqualTo(message.scans());
+        var timers = engine.getManagementService().createJobQuery().processInstanceId(timer.instance()).timers().list();
+        assertThat(timers).hasSize(1);
+        assertThat(timers.get(0).getRetries()).isEqualTo(((ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration()).getDefaultNumberOfRetries());
+        assertThat(jdbc.sql("select rev_ from act_re_procdef where id_ = :id").param("id", timerDefinition)
+                .query(Integer.class).single()).as("the definition's row is not written").isEqualTo(1);
+    }
+
+    private record Counted(String instance, long scans) {
+    }
+
+    /**
+     * A start in a transaction (the engine joins it) and the backend's scans of ACT_RE_PROCDEF and its indexes in
+     * it: those not reported yet, before and after the start (a backend reports them only between transactions).
+     */
+    private Counted countedStart(String processKey) {
+        return new TransactionTemplate(transactions).execute(status -> {
+            long before = definitionScans();
+            String instance = start(processKey);
+            return new Counted(instance, definitionScans() - before);
+        });
+    }
+
+    private long definitionScans() {
+        return jdbc.sql("""
+                select coalesce(sum(pg_stat_get_xact_numscans(oid)), 0) from pg_class
+                where oid = 'act_re_procdef'::regclass
+                   or oid in (select indexrelid from pg_index where indrelid = 'act_re_procdef'::regclass)
+                """).query(Long.class).single();
+    }
+
+    /** Starts until this node knows the definition's id and its history's time to live. */
+    private void knowsEverything(String processKey, String definitionId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> definitionOf(start(processKey)).equals(definitionId)
+                && definitionId.equals(changes.latest().cached(processKey))
+                && changes.latest().cachedTimeToLive(definitionId) != null);
+    }
+
     /** The deployment's own notice may arrive after a start: the start after it keeps the id. */
     private void startsFromWhatThisNodeKnows(String definitionId) {
         await().atMost(Duration.ofSeconds(10)).until(() -> definitionOf(start()).equals(definitionId)
@@ -147,7 +205,11 @@ class LatestDefinitionsIT {
     }
 
     private String start() {
-        return runtime.start(key, UUID.randomUUID().toString(),
+        return start(key);
+    }
+
+    private String start(String processKey) {
+        return runtime.start(processKey, UUID.randomUUID().toString(),
                 Map.of(ProcessRuntime.ACCOUNT_VARIABLE, UUID.randomUUID().toString()));
     }
 
@@ -156,22 +218,41 @@ class LatestDefinitionsIT {
                 .getProcessDefinitionId();
     }
 
-    /** A platform process (no tenant) that waits in a user task; answers the new version's definition id. */
+    private static final String TIMER = """
+                <bpmn:boundaryEvent id="Event_Late" attachedToRef="Task_Wait" cancelActivity="false">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </bpmn:boundaryEvent>
+            """;
+    private static final String MESSAGE = """
+                <bpmn:boundaryEvent id="Event_Late" attachedToRef="Task_Wait" cancelActivity="false">
+                  <bpmn:messageEventDefinition messageRef="Message_Poke"/>
+                </bpmn:boundaryEvent>
+            """;
+
     private String deploy() {
+        return deploy(key, "");
+    }
+
+    /**
+     * A platform process (no tenant) that waits in a user task, with the given boundary event on it; answers the
+     * new version's definition id.
+     */
+    private String deploy(String processKey, String boundary) {
         String bpmn = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
                     xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="Definitions_Probe" targetNamespace="x">
+                  <bpmn:message id="Message_Poke" name="latest-probe-poke"/>
                   <bpmn:process id="%s" isExecutable="true" operaton:historyTimeToLive="P1D">
                     <bpmn:documentation>%s</bpmn:documentation>
                     <bpmn:startEvent id="StartEvent_Started"/>
                     <bpmn:sequenceFlow id="Flow_ToWait" sourceRef="StartEvent_Started" targetRef="Task_Wait"/>
                     <bpmn:userTask id="Task_Wait"/>
-                  </bpmn:process>
+                %s  </bpmn:process>
                 </bpmn:definitions>
-                """.formatted(key, UUID.randomUUID());
+                """.formatted(processKey, UUID.randomUUID(), boundary);
         String deployment = engine.getRepositoryService().createDeployment().name("probe")
-                .addString(key + ".bpmn", bpmn).deploy().getId();
+                .addString(processKey + ".bpmn", bpmn).deploy().getId();
         deployments.add(deployment);
         return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult()
                 .getId();

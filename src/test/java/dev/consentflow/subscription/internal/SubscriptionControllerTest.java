@@ -14,6 +14,7 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.accounts.Role;
 import dev.consentflow.contacts.Contacts;
+import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.ListJoins;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SubscriberId;
@@ -39,19 +40,21 @@ class SubscriptionControllerTest {
             Map.of(), null, "203.0.113.7", null, null, null, null);
 
     @Test
-    void anUnconfirmedRequestGoesCheckedToTheDoubleOptInWhichAnswersWith202() {
+    void anUnconfirmedRequestGoesCheckedToTheDoubleOptInWithItsListAsReadWhichAnswersWith202() {
         DoubleOptIns doubleOptIn = mock(DoubleOptIns.class);
         SubscriberId subscriber = new SubscriberId(UUID.randomUUID());
-        when(signups.check(eq(account), any())).thenAnswer(call -> call.getArgument(1));
-        when(doubleOptIn.signUp(eq(account), any())).thenReturn(new SignupReceipt(UUID.randomUUID(), subscriber, false));
+        ListInfo news = new ListInfo(UUID.randomUUID(), "news", "News", "acme");
+        when(signups.check(eq(account), any())).thenAnswer(call -> new Subscribers.Checked(call.getArgument(1), news));
+        when(doubleOptIn.signUp(eq(account), any(), eq(news)))
+                .thenReturn(new SignupReceipt(UUID.randomUUID(), subscriber, false));
 
         var answer = controller(doubleOptIn).subscribe(unconfirmed, caller);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(202);
         assertThat(answer.getBody()).isEqualTo(new SubscriptionController.Accepted(subscriber.value(),
                 SubscriptionStatus.PENDING));
-        verify(doubleOptIn).signUp(eq(account), any(Signup.class));
-        verify(signups, never()).subscribeConfirmed(any(), any());
+        verify(doubleOptIn).signUp(eq(account), any(Signup.class), eq(news));
+        verify(signups, never()).subscribeConfirmed(any(), any(), any());
     }
 
     @Test
@@ -64,7 +67,7 @@ class SubscriptionControllerTest {
         assertThatThrownBy(() -> controller(doubleOptIn).subscribe(bad, caller))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(InvalidInputException.FieldProblem::field).containsExactlyInAnyOrder("ip", "email"));
-        verify(doubleOptIn, never()).signUp(any(), any());
+        verify(doubleOptIn, never()).signUp(any(), any(), any());
     }
 
     private SubscriptionController controller(DoubleOptIns doubleOptIn) {

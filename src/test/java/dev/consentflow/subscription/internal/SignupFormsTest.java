@@ -1,0 +1,48 @@
+package dev.consentflow.subscription.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.consentflow.contacts.MailingLists;
+import dev.consentflow.dispatch.Channel;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A form's stored definition is parsed once per text: the same text again is not parsed, a changed one is. */
+class SignupFormsTest {
+
+    private final StoredFormRepository stored = mock(StoredFormRepository.class);
+    private final MailingLists lists = mock(MailingLists.class);
+    private final SignupForms forms = new SignupForms(stored, new ObjectMapper(), lists);
+    private final UUID id = UUID.randomUUID();
+    private final UUID account = UUID.randomUUID();
+
+    @Test
+    void theSameTextIsParsedOnceAndAChangedTextAgain() {
+        when(lists.findList(any(), any())).thenReturn(Optional.empty());
+        reads(1, "Acme news");
+        FormDefinition first = forms.find("news-signup").orElseThrow().definition();
+        FormDefinition again = forms.find("news-signup").orElseThrow().definition();
+
+        reads(2, "Acme weekly");
+        FormDefinition changed = forms.find("news-signup").orElseThrow().definition();
+
+        assertThat(again).isSameAs(first);
+        assertThat(first.title()).isEqualTo("Acme news");
+        assertThat(changed.title()).isEqualTo("Acme weekly");
+        assertThat(changed.lists()).containsExactly("news");
+        assertThat(changed.channel()).isEqualTo(Channel.EMAIL);
+    }
+
+    private void reads(int version, String title) {
+        String definition = """
+                {"key": "news-signup", "lists": ["news"], "channel": "EMAIL", "fields": [], "title": "%s"}"""
+                .formatted(title);
+        when(stored.findByKey("news-signup")).thenReturn(Optional.of(new StoredForm(id, account, "news-signup",
+                version, definition, "API", null)));
+    }
+}
