@@ -26,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Not a test: what {@code GET /v3/api-docs} costs, run by hand, never by the build:
  * {@code ./mvnw -B -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ApiDocsCostBench}.
  * Waits {@code bench.settle} seconds after the context is up (what the server does once it is ready, e.g. build
- * the document in the background, happens then), then asks for the document three times (English, again, and in
+ * the document in the background, happens then; the JVM's PSS is printed before and after, as bench/run reads the
+ * idle memory after its settle), then asks for the document three times (English, again, and in
  * Danish, since springdoc keeps one document per locale) and prints for each the server's CPU seconds (the whole
  * JVM's, which is otherwise idle) and wall time; the first request is sampled with Java Flight Recorder and the
  * methods most often on the request thread's stack are printed, so one sees where the time goes.
@@ -41,7 +42,9 @@ class ApiDocsCostBench {
 
     @Test
     void measure() throws Exception {
+        System.out.printf("BENCH api-docs JVM PSS at the start %d MB%n", pssMegabytes());
         Thread.sleep(SETTLE * 1000L);
+        System.out.printf("BENCH api-docs JVM PSS after %d s %d MB%n", SETTLE, pssMegabytes());
         Api api = Api.at(port);
         Path jfr = Files.createTempFile("api-docs", ".jfr");
         try (Recording recording = new Recording()) {
@@ -72,6 +75,12 @@ class ApiDocsCostBench {
         System.out.printf("BENCH api-docs %-14s cpu %6.2f s  wall %6.2f s  bytes %d%n", what, cpuNanos / 1e9,
                 wallNanos / 1e9, answer.body().length());
         return answer;
+    }
+
+    /** The JVM's proportional set size, as bench/run reads it for the idle memory. */
+    private static long pssMegabytes() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/smaps_rollup")).stream().filter(l -> l.startsWith("Pss:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D+", ""))).sum() / 1024;
     }
 
     /** Inclusive samples per method (each method counted once per stack) on the servlet threads. */
