@@ -120,6 +120,34 @@ class ContactFacadesIT {
     }
 
     @Test
+    void aConfirmationWritesTheClicksEvidenceClearsTheEarlierEndAndCountsTheVersionOnce() {
+        var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
+        // As a row asked for again after an unsubscribe and a bounce carries them.
+        jdbc.sql("update contacts_subscription set unsubscribed_at = now(), bounced_at = now() where id = :id")
+                .param("id", pending.subscriptionId().value()).update();
+        long version = jdbc.sql("select version from contacts_subscription where id = :id")
+                .param("id", pending.subscriptionId().value()).query(Long.class).single();
+        Instant at = Instant.parse("2026-03-01T10:15:30.123456Z");
+
+        assertThat(pendingSubscriptions.confirm(account, pending.subscriptionId(),
+                ConsentEvidence.ofClick(at, "198.51.100.9", "Mozilla/5.0 (confirm)"))).isEqualTo(ConfirmOutcome.CONFIRMED);
+
+        Map<String, Object> row = jdbc.sql("""
+                        select status, confirmed_at, confirm_ip, confirm_user_agent, unsubscribed_at, bounced_at,
+                               updated_at, version
+                          from contacts_subscription where id = :id""")
+                .param("id", pending.subscriptionId().value()).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("CONFIRMED");
+        assertThat(((java.sql.Timestamp) row.get("confirmed_at")).toInstant()).isEqualTo(at);
+        assertThat(row.get("confirm_ip")).isEqualTo("198.51.100.9");
+        assertThat(row.get("confirm_user_agent")).isEqualTo("Mozilla/5.0 (confirm)");
+        assertThat(row.get("unsubscribed_at")).isNull();
+        assertThat(row.get("bounced_at")).isNull();
+        assertThat(row.get("updated_at")).isNotNull();
+        assertThat(((Number) row.get("version")).longValue()).isEqualTo(version + 1);
+    }
+
+    @Test
     void aSubscriptionLockedForItsClickIsHeldUntilTheClickCommitsAndConfirmedOnceWithTheRowItLocked() throws Exception {
         var pending = (SignupOutcome.Pending) subscribers.registerSignup(account, signup(email, "news"));
         ExecutorService other = Executors.newSingleThreadExecutor();

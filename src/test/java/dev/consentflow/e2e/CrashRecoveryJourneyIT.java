@@ -62,7 +62,8 @@ class CrashRecoveryJourneyIT {
     private static final int CONNECTIONS = 2;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     /** The reason lease recovery records for a row another node had on the wire when it died (or hung). */
-    private static final String ON_A_DEAD_NODES_WIRE = "expired while sending (that node died or hung)";
+    private static final String ON_A_DEAD_NODES_WIRE =
+            "ran out before the relay's answer was recorded (that node stopped, died or hung)";
     /** ... for a row of the live node's own whose send or answer outlasted its lease (a loaded machine). */
     private static final String OUTLASTED_ITS_OWN_LEASE = "own lease of ";
     /** The reason a send records when the relay's answer to its final dot did not come in time (SmtpAnswers). */

@@ -67,7 +67,7 @@ class LanguageJourneyIT {
         Answer page = anonymous.get("/f/" + form);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"da\">", "<h1>Nyhedsbrev</h1>", "E-mailadresse",
-                "First name (valgfrit)", "Ja tak, send mig Nyhedsbrev på e-mail.",
+                "Fornavn (valgfrit)", "Ja tak, send mig Nyhedsbrev på e-mail.",
                 "For at gøre vores e-mails bedre registrerer vi, om de bliver åbnet.", ">Tilmeld</button>")
                 .doesNotContain("Subscribe", "Email address");
 

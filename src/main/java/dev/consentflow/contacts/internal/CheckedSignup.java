@@ -40,16 +40,24 @@ record CheckedSignup(EmailAddress email, MobileNumber mobile, Channel channel, M
         return channel == Channel.SMS ? mobile : null;
     }
 
+    /** Checked with the signup's list looked up. */
     static CheckedSignup of(AccountId account, Signup signup, Lists lists) {
-        return of(account, signup, lists, null);
+        return checked(signup, lists.find(account, signup.listKey()).orElse(null));
     }
 
     /**
      * Checked with the list the caller already read for this request, when it is the signup's (no second read);
-     * otherwise the list is looked up. A list is never deleted, and V265 refuses a subscription on another
-     * account's list, so the id read a moment ago is as good as one read now.
+     * a list read for another key is not trusted and the signup's own is looked up. A list is never deleted, and
+     * V265 refuses a subscription on another account's list, so the id read a moment ago is as good as one read now.
      */
-    static CheckedSignup of(AccountId account, Signup signup, Lists lists, ListInfo listAsRead) {
+    static CheckedSignup ofListAsRead(AccountId account, Signup signup, ListInfo listAsRead, Lists lists) {
+        return listAsRead.key().equals(signup.listKey())
+                ? checked(signup, MailingList.of(account.value(), listAsRead))
+                : of(account, signup, lists);
+    }
+
+    /** {@code list}: the signup's list of the account, or null when it has none of that key. */
+    private static CheckedSignup checked(Signup signup, MailingList list) {
         List<FieldProblem> problems = new ArrayList<>();
         Channel channel = signup.channel() != null ? signup.channel()
                 : signup.email() == null && signup.mobile() != null ? Channel.SMS : Channel.EMAIL;
@@ -57,8 +65,6 @@ record CheckedSignup(EmailAddress email, MobileNumber mobile, Channel channel, M
                 EmailAddress::parse);
         MobileNumber mobile = parse(problems, "mobile", signup.mobile(), channel == Channel.SMS,
                 MobileNumber::parse);
-        MailingList list = listAsRead != null && listAsRead.key().equals(signup.listKey())
-                ? MailingList.of(account.value(), listAsRead) : lists.find(account, signup.listKey()).orElse(null);
         if (list == null) {
             problems.add(new FieldProblem("list", "is not a list of this account"));
         }

@@ -61,7 +61,8 @@ class Signups implements Subscribers {
     @Override
     @Transactional
     public SignupOutcome registerSignup(AccountId account, Signup signup, ListInfo listAsRead) {
-        CheckedSignup request = CheckedSignup.of(account, signup, lists, listAsRead);
+        CheckedSignup request = listAsRead == null ? CheckedSignup.of(account, signup, lists)
+                : CheckedSignup.ofListAsRead(account, signup, listAsRead, lists);
         cards.lockAddress(account, request.identityEmail(), request.identityMobile());
         Optional<Contact> newest = newestCard(account, request);
         if (newest.isPresent() && newest.get().isErased()) {

@@ -99,8 +99,7 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
         }
         ConsentEvidence evidence = cleanClick(click);
         Subscription confirmed = subscription.confirmed(evidence, Cards.now());
-        if (subscriptions.confirm(confirmed.id(), subscription.version(), confirmed.confirmedAt(),
-                confirmed.confirmIp(), confirmed.confirmUserAgent(), confirmed.updatedAt()) != 1) {
+        if (subscriptions.confirm(confirmed) != 1) {
             throw new OptimisticLockingFailureException("subscription " + id.value() + " changed while confirmed");
         }
         audit.confirmed(confirmed, locked != null ? locked.list() : lists.byId(confirmed.listId()));

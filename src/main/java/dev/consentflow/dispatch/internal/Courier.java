@@ -53,6 +53,11 @@ final class Courier {
         finished.flush();
     }
 
+    /** The rows whose answer this courier has and has not recorded yet (see {@link FinishedMessages#pending()}). */
+    java.util.Set<java.util.UUID> unrecordedAnswers() {
+        return finished.pending();
+    }
+
     void deliver(OutboxRow row, ChannelSender sender, RecipientDirectory directory) {
         deliver(row, sender, directory, null);
     }

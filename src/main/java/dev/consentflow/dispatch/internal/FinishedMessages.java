@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Records the final states of sent rows for the lanes of one node, many rows per statement and commit (a group
  * commit): a mail thread hands its row's answer over and goes on to its next row instead of waiting for a commit
  * of its own. A row whose answer is not recorded yet is SENDING with its start recorded, exactly as while its
- * answer was awaited: should the node die now, lease recovery makes it UNKNOWN, never a second send.
+ * answer was awaited: should the node die now, lease recovery makes it UNKNOWN, never a second send. While the node
+ * lives, its own lease recovery leaves the rows {@link #pending() waiting here} alone: their answer is known and about
+ * to be recorded, so "possibly delivered" would be untrue of them.
  */
 final class FinishedMessages {
 
@@ -31,6 +34,8 @@ final class FinishedMessages {
     private final String node;
     private final Outbox outbox;
     private final LinkedBlockingQueue<Finished> waiting = new LinkedBlockingQueue<>();
+    /** The rows handed over and not written yet (queued, or in the batch being written). */
+    private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final ExecutorService writer;
 
@@ -46,10 +51,16 @@ final class FinishedMessages {
 
     /** Queues the final state; {@code then} learns later, on the writer's thread, whether it was recorded. */
     void finish(Outbox.Final row, Consumer<Boolean> then) {
+        pending.add(row.id());
         waiting.add(new Finished(row, then));
         if (drainScheduled.compareAndSet(false, true)) {
             writer.execute(this::drain);
         }
+    }
+
+    /** The rows whose answer this node knows and has not recorded yet. */
+    Set<UUID> pending() {
+        return Set.copyOf(pending);
     }
 
     /** Waits until everything handed over before this call is recorded (a node that stops). */
@@ -81,6 +92,8 @@ final class FinishedMessages {
             log.error("Could not record the final states of {} sent messages; lease recovery will mark them "
                     + "UNKNOWN", batch.size(), e);
             return;
+        } finally {
+            batch.forEach(finished -> pending.remove(finished.row().id()));
         }
         for (Finished finished : batch) {
             try {

@@ -188,15 +188,19 @@ class Outbox {
     }
 
     /**
-     * The rows a dead node had started: list mail ends UNKNOWN; what {@link Purpose#isSentAgainWhenUncertain()}
-     * is due again, unless it had all its {@code retries} (then UNKNOWN too). The answer recorded tells another
-     * node's rows (it died or hung) from the recovering {@code node}'s own (it was slower than its lease).
+     * The started rows whose lease ran out before their answer was recorded: list mail ends UNKNOWN; what
+     * {@link Purpose#isSentAgainWhenUncertain()} is due again, unless it had all its {@code retries} (then UNKNOWN
+     * too). The answer recorded tells another node's rows (it stopped, died or hung) from the recovering
+     * {@code node}'s own (it was slower than its lease); of its own, the {@code unrecorded} ones, whose answer it
+     * has and is about to record, are left alone.
      */
-    StartedRecovered recoverStarted(String node, int retries) {
+    StartedRecovered recoverStarted(String node, int retries, Set<UUID> unrecorded) {
         List<String> resent = Arrays.stream(Purpose.values()).filter(Purpose::isSentAgainWhenUncertain)
                 .map(Purpose::name).toList();
         List<String> states = jdbc.sql(Sql.RECOVER_STARTED).param("node", node).param("resent", resent)
-                .param("retries", retries).query(String.class).list();
+                .param("retries", retries)
+                .param("unrecorded", unrecorded.stream().map(UUID::toString).toArray(String[]::new))
+                .query(String.class).list();
         int unknown = (int) states.stream().filter(MessageState.UNKNOWN.name()::equals).count();
         return new StartedRecovered(states.size() - unknown, unknown);
     }

@@ -170,17 +170,20 @@ final class OutboxWorker implements SmartLifecycle {
 
     /**
      * Gives back the rows of nodes whose lease ran out: unstarted ones to the queue, started confirmations to the
-     * queue too (sent again), started list mail UNKNOWN (never sent twice).
+     * queue too (sent again), started list mail UNKNOWN (never sent twice). This node's own rows whose answer it
+     * has and is about to record stay as they are.
      */
     void recoverLeases() {
         int requeued = outbox.requeueUnstarted();
-        Outbox.StartedRecovered started = outbox.recoverStarted(node, properties.retryDelays().size());
+        Outbox.StartedRecovered started = outbox.recoverStarted(node, properties.retryDelays().size(),
+                courier.unrecordedAnswers());
         int resent = started.sentAgain();
         int unknown = started.unknown();
         if (requeued + unknown + resent > 0) {
             metrics.leasesRecovered(requeued + resent, unknown);
             log.warn("Expired leases recovered: {} messages back to the queue, {} confirmations to be sent again, "
-                    + "{} UNKNOWN (a node died or hung while sending them)", requeued, resent, unknown);
+                    + "{} UNKNOWN (their node stopped, died or hung, or was slower than its lease, before the "
+                    + "relay's answer was recorded)", requeued, resent, unknown);
         }
     }
 

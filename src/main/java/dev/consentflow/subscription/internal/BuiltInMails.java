@@ -35,7 +35,7 @@ final class BuiltInMails {
         String html = open(t, subject)
                 + "<p>" + t.html("mail.hello") + "</p>\n"
                 + "<p>" + strongName(t.html("mail.confirmation.intro")) + "</p>\n"
-                + "<p><a href=\"{{confirmUrl}}\">" + t.html("mail.confirmation.button") + "</a></p>\n"
+                + button(t.html("mail.confirmation.button")) + fallback(t)
                 + "<p>" + t.html("mail.confirmation.ignore") + "</p>\n" + CLOSE;
         return new MailTemplate(subject, html, text);
     }
@@ -49,7 +49,7 @@ final class BuiltInMails {
                 + "<p>" + t.html("mail.hello") + "</p>\n"
                 + "<p>" + strongName(t.html("mail.resubscription.intro")) + "</p>\n"
                 + "<p>" + t.html("mail.resubscription.erased") + "</p>\n"
-                + "<p><a href=\"{{confirmUrl}}\">" + t.html("mail.resubscription.button") + "</a></p>\n"
+                + button(t.html("mail.resubscription.button")) + fallback(t)
                 + "<p>" + t.html("mail.resubscription.ignore") + "</p>\n" + CLOSE;
         return new MailTemplate(subject, html, text);
     }
@@ -65,11 +65,30 @@ final class BuiltInMails {
         return new MailTemplate(subject, html, text);
     }
 
-    private static final String CLOSE = "</body>\n</html>\n";
+    private static final String CLOSE = "</div>\n</body>\n</html>\n";
+    /** Inline, as mail clients drop style sheets: the public pages' type, colours and button (Pages.STYLE). */
+    private static final String BODY_STYLE = "margin:0;padding:16px;background:#ffffff;color:#1b1b1b;"
+            + "font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:16px;line-height:1.5";
+    private static final String BUTTON_STYLE = "display:inline-block;padding:12px 22px;border-radius:4px;"
+            + "background:#0b5cad;color:#ffffff;font-weight:bold;text-decoration:none";
 
     private static String open(PublicTexts t, String subject) {
-        return "<!doctype html>\n<html lang=\"" + t.language() + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-                + HtmlUtils.htmlEscape(subject, "UTF-8") + "</title>\n</head>\n<body>\n";
+        return "<!doctype html>\n<html lang=\"" + t.language() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+                + HtmlUtils.htmlEscape(subject, "UTF-8") + "</title>\n</head>\n<body style=\"" + BODY_STYLE + "\">\n"
+                + "<div style=\"max-width:34rem;margin:0 auto\">\n";
+    }
+
+    /** The mail's one action as a button a thumb can hit. */
+    private static String button(String html) {
+        return "<p style=\"margin:24px 0\"><a href=\"{{confirmUrl}}\" style=\"" + BUTTON_STYLE + "\">" + html
+                + "</a></p>\n";
+    }
+
+    /** The link written out, for a client that shows no button (or a person who copies it). */
+    private static String fallback(PublicTexts t) {
+        return "<p style=\"font-size:14px;color:#444444\">" + t.html("mail.confirmation.fallback")
+                + "<br><a href=\"{{confirmUrl}}\" style=\"color:#0b4f94;word-break:break-all\">{{confirmUrl}}</a></p>\n";
     }
 
     private static String strongName(String html) {

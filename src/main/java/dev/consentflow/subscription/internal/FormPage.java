@@ -98,15 +98,20 @@ final class FormPage {
         return errors.stream().filter(e -> e.field().equals(field)).findFirst();
     }
 
-    /** {@code firstName} reads "First name"; the address fields have their own words. */
+    /** The fields whose label the list's language has words for ({@code form.label.<field>}). */
+    private static final java.util.Set<String> WORDED = java.util.Set.of("email", "mobile", "consent", "firstName",
+            "lastName", "name", "fullName", "company", "city", "postalCode", "country");
+
+    /**
+     * The address fields and the common ones ({@code firstName}, {@code city}, ...) in the list's language; any
+     * other field by its name in words ({@code favouriteFish} reads "Favourite fish").
+     */
     static String label(PublicTexts t, String field) {
-        return switch (field) {
-            case "email", "mobile", "consent" -> t.text("form.label." + field);
-            default -> {
-                String words = field.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
-                yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
-            }
-        };
+        if (WORDED.contains(field)) {
+            return t.text("form.label." + field);
+        }
+        String words = field.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String autocomplete(String field) {
@@ -114,6 +119,10 @@ final class FormPage {
             case "firstName" -> "given-name";
             case "lastName" -> "family-name";
             case "name", "fullName" -> "name";
+            case "company" -> "organization";
+            case "city" -> "address-level2";
+            case "postalCode" -> "postal-code";
+            case "country" -> "country-name";
             default -> null;
         };
     }

@@ -36,7 +36,8 @@ final class Pages {
             .cf-errors{border:2px solid #a4000f;border-radius:4px;padding:.5rem 1rem;margin-bottom:1rem}
             .cf-errors a{color:#a4000f}
             .cf-hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
-            .cf-brand{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem;padding-bottom:.5rem;margin-bottom:1rem}
+            .cf-brand{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem;padding-bottom:.5rem;margin-bottom:1rem;\
+            border-bottom:4px solid #0b5cad}
             .cf-logo{max-height:3rem;max-width:12rem}
             .cf-brand-name{font-weight:700;margin:0}
             .cf-list{margin:0;color:#444}

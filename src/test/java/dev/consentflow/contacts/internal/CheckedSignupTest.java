@@ -33,7 +33,7 @@ class CheckedSignupTest {
 
     @Test
     void theListTheFormReadForThisRequestIsTakenAsItIsWithoutReadingItAgain() {
-        CheckedSignup checked = CheckedSignup.of(ACCOUNT, signupTo("news"), lists, NEWS);
+        CheckedSignup checked = CheckedSignup.ofListAsRead(ACCOUNT, signupTo("news"), NEWS, lists);
 
         verify(lists, never()).find(any(), any());
         assertThat(checked.list().id()).isEqualTo(NEWS.id());
@@ -47,7 +47,7 @@ class CheckedSignupTest {
                 Instant.now(), "en", false, false);
         when(lists.find(ACCOUNT, "offers")).thenReturn(Optional.of(offers));
 
-        CheckedSignup checked = CheckedSignup.of(ACCOUNT, signupTo("offers"), lists, NEWS);
+        CheckedSignup checked = CheckedSignup.ofListAsRead(ACCOUNT, signupTo("offers"), NEWS, lists);
 
         assertThat(checked.list()).isEqualTo(offers);
     }

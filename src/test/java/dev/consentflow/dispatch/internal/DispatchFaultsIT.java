@@ -299,7 +299,8 @@ class DispatchFaultsIT {
         assertThat(relay.received(neverStarted)).hasSize(1);
         assertThat(relay.received(started)).isEmpty();
         assertThat(test.row(ids[1]).get("relay_answer").toString())
-                .isEqualTo("lease of dead-node expired while sending (that node died or hung): possibly delivered");
+                .isEqualTo("lease of dead-node ran out before the relay's answer was recorded (that node stopped, died "
+                        + "or hung): possibly delivered");
         test.assertLedgerAddsUp(batch, 2);
     }
 
@@ -320,9 +321,40 @@ class DispatchFaultsIT {
             assertThat(test.state(id)).isEqualTo(MessageState.UNKNOWN);
         });
         assertThat(test.row(id).get("relay_answer").toString()).isEqualTo("own lease of " + worker.node()
-                + " expired while sending (this node was slower than its lease): possibly delivered");
+                + " ran out before the relay's answer was recorded (this node was slower than its lease): possibly "
+                + "delivered");
         assertThat(relay.received(person)).as("never sent twice").isEmpty();
         test.assertLedgerAddsUp(batch, 1);
+    }
+
+    @Test
+    void anAnswerTheRecoveringNodeHasButNotYetRecordedIsRecordedAsItWasNotMadeUnknown() {
+        UUID[] ids = transactions.execute(status -> {
+            UUID a = test.mail(recipients.add(address("ok")), batch, "Answered, the answer waiting to be written");
+            UUID b = test.mail(recipients.add(address("ok")), batch, "Still waiting for the relay");
+            // Claimed and started inside this transaction (the live worker cannot take or recover them: they are
+            // locked), their lease already run out, as on a node whose answers wait behind a slow writer.
+            String node = "answering-node";
+            assertThat(outbox.claimDue(Channel.EMAIL, node, 10, Duration.ofMinutes(1))).extracting(OutboxRow::id)
+                    .containsExactlyInAnyOrder(a, b);
+            assertThat(outbox.markStarted(a, node, Duration.ZERO)).isTrue();
+            assertThat(outbox.markStarted(b, node, Duration.ZERO)).isTrue();
+            jdbc.sql("update dispatch_outbox set lease_expires_at = now() - interval '1 second' where id in (:ids)")
+                    .param("ids", List.of(a, b)).update();
+
+            Outbox.StartedRecovered recovered = outbox.recoverStarted(node, 0, java.util.Set.of(a));
+            assertThat(recovered.unknown()).isEqualTo(1);
+            assertThat(outbox.finishAll(node, List.of(new Outbox.Final(a, MessageState.SENT, "250 2.0.0 queued"))))
+                    .containsExactly(a);
+            return new UUID[] {a, b};
+        });
+
+        assertThat(test.state(ids[0])).isEqualTo(MessageState.SENT);
+        assertThat(test.row(ids[0]).get("relay_answer").toString()).isEqualTo("250 2.0.0 queued");
+        assertThat(test.state(ids[1])).isEqualTo(MessageState.UNKNOWN);
+        assertThat(test.row(ids[1]).get("relay_answer").toString()).isEqualTo("own lease of answering-node ran out "
+                + "before the relay's answer was recorded (this node was slower than its lease): possibly delivered");
+        test.assertLedgerAddsUp(batch, 2);
     }
 
     @Test

@@ -35,6 +35,15 @@ class FormPageTest {
     }
 
     @Test
+    void commonFieldsAreLabelledInTheListsLanguageAndOthersByTheirNameInWords() {
+        assertThat(FormPage.label(dev.consentflow.subscription.PublicTexts.of("da"), "firstName")).isEqualTo("Fornavn");
+        assertThat(FormPage.label(dev.consentflow.subscription.PublicTexts.of("sv"), "city")).isEqualTo("Ort");
+        assertThat(FormPage.label(dev.consentflow.subscription.PublicTexts.of("en"), "lastName")).isEqualTo("Last name");
+        assertThat(FormPage.label(dev.consentflow.subscription.PublicTexts.of("da"), "favouriteFish"))
+                .isEqualTo("Favourite fish");
+    }
+
+    @Test
     void theConsentCheckboxIsNotTickedAndShowsTheConsentText() {
         String html = FormPage.form(SignupValuesTest.NEWS, "/f/news-signup", Map.of("consent", "true"),
                 List.of(new FieldProblem("email", "is required")));

@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.springdoc.core.service.OpenAPIService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,6 +32,10 @@ class ApiContractIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApiDocsPrebuild prebuild;
+    @Autowired
+    OpenAPIService openApi;
 
     @Test
     void everyOperationHasItsStableIdSummaryTagAndNoneIsLeftOut() {
@@ -118,6 +125,23 @@ class ApiContractIT {
         JsonNode problem = doc.path("components").path("schemas").path("Problem");
         assertThat(problem.path("required")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("type", "title", "status", "detail");
+    }
+
+    /**
+     * What the background thread does a while after the server is ready (off in tests: see application-test.yml)
+     * builds the one document every request is then served from, whatever its language.
+     */
+    @Test
+    void theDocumentIsBuiltAheadOfItsFirstRequestAndServedInEveryLanguage() {
+        assertThat(prebuild.build()).as("springdoc's build reached").isTrue();
+        assertThat(openApi.getCachedOpenAPI(Locale.ENGLISH)).isNotNull();
+
+        for (String language : List.of("da", "de-DE", "en-GB")) {
+            Api.Answer answer = Api.at(port).get("/v3/api-docs", Map.of("Accept-Language", language));
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().path("info").path("title").asText()).isEqualTo("Consentflow API");
+        }
+        assertThat(openApi.getCachedOpenAPI(Locale.forLanguageTag("da"))).as("no second document for Danish").isNull();
     }
 
     @Test
