@@ -33,7 +33,7 @@ public interface Subscribers {
 
     /**
      * {@link #registerSignup(AccountId, Signup)} with the signup's list as the caller read it for this request
-     * ({@link MailingLists#findList} of this account): it is not read again. Without it, or when it is not the
+     * ({@link MailingLists#findList} of this account, never null): it is not read again. When it is not the
      * signup's list, the list is read as always.
      */
     SignupOutcome registerSignup(AccountId account, Signup signup, ListInfo listAsRead);
@@ -49,7 +49,7 @@ public interface Subscribers {
 
     /**
      * {@link #subscribeConfirmed(AccountId, Signup)} with the signup's list as the caller read it for this request
-     * ({@link #check}): it is not read again. Without it, or when it is not the signup's list, the list is read as
+     * ({@link #check}, never null): it is not read again. When it is not the signup's list, the list is read as
      * always.
      */
     SubscriptionRef subscribeConfirmed(AccountId account, Signup signup, ListInfo listAsRead);

@@ -55,14 +55,16 @@ class Signups implements Subscribers {
     @Override
     @Transactional
     public SignupOutcome registerSignup(AccountId account, Signup signup) {
-        return registerSignup(account, signup, null);
+        return register(account, CheckedSignup.of(account, signup, lists));
     }
 
     @Override
     @Transactional
     public SignupOutcome registerSignup(AccountId account, Signup signup, ListInfo listAsRead) {
-        CheckedSignup request = listAsRead == null ? CheckedSignup.of(account, signup, lists)
-                : CheckedSignup.ofListAsRead(account, signup, listAsRead, lists);
+        return register(account, CheckedSignup.ofListAsRead(account, signup, listAsRead, lists));
+    }
+
+    private SignupOutcome register(AccountId account, CheckedSignup request) {
         cards.lockAddress(account, request.identityEmail(), request.identityMobile());
         Optional<Contact> newest = newestCard(account, request);
         if (newest.isPresent() && newest.get().isErased()) {
@@ -99,13 +101,16 @@ class Signups implements Subscribers {
     @Override
     @Transactional
     public SubscriptionRef subscribeConfirmed(AccountId account, Signup signup) {
-        return subscribeConfirmed(account, signup, null);
+        return subscribeConfirmed(account, CheckedSignup.of(account, signup, lists));
     }
 
     @Override
     @Transactional
     public SubscriptionRef subscribeConfirmed(AccountId account, Signup signup, ListInfo listAsRead) {
-        CheckedSignup request = CheckedSignup.of(account, signup, lists, listAsRead);
+        return subscribeConfirmed(account, CheckedSignup.ofListAsRead(account, signup, listAsRead, lists));
+    }
+
+    private SubscriptionRef subscribeConfirmed(AccountId account, CheckedSignup request) {
         cards.lockAddress(account, request.identityEmail(), request.identityMobile());
         Optional<Contact> newest = newestCard(account, request);
         if (newest.isPresent() && newest.get().isErased()) {

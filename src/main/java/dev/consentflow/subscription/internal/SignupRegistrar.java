@@ -3,6 +3,8 @@ package dev.consentflow.subscription.internal;
 import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.ALREADY_CONFIRMED;
 import static dev.consentflow.subscription.internal.DoubleOptInProcess.SignupOutcome.ERASED;
 
+import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SignupOutcome;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.Subscribers;
@@ -14,7 +16,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import dev.consentflow.contacts.Signup;
 
 /**
  * {@code Task_RegisterSignup}: records the pending subscription with its evidence in contacts and decides what
@@ -66,8 +67,11 @@ class SignupRegistrar {
 
     Registered register(UUID requestId, String processInstanceId) {
         ProcessInbox.Letter<Signup, SignupReceipt> letter = inbox.open(requestId);
-        SignupOutcome outcome = contacts.registerSignup(letter.account, letter.request,
-                inbox.takeListAsRead(requestId));
+        // The form's list travels with its request on this node; a request taken up elsewhere reads it again.
+        ListInfo listAsRead = inbox.takeListAsRead(requestId);
+        SignupOutcome outcome = listAsRead != null
+                ? contacts.registerSignup(letter.account, letter.request, listAsRead)
+                : contacts.registerSignup(letter.account, letter.request);
         Registered registered;
         if (outcome instanceof SignupOutcome.Pending pending) {
             registered = pending(requestId, processInstanceId, letter, pending);
