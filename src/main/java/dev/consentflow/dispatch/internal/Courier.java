@@ -25,7 +25,6 @@ final class Courier {
     private final ContentSeal seal;
     private final RateLimiter rateLimiter;
     private final DispatchMetrics metrics;
-    private final FinishedMessages finished;
     private final MessageStarts starts;
     private final DomainLimits domains;
 
@@ -44,13 +43,12 @@ final class Courier {
         this.seal = seal;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
-        this.finished = new FinishedMessages(node, outbox);
         this.starts = new MessageStarts(node, outbox);
     }
 
     /** Waits until the final states of every row this courier sent are recorded (the node stops). */
     void flush() {
-        finished.flush();
+        starts.flush();
     }
 
     void deliver(OutboxRow row, ChannelSender sender, RecipientDirectory directory) {
@@ -182,9 +180,9 @@ final class Courier {
         finish(row, state, answer, () -> { });
     }
 
-    /** Records the final state with others (see {@link FinishedMessages}); {@code recorded} runs once it is. */
+    /** Records the final state with others (see {@link MessageStarts}); {@code recorded} runs once it is. */
     private void finish(OutboxRow row, MessageState state, String answer, Runnable recorded) {
-        finished.finish(new Outbox.Final(row.id(), state, answer), held -> {
+        starts.finish(new Outbox.Final(row.id(), state, answer), held -> {
             if (held) {
                 metrics.recorded(row.channel(), state);
                 recorded.run();

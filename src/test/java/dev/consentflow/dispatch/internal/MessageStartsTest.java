@@ -3,7 +3,9 @@ package dev.consentflow.dispatch.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.consentflow.dispatch.MessageState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Starts asked for while a start statement is in flight go together into the next one, and each waits for its commit. */
+/**
+ * Starts asked for while a statement is in flight go together into the next one, and each waits for its commit;
+ * final states handed over meanwhile share that statement, and are never held back for company.
+ */
 class MessageStartsTest {
 
     private static final Duration BUDGET = Duration.ofSeconds(140);
@@ -26,6 +31,8 @@ class MessageStartsTest {
         final Semaphore commits = new Semaphore(0);
         volatile Set<UUID> refused = Set.of();
         volatile RuntimeException failure;
+        /** Thrown by the statement that writes starts and final states together. */
+        volatile RuntimeException together;
 
         HeldOutbox() {
             super(null);
@@ -42,11 +49,109 @@ class MessageStartsTest {
             return ids.stream().filter(id -> !refused.contains(id)).collect(Collectors.toSet());
         }
 
+        @Override
+        Set<UUID> finishAll(String node, List<Final> finals) {
+            List<UUID> ids = finals.stream().map(Final::id).toList();
+            statements.add(ids);
+            commits.acquireUninterruptibly();
+            return ids.stream().filter(id -> !refused.contains(id)).collect(Collectors.toSet());
+        }
+
+        @Override
+        Written startAndFinish(String node, List<Start> starts, List<Final> finals) {
+            List<UUID> ids = new ArrayList<>(starts.stream().map(Start::id).toList());
+            finals.forEach(f -> ids.add(f.id()));
+            statements.add(ids);
+            commits.acquireUninterruptibly();
+            if (together != null) {
+                throw together;
+            }
+            return new Written(starts.stream().map(Start::id).filter(id -> !refused.contains(id))
+                    .collect(Collectors.toSet()), finals.stream().map(Final::id).filter(id -> !refused.contains(id))
+                    .collect(Collectors.toSet()));
+        }
+
         List<UUID> nextStatement() throws InterruptedException {
             List<UUID> ids = statements.poll(10, TimeUnit.SECONDS);
-            assertThat(ids).as("a start statement").isNotNull();
+            assertThat(ids).as("a statement").isNotNull();
             return ids;
         }
+    }
+
+    private static Outbox.Final sent(UUID id) {
+        return new Outbox.Final(id, MessageState.SENT, "250 ok");
+    }
+
+    @Test
+    void finalStatesHandedOverMeanwhileShareTheStartsStatementAndLearnWhetherTheyWereRecorded() throws Exception {
+        HeldOutbox outbox = new HeldOutbox();
+        MessageStarts starts = new MessageStarts("node", outbox);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID done = UUID.randomUUID();
+        UUID lost = UUID.randomUUID();
+        outbox.refused = Set.of(lost);
+        CompletableFuture<Boolean> doneRecorded = new CompletableFuture<>();
+        CompletableFuture<Boolean> lostRecorded = new CompletableFuture<>();
+
+        MessageStarts.Pending first = starts.request(a, BUDGET);
+        assertThat(outbox.nextStatement()).containsExactly(a);
+        starts.finish(sent(done), doneRecorded::complete);
+        starts.finish(sent(lost), lostRecorded::complete);
+        MessageStarts.Pending second = starts.request(b, BUDGET);
+        outbox.commits.release();
+        assertThat(first.started()).isTrue();
+
+        assertThat(outbox.nextStatement()).as("one statement, one commit for all three").containsExactly(b, done, lost);
+        assertThat(doneRecorded).isNotDone();
+        outbox.commits.release();
+        assertThat(second.started()).isTrue();
+        assertThat(doneRecorded.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(lostRecorded.get(10, TimeUnit.SECONDS)).as("no longer this node's").isFalse();
+    }
+
+    @Test
+    void aFinalStateIsWrittenAtOnceWithoutWaitingForAStartAndFlushWaitsForIt() throws Exception {
+        HeldOutbox outbox = new HeldOutbox();
+        MessageStarts starts = new MessageStarts("node", outbox);
+        UUID done = UUID.randomUUID();
+        CompletableFuture<Boolean> recorded = new CompletableFuture<>();
+
+        starts.finish(sent(done), recorded::complete);
+        assertThat(outbox.nextStatement()).containsExactly(done);
+        CompletableFuture<Void> flushed = CompletableFuture.runAsync(starts::flush);
+        Thread.sleep(100);
+        assertThat(flushed).as("flush waits for the statement in flight").isNotDone();
+        outbox.commits.release();
+        flushed.get(10, TimeUnit.SECONDS);
+        assertThat(recorded).isCompletedWithValue(true);
+    }
+
+    @Test
+    void whenTheSharedStatementFailsTheStartsAndTheFinalStatesAreWrittenApart() throws Exception {
+        HeldOutbox outbox = new HeldOutbox();
+        MessageStarts starts = new MessageStarts("node", outbox);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID done = UUID.randomUUID();
+        CompletableFuture<Boolean> recorded = new CompletableFuture<>();
+        outbox.together = new IllegalStateException("deadlock detected");
+
+        MessageStarts.Pending first = starts.request(a, BUDGET);
+        assertThat(outbox.nextStatement()).containsExactly(a);
+        starts.finish(sent(done), recorded::complete);
+        MessageStarts.Pending second = starts.request(b, BUDGET);
+        outbox.commits.release();
+        assertThat(first.started()).isTrue();
+
+        assertThat(outbox.nextStatement()).containsExactly(b, done);
+        outbox.commits.release();
+        assertThat(outbox.nextStatement()).as("the starts first").containsExactly(b);
+        outbox.commits.release();
+        assertThat(second.started()).isTrue();
+        assertThat(outbox.nextStatement()).containsExactly(done);
+        outbox.commits.release();
+        assertThat(recorded.get(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
