@@ -57,8 +57,9 @@ final class Courier {
 
     /**
      * As {@link #deliver(OutboxRow, ChannelSender, RecipientDirectory)}, with the directory's answer when it was
-     * asked for the whole claimed batch at once; an answer older than {@link Resolved#FRESH} (the row waited for
-     * its thread) is asked again, so the answer is never older than it was when each row asked on its own.
+     * asked for the whole claimed batch at once; answers older than {@link ClaimedAnswers#FRESH} (the rows waited
+     * for their threads) are asked again for the claim's rows not taken yet, so the answer is never older than it
+     * was when each row asked on its own.
      */
     void deliver(OutboxRow row, ChannelSender sender, RecipientDirectory directory, Resolved resolved) {
         Letter letter;
@@ -71,7 +72,8 @@ final class Courier {
         }
         Optional<Recipient> recipient;
         try {
-            recipient = resolved != null && resolved.fresh() ? resolved.recipient()
+            Optional<Recipient> claimed = resolved == null ? null : resolved.answers().take(resolved.lookup());
+            recipient = claimed != null ? claimed
                     : directory.resolve(row.account(), row.subscriberId(), row.subscriptionId(), row.channel(),
                             row.purpose());
         } catch (RuntimeException e) {
@@ -122,15 +124,8 @@ final class Courier {
         }
     }
 
-    /** The directory's answer for a row, asked when the row was claimed. */
-    record Resolved(Optional<Recipient> recipient, long atNanos) {
-
-        /** About how long a lane's batch takes to start at full speed; a row that waited longer asks again. */
-        static final Duration FRESH = Duration.ofSeconds(1);
-
-        boolean fresh() {
-            return System.nanoTime() - atNanos < FRESH.toNanos();
-        }
+    /** Where a row's directory answer is, asked with its claim's. */
+    record Resolved(ClaimedAnswers answers, RecipientDirectory.Lookup lookup) {
     }
 
     /** The limits of the recipient's domain group (mail only); null when there are none to keep. */
