@@ -25,6 +25,9 @@ class MessageStartsTest {
 
     private static final Duration BUDGET = Duration.ofSeconds(140);
 
+    private final HeldOutbox outbox = new HeldOutbox();
+    private final MessageStarts starts = new MessageStarts("node", outbox);
+
     /** An outbox whose start statements wait for the test's word, and may refuse rows or fail. */
     private static final class HeldOutbox extends Outbox {
         final BlockingQueue<List<UUID>> statements = new LinkedBlockingQueue<>();
@@ -82,25 +85,34 @@ class MessageStartsTest {
         return new Outbox.Final(id, MessageState.SENT, "250 ok");
     }
 
+    /**
+     * A first start is in flight while {@code meanwhile} runs and {@code next} asks for its start; the first is
+     * committed. Answers the next one's start, not written yet.
+     */
+    private MessageStarts.Pending afterAStartInFlight(UUID next, Runnable meanwhile) throws InterruptedException {
+        UUID a = UUID.randomUUID();
+        MessageStarts.Pending first = starts.request(a, BUDGET);
+        assertThat(outbox.nextStatement()).containsExactly(a);
+        meanwhile.run();
+        MessageStarts.Pending second = starts.request(next, BUDGET);
+        outbox.commits.release();
+        assertThat(first.started()).isTrue();
+        return second;
+    }
+
     @Test
     void finalStatesHandedOverMeanwhileShareTheStartsStatementAndLearnWhetherTheyWereRecorded() throws Exception {
-        HeldOutbox outbox = new HeldOutbox();
-        MessageStarts starts = new MessageStarts("node", outbox);
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
+        CompletableFuture<Boolean> doneRecorded = new CompletableFuture<>();
+        CompletableFuture<Boolean> lostRecorded = new CompletableFuture<>();
         UUID done = UUID.randomUUID();
         UUID lost = UUID.randomUUID();
         outbox.refused = Set.of(lost);
-        CompletableFuture<Boolean> doneRecorded = new CompletableFuture<>();
-        CompletableFuture<Boolean> lostRecorded = new CompletableFuture<>();
+        UUID b = UUID.randomUUID();
 
-        MessageStarts.Pending first = starts.request(a, BUDGET);
-        assertThat(outbox.nextStatement()).containsExactly(a);
-        starts.finish(sent(done), doneRecorded::complete);
-        starts.finish(sent(lost), lostRecorded::complete);
-        MessageStarts.Pending second = starts.request(b, BUDGET);
-        outbox.commits.release();
-        assertThat(first.started()).isTrue();
+        MessageStarts.Pending second = afterAStartInFlight(b, () -> {
+            starts.finish(sent(done), doneRecorded::complete);
+            starts.finish(sent(lost), lostRecorded::complete);
+        });
 
         assertThat(outbox.nextStatement()).as("one statement, one commit for all three").containsExactly(b, done, lost);
         assertThat(doneRecorded).isNotDone();
@@ -112,8 +124,6 @@ class MessageStartsTest {
 
     @Test
     void aFinalStateIsWrittenAtOnceWithoutWaitingForAStartAndFlushWaitsForIt() throws Exception {
-        HeldOutbox outbox = new HeldOutbox();
-        MessageStarts starts = new MessageStarts("node", outbox);
         UUID done = UUID.randomUUID();
         CompletableFuture<Boolean> recorded = new CompletableFuture<>();
 
@@ -129,20 +139,12 @@ class MessageStartsTest {
 
     @Test
     void whenTheSharedStatementFailsTheStartsAndTheFinalStatesAreWrittenApart() throws Exception {
-        HeldOutbox outbox = new HeldOutbox();
-        MessageStarts starts = new MessageStarts("node", outbox);
-        UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         UUID done = UUID.randomUUID();
         CompletableFuture<Boolean> recorded = new CompletableFuture<>();
         outbox.together = new IllegalStateException("deadlock detected");
 
-        MessageStarts.Pending first = starts.request(a, BUDGET);
-        assertThat(outbox.nextStatement()).containsExactly(a);
-        starts.finish(sent(done), recorded::complete);
-        MessageStarts.Pending second = starts.request(b, BUDGET);
-        outbox.commits.release();
-        assertThat(first.started()).isTrue();
+        MessageStarts.Pending second = afterAStartInFlight(b, () -> starts.finish(sent(done), recorded::complete));
 
         assertThat(outbox.nextStatement()).containsExactly(b, done);
         outbox.commits.release();
@@ -156,8 +158,6 @@ class MessageStartsTest {
 
     @Test
     void aThreadAsksForItsStartAtOnceAndTheStartsAskedForMeanwhileShareTheNextStatement() throws Exception {
-        HeldOutbox outbox = new HeldOutbox();
-        MessageStarts starts = new MessageStarts("node", outbox);
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         UUID c = UUID.randomUUID();
@@ -180,8 +180,6 @@ class MessageStartsTest {
 
     @Test
     void everyStartOfAFailedStatementLearnsTheFailureAndTheNextStatementIsWrittenAgain() throws Exception {
-        HeldOutbox outbox = new HeldOutbox();
-        MessageStarts starts = new MessageStarts("node", outbox);
         outbox.failure = new IllegalStateException("the database went away");
 
         MessageStarts.Pending failed = starts.request(UUID.randomUUID(), BUDGET);
