@@ -25,7 +25,6 @@ final class Courier {
     private final ContentSeal seal;
     private final RateLimiter rateLimiter;
     private final DispatchMetrics metrics;
-    private final FinishedMessages finished;
     private final MessageStarts starts;
     private final DomainLimits domains;
 
@@ -44,18 +43,17 @@ final class Courier {
         this.seal = seal;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
-        this.finished = new FinishedMessages(node, outbox);
         this.starts = new MessageStarts(node, outbox);
     }
 
     /** Waits until the final states of every row this courier sent are recorded (the node stops). */
     void flush() {
-        finished.flush();
+        starts.flush();
     }
 
-    /** The rows whose answer this courier has and has not recorded yet (see {@link FinishedMessages#pending()}). */
+    /** The rows whose answer this courier has and has not recorded yet (see {@link MessageStarts#unrecorded()}). */
     java.util.Set<java.util.UUID> unrecordedAnswers() {
-        return finished.pending();
+        return starts.unrecorded();
     }
 
     void deliver(OutboxRow row, ChannelSender sender, RecipientDirectory directory) {
@@ -64,8 +62,9 @@ final class Courier {
 
     /**
      * As {@link #deliver(OutboxRow, ChannelSender, RecipientDirectory)}, with the directory's answer when it was
-     * asked for the whole claimed batch at once; an answer older than {@link Resolved#FRESH} (the row waited for
-     * its thread) is asked again, so the answer is never older than it was when each row asked on its own.
+     * asked for the whole claimed batch at once; answers older than {@link ClaimedAnswers#FRESH} (the rows waited
+     * for their threads) are asked again for the claim's rows not taken yet, so the answer is never older than it
+     * was when each row asked on its own.
      */
     void deliver(OutboxRow row, ChannelSender sender, RecipientDirectory directory, Resolved resolved) {
         Letter letter;
@@ -78,7 +77,8 @@ final class Courier {
         }
         Optional<Recipient> recipient;
         try {
-            recipient = resolved != null && resolved.fresh() ? resolved.recipient()
+            Optional<Recipient> claimed = resolved == null ? null : resolved.answers().take(resolved.lookup());
+            recipient = claimed != null ? claimed
                     : directory.resolve(row.account(), row.subscriberId(), row.subscriptionId(), row.channel(),
                             row.purpose());
         } catch (RuntimeException e) {
@@ -129,15 +129,8 @@ final class Courier {
         }
     }
 
-    /** The directory's answer for a row, asked when the row was claimed. */
-    record Resolved(Optional<Recipient> recipient, long atNanos) {
-
-        /** About how long a lane's batch takes to start at full speed; a row that waited longer asks again. */
-        static final Duration FRESH = Duration.ofSeconds(1);
-
-        boolean fresh() {
-            return System.nanoTime() - atNanos < FRESH.toNanos();
-        }
+    /** Where a row's directory answer is, asked with its claim's. */
+    record Resolved(ClaimedAnswers answers, RecipientDirectory.Lookup lookup) {
     }
 
     /** The limits of the recipient's domain group (mail only); null when there are none to keep. */
@@ -187,9 +180,9 @@ final class Courier {
         finish(row, state, answer, () -> { });
     }
 
-    /** Records the final state with others (see {@link FinishedMessages}); {@code recorded} runs once it is. */
+    /** Records the final state with others (see {@link MessageStarts}); {@code recorded} runs once it is. */
     private void finish(OutboxRow row, MessageState state, String answer, Runnable recorded) {
-        finished.finish(new Outbox.Final(row.id(), state, answer), held -> {
+        starts.finish(new Outbox.Final(row.id(), state, answer), held -> {
             if (held) {
                 metrics.recorded(row.channel(), state);
                 recorded.run();

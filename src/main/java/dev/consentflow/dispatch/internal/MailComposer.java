@@ -11,6 +11,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -99,7 +102,23 @@ class MailComposer {
         }
         setBody(message, letter);
         message.saveChanges();
-        return dkim.sign(message, sender.map(Sender::dkim).orElse(null));
+        MimeMessage signed = dkim.sign(message, sender.map(Sender::dkim).orElse(null));
+        return signed == message ? message : signedNow(session, signed);
+    }
+
+    /**
+     * The signed message as it goes out, signed now: a DKIM message signs itself while it is written, which on the
+     * relay's connection is after DATA, once its row's start is committed; signed here, the signature is made while
+     * the start commits (the mail thread builds the message meanwhile), and DATA writes the same bytes.
+     */
+    private static MimeMessage signedNow(Session session, MimeMessage signed) throws MessagingException {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            signed.writeTo(out);
+            return new MimeMessage(session, new ByteArrayInputStream(out.toByteArray()));
+        } catch (IOException e) {
+            throw new MessagingException("the signed message could not be written", e);
+        }
     }
 
     private static void setBody(MimeMessage message, Letter letter) throws MessagingException {

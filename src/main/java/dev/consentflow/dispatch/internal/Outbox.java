@@ -125,6 +125,11 @@ class Outbox {
             return Set.of();
         }
         List<Object> params = new ArrayList<>(starts.size() * 2 + 1);
+        return new HashSet<>(jdbc.sql(startStatement(node, starts, params)).params(params).query(UUID.class).list());
+    }
+
+    /** mark-started for these rows; adds its parameters to {@code params}. */
+    private static String startStatement(String node, List<Start> starts, List<Object> params) {
         StringBuilder rows = new StringBuilder();
         for (Start start : starts) {
             rows.append(rows.isEmpty() ? "" : ", ").append("(cast(? as uuid), cast(? as double precision))");
@@ -132,8 +137,7 @@ class Outbox {
             params.add(seconds(start.sendBudget()));
         }
         params.add(node);
-        return new HashSet<>(jdbc.sql(Sql.MARK_STARTED.replace("VALUES_ROWS", rows)).params(params)
-                .query(UUID.class).list());
+        return Sql.MARK_STARTED.replace("VALUES_ROWS", rows);
     }
 
     /**
@@ -157,6 +161,11 @@ class Outbox {
             return Set.of();
         }
         List<Object> params = new ArrayList<>(finals.size() * 3 + 1);
+        return new HashSet<>(jdbc.sql(finishStatement(node, finals, params)).params(params).query(UUID.class).list());
+    }
+
+    /** finish-messages for these rows; adds its parameters to {@code params}. */
+    private static String finishStatement(String node, List<Final> finals, List<Object> params) {
         StringBuilder rows = new StringBuilder();
         for (Final f : finals) {
             if (!f.state().isFinal()) {
@@ -168,8 +177,31 @@ class Outbox {
             params.add(f.answer());
         }
         params.add(node);
-        return new HashSet<>(jdbc.sql(Sql.FINISH_MESSAGES.replace("VALUES_ROWS", rows)).params(params)
-                .query(UUID.class).list());
+        return Sql.FINISH_MESSAGES.replace("VALUES_ROWS", rows);
+    }
+
+    /** What {@link #startAndFinish} wrote: the ids that started, and the ids whose final state was recorded. */
+    record Written(Set<UUID> started, Set<UUID> finished) {
+    }
+
+    /**
+     * {@link #markAllStarted} and {@link #finishAll} in one statement (so one commit, one WAL flush and one firing
+     * of the outbox's statement triggers serve both), each part with its own checks. Neither list may be empty.
+     */
+    Written startAndFinish(String node, List<Start> starts, List<Final> finals) {
+        List<Object> params = new ArrayList<>(starts.size() * 2 + finals.size() * 3 + 2);
+        String started = startStatement(node, starts, params);
+        String finished = finishStatement(node, finals, params);
+        Set<UUID> startedIds = new HashSet<>();
+        Set<UUID> finishedIds = new HashSet<>();
+        // PostgreSQL merges the two updates' rows into one transition table per statement trigger (fired once).
+        jdbc.sql("with started as (\n" + started + "\n), finished as (\n" + finished + "\n)\n"
+                        + "select id, true as started from started union all select id, false from finished")
+                .params(params)
+                .query(rs -> {
+                    (rs.getBoolean("started") ? startedIds : finishedIds).add(rs.getObject("id", UUID.class));
+                });
+        return new Written(startedIds, finishedIds);
     }
 
     boolean retryLater(UUID id, String node, Duration delay, String answer) {

@@ -1,7 +1,6 @@
 package dev.consentflow.dispatch.internal;
 
 import dev.consentflow.accounts.AccountId;
-import dev.consentflow.dispatch.Recipient;
 import dev.consentflow.dispatch.RecipientDirectory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -138,8 +136,9 @@ final class OutboxWorker implements SmartLifecycle {
     }
 
     /**
-     * The directory's answers for the claimed rows, one question per account instead of one per row. Should it
-     * fail, each row asks on its own when its turn comes, as it would without this.
+     * The directory's answers for the claimed rows, one question per account instead of one per row (asked again
+     * together once they are too old, see {@link ClaimedAnswers}). Should it fail, each row asks on its own when
+     * its turn comes, as it would without this.
      */
     private Map<UUID, Courier.Resolved> resolveAll(List<OutboxRow> rows) {
         Map<UUID, Courier.Resolved> resolved = new HashMap<>();
@@ -148,13 +147,11 @@ final class OutboxWorker implements SmartLifecycle {
         byAccount.forEach((account, ofAccount) -> {
             try {
                 long at = System.nanoTime();
-                Map<RecipientDirectory.Lookup, Optional<Recipient>> answers = directory.resolveAll(account,
-                        ofAccount.stream().map(OutboxWorker::lookup).toList());
+                List<RecipientDirectory.Lookup> lookups = ofAccount.stream().map(OutboxWorker::lookup).toList();
+                ClaimedAnswers answers = new ClaimedAnswers(directory, account, lookups,
+                        directory.resolveAll(account, lookups), at);
                 for (OutboxRow row : ofAccount) {
-                    Optional<Recipient> answer = answers.get(lookup(row));
-                    if (answer != null) {
-                        resolved.put(row.id(), new Courier.Resolved(answer, at));
-                    }
+                    resolved.put(row.id(), new Courier.Resolved(answers, lookup(row)));
                 }
             } catch (RuntimeException e) {
                 log.warn("The recipient directory failed for {} claimed messages; each asks again on its own",

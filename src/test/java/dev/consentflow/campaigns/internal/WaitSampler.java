@@ -42,8 +42,7 @@ final class WaitSampler implements AutoCloseable {
                 String name = info.getThreadName();
                 String group = name.startsWith("dispatch-email") ? "mail thread"
                         : name.startsWith("dispatch-poller") ? "poller"
-                        : name.startsWith("dispatch-ledger") ? "final-state writer"
-                        : name.startsWith("dispatch-starts") ? "start writer" : null;
+                        : name.startsWith("dispatch-starts") ? "writer of starts and final states" : null;
                 if (group != null) {
                     threads.computeIfAbsent(group + " | " + classify(info), k -> new LongAdder()).increment();
                 }

@@ -10,7 +10,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -79,6 +81,25 @@ class MailComposerTest {
         return new Letter(subject, "text", null, "https://acme.example/u/token");
     }
 
+    @Test
+    void aSignedMessageIsSignedWhenItIsBuiltNotWhenItIsWrittenToTheRelay() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String key = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+        MailComposer signing = new MailComposer("Acme News <news@acme.example>", "https://mail.acme.example/app",
+                new DkimSigning(dkim(new DispatchProperties.Dkim("acme.example", "s2026", key))));
+
+        MimeMessage message = signing.compose(session, UUID.randomUUID(), letter("Hi"), "news.acme.example",
+                new Recipient("a@example.org"));
+
+        assertThat(message.getHeader("DKIM-Signature")).as("signed before anything is written").hasSize(1);
+        assertThat(message.getHeader("DKIM-Signature")[0]).contains("d=acme.example", "s=s2026")
+                .contains("List-Unsubscribe-Post");
+        String first = raw(message);
+        assertThat(raw(message)).as("written as signed, not signed again").isEqualTo(first);
+        assertThat(first).containsOnlyOnce("DKIM-Signature:");
+    }
+
     private static String raw(MimeMessage message) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
@@ -86,8 +107,11 @@ class MailComposerTest {
     }
 
     private static DispatchProperties noDkim() {
+        return dkim(new DispatchProperties.Dkim(null, null, null));
+    }
+
+    private static DispatchProperties dkim(DispatchProperties.Dkim dkim) {
         return new DispatchProperties("test", 1, 1, 1, Duration.ofSeconds(1), Duration.ofMinutes(5), 0, 1,
-                List.of(Duration.ofMinutes(1)), null, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                new DispatchProperties.Dkim(null, null, null));
+                List.of(Duration.ofMinutes(1)), null, Duration.ofSeconds(1), Duration.ofSeconds(1), dkim);
     }
 }
