@@ -13,6 +13,7 @@ import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.exception.NullValueException;
 import org.operaton.bpm.engine.impl.ServiceImpl;
 import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
 import org.operaton.bpm.engine.impl.identity.Authentication;
@@ -160,6 +161,11 @@ class OperatonProcessRuntime implements ProcessRuntime {
             runtime.deleteProcessInstancesIfExists(instances, reason, false, true, false);
         } catch (OptimisticLockingException e) {
             throw new ProcessConflict("a concurrent change to an instance of the person won", e);
+        } catch (NullValueException e) {
+            // The same race met earlier: an instance found above ended in a transaction that committed meanwhile
+            // (a confirmation click), and the engine, reading its executions to delete them, found none. Again
+            // from the start, the instance is no longer found.
+            throw new ProcessConflict("an instance of the person ended while it was being ended", e);
         }
         return instances.size();
     }
