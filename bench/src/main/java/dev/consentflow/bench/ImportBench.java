@@ -95,13 +95,16 @@ final class ImportBench {
         String id = created.json().path("id").asText();
         long deadline = System.currentTimeMillis() + (f.config.quick() ? 60_000 : 3_600_000);
         JsonNode state = f.api.get("/api/imports/" + id).json();
+        Waits waits = Waits.open(f);
         while (!finished(state, rows) && System.currentTimeMillis() < deadline) {
             if (firstChunk == null && state.path("done").asLong() > 0) {
                 firstChunk = System.nanoTime();
             }
             Thread.sleep(250);
+            waits.sample();
             state = f.api.get("/api/imports/" + id).json();
         }
+        waits.close();
         report.put("cpu", f.cpu.since(cpu));
         // Where the time went, to tell one run's figure from another's (the import's figure has been bimodal): the
         // upload (POST until its answer: the file read, checked and stored), the wait until the first chunk was
@@ -121,6 +124,9 @@ final class ImportBench {
             });
             during.put("table_rows_before", databaseBefore.get("table_rows_before"));
             report.put("db_during", during);
+        }
+        if (waits.samples > 0) {
+            report.put("db_wait_samples", waits.samples).put("db_waits", waits.counts);
         }
         long imported = state.path("imported").asLong() + state.path("updated").asLong();
         report.rate("app_per_s", imported, System.nanoTime() - start).put("status", state.path("status").asText())
@@ -169,6 +175,65 @@ final class ImportBench {
             out.clear();
         }
         return out;
+    }
+
+    /**
+     * What the import's database sessions were doing, sampled every 250 ms while it ran ({@code db_waits}: how many
+     * sessions were seen in each state over {@code db_wait_samples} samples): {@code CPU} (running, no wait event),
+     * a wait event as {@code type:event} ({@code Lock:advisory} is the audit chain's lock, {@code IO:WalSync} a commit's
+     * flush, {@code Client:ClientRead} a session waiting for the server's next statement), and autovacuum's workers
+     * on the database as {@code autovacuum worker:...}; {@code idle in transaction:...} is a transaction left open while
+     * the server computes (a chunk's audit entries are hashed under the chain's lock). A run bound by the chain's lock
+     * shows many advisory waits; one bound by CPU, mostly {@code CPU}. Nothing when pg_stat_activity cannot be read.
+     */
+    private static final class Waits {
+        private final Connection connection;
+        private final Map<String, Long> counts = new java.util.TreeMap<>();
+        private int samples;
+
+        private Waits(Connection connection) {
+            this.connection = connection;
+        }
+
+        static Waits open(Fixture f) {
+            try {
+                return new Waits(f.db.connect(f.config.appJdbcUrl()));
+            } catch (SQLException e) {
+                Log.info("import: pg_stat_activity cannot be sampled: " + e.getMessage());
+                return new Waits(null);
+            }
+        }
+
+        void sample() {
+            if (connection == null) {
+                return;
+            }
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
+                    select case when backend_type <> 'client backend' then backend_type || ':'
+                                when state = 'active' then '' else state || ':' end
+                           || coalesce(wait_event_type || ':' || wait_event, 'CPU'), count(*)
+                      from pg_stat_activity
+                     where datname = current_database() and pid <> pg_backend_pid()
+                       and (state in ('active', 'idle in transaction') or backend_type <> 'client backend')
+                     group by 1""")) {
+                while (rs.next()) {
+                    counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+                }
+                samples++;
+            } catch (SQLException e) {
+                Log.info("import: pg_stat_activity sample failed: " + e.getMessage());
+            }
+        }
+
+        void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // the numbers are taken
+                }
+            }
+        }
     }
 
     private static boolean finished(JsonNode state, int rows) {
