@@ -170,11 +170,7 @@ class LatestDefinitionsIT {
 
     @Test
     void aTimersJobDefinitionKnownUnchangedIsNotReadAgain() {
-        String definition = deploy(key, TIMER);
-        knowsEverything(key, definition);
-        String jobDefinition = timerJobDefinition(definition);
-        await().atMost(Duration.ofSeconds(10)).until(() -> start() != null
-                && rows.knownJobDefinition(jobDefinition) != null);
+        String jobDefinition = knownTimerJobDefinition();
 
         Counted timer = countedStart(key, "act_ru_jobdef");
 
@@ -191,11 +187,7 @@ class LatestDefinitionsIT {
 
     @Test
     void aJobDefinitionSuspendedInTheDatabaseByAnotherNodeIsSeenByTheNextCommand() {
-        String definition = deploy(key, TIMER);
-        knowsEverything(key, definition);
-        String jobDefinition = timerJobDefinition(definition);
-        await().atMost(Duration.ofSeconds(10)).until(() -> start() != null
-                && rows.knownJobDefinition(jobDefinition) != null);
+        String jobDefinition = knownTimerJobDefinition();
 
         // Another node suspends the timer's job definition: nothing of this node's engine takes part.
         jdbc.sql("update act_ru_jobdef set suspension_state_ = 2, rev_ = rev_ + 1 where id_ = :id")
@@ -210,10 +202,15 @@ class LatestDefinitionsIT {
                 .satisfies(row -> assertThat(row.isSuspended()).isTrue());
     }
 
-    /** The one job definition of a deployed process with a timer. */
-    private String timerJobDefinition(String definitionId) {
-        return engine.getManagementService().createJobDefinitionQuery().processDefinitionId(definitionId)
-                .singleResult().getId();
+    /** Deploys a process with a timer and starts it until this node knows the timer's job definition, its id. */
+    private String knownTimerJobDefinition() {
+        String definition = deploy(key, TIMER);
+        knowsEverything(key, definition);
+        String jobDefinition = engine.getManagementService().createJobDefinitionQuery()
+                .processDefinitionId(definition).singleResult().getId();
+        await().atMost(Duration.ofSeconds(10)).until(() -> start() != null
+                && rows.knownJobDefinition(jobDefinition) != null);
+        return jobDefinition;
     }
 
     private record Counted(String instance, long scans) {
