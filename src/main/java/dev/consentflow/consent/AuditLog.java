@@ -11,6 +11,15 @@ public interface AuditLog {
     void append(AuditEntry entry);
 
     /**
+     * Appends the entry as the caller's transaction commits (still in it: it exists if and only if the transaction's
+     * changes do), after everything else the transaction did, so it is written once the transaction holds every row
+     * lock it waits for and the chain's order follows the order in which one person's changes happened. Every entry
+     * handed over so in one transaction goes in with one statement, in the order handed over, whichever module
+     * handed it. Outside a transaction it is appended at once.
+     */
+    void appendAtCommit(AuditEntry entry);
+
+    /**
      * Appends the entries in their order, as {@link #append} would one by one, in the caller's transaction: the
      * way many facts of one transaction (an import's chunk) go in without a round trip each. Many entries are
      * chained at once, and then the chain stays locked until the caller commits: call it last (as the contacts

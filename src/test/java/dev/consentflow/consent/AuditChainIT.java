@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The hash-chained audit log: what it records, that it verifies, and that any tampering is found. */
@@ -244,6 +246,34 @@ class AuditChainIT {
         JsonNode added = admin.get("/api/audit?afterSeq=" + before).json();
         assertThat(added.findValuesAsText("actor")).containsExactly("test:commit");
         assertThat(added.get(0).get("seq").asLong()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void entriesHandedOverForTheCommitGoInAtItInTheirOrderEvenOneHandedOverWhileTheyAreWritten() {
+        long before = admin.get("/api/audit/verify").json().get("entries").asLong();
+        AccountId of = AccountId.of(account);
+        transactions.executeWithoutResult(status -> {
+            auditLog.appendAtCommit(new AuditEntry(of, null, AuditAction.VIEWED, "test:first", Map.of(), null));
+            auditLog.appendAtCommit(new AuditEntry(of, null, AuditAction.VIEWED, "test:second", Map.of(), null));
+            // Another module's synchronization, registered after the entries' own: it runs once they are written.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    auditLog.appendAtCommit(new AuditEntry(of, null, AuditAction.VIEWED, "test:late", Map.of(),
+                            null));
+                }
+            });
+            assertThat(jdbc.sql("select count(*) from consent_audit_pending where actor like 'test:%'")
+                    .query(Long.class).single()).as("not written before the commit").isZero();
+        });
+        transactions.executeWithoutResult(status -> {
+            auditLog.appendAtCommit(new AuditEntry(of, null, AuditAction.VIEWED, "test:rolled-back", Map.of(), null));
+            status.setRollbackOnly();
+        });
+        JsonNode verified = admin.get("/api/audit/verify").json();
+        assertThat(verified.get("valid").asBoolean()).isTrue();
+        JsonNode added = admin.get("/api/audit?afterSeq=" + before).json();
+        assertThat(added.findValuesAsText("actor")).containsExactly("test:first", "test:second", "test:late");
     }
 
     @Test

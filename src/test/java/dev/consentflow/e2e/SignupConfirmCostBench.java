@@ -43,8 +43,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Not a test: a measurement of what one signup and one confirmation cost, run by hand, never by the build:
  * {@code ./mvnw -B -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SignupConfirmCostBench}
- * ({@code -Dbench.n=500}). It posts N signups to a form through HTTP, waits until every confirmation mail went
- * out, then clicks the N links from the real mails, and prints per operation what does not depend on the machine's
+ * ({@code -Dbench.n=500}; {@code -Dbench.clients=16} posts as {@code bench/run} does, 4 by default). It posts N
+ * signups to a form through HTTP, waits until every confirmation mail went out, then clicks the N links from the
+ * real mails, and prints per operation what does not depend on the machine's
  * load: JDBC round trips, statements and commits (counted at the data source, by thread group and statement),
  * rows written per table (PostgreSQL's statistics), engine jobs, and CPU time of the server's threads and of the
  * database's backends. Throughput belongs to {@code bench/run}.
@@ -57,7 +58,7 @@ class SignupConfirmCostBench {
 
     private static final int N = Integer.getInteger("bench.n", 400);
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 100);
-    private static final int CLIENTS = 4;
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final String CLIENT_THREAD = "bench-client-";
 
     @TestConfiguration

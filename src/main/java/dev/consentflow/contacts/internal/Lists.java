@@ -5,10 +5,14 @@ import dev.consentflow.contacts.ListKeyTaken;
 import dev.consentflow.contacts.ListLanguage;
 import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,14 +20,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Lists {
 
+    private static final String FIND_BY_KEY = "select id, account_id, key, name, brand, created_at, language,"
+            + " track_opens, track_clicks from contacts_list where account_id = :accountId and key = :key";
+
     private final MailingListRepository lists;
     private final JdbcAggregateTemplate aggregates;
     private final ListAudit audit;
+    private final JdbcClient jdbc;
 
-    Lists(MailingListRepository lists, JdbcAggregateTemplate aggregates, ListAudit audit) {
+    Lists(MailingListRepository lists, JdbcAggregateTemplate aggregates, ListAudit audit, JdbcClient jdbc) {
         this.lists = lists;
         this.aggregates = aggregates;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     /** Creates a list; its key must be free in the account (a race for one key ends in the unique constraint). */
@@ -97,8 +106,21 @@ class Lists {
         return lists.findByAccountIdOrderByKey(account.value());
     }
 
+    /**
+     * Read with a row mapper of its own, not the repository's: Spring Data's mapping of the row (conversions,
+     * reflection) cost a form post, which reads its form's list, more CPU than the read itself.
+     */
     Optional<MailingList> find(AccountId account, String key) {
-        return key == null ? Optional.empty() : lists.findByAccountIdAndKey(account.value(), key);
+        return key == null ? Optional.empty() : jdbc.sql(FIND_BY_KEY).param("accountId", account.value())
+                .param("key", key).query(Lists::mailingList).optional();
+    }
+
+    private static MailingList mailingList(ResultSet row, int number) throws SQLException {
+        Timestamp createdAt = row.getTimestamp("created_at");
+        return new MailingList(row.getObject("id", UUID.class), row.getObject("account_id", UUID.class),
+                row.getString("key"), row.getString("name"), row.getString("brand"),
+                createdAt == null ? null : createdAt.toInstant(), row.getString("language"),
+                row.getBoolean("track_opens"), row.getBoolean("track_clicks"));
     }
 
     /** The list of a request, or a {@code 400} naming the field: an unknown list is bad input. */

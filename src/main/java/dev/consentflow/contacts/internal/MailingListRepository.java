@@ -8,12 +8,10 @@ import org.springframework.data.repository.ListCrudRepository;
 
 /**
  * Lists. The queries are written out: a derived query ({@code findByAccountIdAndKey}) renders its SQL again on
- * every call, which cost a signup more CPU than the rest of its list lookup.
+ * every call, which cost a signup more CPU than the rest of its list lookup. A list by its key is read without
+ * the repository ({@link Lists#find}).
  */
 interface MailingListRepository extends ListCrudRepository<MailingList, UUID> {
-
-    @Query("select * from contacts_list where account_id = :accountId and key = :key")
-    Optional<MailingList> findByAccountIdAndKey(UUID accountId, String key);
 
     @Query("select * from contacts_list where id = :id and account_id = :accountId")
     Optional<MailingList> findByIdAndAccountId(UUID id, UUID accountId);

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Keeps {@link LatestDefinitions} true on every node. This node's deployments forget it at once, in the deploying
  * command and again after its commit, so the next start here takes the new version. Every node's changes to the
  * engine's definitions (a deployment, a deletion, a suspension, also another node's) reach every node through
- * PostgreSQL: the trigger {@value #TRIGGER} (made by {@link EngineIndexes}) notifies the channel {@value #CHANNEL}
+ * PostgreSQL: the trigger {@value #TRIGGER} (made by {@link EngineIndexes}; {@value #JOB_TRIGGER} likewise for the
+ * engine's job definitions) notifies the channel {@value #CHANNEL}
  * when the change commits, and one connection of each node listens there. Only while it listens, and only once the
  * trigger exists, does the cache answer; a broken connection turns it off until the listener is back.
  */
@@ -33,6 +34,8 @@ class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLife
 
     static final String CHANNEL = "consentflow_definitions";
     static final String TRIGGER = "consentflow_definitions_changed";
+    /** The same notice for the engine's job definitions (their suspension, {@link KnownDefinitionRows}). */
+    static final String JOB_TRIGGER = "consentflow_job_definitions_changed";
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RECONNECT = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(DefinitionChanges.class);
@@ -104,8 +107,8 @@ class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLife
                     statement.execute("listen " + CHANNEL);
                     if (!triggerExists(statement)) {
                         statement.execute("unlisten *");
-                        log.warn("No trigger {} on the engine's definitions yet: every start looks its process up",
-                                TRIGGER);
+                        log.warn("No trigger {} or {} on the engine's definitions yet: every start looks its "
+                                + "process up", TRIGGER, JOB_TRIGGER);
                         pause(RECONNECT);
                         continue;
                     }
@@ -137,9 +140,11 @@ class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLife
         }
     }
 
+    /** Both triggers: what is cached of either kind of definition is only as true as the notices of both. */
     private static boolean triggerExists(Statement statement) throws SQLException {
         try (var rows = statement.executeQuery("select exists (select 1 from pg_trigger where tgname = '" + TRIGGER
-                + "' and tgrelid = to_regclass('act_re_procdef'))")) {
+                + "' and tgrelid = to_regclass('act_re_procdef')) and exists (select 1 from pg_trigger where tgname = '"
+                + JOB_TRIGGER + "' and tgrelid = to_regclass('act_ru_jobdef'))")) {
             return rows.next() && rows.getBoolean(1);
         }
     }

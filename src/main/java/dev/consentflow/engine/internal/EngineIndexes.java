@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The build blocks writes to the table while it runs (short: only the rows it indexes are written), and waits at
  * most {@value #LOCK_TIMEOUT} for transactions that use the table; if that fails the server starts without the
  * index, slower at what it serves only, and the next start tries again. Each index in a transaction of its own, so
- * one that fails leaves the others made. The same for the trigger that tells every node of a changed process
- * definition ({@link DefinitionChanges}): without it, every start looks its process up.
+ * one that fails leaves the others made. The same for the triggers that tell every node of a changed process or
+ * job definition ({@link DefinitionChanges}): without them, every start looks its process up.
  */
 @Component
 class EngineIndexes extends AbstractProcessEnginePlugin {
@@ -43,8 +43,12 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
                 () -> indexExists(SUBSCRIBER_VARIABLE_INDEX), EngineSql.CREATE_SUBSCRIBER_VARIABLE_INDEX);
         make("the index " + EVENT_SUBSCRIPTION_INDEX + " on the engine's event subscriptions",
                 () -> indexExists(EVENT_SUBSCRIPTION_INDEX), EngineSql.CREATE_EVENT_SUBSCRIPTION_INDEX);
-        make("the trigger " + DefinitionChanges.TRIGGER + " on the engine's process definitions", this::triggerExists,
+        make("the trigger " + DefinitionChanges.TRIGGER + " on the engine's process definitions",
+                () -> triggerExists(DefinitionChanges.TRIGGER, "act_re_procdef"),
                 EngineSql.CREATE_DEFINITIONS_NOTICE, EngineSql.CREATE_DEFINITIONS_TRIGGER);
+        make("the trigger " + DefinitionChanges.JOB_TRIGGER + " on the engine's job definitions",
+                () -> triggerExists(DefinitionChanges.JOB_TRIGGER, "act_ru_jobdef"),
+                EngineSql.CREATE_DEFINITIONS_NOTICE, EngineSql.CREATE_JOB_DEFINITIONS_TRIGGER);
     }
 
     private void make(String what, BooleanSupplier exists, String... statements) {
@@ -72,9 +76,9 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
                 .query(Boolean.class).single();
     }
 
-    private boolean triggerExists() {
+    private boolean triggerExists(String name, String table) {
         return jdbc.sql("select exists (select 1 from pg_trigger where tgname = :name"
-                        + " and tgrelid = to_regclass('act_re_procdef'))")
-                .param("name", DefinitionChanges.TRIGGER).query(Boolean.class).single();
+                        + " and tgrelid = to_regclass(:table))")
+                .param("name", name).param("table", table).query(Boolean.class).single();
     }
 }

@@ -6,6 +6,9 @@ import dev.consentflow.keys.KeyRetired;
 import dev.consentflow.keys.KeyRing;
 import dev.consentflow.keys.KeyVersion;
 import dev.consentflow.keys.Sealing;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import javax.crypto.SecretKey;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,13 +39,18 @@ class AccountKeyVersions implements AccountKeys {
     private static final int LOCK_CLASS = 0x6b657973;
     static final Duration REMEMBERED = Duration.ofSeconds(30);
 
+    private static final String LOCK_AND_READ = "select pg_advisory_xact_lock_shared(?, ?); "
+            + "select coalesce(max(version), 1) from keys_account_version where account_id = ? and retired_at is null";
+
     private final JdbcClient jdbc;
+    private final JdbcOperations sql;
     private final KeyRing ring;
     private final MasterKeyStore store;
     private final Map<String, Remembered> keys = new ConcurrentHashMap<>();
 
-    AccountKeyVersions(JdbcClient jdbc, KeyRing ring, MasterKeyStore store) {
+    AccountKeyVersions(JdbcClient jdbc, JdbcOperations sql, KeyRing ring, MasterKeyStore store) {
         this.jdbc = jdbc;
+        this.sql = sql;
         this.ring = ring;
         this.store = store;
     }
@@ -73,11 +82,27 @@ class AccountKeyVersions implements AccountKeys {
         return version;
     }
 
+    /**
+     * The shared lock, then the current version: two statements sent at once, one round trip (a signup's
+     * transaction made two). Each statement takes its own snapshot when it starts, so the read sees every version
+     * retired or added before the lock was granted, as it did when it was sent after the lock's answer.
+     */
     private int lockAndRead(AccountId account) {
-        jdbc.sql("select pg_advisory_xact_lock_shared(:lockClass, :key)").param("lockClass", LOCK_CLASS)
-                .param("key", account.value().hashCode()).query().singleValue();
-        return jdbc.sql("select coalesce(max(version), 1) from keys_account_version where account_id = :account "
-                + "and retired_at is null").param("account", account.value()).query(Integer.class).single();
+        return sql.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_READ)) {
+                statement.setInt(1, LOCK_CLASS);
+                statement.setInt(2, account.value().hashCode());
+                statement.setObject(3, account.value());
+                statement.execute();
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("no current key version read");
+                }
+                try (ResultSet version = statement.getResultSet()) {
+                    version.next();
+                    return version.getInt(1);
+                }
+            }
+        });
     }
 
     @Override

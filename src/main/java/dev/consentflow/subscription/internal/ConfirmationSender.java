@@ -13,8 +13,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@code Task_SendConfirmation}, {@code Task_SendReminder} and {@code Task_SendConfirmationAgain} of both
@@ -96,21 +94,11 @@ class ConfirmationSender {
     }
 
     /**
-     * The first confirmation is sent in the signup's own transaction, whose SUBSCRIBED entry contacts appends just
-     * before the commit: this entry goes in after it (synchronizations run in the order they were registered), so
-     * the person's trail says subscribed, then confirmation sent. Still in the transaction: it exists if and only
-     * if the message does.
+     * The first confirmation is sent in the signup's own transaction, whose SUBSCRIBED entry contacts hands over
+     * for the commit before: this entry goes in after it, with it in one statement, so the person's trail says
+     * subscribed, then confirmation sent. Still in the transaction: it exists if and only if the message does.
      */
     private void appendAtCommit(AuditEntry entry) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            audit.append(entry);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                audit.append(entry);
-            }
-        });
+        audit.appendAtCommit(entry);
     }
 }

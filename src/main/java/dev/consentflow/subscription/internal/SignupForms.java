@@ -29,6 +29,7 @@ class SignupForms {
     static final int PARSED_FORMS = 10_000;
 
     private final StoredFormRepository forms;
+    private final StoredForms byKey;
     private final ObjectMapper json;
     private final MailingLists contacts;
     /**
@@ -41,8 +42,9 @@ class SignupForms {
     private record Parsed(String text, FormDefinition definition) {
     }
 
-    SignupForms(StoredFormRepository forms, ObjectMapper json, MailingLists contacts) {
+    SignupForms(StoredFormRepository forms, StoredForms byKey, ObjectMapper json, MailingLists contacts) {
         this.forms = forms;
+        this.byKey = byKey;
         this.json = json;
         this.contacts = contacts;
     }
@@ -98,7 +100,7 @@ class SignupForms {
     }
 
     Optional<SignupForm> find(String key) {
-        return forms.findByKey(key).map(this::toForm);
+        return byKey.byKey(key).map(this::toForm);
     }
 
     List<SignupForm> ofAccount(AccountId account) {
@@ -114,7 +116,7 @@ class SignupForms {
 
     /** A new version of a form of this account; a 404 when it has none with the key, a 409 when another change won. */
     SignupForm change(AccountId account, FormDefinition definition) {
-        StoredForm stored = forms.findByKey(definition.key()).filter(f -> f.accountId().equals(account.value()))
+        StoredForm stored = byKey.byKey(definition.key()).filter(f -> f.accountId().equals(account.value()))
                 .orElseThrow(() -> new NotFoundException("Form"));
         if (forms.newVersion(definition.key(), account.value(), stored.version(), write(definition)) == 0) {
             throw new FormChangedMeanwhile("The form " + definition.key() + " changed meanwhile: read it again");
@@ -124,7 +126,7 @@ class SignupForms {
 
     /** A definition from the repository's forms/ folder: created, or a new version when it changed. */
     void registerFromRepository(AccountId account, FormDefinition definition) {
-        Optional<StoredForm> stored = forms.findByKey(definition.key());
+        Optional<StoredForm> stored = byKey.byKey(definition.key());
         if (stored.isEmpty()) {
             forms.insert(UUID.randomUUID(), account.value(), definition.key(), write(definition), "REPOSITORY");
             log.info("Registered signup form {} from forms/", definition.key());

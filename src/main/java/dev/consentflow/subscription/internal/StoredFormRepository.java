@@ -1,18 +1,15 @@
 package dev.consentflow.subscription.internal;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
+/** Forms by account, and their changes; a form by its key is read by {@link StoredForms}. */
 interface StoredFormRepository extends Repository<StoredForm, UUID> {
 
     String COLUMNS = "id, account_id, form_key, version, definition::text as definition, origin, allowed_origins";
-
-    @Query("select " + COLUMNS + " from subscription_form where form_key = :formKey")
-    Optional<StoredForm> findByKey(String formKey);
 
     @Query("select " + COLUMNS + " from subscription_form where account_id = :accountId order by form_key")
     List<StoredForm> findByAccount(UUID accountId);

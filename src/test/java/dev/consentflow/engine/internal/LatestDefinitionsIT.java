@@ -168,6 +168,51 @@ class LatestDefinitionsIT {
                 .query(Integer.class).single()).as("the definition's row is not written").isEqualTo(1);
     }
 
+    @Test
+    void aTimersJobDefinitionKnownUnchangedIsNotReadAgain() {
+        String jobDefinition = knownTimerJobDefinition();
+
+        Counted timer = countedStart(key, "act_ru_jobdef");
+
+        assertThat(timer.scans()).as("scans of ACT_RU_JOBDEF by a start with a timer whose job definition is known")
+                .isZero();
+        var timers = engine.getManagementService().createJobQuery().processInstanceId(timer.instance()).timers().list();
+        assertThat(timers).hasSize(1);
+        assertThat(timers.get(0).getJobDefinitionId()).isEqualTo(jobDefinition);
+        assertThat(timers.get(0).isSuspended()).isFalse();
+        assertThat(timers.get(0).getProcessDefinitionKey()).isEqualTo(key);
+        assertThat(jdbc.sql("select rev_ from act_ru_jobdef where id_ = :id").param("id", jobDefinition)
+                .query(Integer.class).single()).as("the job definition's row is not written").isEqualTo(1);
+    }
+
+    @Test
+    void aJobDefinitionSuspendedInTheDatabaseByAnotherNodeIsSeenByTheNextCommand() {
+        String jobDefinition = knownTimerJobDefinition();
+
+        // Another node suspends the timer's job definition: nothing of this node's engine takes part.
+        jdbc.sql("update act_ru_jobdef set suspension_state_ = 2, rev_ = rev_ + 1 where id_ = :id")
+                .param("id", jobDefinition).update();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows.knownJobDefinition(jobDefinition) == null);
+        String instance = start();
+        var timers = engine.getManagementService().createJobQuery().processInstanceId(instance).timers().list();
+        assertThat(timers).hasSize(1);
+        assertThat(timers.get(0).isSuspended()).as("made suspended, as its job definition now is").isTrue();
+        assertThat(rows.knownJobDefinition(jobDefinition)).as("read again, and known again").isNotNull()
+                .satisfies(row -> assertThat(row.isSuspended()).isTrue());
+    }
+
+    /** Deploys a process with a timer and starts it until this node knows the timer's job definition, its id. */
+    private String knownTimerJobDefinition() {
+        String definition = deploy(key, TIMER);
+        knowsEverything(key, definition);
+        String jobDefinition = engine.getManagementService().createJobDefinitionQuery()
+                .processDefinitionId(definition).singleResult().getId();
+        await().atMost(Duration.ofSeconds(10)).until(() -> start() != null
+                && rows.knownJobDefinition(jobDefinition) != null);
+        return jobDefinition;
+    }
+
     private record Counted(String instance, long scans) {
     }
 
@@ -176,19 +221,24 @@ class LatestDefinitionsIT {
      * it: those not reported yet, before and after the start (a backend reports them only between transactions).
      */
     private Counted countedStart(String processKey) {
+        return countedStart(processKey, "act_re_procdef");
+    }
+
+    /** As above, counting the scans of the given table and its indexes. */
+    private Counted countedStart(String processKey, String table) {
         return new TransactionTemplate(transactions).execute(status -> {
-            long before = definitionScans();
+            long before = scans(table);
             String instance = start(processKey);
-            return new Counted(instance, definitionScans() - before);
+            return new Counted(instance, scans(table) - before);
         });
     }
 
-    private long definitionScans() {
+    private long scans(String table) {
         return jdbc.sql("""
                 select coalesce(sum(pg_stat_get_xact_numscans(oid)), 0) from pg_class
-                where oid = 'act_re_procdef'::regclass
-                   or oid in (select indexrelid from pg_index where indrelid = 'act_re_procdef'::regclass)
-                """).query(Long.class).single();
+                where oid = cast(:table as regclass)
+                   or oid in (select indexrelid from pg_index where indrelid = cast(:table as regclass))
+                """).param("table", table).query(Long.class).single();
     }
 
     /** Starts until this node knows the definition's id and its history's time to live. */

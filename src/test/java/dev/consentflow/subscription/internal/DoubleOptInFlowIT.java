@@ -260,7 +260,7 @@ class DoubleOptInFlowIT {
                 .count()).as("no automation flow listens: nothing handed over, no job for it").isZero();
 
         ArgumentCaptor<AuditEntry> audited = ArgumentCaptor.forClass(AuditEntry.class);
-        verify(audit, atLeastOnce()).append(audited.capture());
+        verify(audit, atLeastOnce()).appendAtCommit(audited.capture());
         AuditEntry sent = audited.getAllValues().stream()
                 .filter(e -> e.action() == AuditAction.CONFIRMATION_SENT).findFirst().orElseThrow();
         assertThat(sent.detail().toString()).doesNotContain(email, "203.0.113.7");

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 /** A form's stored definition is parsed once per text: the same text again is not parsed, a changed one is. */
 class SignupFormsTest {
 
-    private final StoredFormRepository stored = mock(StoredFormRepository.class);
+    private final StoredForms stored = mock(StoredForms.class);
     private final MailingLists lists = mock(MailingLists.class);
-    private final SignupForms forms = new SignupForms(stored, new ObjectMapper(), lists);
+    private final SignupForms forms = new SignupForms(mock(StoredFormRepository.class), stored, new ObjectMapper(),
+            lists);
     private final UUID id = UUID.randomUUID();
     private final UUID account = UUID.randomUUID();
 
@@ -42,7 +43,7 @@ class SignupFormsTest {
         String definition = """
                 {"key": "news-signup", "lists": ["news"], "channel": "EMAIL", "fields": [], "title": "%s"}"""
                 .formatted(title);
-        when(stored.findByKey("news-signup")).thenReturn(Optional.of(new StoredForm(id, account, "news-signup",
+        when(stored.byKey("news-signup")).thenReturn(Optional.of(new StoredForm(id, account, "news-signup",
                 version, definition, "API", null)));
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The public signup and confirmation pages on the whole server, as far as they go without a contact store:
@@ -31,6 +33,9 @@ class SignupPagesIT {
 
     @Autowired
     SignupLimits limits;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Api anonymous;
     long doubleOptInsBefore;
@@ -162,6 +167,20 @@ class SignupPagesIT {
         assertThat(jdbc.sql("select count(*) from subscription_rate_limit").query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("select count(*) from subscription_rate_limit where encode(bucket, 'escape') like :a")
                 .param("a", "%" + address + "%").query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The count's own commit does not wait for the WAL's flush; counted within a transaction of its caller, it must
+     * leave that transaction's commit as it was (else everything the caller commits would not wait either).
+     */
+    @Test
+    void aCountInItsCallersTransactionLeavesThatTransactionsCommitAsItWas() {
+        String setting = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.sql("set local synchronous_commit = on").update();
+            limits.check("198.51.100." + (1 + (int) (Math.random() * 250)), UUID.randomUUID() + "@example.dk");
+            return jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single();
+        });
+        assertThat(setting).isEqualTo("on");
     }
 
     private void assertNothingWritten() {
