@@ -184,11 +184,7 @@ class LatestDefinitionsIT {
     }
 
     private long definitionScans() {
-        return jdbc.sql("""
-                select coalesce(sum(pg_stat_get_xact_numscans(oid)), 0) from pg_class
-                where oid = 'act_re_procdef'::regclass
-                   or oid in (select indexrelid from pg_index where indrelid = 'act_re_procdef'::regclass)
-                """).query(Long.class).single();
+        return EngineProbes.scansInThisTransaction(jdbc, "act_re_procdef");
     }
 
     /** Starts until this node knows the definition's id and its history's time to live. */
@@ -251,10 +247,6 @@ class LatestDefinitionsIT {
                 %s  </bpmn:process>
                 </bpmn:definitions>
                 """.formatted(processKey, UUID.randomUUID(), boundary);
-        String deployment = engine.getRepositoryService().createDeployment().name("probe")
-                .addString(processKey + ".bpmn", bpmn).deploy().getId();
-        deployments.add(deployment);
-        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult()
-                .getId();
+        return EngineProbes.deploy(engine, deployments, processKey, bpmn);
     }
 }

@@ -138,10 +138,7 @@ class MessageSubscriptionEndsIT {
                 .param("type", ProcessEventJobHandler.TYPE).param("id", definition).query(Long.class).single();
     }
 
-    /**
-     * The backend's scans of ACT_RU_JOB and its indexes by what runs in one transaction (the engine joins it):
-     * those not reported yet, before and after (a backend reports them only between transactions).
-     */
+    /** The scans of ACT_RU_JOB and its indexes by what runs in one transaction (the engine joins it). */
     private long jobScans(Supplier<?> work) {
         return new TransactionTemplate(transactions).execute(status -> {
             long before = jobScans();
@@ -151,11 +148,7 @@ class MessageSubscriptionEndsIT {
     }
 
     private long jobScans() {
-        return jdbc.sql("""
-                select coalesce(sum(pg_stat_get_xact_numscans(oid)), 0) from pg_class
-                where oid = 'act_ru_job'::regclass
-                   or oid in (select indexrelid from pg_index where indrelid = 'act_ru_job'::regclass)
-                """).query(Long.class).single();
+        return EngineProbes.scansInThisTransaction(jdbc, "act_ru_job");
     }
 
     /** A platform process (no tenant) of the given elements; answers its definition's id. */
@@ -170,10 +163,6 @@ class MessageSubscriptionEndsIT {
                 %s  </bpmn:process>
                 </bpmn:definitions>
                 """.formatted(message, signal, processKey, elements);
-        String deployment = engine.getRepositoryService().createDeployment().name("probe")
-                .addString(processKey + ".bpmn", bpmn).deploy().getId();
-        deployments.add(deployment);
-        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult()
-                .getId();
+        return EngineProbes.deploy(engine, deployments, processKey, bpmn);
     }
 }
