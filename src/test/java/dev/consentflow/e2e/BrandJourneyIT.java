@@ -35,8 +35,9 @@ import org.springframework.test.context.TestPropertySource;
  * Brands as a marketer sets them up and as subscribers meet them, through HTTP and the real mail at the
  * development SMTP server: two brands of one account send From their own addresses, signed with their own DKIM
  * keys that verify against the TXT records the API shows; a rotation signs with the new selector while the old
- * stays published; the public pages show the brand, the list and the controller's facts, escaped; a list whose
- * brand has no record keeps the global sender.
+ * stays published; a brand without its own sender mails in its name from the global address; the public pages
+ * show the brand, the list and the controller's facts, escaped; a list whose brand has no record keeps the global
+ * sender.
  */
 @IntegrationTest
 @TestPropertySource(properties = {"consentflow.web.trusted-proxies=127.0.0.1", "consentflow.signup.rate-per-address=50"})
@@ -134,6 +135,43 @@ class BrandJourneyIT {
         assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("noreply@localhost");
         assertThat(mail.getHeader("Reply-To")).isNull();
         assertThat(anonymous.get("/f/" + list + "-form").body()).doesNotContain("<footer");
+    }
+
+    @Test
+    void aBrandWithoutItsOwnSenderMailsInItsNameFromTheGlobalAddressInTheListsLanguage() throws Exception {
+        String brand = brand("named-" + run, "Fisk & Co", null);
+        String danish = "named-da-" + run;
+        String english = "named-en-" + run;
+        assertThat(admin.post("/api/lists", Map.of("key", danish, "name", "Fiskenyt", "brand", brand,
+                "language", "da")).status()).isEqualTo(201);
+        assertThat(admin.post("/api/lists", Map.of("key", english, "name", "Fish News", "brand", brand,
+                "language", "en")).status()).isEqualTo(201);
+        String toDanish = "named.da." + run + "@example.dk";
+        String toEnglish = "named.en." + run + "@example.dk";
+        signUp(formOf(danish), toDanish, Map.of());
+        signUp(formOf(english), toEnglish, Map.of());
+
+        MimeMessage confirmation = mailTo(toDanish, 1).get(0);
+        inTheBrandsName(confirmation, "Venlig hilsen");
+        assertThat(header(confirmation, "Subject")).isEqualTo("Bekræft din tilmelding til Fiskenyt");
+        inTheBrandsName(mailTo(toEnglish, 1).get(0), "Best regards,");
+
+        assertThat(anonymous.postForm(find(CONFIRM, body(confirmation)), "").status()).isEqualTo(200);
+        MimeMessage welcome = mailTo(toDanish, 2).stream().filter(m -> header(m, "Subject").startsWith("Velkommen"))
+                .findFirst().orElseThrow();
+        inTheBrandsName(welcome, "Venlig hilsen");
+    }
+
+    /** From the brand's name on the global address, signed off with the brand's name in both parts. */
+    private static void inTheBrandsName(MimeMessage mail, String signOff) throws Exception {
+        InternetAddress from = (InternetAddress) mail.getFrom()[0];
+        assertThat(from.getPersonal()).isEqualTo("Fisk & Co");
+        assertThat(from.getAddress()).as("the global sender's address").isEqualTo("noreply@localhost");
+        var parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        String text = (String) parts.getBodyPart(0).getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(text.replace("\r\n", "\n")).contains("\n" + signOff + "\nFisk & Co\n");
+        assertThat(html).contains("<p>" + signOff + "<br>Fisk &amp; Co</p>");
     }
 
     @Test

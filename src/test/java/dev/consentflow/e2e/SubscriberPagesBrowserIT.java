@@ -97,10 +97,12 @@ class SubscriberPagesBrowserIT {
         // The form, refusing a wrong address and a missing consent.
         browser.go("/f/" + form);
         page(name, "form", language, branded ? "Fisk & Co" : listName);
+        namesTheListOnceAtTheTop(name + " form", listName);
         // The server's own check, as a browser without (or past) its form validation meets it.
         browser.driver().executeScript("document.querySelector('main form').noValidate = true");
         browser.type("#cf-email", "not-an-address").submit("main form button[type=submit]");
         page(name, "form-error", language, branded ? "Fisk & Co" : listName);
+        namesTheListOnceAtTheTop(name + " form-error", listName);
         assertThat(browser.text()).contains(words.badEmail, words.noConsent);
 
         // Signed up: the thank-you page and the confirmation mail.
@@ -164,6 +166,15 @@ class SubscriberPagesBrowserIT {
         if (!page.equals("mail")) {
             soft.assertThat(browser.driver().findElements(By.tagName("h1"))).as(what + ": one heading").hasSize(1);
         }
+    }
+
+    /** A form titled as its list: the top and the heading together name the list once, in the heading. */
+    private void namesTheListOnceAtTheTop(String what, String listName) {
+        String top = browser.driver().findElements(By.cssSelector("main > header, main > h1")).stream()
+                .map(element -> element.getText()).collect(java.util.stream.Collectors.joining("\n"));
+        soft.assertThat(top.split(Pattern.quote(listName), -1).length - 1).as(what + ": the list's name at the top, "
+                + top).isEqualTo(1);
+        soft.assertThat(browser.find("main > h1").getText()).as(what + ": the heading").isEqualTo(listName);
     }
 
     /** The words a test looks for, per language. */

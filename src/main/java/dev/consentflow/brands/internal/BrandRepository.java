@@ -17,5 +17,5 @@ interface BrandRepository extends CrudRepository<Brand, UUID> {
 
     List<Brand> findByAccountIdOrderByBrandKey(UUID accountId);
 
-    boolean existsByAccountIdAndFromAddressIsNotNull(UUID accountId);
+    boolean existsByAccountId(UUID accountId);
 }

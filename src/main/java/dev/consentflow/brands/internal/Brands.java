@@ -56,9 +56,12 @@ class Brands implements BrandDirectory {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try {
-            return aggregates.insert(new Brand(UUID.randomUUID(), account.value(), b.key(), b.displayName(),
+            Brand created = aggregates.insert(new Brand(UUID.randomUUID(), account.value(), b.key(), b.displayName(),
                     b.controllerName(), b.controllerAddress(), b.privacyContact(), b.privacyPolicyUrl(), b.logoUrl(),
                     b.accentColour(), b.fromName(), b.fromAddress(), b.replyTo(), b.sendingDomain(), now, now));
+            // A list may have named the key before its record existed, or the account had no brands until now.
+            senders.forget(account, b.key());
+            return created;
         } catch (DuplicateKeyException e) {
             throw new BrandKeyTaken();
         }

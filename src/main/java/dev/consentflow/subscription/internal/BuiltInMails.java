@@ -31,12 +31,12 @@ final class BuiltInMails {
     private static MailTemplate confirmation(PublicTexts t, boolean reminder) {
         String subject = t.text(reminder ? "mail.reminder.subject" : "mail.confirmation.subject");
         String text = t.text("mail.hello") + "\n\n" + t.text("mail.confirmation.intro") + " "
-                + t.text("mail.confirmation.how") + "\n\n{{confirmUrl}}\n\n" + t.text("mail.confirmation.ignore") + "\n";
+                + t.text("mail.confirmation.how") + "\n\n{{confirmUrl}}\n\n" + t.text("mail.confirmation.ignore") + "\n" + signOffText(t);
         String html = open(t, subject)
                 + "<p>" + t.html("mail.hello") + "</p>\n"
                 + "<p>" + strongName(t.html("mail.confirmation.intro")) + "</p>\n"
                 + button(t.html("mail.confirmation.button")) + fallback(t)
-                + "<p>" + t.html("mail.confirmation.ignore") + "</p>\n" + CLOSE;
+                + "<p>" + t.html("mail.confirmation.ignore") + "</p>\n" + signOffHtml(t) + CLOSE;
         return new MailTemplate(subject, html, text);
     }
 
@@ -44,25 +44,34 @@ final class BuiltInMails {
         String subject = t.text("mail.resubscription.subject");
         String text = t.text("mail.hello") + "\n\n" + t.text("mail.resubscription.intro") + " "
                 + t.text("mail.resubscription.erased") + "\n\n" + t.text("mail.confirmation.how")
-                + "\n\n{{confirmUrl}}\n\n" + t.text("mail.resubscription.ignore") + "\n";
+                + "\n\n{{confirmUrl}}\n\n" + t.text("mail.resubscription.ignore") + "\n" + signOffText(t);
         String html = open(t, subject)
                 + "<p>" + t.html("mail.hello") + "</p>\n"
                 + "<p>" + strongName(t.html("mail.resubscription.intro")) + "</p>\n"
                 + "<p>" + t.html("mail.resubscription.erased") + "</p>\n"
                 + button(t.html("mail.resubscription.button")) + fallback(t)
-                + "<p>" + t.html("mail.resubscription.ignore") + "</p>\n" + CLOSE;
+                + "<p>" + t.html("mail.resubscription.ignore") + "</p>\n" + signOffHtml(t) + CLOSE;
         return new MailTemplate(subject, html, text);
     }
 
     private static MailTemplate welcome(PublicTexts t) {
         String subject = t.text("mail.welcome.subject");
-        String text = t.text("mail.welcome.hello") + "\n\n" + t.text("mail.welcome.text") + "\n\n"
-                + t.text("mail.unsubscribe") + ": {{unsubscribeUrl}}\n";
+        String text = t.text("mail.welcome.hello") + "\n\n" + t.text("mail.welcome.text") + "\n" + signOffText(t)
+                + "\n" + t.text("mail.unsubscribe") + ": {{unsubscribeUrl}}\n";
         String html = open(t, subject)
                 + "<p>" + t.html("mail.welcome.hello") + "</p>\n"
-                + "<p>" + strongName(t.html("mail.welcome.text")) + "</p>\n"
+                + "<p>" + strongName(t.html("mail.welcome.text")) + "</p>\n" + signOffHtml(t)
                 + "<p><a href=\"{{unsubscribeUrl}}\">" + t.html("mail.unsubscribe") + "</a></p>\n" + CLOSE;
         return new MailTemplate(subject, html, text);
+    }
+
+    /** Who writes: the brand's name as the From line shows it (the list's own without a brand record). */
+    private static String signOffText(PublicTexts t) {
+        return "\n" + t.text("mail.signoff") + "\n{{" + MailKind.BRAND_NAME + "}}\n";
+    }
+
+    private static String signOffHtml(PublicTexts t) {
+        return "<p>" + t.html("mail.signoff") + "<br>{{" + MailKind.BRAND_NAME + "}}</p>\n";
     }
 
     private static final String CLOSE = "</div>\n</body>\n</html>\n";

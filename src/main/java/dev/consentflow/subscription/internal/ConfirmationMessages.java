@@ -1,5 +1,6 @@
 package dev.consentflow.subscription.internal;
 
+import dev.consentflow.brands.BrandIdentity;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.OutboundMessage.Content;
@@ -38,11 +39,17 @@ class ConfirmationMessages {
      * confirmation.
      */
     Content confirmation(ConfirmationPurpose purpose, Channel channel, ListInfo list, String link, boolean reminder) {
+        return confirmation(purpose, channel, list, null, link, reminder);
+    }
+
+    /** As above, in the name of the list's brand as read (null: a list without a brand record). */
+    Content confirmation(ConfirmationPurpose purpose, Channel channel, ListInfo list, BrandIdentity brand, String link,
+                         boolean reminder) {
         MailKind kind = switch (purpose) {
             case SIGNUP -> reminder ? MailKind.REMINDER : MailKind.CONFIRMATION;
             case RESUBSCRIPTION -> MailKind.RESUBSCRIPTION;
         };
-        return mails.content(channel, list, kind, link);
+        return mails.content(channel, list, brand, kind, link);
     }
 
     /**
@@ -50,12 +57,16 @@ class ConfirmationMessages {
      * since a text message has no header to carry it and we take no replies.
      */
     Content welcome(Channel channel, ListInfo list, String unsubscribeLink) {
-        return mails.content(channel, list, MailKind.WELCOME, unsubscribeLink);
+        return mails.content(channel, list, null, MailKind.WELCOME, unsubscribeLink);
     }
 
-    /** As above, with the list's own wording of the welcome as read already (empty: the built-in text). */
-    Content welcome(Channel channel, ListInfo list, String unsubscribeLink, Optional<MailTemplate> wording) {
-        return mails.content(channel, list, MailKind.WELCOME, unsubscribeLink, wording);
+    /**
+     * As above, in the name of the list's brand as read (null: none), with the list's own wording of the welcome
+     * as read already (empty: the built-in text).
+     */
+    Content welcome(Channel channel, ListInfo list, BrandIdentity brand, String unsubscribeLink,
+                    Optional<MailTemplate> wording) {
+        return mails.content(channel, list, brand, MailKind.WELCOME, unsubscribeLink, wording);
     }
 
     /** The List-Id of a list (RFC 2919): the list key, the brand, the server's host name. */

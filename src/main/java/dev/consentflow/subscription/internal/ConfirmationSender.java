@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * it goes to, all in the step's transaction, so a retried step never leaves a link without its message or the
  * other way round. The request's purpose picks the mail: a signup's confirmation (or reminder), or a
  * resubscription's, which says that a confirmed opt-in is required. The message names the person and what is
- * pending; contacts resolves the address at send time (a resubscription's from its sealed request). Nothing is
- * sent once the request stopped waiting.
+ * pending, in the name of its list's brand (one read of the brand record, for a list that names a brand);
+ * contacts resolves the address at send time (a resubscription's from its sealed request). Nothing is sent once
+ * the request stopped waiting.
  */
 @Component
 class ConfirmationSender {
@@ -35,10 +36,12 @@ class ConfirmationSender {
     private final ConfirmationMessages messages;
     private final Dispatch dispatch;
     private final AuditLog audit;
+    private final PageBrands brands;
 
     ConfirmationSender(ConfirmationRequestRepository requests, ConfirmationRequests waiting, ConfirmationTokens tokens,
                        ConfirmationSubjects subjects, ConfirmationMessages messages, Dispatch dispatch,
-                       AuditLog audit) {
+                       AuditLog audit, PageBrands brands) {
+        this.brands = brands;
         this.requests = requests;
         this.waiting = waiting;
         this.tokens = tokens;
@@ -81,7 +84,8 @@ class ConfirmationSender {
     private void send(ConfirmationRequest request, ListInfo list, Purpose purpose) {
         String token = tokens.issue(request);
         var content = messages.confirmation(request.purpose(), request.channel(), list,
-                messages.confirmationLink(token), purpose == Purpose.CONFIRMATION_REMINDER);
+                brands.ofMail(request.account(), request.channel(), list), messages.confirmationLink(token),
+                purpose == Purpose.CONFIRMATION_REMINDER);
         UUID messageId = dispatch.enqueue(new OutboundMessage(request.account(), request.recipientId(),
                 request.subjectId(), request.channel(), purpose, null, content, null, null));
         AuditEntry sent = new AuditEntry(request.account(), request.recipientId(), AuditAction.CONFIRMATION_SENT,

@@ -50,7 +50,7 @@ class FormController {
     @GetMapping("/f/{key}")
     ResponseEntity<String> page(@PathVariable String key, HttpServletRequest request) {
         return find(key).map(form -> Pages.html(form.texts().language(), HttpStatus.OK, form.title(),
-                FormPage.form(form, "/f/" + form.key(), Map.of(), List.of()), brands.ofForm(form).withController(),
+                FormPage.form(form, "/f/" + form.key(), Map.of(), List.of()), brands.ofForm(form).withController().headedBy(form.title()),
                 form.allowedOrigins())).orElseGet(() -> notFound(request));
     }
 
@@ -90,7 +90,7 @@ class FormController {
             signups.submit(form, values, clientAddress.of(request), request.getHeader(HttpHeaders.USER_AGENT));
         } catch (InvalidInputException e) {
             return Pages.html(form.texts().language(), HttpStatus.BAD_REQUEST, form.title(),
-                    FormPage.form(form, "/f/" + form.key(), values, e.errors()), brands.ofForm(form).withController(),
+                    FormPage.form(form, "/f/" + form.key(), values, e.errors()), brands.ofForm(form).withController().headedBy(form.title()),
                     form.allowedOrigins());
         } catch (TooManyRequestsException e) {
             ResponseEntity<String> page = Pages.message(form.texts(), HttpStatus.TOO_MANY_REQUESTS, "form.wait");

@@ -1,6 +1,7 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.brands.BrandIdentity;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.OutboundMessage.Content;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mails of a list ({@code subscription_mail_template}): the account's own wording where it has one, else the
- * built-in text in the list's language; rendered with the list's name and the mail's link. SMS always have the
+ * built-in text in the list's language; rendered with the list's name, its brand's name and the mail's link. SMS always have the
  * built-in line (an account words mail only).
  */
 @Component
@@ -62,19 +63,35 @@ class ListMails {
                 .param("list", list.id()).param("kind", kind.code()).update() > 0;
     }
 
-    /** The message of a kind for one person: the mail as the list words it, or the built-in SMS. */
-    Content content(Channel channel, ListInfo list, MailKind kind, String link) {
-        return content(channel, list, kind, link, channel == Channel.SMS ? Optional.empty() : override(list, kind));
+    /**
+     * The message of a kind for one person: the mail as the list words it, or the built-in SMS; in the name of the
+     * list's brand as read ({@code brand}, null for a list without a brand record).
+     */
+    Content content(Channel channel, ListInfo list, BrandIdentity brand, MailKind kind, String link) {
+        return content(channel, list, brand, kind, link,
+                channel == Channel.SMS ? Optional.empty() : override(list, kind));
     }
 
     /** As above, with the list's own wording of the kind as read already (empty: it has none). */
-    Content content(Channel channel, ListInfo list, MailKind kind, String link, Optional<MailTemplate> own) {
-        Map<String, String> values = Map.of(MailKind.LIST_NAME, plain(list.name()), kind.link(), link);
+    Content content(Channel channel, ListInfo list, BrandIdentity brand, MailKind kind, String link,
+                    Optional<MailTemplate> own) {
+        Map<String, String> values = values(list, brand, kind, link);
         if (channel == Channel.SMS) {
             return new Content(null, TemplateRenderer.plain(BuiltInMails.sms(kind, list.language()), values), null);
         }
         MailTemplate.Rendered mail = own.orElseGet(() -> BuiltInMails.of(kind, list.language())).render(values);
         return new Content(mail.subject(), mail.text(), mail.html());
+    }
+
+    /**
+     * What a mail's placeholders stand for: the list's name, the link, and the name the mail speaks in: the brand's
+     * (as the From line says), or the list's own for a list without a brand record (as its pages' tops do).
+     */
+    static Map<String, String> values(ListInfo list, BrandIdentity brand, MailKind kind, String link) {
+        String brandName = brand == null || brand.displayName() == null || brand.displayName().isBlank()
+                ? list.name() : brand.displayName();
+        return Map.of(MailKind.LIST_NAME, plain(list.name()), MailKind.BRAND_NAME, plain(brandName), kind.link(),
+                link);
     }
 
     /** List names come from marketers: no control character reaches a subject line. */

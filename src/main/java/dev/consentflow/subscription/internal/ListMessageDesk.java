@@ -1,6 +1,7 @@
 package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.brands.BrandDirectory;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.subscription.ListMessages;
@@ -8,7 +9,6 @@ import dev.consentflow.web.InvalidInputException;
 import dev.consentflow.web.InvalidInputException.FieldProblem;
 import dev.consentflow.web.NotFoundException;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +27,11 @@ class ListMessageDesk implements ListMessages {
     private final ListMails mails;
     private final ConfirmationMessages links;
     private final ListMessageAudit audit;
+    private final BrandDirectory brands;
 
-    ListMessageDesk(MailingLists contacts, ListMails mails, ConfirmationMessages links, ListMessageAudit audit) {
+    ListMessageDesk(MailingLists contacts, ListMails mails, ConfirmationMessages links, ListMessageAudit audit,
+                    BrandDirectory brands) {
+        this.brands = brands;
         this.contacts = contacts;
         this.mails = mails;
         this.links = links;
@@ -86,8 +89,8 @@ class ListMessageDesk implements ListMessages {
         String link = mailKind == MailKind.WELCOME ? links.unsubscribeLink(SAMPLE_TOKEN)
                 : links.confirmationLink(SAMPLE_TOKEN);
         MailTemplate.Rendered mail = new MailTemplate(orEmpty(template.subject()), orEmpty(template.html()),
-                orEmpty(template.text())).render(Map.of(MailKind.LIST_NAME, ListMails.plain(list.name()),
-                mailKind.link(), link));
+                orEmpty(template.text())).render(ListMails.values(list,
+                brands.identity(account, list.brand()).orElse(null), mailKind, link));
         return new Preview(mail.subject(), mail.html(), mail.text(), problems);
     }
 

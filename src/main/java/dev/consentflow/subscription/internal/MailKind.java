@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The built-in mails of a list that an account may word itself, with the placeholders each one offers: the list's
- * name and its one link. The link is required where the mail exists for it (a confirmation nobody can confirm
+ * name, the name it is sent in (its brand's, else the list's own) and its one link. The link is required where the mail exists for it (a confirmation nobody can confirm
  * is useless), in the text part and in the HTML part, since either may be the one the person reads.
  */
 enum MailKind {
@@ -16,6 +16,8 @@ enum MailKind {
     RESUBSCRIPTION("confirmUrl");
 
     static final String LIST_NAME = "listName";
+    /** Who the mail comes from, as the person knows them: the brand's name, or the list's for a list without one. */
+    static final String BRAND_NAME = "brandName";
 
     private final String link;
 
@@ -34,7 +36,7 @@ enum MailKind {
     }
 
     Set<String> placeholders() {
-        return Set.of(LIST_NAME, link);
+        return Set.of(LIST_NAME, BRAND_NAME, link);
     }
 
     static Optional<MailKind> of(String code) {

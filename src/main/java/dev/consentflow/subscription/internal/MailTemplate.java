@@ -24,7 +24,7 @@ record MailTemplate(String subject, String html, String text) {
         if (subject != null && subject.chars().anyMatch(c -> c == '\r' || c == '\n')) {
             problems.add(new FieldProblem("subject", "must be one line"));
         }
-        unknown("subject", subject, Set.of(MailKind.LIST_NAME), problems);
+        unknown("subject", subject, Set.of(MailKind.LIST_NAME, MailKind.BRAND_NAME), problems);
         unknown("html", html, kind.placeholders(), problems);
         unknown("text", text, kind.placeholders(), problems);
         required("html", html, kind, problems);

@@ -13,14 +13,21 @@ import java.net.URI;
  * no known list (an invalid link) shows neither. Every value is escaped; colour and URLs were checked when the
  * brand was saved and are checked again here, since they reach CSS and the Content-Security-Policy.
  *
- * @param brand      the brand record, or null
- * @param listName   the list the page is about, or null
- * @param controller whether the page carries the controller's facts
- * @param texts      the words of the list's language, for the controller's facts
+ * @param brand         the brand record, or null
+ * @param listName      the list the page is about, or null
+ * @param controller    whether the page carries the controller's facts
+ * @param texts         the words of the list's language, for the controller's facts
+ * @param listInHeading whether the page's heading names the list already (a form titled as its list): then the
+ *                      top does not name it again
  */
-record PageBrand(BrandIdentity brand, String listName, boolean controller, PublicTexts texts) {
+record PageBrand(BrandIdentity brand, String listName, boolean controller, PublicTexts texts,
+                 boolean listInHeading) {
 
     static final PageBrand NONE = new PageBrand(null, null, false, PublicTexts.of(null));
+
+    PageBrand(BrandIdentity brand, String listName, boolean controller, PublicTexts texts) {
+        this(brand, listName, controller, texts, false);
+    }
 
     PageBrand(BrandIdentity brand, String listName, boolean controller) {
         this(brand, listName, controller, PublicTexts.of(null));
@@ -28,7 +35,16 @@ record PageBrand(BrandIdentity brand, String listName, boolean controller, Publi
 
     /** The same, with the controller's facts at the bottom. */
     PageBrand withController() {
-        return new PageBrand(brand, listName, true, texts);
+        return new PageBrand(brand, listName, true, texts, listInHeading);
+    }
+
+    /**
+     * The same on a page whose heading is {@code heading}: where that is the list's name, a person reads it there,
+     * once, and the top shows the brand alone (a list without a brand: the coloured rule alone).
+     */
+    PageBrand headedBy(String heading) {
+        boolean named = listName != null && heading != null && listName.strip().equalsIgnoreCase(heading.strip());
+        return new PageBrand(brand, listName, controller, texts, named);
     }
 
     /** How the page names the brand in its text: its display name, else null (the page's own words). */
@@ -68,8 +84,12 @@ record PageBrand(BrandIdentity brand, String listName, boolean controller, Publi
         if (brand != null) {
             html.append("<p class=\"cf-brand-name\">").append(escape(brand.displayName())).append("</p>");
         }
-        if (listName != null) {
+        if (listName != null && !listInHeading) {
             html.append("<p class=\"cf-list\">").append(escape(listName)).append("</p>");
+        }
+        if (logo == null && brand == null && (listName == null || listInHeading)) {
+            // Nothing to name at the top: the rule alone, as decoration, not an empty banner.
+            return "<div class=\"cf-brand\"></div>\n";
         }
         return html.append("</header>\n").toString();
     }

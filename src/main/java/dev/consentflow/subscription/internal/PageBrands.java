@@ -2,6 +2,8 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.brands.BrandDirectory;
+import dev.consentflow.brands.BrandIdentity;
+import dev.consentflow.dispatch.Channel;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.contacts.Subscriptions;
 import dev.consentflow.subscription.PublicTexts;
@@ -11,8 +13,8 @@ import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the brand and list a public page is about: a form's list, a confirmation link's request, an unsubscribe
- * link's subscription. A link that is not valid finds nothing, and its page stays plain.
+ * Finds the brand and list a public page (or a list's mail) is about: a form's list, a confirmation link's request,
+ * an unsubscribe link's subscription. A link that is not valid finds nothing, and its page stays plain.
  */
 @Component
 class PageBrands {
@@ -32,6 +34,14 @@ class PageBrands {
     PageBrand of(AccountId account, ListInfo list) {
         return new PageBrand(brands.identity(account, list.brand()).orElse(null), list.name(), false,
                 PublicTexts.of(list.language()));
+    }
+
+    /**
+     * The brand a list's mail speaks for, as the mail's words name it: its record, read once per mail; null for an
+     * SMS (its one line names the list only) and for a list without a brand record.
+     */
+    BrandIdentity ofMail(AccountId account, Channel channel, ListInfo list) {
+        return channel == Channel.EMAIL ? brands.identity(account, list.brand()).orElse(null) : null;
     }
 
     /** The form's list and brand (the list may not exist yet: then the form's title stands alone). */

@@ -29,9 +29,11 @@ class SubscriptionActivator {
     private final Dispatch dispatch;
     private final ProcessRuntime runtime;
     private final OneClickLinks links;
+    private final PageBrands brands;
 
     SubscriptionActivator(ConfirmationMessages messages, ClickHandOver clicks, Subscriptions subscriptions,
-                          Dispatch dispatch, ProcessRuntime runtime, OneClickLinks links) {
+                          Dispatch dispatch, ProcessRuntime runtime, OneClickLinks links, PageBrands brands) {
+        this.brands = brands;
         this.messages = messages;
         this.clicks = clicks;
         this.subscriptions = subscriptions;
@@ -44,7 +46,8 @@ class SubscriptionActivator {
      * The list's welcome, carrying the subscription's one-click unsubscribe link like every list mail. In the
      * click's transaction the list is the one the click read under the request's lock, just confirmed on;
      * otherwise (an instance that reached this step before it ran in the click's transaction) it is read here, and
-     * a subscription that is gone meanwhile gets no welcome.
+     * a subscription that is gone meanwhile gets no welcome. A mail speaks in the name of the list's brand (one read
+     * of its record).
      */
     void sendWelcome(String processInstanceId, AccountId account, SubscriberId subscriber,
                      SubscriptionId subscription, Channel channel) {
@@ -55,7 +58,8 @@ class SubscriptionActivator {
                     MailKind.WELCOME);
             dispatch.enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
                     channel, Purpose.WELCOME, null,
-                    messages.welcome(channel, onList, unsubscribe.url(), unsubscribe.wording()),
+                    messages.welcome(channel, onList, brands.ofMail(account, channel, onList), unsubscribe.url(),
+                            unsubscribe.wording()),
                     unsubscribe.url(), channel == Channel.EMAIL ? messages.listId(onList) : null));
         });
     }

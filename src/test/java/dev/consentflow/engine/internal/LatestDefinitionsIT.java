@@ -234,11 +234,7 @@ class LatestDefinitionsIT {
     }
 
     private long scans(String table) {
-        return jdbc.sql("""
-                select coalesce(sum(pg_stat_get_xact_numscans(oid)), 0) from pg_class
-                where oid = cast(:table as regclass)
-                   or oid in (select indexrelid from pg_index where indrelid = cast(:table as regclass))
-                """).param("table", table).query(Long.class).single();
+        return EngineProbes.scansInThisTransaction(jdbc, table);
     }
 
     /** Starts until this node knows the definition's id and its history's time to live. */
@@ -301,10 +297,6 @@ class LatestDefinitionsIT {
                 %s  </bpmn:process>
                 </bpmn:definitions>
                 """.formatted(processKey, UUID.randomUUID(), boundary);
-        String deployment = engine.getRepositoryService().createDeployment().name("probe")
-                .addString(processKey + ".bpmn", bpmn).deploy().getId();
-        deployments.add(deployment);
-        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult()
-                .getId();
+        return EngineProbes.deploy(engine, deployments, processKey, bpmn);
     }
 }

@@ -78,6 +78,28 @@ class ConfirmationMessagesTest {
     }
 
     @Test
+    void aBrandedListsMailsAreSignedWithTheBrandsNameAndAListWithoutABrandRecordsWithItsOwn() {
+        ListInfo danish = new ListInfo(UUID.randomUUID(), "nyt", "Fiskenyt", "fisk", "da", false, false);
+        var brand = new dev.consentflow.brands.BrandIdentity("fisk", "Fisk & Co", null, null, "Fisk & Co ApS", null,
+                null, null);
+
+        var confirmation = messages.confirmation(ConfirmationPurpose.SIGNUP, Channel.EMAIL, danish, brand, "L", false);
+        assertThat(confirmation.text()).contains("\n\nVenlig hilsen\nFisk & Co\n");
+        assertThat(confirmation.html()).contains("<p>Venlig hilsen<br>Fisk &amp; Co</p>");
+        var welcome = messages.welcome(Channel.EMAIL, list, brand, "U", Optional.empty());
+        assertThat(welcome.text()).contains("\n\nBest regards,\nFisk & Co\n\nUnsubscribe: U");
+        assertThat(welcome.html()).contains("<p>Best regards,<br>Fisk &amp; Co</p>");
+        assertThat(messages.confirmation(ConfirmationPurpose.RESUBSCRIPTION, Channel.EMAIL, danish, brand, "L", false)
+                .text()).contains("Venlig hilsen\nFisk & Co");
+
+        assertThat(messages.confirmation(ConfirmationPurpose.SIGNUP, Channel.EMAIL, danish, "L", false).text())
+                .as("no brand record: the list's name, as its pages show it").contains("Venlig hilsen\nFiskenyt\n")
+                .doesNotContain("Fisk & Co");
+        assertThat(messages.confirmation(ConfirmationPurpose.SIGNUP, Channel.SMS, danish, brand, "L", false).text())
+                .as("an SMS stays one line").doesNotContain("Fisk & Co", "\n");
+    }
+
+    @Test
     void aDanishListsMailsAreInDanishAndEveryMailHasATextAndAnHtmlPart() {
         ListInfo danish = new ListInfo(UUID.randomUUID(), "nyt", "Acmes nyhedsbrev", "acme", "da", false, false);
         var mail = messages.confirmation(ConfirmationPurpose.SIGNUP, Channel.EMAIL, danish, "https://x.example/c/t",

@@ -6,7 +6,10 @@ import dev.consentflow.brands.BrandIdentity;
 import dev.consentflow.subscription.PublicTexts;
 import org.junit.jupiter.api.Test;
 
-/** The controller's facts under a branded page speak the list's language, with every value escaped. */
+/**
+ * The controller's facts under a branded page speak the list's language, with every value escaped; the top names
+ * the list unless the page's heading does.
+ */
 class PageBrandTest {
 
     private static final BrandIdentity FISK = new BrandIdentity("fisk", "Fisk & Co", null, "#0b6e4f",
@@ -28,5 +31,25 @@ class PageBrandTest {
                 .contains("Data controller: <strong>Fisk &amp; Co ApS</strong>", "Privacy policy of Fisk &amp; Co");
         assertThat(new PageBrand(FISK, "News", false, PublicTexts.of("en")).footer()).isEmpty();
         assertThat(PageBrand.NONE.withController().footer()).isEmpty();
+    }
+
+    @Test
+    void aPageHeadedByTheListsNameShowsTheBrandAloneAtTheTop() {
+        PageBrand page = new PageBrand(FISK, "Fiskenyt", true, PublicTexts.of("da"));
+
+        assertThat(page.header()).contains("Fisk &amp; Co", "Fiskenyt");
+        assertThat(page.headedBy("Fiskenyt").header()).contains("Fisk &amp; Co").doesNotContain("Fiskenyt");
+        assertThat(page.headedBy(" fiskenyt ").header()).doesNotContain("Fiskenyt");
+        assertThat(page.headedBy("Tilmeld dig Fiskenyt").header()).contains("Fiskenyt");
+        assertThat(page.headedBy("Fiskenyt").withController().footer()).isEqualTo(page.footer());
+    }
+
+    @Test
+    void aListWithoutABrandHeadedByItsNameKeepsOnlyTheRule() {
+        PageBrand plain = new PageBrand(null, "Fish News", true, PublicTexts.of("en"));
+
+        assertThat(plain.header()).contains("<header", "Fish News");
+        assertThat(plain.headedBy("Fish News").header()).isEqualTo("<div class=\"cf-brand\"></div>\n");
+        assertThat(PageBrand.NONE.headedBy(null).header()).isEmpty();
     }
 }
