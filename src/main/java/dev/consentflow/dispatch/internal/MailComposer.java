@@ -290,7 +290,12 @@ class MailComposer {
 
     /** Whether an address can go through any relay, or needs SMTPUTF8 (RFC 6531). */
     static boolean isAscii(String address) {
-        return address.chars().allMatch(c -> c < 0x80);
+        for (int i = 0; i < address.length(); i++) {
+            if (address.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Letters and marks beyond ASCII stand in as {@code x}, so the strict parser checks everything else. */
