@@ -9,20 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The writer of a node's mail threads: marks rows started and records the final states of sent rows, several
- * rows per statement and commit (a group commit without waiting). A writer thread writes whatever the mail
- * threads asked for while it was busy, starts and final states in the same statement (one commit, one WAL flush
- * for both), and no thread waits for a fixed time. There are two writer threads, on their own connections, taking
- * turns: what is asked for while one statement waits for its commit's WAL flush goes into a statement of the other
- * at once, instead of waiting for that flush to end before its own even begins (PostgreSQL's flush then takes
- * both commits when the second's is in the WAL before the first's flush begins, else the next flush does). Only
- * when both are in flight does a request wait, to ride the first statement that comes free.
+ * The one writer of a node's mail threads: marks rows started and records the final states of sent rows, several
+ * rows per statement and commit (a group commit without waiting). One writer thread writes whatever the mail
+ * threads asked for while its previous statement was in flight, starts and final states in the same statement
+ * (one commit, one WAL flush for both), and no thread waits for a fixed time.
  *
  * <p>A mail thread asks for its row's start and goes on preparing the mail (and the relay's envelope) while the
  * start commits; it lets DATA out only once its row's start is committed, so a crash between the start and the
@@ -42,8 +37,6 @@ final class MessageStarts {
     private static final Logger log = LoggerFactory.getLogger(MessageStarts.class);
     /** Final states per statement at most. */
     static final int FINALS_PER_STATEMENT = 500;
-    /** Writer threads (and connections) at most: one more statement may go while one waits for its flush. */
-    static final int WRITERS = 2;
 
     /** One row's final state, and what to do once it is known whether this node still held the row. */
     private record Finished(Outbox.Final row, Consumer<Boolean> then) {
@@ -57,27 +50,13 @@ final class MessageStarts {
     private List<Finished> finals = new ArrayList<>();
     /** The rows whose final state was handed over and not written yet (queued, or in the statement in flight). */
     private final Set<UUID> unrecorded = ConcurrentHashMap.newKeySet();
-    private final int writers;
-    /** Writer threads running (guarded by the lock). */
-    private int active;
-    /** Of those, the ones with a statement in flight: the others are about to take what is queued. */
-    private int inFlight;
+    private boolean writing;
 
     MessageStarts(String node, Outbox outbox) {
-        this(node, outbox, WRITERS);
-    }
-
-    /** With {@code writers} writer threads at most (1: each statement waits for the one before it). */
-    MessageStarts(String node, Outbox outbox, int writers) {
-        if (writers < 1) {
-            throw new IllegalArgumentException("at least one writer");
-        }
         this.node = node;
         this.outbox = outbox;
-        this.writers = writers;
-        AtomicInteger number = new AtomicInteger();
-        this.writer = Executors.newFixedThreadPool(writers, r -> {
-            Thread thread = new Thread(r, "dispatch-starts-" + node + "-" + number.incrementAndGet());
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "dispatch-starts-" + node);
             thread.setDaemon(true);
             return thread;
         });
@@ -166,7 +145,7 @@ final class MessageStarts {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         boolean interrupted = false;
         synchronized (lock) {
-            while (active > 0 || !finals.isEmpty() || !queued.isEmpty()) {
+            while (writing || !finals.isEmpty() || !queued.isEmpty()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     log.warn("Final states of sent messages not all recorded on stop (lease recovery makes them "
@@ -186,16 +165,11 @@ final class MessageStarts {
         }
     }
 
-    /**
-     * Guarded by the lock: whether the caller must start a writer: none is about to take the queue (each running
-     * one has a statement in flight) and fewer than {@link #writers} run.
-     */
+    /** Guarded by the lock: whether the caller must start the writer (it was idle). */
     private boolean wake() {
-        if (active > inFlight || active >= writers) {
-            return false;
-        }
-        active++;
-        return true;
+        boolean idle = !writing;
+        writing = true;
+        return idle;
     }
 
     private boolean schedule() {
@@ -204,7 +178,7 @@ final class MessageStarts {
             return true;
         } catch (RuntimeException e) {
             synchronized (lock) {
-                active--;
+                writing = false;
                 lock.notifyAll();
             }
             return false;
@@ -219,7 +193,7 @@ final class MessageStarts {
                 List<Finished> ended;
                 synchronized (lock) {
                     if (queued.isEmpty() && finals.isEmpty()) {
-                        active--;
+                        writing = false;
                         emptied = true;
                         lock.notifyAll();
                         return;
@@ -233,15 +207,8 @@ final class MessageStarts {
                         ended = new ArrayList<>(finals.subList(0, FINALS_PER_STATEMENT));
                         finals = new ArrayList<>(finals.subList(FINALS_PER_STATEMENT, finals.size()));
                     }
-                    inFlight++;
                 }
-                try {
-                    write(starts, ended);
-                } finally {
-                    synchronized (lock) {
-                        inFlight--;
-                    }
-                }
+                write(starts, ended);
             }
         } finally {
             if (!emptied) {
@@ -249,7 +216,7 @@ final class MessageStarts {
                 // final states stay queued for the next round; unwritten, their rows end UNKNOWN by recovery).
                 List<Pending> left;
                 synchronized (lock) {
-                    active--;
+                    writing = false;
                     left = queued;
                     queued = new ArrayList<>();
                     lock.notifyAll();

@@ -20,18 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts asked for while a statement is in flight go together into the next one, and each waits for its commit;
- * final states handed over meanwhile share that statement, and are never held back for company. With two writers,
- * what is asked for while one statement is in flight goes into the other's at once.
+ * final states handed over meanwhile share that statement, and are never held back for company.
  */
 class MessageStartsTest {
 
     private static final Duration BUDGET = Duration.ofSeconds(140);
 
     private final HeldOutbox outbox = new HeldOutbox();
-    /** One writer: how each writer groups what was asked for while it was busy. */
-    private final MessageStarts starts = new MessageStarts("node", outbox, 1);
-    /** As a node runs: {@link MessageStarts#WRITERS} writers taking turns. */
-    private final MessageStarts turns = new MessageStarts("node", outbox);
+    private final MessageStarts starts = new MessageStarts("node", outbox);
 
     /** An outbox whose start statements wait for the test's word, and may refuse rows or fail. */
     private static final class HeldOutbox extends Outbox {
@@ -229,59 +225,5 @@ class MessageStartsTest {
         assertThat(outbox.nextStatement()).containsExactly(later);
         outbox.commits.release();
         assertThat(next.started()).isTrue();
-    }
-
-    @Test
-    void aStartAskedForWhileOneStatementIsInFlightGoesAtOnceIntoTheOtherWritersStatement() throws Exception {
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
-        UUID c = UUID.randomUUID();
-        UUID done = UUID.randomUUID();
-        CompletableFuture<Boolean> recorded = new CompletableFuture<>();
-
-        MessageStarts.Pending first = turns.request(a, BUDGET);
-        assertThat(outbox.nextStatement()).containsExactly(a);
-        MessageStarts.Pending second = turns.request(b, BUDGET);
-        assertThat(outbox.nextStatement()).as("not waiting for the first one's commit").containsExactly(b);
-
-        MessageStarts.Pending third = turns.request(c, BUDGET);
-        turns.finish(sent(done), recorded::complete);
-        assertThat(outbox.statements.poll(200, TimeUnit.MILLISECONDS)).as("both writers busy: it waits").isNull();
-        CompletableFuture<Void> flushed = CompletableFuture.runAsync(turns::flush);
-
-        outbox.commits.release();
-        assertThat(outbox.nextStatement()).as("the first writer free takes what waited, together")
-                .containsExactly(c, done);
-        CompletableFuture<Boolean> thirdAnswer = CompletableFuture.supplyAsync(third::started);
-        Thread.sleep(100);
-        assertThat(thirdAnswer).as("the answer waits for its own commit").isNotDone();
-        outbox.commits.release(2);
-        assertThat(first.started()).isTrue();
-        assertThat(second.started()).isTrue();
-        assertThat(thirdAnswer.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(recorded.get(10, TimeUnit.SECONDS)).isTrue();
-        flushed.get(10, TimeUnit.SECONDS);
-        assertThat(outbox.statements).as("one statement each, no more").isEmpty();
-    }
-
-    @Test
-    void flushWaitsForBothWritersStatementsInFlight() throws Exception {
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
-        CompletableFuture<Boolean> aRecorded = new CompletableFuture<>();
-        CompletableFuture<Boolean> bRecorded = new CompletableFuture<>();
-
-        turns.finish(sent(a), aRecorded::complete);
-        assertThat(outbox.nextStatement()).containsExactly(a);
-        turns.finish(sent(b), bRecorded::complete);
-        assertThat(outbox.nextStatement()).containsExactly(b);
-        CompletableFuture<Void> flushed = CompletableFuture.runAsync(turns::flush);
-        outbox.commits.release();
-        Thread.sleep(100);
-        assertThat(flushed).as("one statement still in flight").isNotDone();
-        outbox.commits.release();
-        flushed.get(10, TimeUnit.SECONDS);
-        assertThat(aRecorded).isCompletedWithValue(true);
-        assertThat(bRecorded).isCompletedWithValue(true);
     }
 }
