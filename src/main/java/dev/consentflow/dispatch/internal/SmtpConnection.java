@@ -129,8 +129,8 @@ final class SmtpConnection {
                 return false;
             }
             Address[] from = message.getFrom();
-            return !MailComposer.isAscii(to.getAddress()) || (from != null && from.length > 0
-                    && from[0] instanceof InternetAddress sender && !MailComposer.isAscii(sender.getAddress()));
+            return from != null && from.length > 0 && from[0] instanceof InternetAddress sender
+                    && !MailComposer.isAscii(sender.getAddress());
         } catch (MessagingException e) {
             return false;
         }
