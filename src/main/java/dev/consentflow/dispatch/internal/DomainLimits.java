@@ -23,10 +23,13 @@ class DomainLimits {
     private static final long STATE_TTL_NANOS = Duration.ofSeconds(1).toNanos();
     /** A group with every slot taken: look again after this long. */
     static final Duration BUSY = Duration.ofMillis(300);
+    /** Domains kept with their group at most (then forgotten all at once): settings do not change at run time. */
+    private static final int DOMAINS_KEPT = 10_000;
 
     private final JdbcClient jdbc;
     private final DomainLimitSettings settings;
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
+    private final Map<String, String> groupByDomain = new ConcurrentHashMap<>();
 
     /** Whether a send may go now: {@code deferFor} null (holding {@code slot}, 0 for none), or how long to wait. */
     record Ticket(String group, int slot, Duration deferFor) {
@@ -48,7 +51,21 @@ class DomainLimits {
     }
 
     String groupOf(String address) {
-        return settings.groupOf(address);
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        if (at < 0) {
+            return settings.groupOf(address);
+        }
+        // The group depends on the domain alone; a campaign's addresses share few domains.
+        String domain = address.substring(at + 1);
+        String group = groupByDomain.get(domain);
+        if (group == null) {
+            group = settings.groupOf(address);
+            if (groupByDomain.size() >= DOMAINS_KEPT) {
+                groupByDomain.clear();
+            }
+            groupByDomain.put(domain, group);
+        }
+        return group;
     }
 
     /** Waits (up to {@code max-wait}) for the group's next start, or answers how long the message must wait. */

@@ -19,11 +19,21 @@ final class HeaderValues {
         if (value == null) {
             return "";
         }
-        String flat = LINE_BREAKING.matcher(value).replaceAll(" ").strip();
+        String flat = (isClean(value) ? value : LINE_BREAKING.matcher(value).replaceAll(" ")).strip();
         return flat.length() > MAX_LENGTH ? flat.substring(0, MAX_LENGTH) : flat;
     }
 
+    /** Whether no character of the value could break the line: {@link #LINE_BREAKING}'s characters, one loop. */
     static boolean isClean(String value) {
-        return value != null && !LINE_BREAKING.matcher(value).find();
+        if (value == null) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                return false;
+            }
+        }
+        return true;
     }
 }

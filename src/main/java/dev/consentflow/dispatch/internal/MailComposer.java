@@ -6,20 +6,23 @@ import dev.consentflow.dispatch.SenderDirectory;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,12 @@ import org.springframework.stereotype.Component;
  * list headers of RFC 2369, 2919 and 8058, and a DKIM signature: the brand's key, else the global one when
  * configured. Every header value passes through {@link HeaderValues} and Jakarta Mail's encoding (display names
  * by RFC 2047), so no value can add a header.
+ *
+ * <p>The body's bytes are made here, once, as Jakarta Mail would write them (same headers, same transfer encoding
+ * by the same rule, same encoders), and handed to the message as its raw content: Jakarta Mail would otherwise
+ * look up a content handler, scan the text to choose its encoding, and parse content types, per part and per
+ * message, and then write the text through the handler again. What is the same for every message (the global
+ * From header, the Date within a second) is made once.
  */
 @Component
 class MailComposer {
@@ -41,6 +50,8 @@ class MailComposer {
     static final String POSTMARK_METADATA = "X-PM-Metadata-consentflow-message";
 
     private final InternetAddress from;
+    /** The global From header's value, folded once. */
+    private final String fromHeader;
     private final String messageIdDomain;
     private final DkimSigning dkim;
     private final ObjectProvider<SenderDirectory> senders;
@@ -55,6 +66,7 @@ class MailComposer {
     MailComposer(@Value("${consentflow.mail.from}") String from, @Value("${consentflow.public-url}") String publicUrl,
                  DkimSigning dkim, ObjectProvider<SenderDirectory> senders) {
         this.from = parseFrom(from);
+        this.fromHeader = fold("From", this.from.toString());
         this.messageIdDomain = messageIdDomain(publicUrl, this.from);
         this.dkim = dkim;
         this.senders = senders;
@@ -83,14 +95,14 @@ class MailComposer {
         OutgoingMessage message = new OutgoingMessage(session, "<" + messageId + "@" + messageIdDomain + ">");
         // toString() encodes display names by RFC 2047 always; the session's allowutf8 (for SMTPUTF8 recipients)
         // would put them raw into the header, which only an SMTPUTF8 relay may carry.
-        InternetAddress author = sender.isPresent() ? address(sender.get().fromName(), sender.get().fromAddress()) : from;
-        message.setHeader("From", fold("From", author.toString()));
+        message.setHeader("From", sender.isPresent()
+                ? fold("From", address(sender.get().fromName(), sender.get().fromAddress()).toString()) : fromHeader);
         if (sender.isPresent() && sender.get().replyTo() != null) {
             message.setHeader("Reply-To", fold("Reply-To", address(null, sender.get().replyTo()).toString()));
         }
         message.setRecipient(MimeMessage.RecipientType.TO, recipientAddress(recipient));
         message.setSubject(HeaderValues.text(letter.subject()), CHARSET);
-        message.setSentDate(new Date());
+        message.setHeader("Date", SentDate.now());
         // Postmark echoes X-PM-Metadata-* in its bounce and complaint webhooks, but not the Message-ID.
         message.setHeader(POSTMARK_METADATA, messageId.toString());
         if (letter.unsubscribeUrl() != null) {
@@ -121,19 +133,139 @@ class MailComposer {
         }
     }
 
-    private static void setBody(MimeMessage message, Letter letter) throws MessagingException {
+    /**
+     * Text and HTML as multipart/alternative, or the one there is, as {@code setText} and {@code MimeMultipart}
+     * would write them (see {@link Body}).
+     */
+    private static void setBody(OutgoingMessage message, Letter letter) throws MessagingException {
         boolean text = letter.text() != null && !letter.text().isBlank();
         boolean html = letter.html() != null && !letter.html().isBlank();
-        if (text && html) {
-            MimeBodyPart plain = new MimeBodyPart();
-            plain.setText(letter.text(), CHARSET);
-            MimeBodyPart rich = new MimeBodyPart();
-            rich.setText(letter.html(), CHARSET, "html");
-            message.setContent(new MimeMultipart("alternative", plain, rich));
-        } else if (html) {
-            message.setText(letter.html(), CHARSET, "html");
-        } else {
-            message.setText(letter.text() == null ? "" : letter.text(), CHARSET);
+        try {
+            if (text && html) {
+                String boundary = Body.boundary();
+                ContentType type = new ContentType("multipart", "alternative", null);
+                type.setParameter("boundary", boundary);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(
+                        2 * (letter.text().length() + letter.html().length()) + 512);
+                Body.line(out, "--" + boundary);
+                Body.part(out, letter.text(), "plain");
+                Body.line(out, "");
+                Body.line(out, "--" + boundary);
+                Body.part(out, letter.html(), "html");
+                Body.line(out, "");
+                Body.line(out, "--" + boundary + "--");
+                message.setBody(type.toString(), null, out.toByteArray());
+            } else {
+                String subtype = html ? "html" : "plain";
+                byte[] bytes = (html ? letter.html() : letter.text() == null ? "" : letter.text())
+                        .getBytes(StandardCharsets.UTF_8);
+                String encoding = Body.transferEncoding(bytes);
+                message.setBody(Body.textType(subtype), encoding, Body.encode(bytes, encoding));
+            }
+        } catch (IOException e) {
+            throw new MessagingException("the body could not be encoded", e);
+        }
+    }
+
+    /** A body's bytes as Jakarta Mail writes them. */
+    static final class Body {
+        private static final AtomicInteger PARTS = new AtomicInteger();
+
+        private Body() {
+        }
+
+        /** As Jakarta Mail's own boundaries: unique within this process, and unlikely in any text. */
+        static String boundary() {
+            return "----=_Part_" + PARTS.getAndIncrement() + "_" + ThreadLocalRandom.current().nextInt(1 << 30)
+                    + "." + System.currentTimeMillis();
+        }
+
+        /** The Content-Type {@code setText(text, "UTF-8", subtype)} gives. */
+        static String textType(String subtype) {
+            return "text/" + subtype + "; charset=" + CHARSET;
+        }
+
+        /** A text body part: its two headers, a blank line, its encoded text (MimeBodyPart's writeTo). */
+        static void part(OutputStream out, String text, String subtype) throws IOException, MessagingException {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            String encoding = transferEncoding(bytes);
+            line(out, "Content-Type: " + textType(subtype));
+            line(out, "Content-Transfer-Encoding: " + encoding);
+            line(out, "");
+            out.write(encode(bytes, encoding));
+        }
+
+        static void line(OutputStream out, String line) throws IOException {
+            out.write(line.getBytes(StandardCharsets.US_ASCII));
+            out.write('\r');
+            out.write('\n');
+        }
+
+        /** The text's bytes in this transfer encoding, by Jakarta Mail's own encoders. */
+        static byte[] encode(byte[] bytes, String encoding) throws IOException, MessagingException {
+            if ("7bit".equals(encoding)) {
+                return bytes;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 3 / 2 + 64);
+            OutputStream encoder = MimeUtility.encode(out, encoding);
+            encoder.write(bytes);
+            encoder.flush();
+            return out.toByteArray();
+        }
+
+        /**
+         * The transfer encoding Jakarta Mail chooses for a text of these bytes ({@code MimeUtility.getEncoding}):
+         * 7bit when every byte is ASCII, and no line is longer than 998 bytes; else quoted-printable, unless more
+         * bytes are not ASCII than are (base64). Not ASCII: 0x7F and above, and control characters but CR, LF
+         * and tab.
+         */
+        static String transferEncoding(byte[] bytes) {
+            int ascii = 0;
+            int other = 0;
+            int line = 0;
+            boolean longLine = false;
+            for (byte value : bytes) {
+                int b = value & 0xff;
+                if (b == '\r' || b == '\n') {
+                    line = 0;
+                } else if (++line > 998) {
+                    longLine = true;
+                }
+                if (b >= 0x7f || (b < 0x20 && b != '\r' && b != '\n' && b != '\t')) {
+                    other++;
+                } else {
+                    ascii++;
+                }
+            }
+            if (other == 0) {
+                return longLine ? "quoted-printable" : "7bit";
+            }
+            return other > ascii ? "base64" : "quoted-printable";
+        }
+    }
+
+    /**
+     * The Date header as {@code setSentDate} writes it; messages of the same second share the text, formatted once
+     * (MimeMessage formats with one shared, locked formatter per message).
+     */
+    static final class SentDate {
+        private static volatile SentDate current;
+        private final long second;
+        private final String text;
+
+        private SentDate(long second, String text) {
+            this.second = second;
+            this.text = text;
+        }
+
+        static String now() {
+            long second = System.currentTimeMillis() / 1000;
+            SentDate cached = current;
+            if (cached == null || cached.second != second) {
+                cached = new SentDate(second, new MailDateFormat().format(new Date(second * 1000)));
+                current = cached;
+            }
+            return cached.text;
         }
     }
 
@@ -158,7 +290,12 @@ class MailComposer {
 
     /** Whether an address can go through any relay, or needs SMTPUTF8 (RFC 6531). */
     static boolean isAscii(String address) {
-        return address.chars().allMatch(c -> c < 0x80);
+        for (int i = 0; i < address.length(); i++) {
+            if (address.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Letters and marks beyond ASCII stand in as {@code x}, so the strict parser checks everything else. */
@@ -226,13 +363,44 @@ class MailComposer {
         return HOST_NAME.matcher(domain).matches() ? domain.toLowerCase(Locale.ROOT) : "localhost";
     }
 
-    /** Keeps the Message-ID we chose: Jakarta Mail would otherwise make one from this machine's host name. */
+    /**
+     * Keeps the Message-ID we chose: Jakarta Mail would otherwise make one from this machine's host name. Its body
+     * is given as the bytes it is written as ({@link #setBody}).
+     */
     private static final class OutgoingMessage extends MimeMessage {
         private final String messageId;
+        private boolean rawBody;
 
         OutgoingMessage(Session session, String messageId) {
             super(session);
             this.messageId = messageId;
+        }
+
+        /** The body as written, with its Content-Type and, unless null, Content-Transfer-Encoding. */
+        void setBody(String contentType, String encoding, byte[] bytes) throws MessagingException {
+            setHeader("Content-Type", contentType);
+            if (encoding != null) {
+                setHeader("Content-Transfer-Encoding", encoding);
+            }
+            content = bytes;
+            rawBody = true;
+        }
+
+        /**
+         * As MimeMessage's, without asking the body for its headers: they are set, and a multipart body would be
+         * parsed back into its parts only to answer that.
+         */
+        @Override
+        protected synchronized void updateHeaders() throws MessagingException {
+            if (!rawBody) {
+                super.updateHeaders();
+                return;
+            }
+            setHeader("MIME-Version", "1.0");
+            if (getHeader("Date") == null) {
+                setHeader("Date", SentDate.now());
+            }
+            updateMessageID();
         }
 
         @Override

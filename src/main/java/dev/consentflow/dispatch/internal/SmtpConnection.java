@@ -119,10 +119,18 @@ final class SmtpConnection {
     }
 
     private static boolean needsSmtpUtf8(MimeMessage message, InternetAddress to) throws RuntimeException {
+        if (!MailComposer.isAscii(to.getAddress())) {
+            return true;
+        }
         try {
+            // An all-ASCII From header holds an ASCII address (display names are RFC 2047-encoded): no parse.
+            String raw = message.getHeader("From", ",");
+            if (raw != null && MailComposer.isAscii(raw)) {
+                return false;
+            }
             Address[] from = message.getFrom();
-            return !MailComposer.isAscii(to.getAddress()) || (from != null && from.length > 0
-                    && from[0] instanceof InternetAddress sender && !MailComposer.isAscii(sender.getAddress()));
+            return from != null && from.length > 0 && from[0] instanceof InternetAddress sender
+                    && !MailComposer.isAscii(sender.getAddress());
         } catch (MessagingException e) {
             return false;
         }

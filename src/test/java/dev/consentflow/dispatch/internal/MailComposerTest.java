@@ -100,6 +100,67 @@ class MailComposerTest {
         assertThat(first).containsOnlyOnce("DKIM-Signature:");
     }
 
+    /**
+     * The body is written as Jakarta Mail writes it from setText and MimeMultipart: the same headers, the same
+     * transfer encoding (7bit, quoted-printable for long lines or some non-ASCII, base64 for mostly non-ASCII) and
+     * the same bytes; only the multipart boundary, a random value, differs.
+     */
+    @Test
+    void theBodyIsTheBytesJakartaMailWouldWrite() throws Exception {
+        String longLine = "x".repeat(1200);
+        List<Letter> letters = List.of(
+                new Letter("Hi", "Hello,\r\nthis is the text.\n", "<p>Hello, <b>HTML</b>.</p>", "https://u.example/1"),
+                new Letter("Hej Søren", "Hej Søren,\n\nvores tilbud: æbler og øl til 20 % rabat.  \nHilsen\n",
+                        "<h1>Hej Søren</h1>\n<p>æøå ÆØÅ €</p>\n", null),
+                new Letter("Long", "a\n" + longLine + "\nb", "<p>" + longLine + "</p>", null),
+                new Letter("Γειά", "Γειά σου κόσμε, καλημέρα σας", "<p>中文内容，谢谢大家</p>", null),
+                new Letter("Tabs", "a\tb\r\nc\u0001d =3D end=\n.\n", null, null),
+                new Letter("Only HTML", null, "<p>Hello ü</p>", null),
+                new Letter("Empty", null, null, null),
+                new Letter("Trailing", "trailing spaces   \nand a tab\t\n", " ", null));
+        for (Letter letter : letters) {
+            MimeMessage ours = composer.compose(session, UUID.randomUUID(), letter, "news.acme.example",
+                    new Recipient("a@example.org"));
+            assertThat(normalised(raw(ours))).as(letter.subject()).isEqualTo(normalised(raw(jakarta(ours, letter))));
+        }
+    }
+
+    /** The same message with its body made by Jakarta Mail, as MailComposer made it before. */
+    private MimeMessage jakarta(MimeMessage ours, Letter letter) throws Exception {
+        String messageId = ours.getMessageID();
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        for (java.util.Enumeration<jakarta.mail.Header> headers = ours.getAllHeaders(); headers.hasMoreElements(); ) {
+            jakarta.mail.Header header = headers.nextElement();
+            if (!List.of("Content-Type", "Content-Transfer-Encoding", "MIME-Version").contains(header.getName())) {
+                message.addHeader(header.getName(), header.getValue());
+            }
+        }
+        boolean text = letter.text() != null && !letter.text().isBlank();
+        boolean html = letter.html() != null && !letter.html().isBlank();
+        if (text && html) {
+            jakarta.mail.internet.MimeBodyPart plain = new jakarta.mail.internet.MimeBodyPart();
+            plain.setText(letter.text(), "UTF-8");
+            jakarta.mail.internet.MimeBodyPart rich = new jakarta.mail.internet.MimeBodyPart();
+            rich.setText(letter.html(), "UTF-8", "html");
+            message.setContent(new jakarta.mail.internet.MimeMultipart("alternative", plain, rich));
+        } else if (html) {
+            message.setText(letter.html(), "UTF-8", "html");
+        } else {
+            message.setText(letter.text() == null ? "" : letter.text(), "UTF-8");
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    private static String normalised(String raw) {
+        return raw.replaceAll("----=_Part_[0-9_.]+", "BOUNDARY");
+    }
+
     private static String raw(MimeMessage message) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
