@@ -6,5 +6,5 @@
  * brand key has no record keeps the global sender and plain pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Brands",
-        allowedDependencies = {"accounts", "consent", "contacts", "dispatch", "keys", "web"})
+        allowedDependencies = {"accounts", "consent", "contacts", "dispatch", "engine", "keys", "web"})
 package dev.consentflow.brands;

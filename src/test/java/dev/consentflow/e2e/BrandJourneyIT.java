@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.consentflow.IntegrationTest;
+import dev.consentflow.engine.ChangeNotices;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.Api.Answer;
 import jakarta.mail.Address;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brands as a marketer sets them up and as subscribers meet them, through HTTP and the real mail at the
@@ -53,6 +55,10 @@ class BrandJourneyIT {
     GreenMail greenMail;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    ChangeNotices notices;
+    @Autowired
+    TransactionTemplate transactions;
 
     Api anonymous;
     Api admin;
@@ -215,6 +221,38 @@ class BrandJourneyIT {
 
         JsonNode card = admin.get("/api/contacts?email=" + to).json();
         assertThat(card.toString()).contains("Søren Ærbø Åsted");
+    }
+
+    /**
+     * The pages keep a brand as read while no change was heard of since: a change of a brand's row that notifies
+     * nobody (as no client of the table can make one) is not seen, a change made here is seen at once, and one made
+     * elsewhere (another node: straight into the table) as soon as its notice has arrived.
+     */
+    @Test
+    void aPageKeepsItsBrandUntilAChangeHereOrOnAnotherNodeIsHeardOf() {
+        String key = brand("kept-" + run, "Kept Brand", null);
+        String form = formOf(listOf(key));
+        assertThat(anonymous.get("/f/" + form).body()).contains("<p class=\"cf-brand-name\">Kept Brand</p>");
+        await().atMost(Duration.ofSeconds(30)).until(() -> notices.generation("consentflow_brands") >= 0);
+        assertThat(anonymous.get("/f/" + form).body()).contains("<p class=\"cf-brand-name\">Kept Brand</p>");
+
+        transactions.executeWithoutResult(status -> {
+            // The trigger is off only inside this transaction: nobody else ever sees it off.
+            jdbc.sql("alter table brands_brand disable trigger brands_brand_changed").update();
+            jdbc.sql("update brands_brand set display_name = 'Unheard' where brand_key = :key").param("key", key)
+                    .update();
+            jdbc.sql("alter table brands_brand enable trigger brands_brand_changed").update();
+        });
+        assertThat(anonymous.get("/f/" + form).body()).as("kept: the change was never heard of")
+                .contains("<p class=\"cf-brand-name\">Kept Brand</p>");
+
+        assertThat(admin.put("/api/brands/" + key, Map.of("name", "Changed Here")).status()).isEqualTo(200);
+        assertThat(anonymous.get("/f/" + form).body()).contains("<p class=\"cf-brand-name\">Changed Here</p>");
+
+        jdbc.sql("update brands_brand set display_name = 'Changed Elsewhere' where brand_key = :key")
+                .param("key", key).update();
+        await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get("/f/" + form).body(),
+                body -> body.contains("<p class=\"cf-brand-name\">Changed Elsewhere</p>"));
     }
 
     @Test

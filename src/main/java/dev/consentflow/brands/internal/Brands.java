@@ -23,17 +23,24 @@ class Brands implements BrandDirectory {
     private final JdbcAggregateTemplate aggregates;
     private final DkimKeys dkim;
     private final BrandSenders senders;
+    private final KnownIdentities known;
 
-    Brands(BrandRepository brands, JdbcAggregateTemplate aggregates, DkimKeys dkim, BrandSenders senders) {
+    Brands(BrandRepository brands, JdbcAggregateTemplate aggregates, DkimKeys dkim, BrandSenders senders,
+           KnownIdentities known) {
         this.brands = brands;
         this.aggregates = aggregates;
         this.dkim = dkim;
         this.senders = senders;
+        this.known = known;
     }
 
+    /** As last read while no change was heard of since ({@link KnownIdentities}): the public pages ask on each view. */
     @Override
     public Optional<BrandIdentity> identity(AccountId account, String brandKey) {
-        return find(account, brandKey).map(Brand::identity);
+        if (brandKey == null || brandKey.isBlank()) {
+            return Optional.empty();
+        }
+        return known.identity(account, brandKey, () -> find(account, brandKey).map(Brand::identity));
     }
 
     Optional<Brand> find(AccountId account, String brandKey) {
@@ -55,6 +62,7 @@ class Brands implements BrandDirectory {
             throw new BrandKeyTaken();
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        known.changing();
         try {
             Brand created = aggregates.insert(new Brand(UUID.randomUUID(), account.value(), b.key(), b.displayName(),
                     b.controllerName(), b.controllerAddress(), b.privacyContact(), b.privacyPolicyUrl(), b.logoUrl(),
@@ -70,6 +78,7 @@ class Brands implements BrandDirectory {
     @Transactional
     Brand update(AccountId account, BrandChecks.Checked b) {
         Brand old = get(account, b.key());
+        known.changing();
         Brand changed = brands.save(new Brand(old.id(), old.accountId(), old.brandKey(), b.displayName(),
                 b.controllerName(), b.controllerAddress(), b.privacyContact(), b.privacyPolicyUrl(), b.logoUrl(),
                 b.accentColour(), b.fromName(), b.fromAddress(), b.replyTo(), b.sendingDomain(), old.createdAt(),

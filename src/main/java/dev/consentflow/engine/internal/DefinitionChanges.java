@@ -1,11 +1,15 @@
 package dev.consentflow.engine.internal;
 
+import dev.consentflow.engine.ChangeNotices;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -15,6 +19,7 @@ import org.operaton.bpm.engine.impl.context.Context;
 import org.operaton.bpm.engine.impl.persistence.deploy.Deployer;
 import org.operaton.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,9 +33,12 @@ import org.springframework.stereotype.Component;
  * engine's job definitions) notifies the channel {@value #CHANNEL}
  * when the change commits, and one connection of each node listens there. Only while it listens, and only once the
  * trigger exists, does the cache answer; a broken connection turns it off until the listener is back.
+ *
+ * <p>The same connection hears the {@link ChangeNotices} of other tables (a brand's record, for the public pages):
+ * a channel is listened to from the first time its generation is asked for, and only from then on is it heard.
  */
 @Component
-class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLifecycle {
+class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLifecycle, ChangeNotices {
 
     static final String CHANNEL = "consentflow_definitions";
     static final String TRIGGER = "consentflow_definitions_changed";
@@ -42,6 +50,9 @@ class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLife
 
     private final LatestDefinitions latest = new LatestDefinitions();
     private final DataSource dataSource;
+    /** The other tables' channels asked for, each with its generation and whether this node hears it now. */
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private volatile boolean newChannels;
     private volatile boolean running;
     private Thread listener;
 
@@ -51,6 +62,36 @@ class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLife
 
     LatestDefinitions latest() {
         return latest;
+    }
+
+    @Override
+    public long generation(String channel) {
+        Channel known = channels.get(channel);
+        if (known == null) {
+            known = channels.computeIfAbsent(channel, c -> new Channel());
+            newChannels = true;
+        }
+        return known.heard ? known.generation.get() : -1;
+    }
+
+    @Override
+    public void changed(String channel) {
+        Channel known = channels.get(channel);
+        if (known != null) {
+            known.generation.incrementAndGet();
+        }
+    }
+
+    /** A channel's generation moves on with every notice, and whenever it starts or stops being heard. */
+    private static final class Channel {
+        final AtomicLong generation = new AtomicLong();
+        volatile boolean heard;
+
+        void heard(boolean heard) {
+            generation.incrementAndGet();
+            this.heard = heard;
+            generation.incrementAndGet();
+        }
     }
 
     @Override
@@ -88,6 +129,7 @@ class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLife
     public synchronized void stop() {
         running = false;
         latest.listening(false);
+        notHeard();
         if (listener != null) {
             listener.interrupt();
             listener = null;
@@ -116,12 +158,19 @@ class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLife
                 PGConnection notices = connection.unwrap(PGConnection.class);
                 latest.listening(true);
                 while (running) {
-                    var arrived = notices.getNotifications((int) POLL.toMillis());
-                    if (arrived != null && arrived.length > 0) {
-                        latest.forgetAll();
+                    listenToNewChannels(connection);
+                    PGNotification[] arrived = notices.getNotifications((int) POLL.toMillis());
+                    for (PGNotification notice : arrived == null ? new PGNotification[0] : arrived) {
+                        Channel other = channels.get(notice.getName());
+                        if (other != null) {
+                            other.generation.incrementAndGet();
+                        } else {
+                            latest.forgetAll();
+                        }
                     }
                 }
                 latest.listening(false);
+                notHeard();
                 try (Statement statement = connection.createStatement()) {
                     // The connection goes back to the pool: nothing may collect notices on it there.
                     statement.execute("unlisten *");
@@ -133,11 +182,38 @@ class DefinitionChanges extends AbstractProcessEnginePlugin implements SmartLife
                 }
             } finally {
                 latest.listening(false);
+                notHeard();
             }
             if (running) {
                 pause(RECONNECT);
             }
         }
+    }
+
+    /** Listens to the channels asked for since the last look; each is heard from once its listen has run. */
+    private void listenToNewChannels(Connection connection) throws SQLException {
+        if (!newChannels) {
+            return;
+        }
+        newChannels = false;
+        try (Statement statement = connection.createStatement()) {
+            for (var channel : channels.entrySet()) {
+                if (!channel.getValue().heard) {
+                    statement.execute("listen " + channel.getKey());
+                    channel.getValue().heard(true);
+                }
+            }
+        }
+    }
+
+    /** The connection is gone or about to be: no other channel is heard until the listener is back. */
+    private void notHeard() {
+        channels.values().forEach(channel -> {
+            if (channel.heard) {
+                channel.heard(false);
+            }
+        });
+        newChannels = true;
     }
 
     /** Both triggers: what is cached of either kind of definition is only as true as the notices of both. */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.history.HistoryLevel;
-import org.operaton.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.operaton.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,9 @@ import org.springframework.stereotype.Component;
  * it ({@code operaton.bpm.history-level: full}) and before anything is deployed or recorded; the database's level
  * (3) stays as it is. Any other configured level is left alone. Before that, it has the platform processes' history
  * written with its removal time ({@link PlatformRemovalTimes}): the producer and the handlers around the engine's
- * database handler. The definitions' times to live are what {@link DefinitionChanges} keeps true on this node.
+ * database handler, which reads the start times of a platform instance's ends once per command
+ * ({@link PlatformScopeEnds}). The definitions' times to live are what {@link DefinitionChanges} keeps true on this
+ * node.
  */
 @Component
 class PlatformHistory extends AbstractProcessEnginePlugin {
@@ -42,7 +43,7 @@ class PlatformHistory extends AbstractProcessEnginePlugin {
         handlers.add(new PlatformRemovalTimes.AtWrite(platform));
         handlers.addAll(configuration.getCustomHistoryEventHandlers());
         if (configuration.isEnableDefaultDbHistoryEventHandler()) {
-            handlers.add(new DbHistoryEventHandler());
+            handlers.add(new PlatformScopeEnds(platform));
             handlers.add(new PlatformRemovalTimes.AtEnd(platform));
             configuration.setEnableDefaultDbHistoryEventHandler(false);
         }

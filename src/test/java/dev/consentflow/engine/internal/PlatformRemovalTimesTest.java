@@ -80,6 +80,23 @@ class PlatformRemovalTimesTest {
         assertThat(removalTimes(instance)).isNotEmpty().containsOnly(fromEnd);
     }
 
+    /** Their start times read once per command ({@link PlatformScopeEnds}): the same as the engine's reads. */
+    @Test
+    void aPlatformInstanceAndItsStepThatEndInALaterCommandKeepTheirStartTimesAndDurations() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String instance = ranFor(PLATFORM, start, Duration.ofMinutes(90).plusMillis(7));
+
+        HistoricActivityInstance waited = history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("Task_Wait").singleResult();
+        assertThat(waited.getStartTime().toInstant()).isEqualTo(start);
+        assertThat(waited.getEndTime().toInstant()).isEqualTo(start.plus(Duration.ofMinutes(90).plusMillis(7)));
+        assertThat(waited.getDurationInMillis()).isEqualTo(Duration.ofMinutes(90).plusMillis(7).toMillis());
+        var process = history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
+        assertThat(process.getStartTime().toInstant()).isEqualTo(start);
+        assertThat(process.getDurationInMillis()).isEqualTo(Duration.ofMinutes(90).plusMillis(7).toMillis());
+        assertThat(process.getEndActivityId()).isEqualTo("EndEvent_Done");
+    }
+
     @Test
     void anAccountsFlowGetsItsRemovalTimeFromItsEndAsTheEngineDoes() {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);

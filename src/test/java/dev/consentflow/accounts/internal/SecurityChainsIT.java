@@ -1,0 +1,46 @@
+package dev.consentflow.accounts.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.support.Api;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The filter in front of the security chains: the chains alone, no handler look-up of Spring MVC's before them. */
+@IntegrationTest
+class SecurityChainsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Test
+    void theChainsAreNotWrappedInAHandlerLookupAndStillGuardWhatTheyGuard() {
+        BeanDefinition filter = context.getBeanFactory().getBeanDefinition("springSecurityFilterChain");
+        List<String> wrapped = new ArrayList<>();
+        filter.getConstructorArgumentValues().getIndexedArgumentValues().values().forEach(value -> {
+            if (value.getValue() instanceof List<?> filters) {
+                filters.forEach(f -> wrapped.add(f instanceof BeanDefinition d ? d.getBeanClassName() : f.toString()));
+            }
+        });
+        assertThat(wrapped).as("what the security filter wraps").isNotEmpty()
+                .noneMatch(name -> name != null && name.contains("HandlerMappingIntrospector"));
+
+        Api anonymous = Api.at(port);
+        Api.Answer api = anonymous.get("/api/lists");
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(anonymous.get("/engine-rest/deployment").status()).isEqualTo(401);
+        Api.Answer page = anonymous.get("/c/" + "x".repeat(43));
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(anonymous.get("/app/lists").status()).as("the console's chain signs in first").isEqualTo(302);
+    }
+}
