@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param nodeId              names this node in leases; unique per running server (default: host name and a
  *                            random suffix, new on every start, so a restarted node never owns its old leases)
- * @param connectionsPerRelay parallel, long-lived SMTP connections (and mail worker threads) per node
+ * @param connectionsPerRelay parallel, long-lived SMTP connections per node, each with two mail worker threads
  * @param smsConnections      parallel requests to the SMS gateway per node
  * @param batchSize           rows claimed at most per poll and channel
  * @param pollInterval        how often a node looks for due rows when it found none last time

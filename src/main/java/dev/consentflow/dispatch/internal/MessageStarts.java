@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * start commits; it lets DATA out only once its row's start is committed, so a crash between the start and the
  * relay's answer still ends the row UNKNOWN (never sent twice), a row that never started is still requeued, and a
  * relay never takes a message whose start is not committed. Each thread asks for one start at a time, so there are
- * never more started, unanswered rows than connections.
+ * never more started, unanswered rows than mail threads ({@link MailSender#THREADS_PER_CONNECTION} per connection).
  *
  * <p>A final state is handed over and the thread goes on to its next row instead of waiting for a commit of its
  * own; it is written by the writer's next statement, never held back for company. A row whose answer is not

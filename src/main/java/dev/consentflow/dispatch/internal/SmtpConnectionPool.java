@@ -12,15 +12,21 @@ final class SmtpConnectionPool implements AutoCloseable {
 
     private final BlockingQueue<SmtpConnection> idle;
     private final List<SmtpConnection> all = new ArrayList<>();
+    private final Session session;
 
     SmtpConnectionPool(SmtpRelay relay, int connections, int messagesPerConnection) {
-        Session session = relay.session();
+        session = relay.session();
         idle = new ArrayBlockingQueue<>(connections);
         for (int i = 0; i < connections; i++) {
             SmtpConnection connection = new SmtpConnection(relay, session, messagesPerConnection);
             all.add(connection);
             idle.add(connection);
         }
+    }
+
+    /** The mail session every connection of the pool uses (messages are built in it). */
+    Session session() {
+        return session;
     }
 
     <T> T withConnection(Function<SmtpConnection, T> work) {
