@@ -10,7 +10,8 @@ import org.springframework.data.repository.ListCrudRepository;
 
 /**
  * Cards. Every query is written out: a derived query renders its SQL again on every call (a profile of the signup
- * and dispatch paths found that rendering above the cost of the query itself).
+ * and dispatch paths found that rendering above the cost of the query itself). The cards of an address and the
+ * address's lock are read by {@link Cards}, with row mappers of their own.
  */
 interface ContactRepository extends ListCrudRepository<Contact, UUID> {
 
@@ -27,28 +28,6 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
     /** The card, its row locked until the transaction ends (a change of the card). */
     @Query("select * from contacts_contact where id = :id and account_id = :accountId for update")
     Optional<Contact> findLockedByIdAndAccountId(UUID id, UUID accountId);
-
-    /**
-     * Every card of an address, the newest first: at most one live card, then its tombstones. In two parts, so
-     * each uses its own partial index (the live cards' unique one and the tombstones'; V245).
-     */
-    @Query("""
-            select * from contacts_contact
-            where account_id = :accountId and email_index in (:indexes) and erased_at is null
-            union all
-            select * from contacts_contact
-            where account_id = :accountId and email_index in (:indexes) and erased_at is not null
-            order by created_at desc, id""")
-    List<Contact> findByEmailIndex(UUID accountId, Collection<byte[]> indexes);
-
-    @Query("""
-            select * from contacts_contact
-            where account_id = :accountId and mobile_index in (:indexes) and erased_at is null
-            union all
-            select * from contacts_contact
-            where account_id = :accountId and mobile_index in (:indexes) and erased_at is not null
-            order by created_at desc, id""")
-    List<Contact> findByMobileIndex(UUID accountId, Collection<byte[]> indexes);
 
     /**
      * Who holds a mobile number besides the given card: {@code TAKEN} (another live card), {@code ERASED} (only
@@ -85,11 +64,4 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
             where erased_at is not null and erased_at < :erasedBefore
             order by erased_at, id limit :limit""")
     List<UUID> findTombstonesErasedBefore(Instant erasedBefore, int limit);
-
-    /**
-     * Serialises work on one address until the transaction ends, so two signups of one person at once find or
-     * create one card and one subscription. The key comes from the address's blind index.
-     */
-    @Query("select true from pg_advisory_xact_lock(:key)")
-    boolean lockAddress(long key);
 }

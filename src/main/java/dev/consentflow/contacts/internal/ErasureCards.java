@@ -85,7 +85,8 @@ class ErasureCards {
     private record StatusRow(boolean erased, String status) {
     }
 
-    private static Contact row(ResultSet rs, int row) throws SQLException {
+    /** A card's row, its {@link Contact#fields()} empty (the columns of contacts_contact, by name). */
+    static Contact row(ResultSet rs, int row) throws SQLException {
         return new Contact(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
                 rs.getInt("key_version"), rs.getBytes("wrapped_key"), rs.getInt("index_version"),
                 rs.getBytes("email_index"), rs.getBytes("email_sealed"), rs.getBytes("mobile_index"),

@@ -78,6 +78,24 @@ class ContactRepositoryIT {
     }
 
     @Test
+    void aCardFoundByItsAddressIsReadAsTheRepositoryReadsIt() {
+        MobileNumber mobile = MobileNumber.parse("+4542" + (100000 + (int) (Math.random() * 899999)));
+        Contact saved = cards.create(account, email, mobile, Map.of("firstName", "Anna", "city", "Aarhus"),
+                Source.IMPORT);
+
+        Contact stored = contacts.findByIdAndAccountId(saved.id(), account.value()).orElseThrow();
+        for (Contact found : List.of(cards.all(account, email, null).get(0), cards.all(account, null, mobile).get(0))) {
+            assertThat(found).usingRecursiveComparison().isEqualTo(stored);
+            assertThat(cards.open(found).fields())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("firstName", "Anna", "city", "Aarhus"));
+        }
+        Contact plain = cards.create(account, EmailAddress.parse("plain-" + email.value()), null, Map.of(),
+                Source.API);
+        assertThat(cards.all(account, EmailAddress.parse("plain-" + email.value()), null)).singleElement()
+                .usingRecursiveComparison().isEqualTo(contacts.findById(plain.id()).orElseThrow());
+    }
+
+    @Test
     void aChangeSealsOnlyWhatChangedAndCountsTheVersion() {
         Contact saved = cards.create(account, email, null, Map.of("firstName", "Anna"), Source.API);
         Contact changed = cards.save(cards.open(saved).withFields(Map.of("city", "Odense"), Cards.now()).contact());
