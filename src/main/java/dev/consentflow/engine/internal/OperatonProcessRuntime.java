@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@link ProcessRuntime} on Operaton's runtime service, joining the caller's Spring transaction. The account of a
  * start becomes the instance's tenant ({@link AccountTenantIdProvider}); a publication runs as the account, so the
  * engine's tenant check lets only that account's flows and instances (and the shared processes) hear it. A start
- * of a platform process takes its latest definition by id ({@link StartLatestCmd}, {@link LatestDefinitions}).
+ * of a platform process takes its latest definition by id ({@link StartLatestCmd}, {@link LatestDefinitions}); a
+ * message to a known instance reads the instance's tree once ({@link CorrelateToInstanceCmd}).
  */
 @Component
 class OperatonProcessRuntime implements ProcessRuntime {
@@ -74,10 +75,8 @@ class OperatonProcessRuntime implements ProcessRuntime {
     @Override
     public boolean correlate(String messageName, String processInstanceId, Map<String, Object> variables) {
         try {
-            runtime.createMessageCorrelation(messageName)
-                    .processInstanceId(processInstanceId)
-                    .setVariables(ProcessVariables.checked(variables))
-                    .correlateWithResult();
+            commands.execute(new CorrelateToInstanceCmd(messageName, processInstanceId,
+                    ProcessVariables.checked(variables)));
             return true;
         } catch (MismatchingMessageCorrelationException e) {
             return false;

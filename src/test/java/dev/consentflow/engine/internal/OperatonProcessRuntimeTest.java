@@ -57,6 +57,41 @@ class OperatonProcessRuntimeTest {
     }
 
     @Test
+    void aMessageReachesOnlyAnActiveInstanceWaitingForItAndEndsTheOtherWaysOfItsGateway() {
+        BpmnModelInstance gateway = Bpmn.createExecutableProcess("runtime-gateway").operatonHistoryTimeToLive(1)
+                .startEvent("StartEvent_Started")
+                .eventBasedGateway().id("Gateway_Await")
+                .intermediateCatchEvent("Event_Pinged").message("test.pinged").endEvent("EndEvent_Pinged")
+                .moveToNode("Gateway_Await")
+                .intermediateCatchEvent("Event_Late").timerWithDuration("P1D").endEvent("EndEvent_Late").done();
+        String gatewayDeployment = engine.getRepositoryService().createDeployment()
+                .addModelInstance("runtime-gateway.bpmn", gateway).deploy().getId();
+        try {
+            String waiting = runtime.start("runtime-gateway", "b20", Map.of("accountId", ACCOUNT));
+            String suspended = runtime.start("runtime-gateway", "b21", Map.of("accountId", ACCOUNT));
+            engine.getRuntimeService().suspendProcessInstanceById(suspended);
+
+            assertThat(runtime.correlate("test.published", waiting, Map.of())).as("not waited for").isFalse();
+            assertThat(runtime.correlate("test.pinged", suspended, Map.of())).as("suspended").isFalse();
+            assertThat(runtime.correlate("test.pinged", UUID.randomUUID().toString(), Map.of())).isFalse();
+            assertThat(runtime.correlate("test.pinged", waiting, Map.of("pinged", true))).isTrue();
+
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(waiting).count())
+                    .isZero();
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(waiting).count()).isZero();
+            assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(waiting)
+                    .activityId("EndEvent_Pinged").finished().count()).isEqualTo(1);
+            assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(waiting)
+                    .variableName("pinged").singleResult().getValue()).isEqualTo(true);
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(suspended).count())
+                    .isEqualTo(1);
+            assertThat(runtime.correlate("test.pinged", waiting, Map.of())).as("ended").isFalse();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(gatewayDeployment, true);
+        }
+    }
+
+    @Test
     void publishingStartsListeningProcessesAndReachesMatchingWaitingInstancesOnly() {
         String subscriber = UUID.randomUUID().toString();
         String mine = runtime.start("runtime-waiting", "b3", Map.of("accountId", ACCOUNT, "subscriberId", subscriber));
