@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * HTTP/1.1 over a plain socket, for paths no HTTP client sends as they are: the request line goes out byte for byte
@@ -26,6 +27,11 @@ public final class RawHttp {
         this.port = port;
     }
 
+    /**
+     * Sends the request while a second thread already reads the answer: a server may answer a body it refuses
+     * ({@code 413}) before the body is through and close the connection, as Tomcat does; the rest of the body then
+     * meets a closed socket (a broken pipe, or a reset), and the answer that came first is what a client reads.
+     */
     public Api.Answer send(String method, String rawPath, String key, String contentType, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
@@ -41,12 +47,47 @@ public final class RawHttp {
             byte[] content = body == null ? new byte[0] : body;
             request.writeBytes(("Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             request.writeBytes(content);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toByteArray());
-            out.flush();
-            return parse(socket.getInputStream().readAllBytes());
+            CompletableFuture<Received> answer = CompletableFuture.supplyAsync(() -> receive(socket), RawHttp::reader);
+            IOException writing = null;
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (IOException e) {
+                writing = e;
+            }
+            Received received = answer.join();
+            if (received.bytes().length == 0) {
+                IOException cause = writing != null ? writing : received.failure();
+                throw new UncheckedIOException(cause != null ? cause : new IOException("no answer"));
+            }
+            return parse(received.bytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void reader(Runnable reading) {
+        Thread thread = new Thread(reading, "raw-http-answer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** What came back until the server closed the connection, or until it broke (then {@code failure} says how). */
+    private record Received(byte[] bytes, IOException failure) {
+    }
+
+    private static Received receive(Socket socket) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = socket.getInputStream();
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                bytes.write(buffer, 0, read);
+            }
+            return new Received(bytes.toByteArray(), null);
+        } catch (IOException e) {
+            return new Received(bytes.toByteArray(), e);
         }
     }
 
