@@ -8,12 +8,15 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.Api.Answer;
+import dev.consentflow.support.Browser;
 import dev.consentflow.support.DevMailbox;
 import dev.consentflow.support.TestAccounts;
 import jakarta.mail.Address;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
 import org.operaton.bpm.engine.ManagementService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -150,6 +154,31 @@ class ControllerMailFooterIT {
                 .doesNotContain("Sendt af", "Privatlivspolitik", "\n--\n");
         assertThat(part(mail, "text/html")).doesNotContain("Sendt af", "Privatlivspolitik")
                 .endsWith("<p>Venlig hilsen<br>Plain nyt</p>\n</div>\n</body>\n</html>\n");
+    }
+
+    /**
+     * The HTML part of a branded Danish confirmation as a mail client without style sheets shows it (inline styles
+     * only), in Chromium: target/screenshots/mail-confirmation-da-controller.png; the whole mail as received in
+     * target/mails/, for SpamAssassin ({@code spamassassin -t -L}).
+     */
+    @Test
+    void theHtmlConfirmationWithItsFooterRendersInABrowser() throws Exception {
+        String form = brandedDanishListWithForm("vist");
+        String eva = "eva-" + run + "@example.dk";
+        signUp(form, eva);
+        MimeMessage mail = mailTo(eva, 1).get(0);
+        Path mails = Files.createDirectories(Path.of("target", "mails"));
+        Files.writeString(mails.resolve("confirmation-da-controller.eml"), raw(mail));
+        Path html = mails.resolve("confirmation-da-controller.html");
+        Files.writeString(html, part(mail, "text/html"));
+        try (Browser browser = Browser.open(port, "da")) {
+            browser.driver().manage().window().setSize(new Dimension(480, 900));
+            browser.driver().get(html.toAbsolutePath().toUri().toString());
+            assertThat(browser.text()).contains("Sendt af Fisk & Co <Øst> ApS, Havnegade 1, 5970 Ærøskøbing.",
+                    "Privatlivspolitik: https://fisk.example/privatliv?a=1&b=2",
+                    "Spørgsmål om dine data: dpo@fisk.example");
+            browser.fullScreenshot("mail-confirmation-da-controller");
+        }
     }
 
     private void assertFooter(String kind, MimeMessage mail) throws Exception {
