@@ -9,17 +9,14 @@ import dev.consentflow.IntegrationTest;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.Api.Answer;
 import dev.consentflow.support.Browser;
+import dev.consentflow.support.ReceivedMails;
 import dev.consentflow.support.DevMailbox;
 import dev.consentflow.support.TestAccounts;
-import jakarta.mail.Address;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +110,8 @@ class ControllerMailFooterIT {
         String campaign = admin.post("/api/campaigns", Map.of("name", "November", "list", "nyt",
                 "template", "nov-" + run)).json().get("id").asText();
         assertThat(admin.post("/api/campaigns/" + campaign + "/send", Map.of()).status()).isEqualTo(202);
-        MimeMessage november = await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(anna).stream()
-                .filter(m -> subject(m).equals("November")).toList(), found -> found.size() == 1).get(0);
+        MimeMessage november = await().atMost(Duration.ofSeconds(60)).until(() -> ReceivedMails.to(greenMail, anna)
+                .stream().filter(m -> subject(m).equals("November")).toList(), found -> found.size() == 1).get(0);
         assertThat(part(november, "text/plain")).as("the campaign's text part").startsWith("Hej " + anna)
                 .contains("\n--\nAfmeld: http").endsWith(TEXT_FOOTER.substring("--\n".length()));
         assertThat(part(november, "text/html")).as("the campaign's HTML part").contains(">Afmeld</a></p>")
@@ -215,20 +212,7 @@ class ControllerMailFooterIT {
     }
 
     private List<MimeMessage> mailTo(String address, int count) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address), found -> found.size() >= count);
-    }
-
-    private List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipients(m).contains(address)).toList();
-    }
-
-    private static String recipients(MimeMessage message) {
-        try {
-            Address[] to = message.getAllRecipients();
-            return to == null ? "" : Arrays.toString(to);
-        } catch (Exception e) {
-            return "";
-        }
+        return ReceivedMails.await(greenMail, address, count);
     }
 
     private static String subject(MimeMessage message) {
@@ -239,21 +223,8 @@ class ControllerMailFooterIT {
         }
     }
 
-    /** The decoded text of the message's part of this type (line breaks as \n). */
-    static String part(Part message, String type) throws Exception {
-        if (message.isMimeType(type)) {
-            return ((String) message.getContent()).replace("\r\n", "\n");
-        }
-        if (message.isMimeType("multipart/*")) {
-            Multipart parts = (Multipart) message.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                String found = part(parts.getBodyPart(i), type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+    private static String part(MimeMessage message, String type) throws Exception {
+        return ReceivedMails.part(message, type);
     }
 
     /** The whole message as received, for SpamAssassin and screenshots. */
