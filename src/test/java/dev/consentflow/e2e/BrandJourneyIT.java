@@ -8,15 +8,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.engine.ChangeNotices;
 import dev.consentflow.support.Api;
+import dev.consentflow.support.ReceivedMails;
 import dev.consentflow.support.Api.Answer;
-import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -388,17 +387,7 @@ class BrandJourneyIT {
     }
 
     private List<MimeMessage> mailTo(String address, int atLeast) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(greenMail.getReceivedMessages())
-                .filter(m -> recipients(m).contains(address)).toList(), found -> found.size() >= atLeast);
-    }
-
-    private static String recipients(MimeMessage message) {
-        try {
-            Address[] to = message.getAllRecipients();
-            return to == null ? "" : Arrays.toString(to);
-        } catch (Exception e) {
-            return "";
-        }
+        return ReceivedMails.await(greenMail, address, atLeast);
     }
 
     private static String header(MimeMessage message, String name) {

@@ -73,7 +73,8 @@ class AutomationMailer {
         String token = TrackingTokens.next();
         UUID message = dispatch.enqueue(new OutboundMessage(account, recipient.subscriberId().value(),
                 subscription.subscriptionId().value(), Channel.EMAIL, Purpose.AUTOMATION, null,
-                messages.render(template, recipient, subscription.list(), unsubscribeUrl, token, links), unsubscribeUrl,
+                messages.render(template, recipient, subscription.list(), unsubscribeUrl, token, links,
+                        messages.footer(account, subscription.list())), unsubscribeUrl,
                 messages.listId(subscription.list())));
         mails.add(new AutomationMails.Mail(UUID.randomUUID(), account.value(), recipient.subscriberId().value(),
                 subscription.subscriptionId().value(), template.id(), processInstanceId, message,

@@ -1,6 +1,7 @@
 package dev.consentflow.campaigns.internal;
 
 import dev.consentflow.accounts.AccountId;
+import dev.consentflow.subscription.MailFooter;
 import dev.consentflow.campaigns.internal.CampaignRows.Campaign;
 import dev.consentflow.campaigns.internal.TemplateRows.Template;
 import dev.consentflow.contacts.Audiences;
@@ -136,6 +137,7 @@ class CampaignBroadcast {
                 .collect(Collectors.toMap(ListRecipient::subscriptionId, Function.identity()));
         // The page in bulk: its links in one look-up, its messages in one insert, its recipients in one update.
         Map<SubscriptionId, String> unsubscribeLinks = out.unsubscribe.unsubscribeUrls(account, mailable.keySet());
+        MailFooter footer = out.messages.footer(account, list);
         List<ListRecipient> mailed = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         List<OutboundMessage> messages = new ArrayList<>();
@@ -151,7 +153,8 @@ class CampaignBroadcast {
             tokens.add(token);
             messages.add(new OutboundMessage(account, recipient.subscriberId().value(), id.value(), Channel.EMAIL,
                     Purpose.CAMPAIGN, campaignId.toString(),
-                    out.messages.render(template, recipient, list, unsubscribe, token, links), unsubscribe, listId));
+                    out.messages.render(template, recipient, list, unsubscribe, token, links, footer), unsubscribe,
+                    listId));
         }
         List<UUID> messageIds = out.dispatch.enqueueAll(messages);
         List<Recipients.Enqueued> enqueued = new ArrayList<>(mailed.size());

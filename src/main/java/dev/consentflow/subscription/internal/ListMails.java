@@ -6,6 +6,8 @@ import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.OutboundMessage.Content;
 import dev.consentflow.dispatch.TemplateRenderer;
+import dev.consentflow.subscription.MailFooter;
+import dev.consentflow.subscription.PublicTexts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mails of a list ({@code subscription_mail_template}): the account's own wording where it has one, else the
- * built-in text in the list's language; rendered with the list's name, its brand's name and the mail's link. SMS always have the
- * built-in line (an account words mail only).
+ * built-in text in the list's language; rendered with the list's name, its brand's name and data controller and the
+ * mail's link, and followed by the controller's footer ({@link ControllerFooters}), which no wording can leave out. SMS
+ * always have the built-in line (an account words mail only).
  */
 @Component
 class ListMails {
@@ -79,19 +82,30 @@ class ListMails {
         if (channel == Channel.SMS) {
             return new Content(null, TemplateRenderer.plain(BuiltInMails.sms(kind, list.language()), values), null);
         }
-        MailTemplate.Rendered mail = own.orElseGet(() -> BuiltInMails.of(kind, list.language())).render(values);
+        MailTemplate.Rendered mail = withFooter(own.orElseGet(() -> BuiltInMails.of(kind, list.language()))
+                .render(values), brand, list);
         return new Content(mail.subject(), mail.text(), mail.html());
     }
 
+    /** A rendered mail with the controller's footer of the list's brand ({@code brand}, null: none) in both parts. */
+    static MailTemplate.Rendered withFooter(MailTemplate.Rendered mail, BrandIdentity brand, ListInfo list) {
+        MailFooter footer = ControllerFooters.footer(brand, PublicTexts.of(list.language()));
+        return new MailTemplate.Rendered(mail.subject(), footer.intoHtml(mail.html()), footer.afterText(mail.text()));
+    }
+
     /**
-     * What a mail's placeholders stand for: the list's name, the link, and the name the mail speaks in: the brand's
-     * (as the From line says), or the list's own for a list without a brand record (as its pages' tops do).
+     * What a mail's placeholders stand for: the list's name, the link, the name the mail speaks in: the brand's
+     * (as the From line says), or the list's own for a list without a brand record (as its pages' tops do), and the
+     * data controller's facts as the footer names them (empty where the brand record has none, or there is none).
      */
     static Map<String, String> values(ListInfo list, BrandIdentity brand, MailKind kind, String link) {
         String brandName = brand == null || brand.displayName() == null || brand.displayName().isBlank()
                 ? list.name() : brand.displayName();
-        return Map.of(MailKind.LIST_NAME, plain(list.name()), MailKind.BRAND_NAME, plain(brandName), kind.link(),
-                link);
+        return Map.of(MailKind.LIST_NAME, plain(list.name()), MailKind.BRAND_NAME, plain(brandName),
+                MailKind.CONTROLLER_NAME, ControllerFooters.controllerName(brand),
+                MailKind.CONTROLLER_ADDRESS, brand == null ? "" : plain(brand.controllerAddress()),
+                MailKind.CONTROLLER_EMAIL, brand == null ? "" : plain(brand.privacyContact()),
+                MailKind.PRIVACY_URL, ControllerFooters.privacyUrl(brand), kind.link(), link);
     }
 
     /** List names come from marketers: no control character reaches a subject line. */

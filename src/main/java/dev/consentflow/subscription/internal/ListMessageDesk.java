@@ -2,6 +2,7 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.brands.BrandDirectory;
+import dev.consentflow.brands.BrandIdentity;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.subscription.ListMessages;
@@ -88,9 +89,10 @@ class ListMessageDesk implements ListMessages {
         }
         String link = mailKind == MailKind.WELCOME ? links.unsubscribeLink(SAMPLE_TOKEN)
                 : links.confirmationLink(SAMPLE_TOKEN);
-        MailTemplate.Rendered mail = new MailTemplate(orEmpty(template.subject()), orEmpty(template.html()),
-                orEmpty(template.text())).render(ListMails.values(list,
-                brands.identity(account, list.brand()).orElse(null), mailKind, link));
+        BrandIdentity brand = brands.identity(account, list.brand()).orElse(null);
+        MailTemplate.Rendered mail = ListMails.withFooter(new MailTemplate(orEmpty(template.subject()),
+                orEmpty(template.html()), orEmpty(template.text())).render(ListMails.values(list, brand, mailKind,
+                link)), brand, list);
         return new Preview(mail.subject(), mail.html(), mail.text(), problems);
     }
 

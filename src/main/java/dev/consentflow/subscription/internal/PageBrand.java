@@ -124,7 +124,7 @@ record PageBrand(BrandIdentity brand, String listName, boolean controller, Publi
         return brand == null ? null : safeUrl(brand.logoUrl(), true);
     }
 
-    private static String safeUrl(String url, boolean httpsOnly) {
+    static String safeUrl(String url, boolean httpsOnly) {
         if (url == null) {
             return null;
         }

@@ -45,7 +45,7 @@ class AutomationMailerTest {
     private final AutomationMails mails = mock(AutomationMails.class);
     private final UnsubscribeLinks links = mock(UnsubscribeLinks.class);
     private final AutomationMailer mailer = new AutomationMailer(dispatch, links,
-            new CampaignMessages("https://consent.example"), mails, subscriptions, audiences);
+            new CampaignMessages("https://consent.example", (account, list) -> dev.consentflow.subscription.MailFooter.NONE), mails, subscriptions, audiences);
 
     @Test
     void aTemplateIsMailedOnlyUnderAConfirmedSubscriptionOfTheFlowsList() {
