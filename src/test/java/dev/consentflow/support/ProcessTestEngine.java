@@ -35,6 +35,8 @@ public final class ProcessTestEngine {
             configuration.setExpressionManager(new MockExpressionManager());
             // Instances get their account's tenant id as on the server.
             configuration.getProcessEnginePlugins().add(TestProcessRuntimes.tenancy());
+            // A message to an instance reads its rows as on the server.
+            configuration.getProcessEnginePlugins().add(TestProcessRuntimes.instanceRows());
             engine = configuration.buildProcessEngine();
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
         }

@@ -8,7 +8,6 @@ import org.operaton.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.operaton.bpm.engine.impl.event.EventType;
 import org.operaton.bpm.engine.impl.interceptor.Command;
 import org.operaton.bpm.engine.impl.interceptor.CommandContext;
-import org.operaton.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.SuspensionState;
 
@@ -17,12 +16,14 @@ import org.operaton.bpm.engine.impl.persistence.entity.SuspensionState;
  * correlation by process instance id does (an active, not deleted execution with a message subscription of the
  * name; more than one is refused; the command checkers asked as the engine asks them; then the engine's own
  * {@link MessageEventReceivedCmd}), but reads the instance as the engine reads it when it needs its whole tree:
- * its executions in one statement and its event subscriptions in one, restored into the tree
- * ({@code ExecutionEntity.restoreProcessInstance}). The engine's correlation read the waiting execution by a
- * query, the instance's execution by id (the checkers), the whole tree again (to leave the gateway's scope) and
- * the waiting execution's subscriptions: four statements, two now. Every entity the engine then changes or
- * deletes is the row read in this command, with its revision. Within a command that has read part of the instance
- * already, the engine's correlation does it all.
+ * its executions, event subscriptions and variables, restored into the tree
+ * ({@code ExecutionEntity.restoreProcessInstance}), and its jobs, all in one round trip ({@link InstanceRows}).
+ * The engine's correlation read the waiting execution by a query, the instance's execution by id (the checkers),
+ * the whole tree again (to leave the gateway's scope) and the waiting execution's subscriptions, then the
+ * instance's variables and the waiting execution's jobs (the timer it deletes): six round trips, one now. Every
+ * entity the engine then changes or deletes is the row read in this command, with its revision. Within a command
+ * that has read part of the instance already, the engine's correlation does it all. On an engine without
+ * {@link InstanceRows} the executions and the subscriptions are read with a statement each.
  *
  * <p>No instance waiting is a {@link MismatchingMessageCorrelationException}, as with the engine's correlation;
  * unlike it, a name no execution waits for never starts a process by a message start event of that name (the
@@ -64,13 +65,18 @@ final class CorrelateToInstanceCmd implements Command<Void> {
     }
 
     private ExecutionEntity waitingExecution(CommandContext commandContext) {
-        List<ExecutionEntity> executions = commandContext.getExecutionManager()
-                .findExecutionsByProcessInstanceId(processInstanceId);
+        InstanceRows.Rows rows = InstanceRows.read(commandContext, processInstanceId);
+        List<ExecutionEntity> executions = rows != null ? rows.executions()
+                : commandContext.getExecutionManager().findExecutionsByProcessInstanceId(processInstanceId);
         ExecutionEntity instance = executions.stream().filter(ExecutionEntity::isProcessInstanceExecution)
                 .findFirst().orElseThrow(() -> mismatch("no such instance"));
-        List<EventSubscriptionEntity> subscriptions = commandContext.getEventSubscriptionManager()
-                .findEventSubscriptionsByProcessInstanceId(processInstanceId);
-        instance.restoreProcessInstance(executions, subscriptions, null, null, null, null, null);
+        if (rows != null) {
+            instance.restoreProcessInstance(executions, rows.subscriptions(), rows.variables(), null, null, null,
+                    null);
+        } else {
+            instance.restoreProcessInstance(executions, commandContext.getEventSubscriptionManager()
+                    .findEventSubscriptionsByProcessInstanceId(processInstanceId), null, null, null, null, null);
+        }
         List<ExecutionEntity> matching = executions.stream()
                 .filter(execution -> execution.getSuspensionState() == SuspensionState.ACTIVE.getStateCode())
                 .filter(execution -> !commandContext.getDbEntityManager().isDeleted(execution))

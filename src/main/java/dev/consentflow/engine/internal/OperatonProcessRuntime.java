@@ -38,6 +38,7 @@ class OperatonProcessRuntime implements ProcessRuntime {
     private final IdentityService identity;
     private final CommandExecutor commands;
     private final LatestDefinitions latest;
+    private final MessageCatchers catchers;
     private final JdbcClient jdbc;
 
     /** Without a listener for definition changes: every start looks the latest version up (process tests). */
@@ -59,6 +60,7 @@ class OperatonProcessRuntime implements ProcessRuntime {
         this.jdbc = jdbc;
         this.commands = ((ServiceImpl) runtime).getCommandExecutor();
         this.latest = latest;
+        this.catchers = new MessageCatchers(latest, jdbc);
     }
 
     @Override
@@ -109,10 +111,14 @@ class OperatonProcessRuntime implements ProcessRuntime {
      * buffers per call at 5,000 waiting automations); this one stops at the first of the account's or the
      * platform's, on {@link EngineIndexes#EVENT_SUBSCRIPTION_INDEX}. The same rows as the engine's query: message
      * subscriptions of the name, with the account's tenant or none. Runs in the caller's transaction, which the
-     * engine's commands write into, so it sees what they flushed, as the engine's query would.
+     * engine's commands write into, so it sees what they flushed, as the engine's query would. Not asked at all
+     * while no deployed definition of the account or the platform catches the message ({@link MessageCatchers}).
      */
     @Override
     public boolean anyListens(String messageName, String accountId) {
+        if (catchers.noneCatches(messageName, accountId)) {
+            return false;
+        }
         return jdbc.sql(EngineSql.ANY_EVENT_SUBSCRIPTION).param("name", messageName).param("account", accountId)
                 .query(Boolean.class).single();
     }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.SuspendedEntityInteractionException;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.interceptor.Command;
 import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A start of a platform process takes its latest definition by id from what this node knows, and a new version
  * is started by the next start: deployed here, at once; a definition changed by anybody else (another node) in
  * the database, as soon as PostgreSQL's notice arrives. An instance's definition likewise: taken as the deployment
- * cache holds it while nothing changed, read again after a change.
+ * cache holds it while nothing changed, read again after a change. Whether anybody listens to a message likewise:
+ * answered without the database while no definition of the account or the platform catches it, asked again as
+ * soon as one might ({@link MessageCatchers}).
  */
 @IntegrationTest
 class LatestDefinitionsIT {
@@ -231,6 +236,104 @@ class LatestDefinitionsIT {
             String instance = start(processKey);
             return new Counted(instance, scans(table) - before);
         });
+    }
+
+    // ---- whether anybody listens to a message (MessageCatchers) ----
+
+    final String account = UUID.randomUUID().toString();
+    final String message = "catchers-probe-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aMessageNoDefinitionCatchesIsAnsweredWithoutTheDatabaseOnceKnown() {
+        knownUncaught();
+        assertThat(ask()).isEqualTo(new Answer(false, 0));
+    }
+
+    @Test
+    void aFlowCatchingTheMessageDeployedOnThisNodeIsAskedForByTheNextQuestion() {
+        knownUncaught();
+
+        deployModel(startedBy(message));
+
+        assertThat(ask().listens()).as("its start event, deployed a moment ago").isTrue();
+    }
+
+    @Test
+    void anInstanceWaitingForTheMessageIsStillAskedFor() {
+        String waiting = "catchers-" + UUID.randomUUID().toString().substring(0, 8);
+        deployModel(Bpmn.createExecutableProcess(waiting).operatonHistoryTimeToLive(1)
+                .startEvent("StartEvent_Started")
+                .intermediateCatchEvent("Event_Heard").message(message)
+                .endEvent("EndEvent_Done").done());
+        Answer before = ask();
+        assertThat(before.listens()).as("a definition catches it, no instance waits").isFalse();
+        assertThat(before.scans()).as("asked").isPositive();
+
+        runtime.start(waiting, UUID.randomUUID().toString(), Map.of(ProcessRuntime.ACCOUNT_VARIABLE, account));
+
+        assertThat(ask().listens()).as("an instance waits").isTrue();
+    }
+
+    @Test
+    void aDefinitionCatchingTheMessageThatAnotherNodeChangesIsAskedForWhenItsNoticeArrives() {
+        String definition = deployModel(startedBy(message));
+        // Another account's, as far as the database says.
+        tenant(definition, UUID.randomUUID().toString());
+        knownUncaught();
+
+        // Another node makes it the platform's: nothing of this node's engine takes part, only the database.
+        tenant(definition, null);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ask().listens());
+    }
+
+    @Test
+    void aDeletedFlowIsNoLongerAskedFor() {
+        deployModel(startedBy(message));
+        assertThat(ask().listens()).isTrue();
+
+        engine.getRepositoryService().deleteDeployment(deployments.remove(deployments.size() - 1), true, true, true);
+
+        knownUncaught();
+    }
+
+    private record Answer(boolean listens, long scans) {
+    }
+
+    /** As a confirmation click's delegate asks: inside an engine command, with the subscriptions' scans it made. */
+    private Answer ask() {
+        var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        return new TransactionTemplate(transactions).execute(status -> {
+            long before = scans("act_ru_event_subscr");
+            Command<Boolean> question = commandContext -> runtime.anyListens(message, account);
+            boolean listens = commands.execute(question);
+            return new Answer(listens, scans("act_ru_event_subscr") - before);
+        });
+    }
+
+    /** Until the answer is "nobody" without a look at the subscriptions (a deployment's notice may come late). */
+    private void knownUncaught() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> ask().equals(new Answer(false, 0)));
+    }
+
+    private void tenant(String definition, String tenant) {
+        jdbc.sql("update act_re_procdef set tenant_id_ = :tenant, rev_ = rev_ + 1 where id_ = :id")
+                .param("tenant", tenant).param("id", definition).update();
+        jdbc.sql("update act_ru_event_subscr set tenant_id_ = :tenant where configuration_ = :id")
+                .param("tenant", tenant).param("id", definition).update();
+    }
+
+    private static BpmnModelInstance startedBy(String message) {
+        return Bpmn.createExecutableProcess("catchers-" + UUID.randomUUID().toString().substring(0, 8))
+                .operatonHistoryTimeToLive(1).startEvent("StartEvent_Heard").message(message)
+                .endEvent("EndEvent_Done").done();
+    }
+
+    private String deployModel(BpmnModelInstance process) {
+        String processKey = process.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.Process.class)
+                .iterator().next().getId();
+        return EngineProbes.deploy(engine, deployments, processKey, Bpmn.convertToString(process));
     }
 
     private long scans(String table) {

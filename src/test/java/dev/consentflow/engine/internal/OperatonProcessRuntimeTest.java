@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.interceptor.Command;
+import org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 
@@ -88,6 +91,72 @@ class OperatonProcessRuntimeTest {
             assertThat(runtime.correlate("test.pinged", waiting, Map.of())).as("ended").isFalse();
         } finally {
             engine.getRepositoryService().deleteDeployment(gatewayDeployment, true);
+        }
+    }
+
+    /** An instance waiting in a subprocess (a child execution) for the message or a timer, then a user task. */
+    private String deployScoped() {
+        BpmnModelInstance scoped = Bpmn.createExecutableProcess("runtime-scoped").operatonHistoryTimeToLive(1)
+                .startEvent("StartEvent_Started")
+                .subProcess("SubProcess_Await").embeddedSubProcess()
+                .startEvent("StartEvent_Await")
+                .eventBasedGateway().id("Gateway_Await")
+                .intermediateCatchEvent("Event_Pinged").message("test.pinged").endEvent("EndEvent_Pinged")
+                .moveToNode("Gateway_Await")
+                .intermediateCatchEvent("Event_Late").timerWithDuration("P1D").endEvent("EndEvent_Late")
+                .subProcessDone()
+                .userTask("Task_Look")
+                .endEvent("EndEvent_Done").done();
+        return engine.getRepositoryService().createDeployment()
+                .addModelInstance("runtime-scoped.bpmn", scoped).deploy().getId();
+    }
+
+    @Test
+    void aMessageToAnInstanceInAScopeTakesItsVariablesAndJobsFromTheOneRead() {
+        String scopedDeployment = deployScoped();
+        try {
+            String waiting = runtime.start("runtime-scoped", "b22", Map.of("accountId", ACCOUNT, "count", 1));
+            String other = runtime.start("runtime-scoped", "b23", Map.of("accountId", ACCOUNT, "count", 2));
+
+            assertThat(runtime.correlate("test.pinged", waiting, Map.of("pinged", true))).isTrue();
+
+            assertThat(engine.getRuntimeService().getActiveActivityIds(waiting)).containsExactly("Task_Look");
+            assertThat(engine.getRuntimeService().getVariables(waiting))
+                    .isEqualTo(Map.of("accountId", ACCOUNT, "count", 1, "pinged", true));
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(waiting).count()).isZero();
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(other).count()).isEqualTo(1);
+            assertThat(engine.getRuntimeService().getActiveActivityIds(other)).containsExactly("Gateway_Await");
+            assertThat(runtime.correlate("test.pinged", waiting, Map.of())).as("delivered once").isFalse();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(scopedDeployment, true);
+        }
+    }
+
+    @Test
+    void withinACommandThatHoldsTheInstanceAlreadyTheEnginesCorrelationDeliversTheMessage() {
+        String scopedDeployment = deployScoped();
+        try {
+            String waiting = runtime.start("runtime-scoped", "b24", Map.of("accountId", ACCOUNT));
+            var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                    .getCommandExecutorTxRequired();
+
+            boolean delivered = commands.execute(commandContext -> {
+                ExecutionEntity instance = commandContext.getExecutionManager().findExecutionById(waiting);
+                assertThat(instance.getExecutions()).as("the tree, read by this command").hasSize(1);
+                return runtime.correlate("test.pinged", waiting, Map.of("pinged", true));
+            });
+
+            assertThat(delivered).isTrue();
+            assertThat(engine.getRuntimeService().getActiveActivityIds(waiting)).containsExactly("Task_Look");
+            assertThat(engine.getRuntimeService().getVariable(waiting, "pinged")).isEqualTo(true);
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(waiting).count()).isZero();
+            Command<Boolean> again = commandContext -> {
+                commandContext.getExecutionManager().findExecutionById(waiting).getExecutions();
+                return runtime.correlate("test.pinged", waiting, Map.of());
+            };
+            assertThat(commands.execute(again)).as("delivered once").isFalse();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(scopedDeployment, true);
         }
     }
 

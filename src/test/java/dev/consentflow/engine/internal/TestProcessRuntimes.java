@@ -21,4 +21,9 @@ public final class TestProcessRuntimes {
     public static ProcessEnginePlugin tenancy() {
         return new EngineTenancy();
     }
+
+    /** The server's one-round-trip read of an instance's rows for a message to it ({@link InstanceRows}). */
+    public static ProcessEnginePlugin instanceRows() {
+        return new InstanceRows();
+    }
 }
