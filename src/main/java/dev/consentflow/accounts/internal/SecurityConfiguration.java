@@ -109,6 +109,12 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Everything else: pages for anyone, no sign-in. Nobody here is authenticated, so the chain does not make every
+     * request an anonymous authentication (nothing reads one: {@code Caller.current()} is empty either way) nor wrap
+     * it in Spring Security's servlet API view of that authentication (no public page asks the request for its
+     * user); both ran on every form post. The firewall, the headers and the authorization rule stay.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
@@ -118,6 +124,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .headers(headers -> headers
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.sameOrigin()))

@@ -11,6 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
 
 /** The filter in front of the security chains: the chains alone, no handler look-up of Spring MVC's before them. */
 @IntegrationTest
@@ -42,5 +48,23 @@ class SecurityChainsIT {
         assertThat(page.status()).isEqualTo(410);
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(anonymous.get("/app/lists").status()).as("the console's chain signs in first").isEqualTo(302);
+    }
+
+    @Test
+    void thePublicChainAuthenticatesNobodyAndStillWritesItsHeaders() {
+        FilterChainProxy chains = context.getBean(FilterChainProxy.class);
+        MockHttpServletRequest post = new MockHttpServletRequest("POST", "/f/news-signup");
+        post.setServletPath("/f/news-signup");
+        SecurityFilterChain publicChain = chains.getFilterChains().stream().filter(chain -> chain.matches(post))
+                .findFirst().orElseThrow();
+        assertThat(publicChain.getFilters()).as("the chain of the public pages")
+                .noneMatch(AnonymousAuthenticationFilter.class::isInstance)
+                .noneMatch(SecurityContextHolderAwareRequestFilter.class::isInstance)
+                .anyMatch(HeaderWriterFilter.class::isInstance);
+
+        Api.Answer form = Api.at(port).postRaw("/f/no-such-form", "application/json", "{}");
+        assertThat(form.status()).isEqualTo(404);
+        assertThat(form.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(form.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 }
