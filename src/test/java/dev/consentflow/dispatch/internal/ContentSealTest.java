@@ -10,29 +10,11 @@ import dev.consentflow.keys.Sealing;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class ContentSealTest {
 
-    static final KeyRing KEYS = new KeyRing() {
-        @Override
-        public int currentVersion() {
-            return 1;
-        }
-
-        @Override
-        public SecretKey derive(String purpose, AccountId account, int version) {
-            byte[] key = Arrays.copyOf((purpose + account.value() + version).getBytes(StandardCharsets.UTF_8), 32);
-            return new SecretKeySpec(key, "AES");
-        }
-
-        @Override
-        public SecretKey derive(String purpose, int version) {
-            return derive(purpose, new AccountId(new UUID(0, 0)), version);
-        }
-    };
+    static final KeyRing KEYS = BounceReportsTest.KEYS;
 
     final ContentSeal seal = new ContentSeal(KEYS);
     final AccountId account = new AccountId(UUID.randomUUID());
