@@ -14,7 +14,6 @@ final class OutboundMessages {
 
     // RFC 2919: the list id is a dot-atom; keep to the characters nobody can misread.
     private static final Pattern LIST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,190}");
-    private static final Pattern UNSAFE_IN_URL = Pattern.compile("[\\p{Cntrl}\\s<>\"\\u2028\\u2029\\u0085]");
     private static final int MAX_BATCH_ID = 100;
 
     private OutboundMessages() {
@@ -45,7 +44,7 @@ final class OutboundMessages {
     }
 
     private static boolean isHttpUrl(String value) {
-        if (UNSAFE_IN_URL.matcher(value).find() || value.length() > 900) {
+        if (value.length() > 900 || hasUnsafeCharacter(value)) {
             return false;
         }
         try {
@@ -55,6 +54,21 @@ final class OutboundMessages {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /**
+     * A control character (ASCII's, as {@code \p{Cntrl}}), white space, {@code <}, {@code >}, {@code "} or a Unicode
+     * line break: a loop, not a pattern, as it runs for every message of a campaign.
+     */
+    static boolean hasUnsafeCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '\u2028' || c == '\u2029'
+                    || c == '\u0085') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasText(String value) {

@@ -5,7 +5,6 @@ import dev.consentflow.accounts.AccountId;
 import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.MessageState;
 import dev.consentflow.dispatch.Purpose;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Outbox {
 
-    /** Ten parameters a row: well within PostgreSQL's 65,535 parameters a statement. */
+    /** Messages a statement of insert-messages: a campaign's page is one. */
     static final int ROWS_PER_INSERT = 1000;
-    /** One row of insert-messages, typed (its VALUES stand in a WITH, where nothing else types them). */
-    private static final String ROW = "(cast(? as uuid), cast(? as uuid), cast(? as uuid), cast(? as uuid), "
-            + "cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as integer), "
-            + "cast(? as bytea))";
 
     private final JdbcClient jdbc;
 
@@ -63,27 +57,43 @@ class Outbox {
                 .update();
     }
 
-    /** Many rows in one statement per {@link #ROWS_PER_INSERT} (a campaign's page: one round trip, one plan). */
+    /**
+     * Many rows in one statement per {@link #ROWS_PER_INSERT} (a campaign's page: one round trip, one plan), each
+     * column as one array.
+     */
     void insertAll(List<NewRow> rows) {
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            List<Object> params = new ArrayList<>(chunk.size() * 10);
-            StringBuilder values = new StringBuilder();
-            for (NewRow row : chunk) {
-                values.append(values.isEmpty() ? "" : ", ").append(ROW);
-                params.add(row.id());
-                params.add(row.account().value());
-                params.add(row.subscriberId());
-                // Typed, so a null needs no look-up of the parameter's type.
-                params.add(new SqlParameterValue(Types.OTHER, row.subscriptionId()));
-                params.add(row.channel().name());
-                params.add(row.purpose().name());
-                params.add(new SqlParameterValue(Types.VARCHAR, row.batchId()));
-                params.add(new SqlParameterValue(Types.VARCHAR, row.listId()));
-                params.add(row.keyVersion());
-                params.add(row.sealedContent());
+            int n = chunk.size();
+            UUID[] ids = new UUID[n];
+            UUID[] accounts = new UUID[n];
+            UUID[] subscribers = new UUID[n];
+            UUID[] subscriptions = new UUID[n];
+            String[] channels = new String[n];
+            String[] purposes = new String[n];
+            String[] batches = new String[n];
+            String[] lists = new String[n];
+            int[] versions = new int[n];
+            byte[][] sealed = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                NewRow row = chunk.get(i);
+                ids[i] = row.id();
+                accounts[i] = row.account().value();
+                subscribers[i] = row.subscriberId();
+                subscriptions[i] = row.subscriptionId();
+                channels[i] = row.channel().name();
+                purposes[i] = row.purpose().name();
+                batches[i] = row.batchId();
+                lists[i] = row.listId();
+                versions[i] = row.keyVersion();
+                sealed[i] = row.sealedContent();
             }
-            jdbc.sql(Sql.INSERT_MESSAGES.replace("VALUES_ROWS", values)).params(params).update();
+            jdbc.sql(Sql.INSERT_MESSAGES)
+                    .param("ids", ids).param("accountIds", accounts).param("subscriberIds", subscribers)
+                    .param("subscriptionIds", subscriptions).param("channels", channels).param("purposes", purposes)
+                    .param("batchIds", batches).param("listIds", lists).param("keyVersions", versions)
+                    .param("sealed", sealed)
+                    .update();
         }
     }
 

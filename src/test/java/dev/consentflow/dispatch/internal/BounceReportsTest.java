@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.dispatch.FeedbackEvent;
 import dev.consentflow.keys.KeyRing;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class BounceReportsTest {
 
+    /** Keys derived from their names, bound to the account where asked for one (ContentSealTest uses them too). */
     static final KeyRing KEYS = new KeyRing() {
         @Override
         public int currentVersion() {
@@ -22,13 +26,21 @@ class BounceReportsTest {
 
         @Override
         public SecretKey derive(String purpose, AccountId account, int version) {
-            return derive(purpose, version);
+            return key(purpose + "|account:" + account.value() + "|v" + version);
         }
 
         @Override
         public SecretKey derive(String purpose, int version) {
-            return new SecretKeySpec((purpose + version + "-0123456789abcdef0123456789abcdef").substring(0, 32)
-                    .getBytes(), "HmacSHA256");
+            return key(purpose + "|platform|v" + version);
+        }
+
+        private SecretKey key(String name) {
+            try {
+                return new SecretKeySpec(MessageDigest.getInstance("SHA-256")
+                        .digest(name.getBytes(StandardCharsets.UTF_8)), "AES");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     };
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consentflow.dispatch.Recipient;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,17 @@ class MailComposerTest {
     private final MailComposer composer = new MailComposer("Acme News <news@acme.example>",
             "https://mail.acme.example:8443/app", new DkimSigning(noDkim()));
     private final Session session = Session.getInstance(new Properties());
+
+    @Test
+    void aMultipartTypeIsWrittenAsJakartaMailsContentTypeWritesIt() throws Exception {
+        for (int digits = 1; digits <= 46; digits++) {
+            for (String boundary : List.of("----=_Part_" + "7".repeat(digits), MailComposer.Body.boundary())) {
+                ContentType type = new ContentType("multipart", "alternative", null);
+                type.setParameter("boundary", boundary);
+                assertThat(MailComposer.Body.alternativeType(boundary)).as(boundary).isEqualTo(type.toString());
+            }
+        }
+    }
 
     @Test
     void theMessageIdIsOnOurPublicHostAndMadeOfTheRowId() throws Exception {

@@ -1,5 +1,6 @@
 package dev.consentflow.dispatch.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.OutboundMessage;
 import dev.consentflow.dispatch.Purpose;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class OutboundMessagesTest {
@@ -24,6 +26,16 @@ class OutboundMessagesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OutboundMessages.check(mail(Purpose.WELCOME, "https://a.example/u/1", "a b")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLinkRefusesTheCharactersThePatternItReplacedRefused() {
+        Pattern unsafe = Pattern.compile("[\\p{Cntrl}\\s<>\"\\u2028\\u2029\\u0085]");
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String value = "https://a.example/u/" + c;
+            assertThat(OutboundMessages.hasUnsafeCharacter(value)).as("U+%04X", (int) c)
+                    .isEqualTo(unsafe.matcher(value).find());
+        }
     }
 
     @Test
