@@ -3,6 +3,8 @@ package dev.consentflow.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.IntegrationTest;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The server's engine runs on the MyBatis mappings read while the context was built ({@link EngineMappings}),
  * completed as the engine completes its own reading: its data source and transactions, batch execution, its
- * statement time-out, and every statement of its own reading.
+ * statement time-out, and every statement of its own reading, plus the one {@link InstanceRows} adds.
  */
 @IntegrationTest
 class EarlyMappingsIT {
@@ -33,9 +35,12 @@ class EarlyMappingsIT {
         assertThat(mappings.getEnvironment().getTransactionFactory()).isSameAs(configuration.getTransactionFactory());
         assertThat(mappings.getDefaultExecutorType()).isEqualTo(ExecutorType.BATCH);
         assertThat(mappings.getDefaultStatementTimeout()).isEqualTo(configuration.getJdbcStatementTimeout());
-        assertThat(mappings.getMappedStatementNames()).containsExactlyInAnyOrderElementsOf(
-                EngineMappings.read(configuration.getDatabaseTablePrefix(), configuration.getDatabaseType())
-                        .getMappedStatementNames());
+        Set<String> expected = new HashSet<>(EngineMappings.read(configuration.getDatabaseTablePrefix(),
+                configuration.getDatabaseType()).getMappedStatementNames());
+        expected.add(InstanceRows.STATEMENT);
+        expected.add(InstanceRows.STATEMENT.substring(InstanceRows.STATEMENT.lastIndexOf('.') + 1));
+        assertThat(mappings.getMappedStatementNames()).as("the engine's own statements and InstanceRows' one")
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(engine.getManagementService().getProperties()).containsKey("schema.version");
     }
 }
