@@ -80,7 +80,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final class Limited extends HttpServletRequestWrapper {
+    static final class Limited extends HttpServletRequestWrapper {
         private final long max;
         private ServletInputStream stream;
 

@@ -12,11 +12,14 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityConfiguration;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** The filter in front of the security chains: the chains alone, no handler look-up of Spring MVC's before them. */
 @IntegrationTest
@@ -66,5 +69,26 @@ class SecurityChainsIT {
         assertThat(form.status()).isEqualTo(404);
         assertThat(form.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(form.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    /**
+     * The chains' firewall is the web module's, which lets through, unchecked a second time, what the path firewall
+     * in front of everything checked; what either refuses is still a bad request.
+     */
+    @Test
+    void theChainsFirewallIsTheOneInFrontAndTheSameSpellingsAreRefused() {
+        // The chains' own FilterChainProxy is built by WebSecurity (the bean of that name wraps it).
+        Object webSecurity = ReflectionTestUtils.getField(context.getBean(WebSecurityConfiguration.class),
+                "webSecurity");
+        assertThat(ReflectionTestUtils.getField(webSecurity, "httpFirewall"))
+                .isSameAs(context.getBean(HttpFirewall.class));
+
+        Api anonymous = Api.at(port);
+        for (String path : List.of("/f//news-signup", "/f/news%2Fsignup", "/f/a/%2e%2e/b", "/f/x;y=1",
+                "/api/lists/%2e%2e/keys", "/engine-rest;x=1/deployment")) {
+            Api.Answer refused = anonymous.postRaw(path, "application/json", "{}");
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).as(path).startsWith("application/problem+json");
+        }
     }
 }
