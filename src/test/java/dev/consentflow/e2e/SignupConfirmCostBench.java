@@ -43,7 +43,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Not a test: a measurement of what one signup and one confirmation cost, run by hand, never by the build:
  * {@code ./mvnw -B -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SignupConfirmCostBench}
- * ({@code -Dbench.n=500}; {@code -Dbench.clients=16} posts as {@code bench/run} does, 4 by default). It posts N
+ * ({@code -Dbench.n=500}; {@code -Dbench.clients=16} posts as {@code bench/run} does, 4 by default;
+ * {@code -Dbench.look=true} also opens each link's page before the clicks and reports it as {@code look}). It posts N
  * signups to a form through HTTP, waits until every confirmation mail went out, then clicks the N links from the
  * real mails, and prints per operation what does not depend on the machine's
  * load: JDBC round trips, statements and commits (counted at the data source, by thread group and statement),
@@ -102,6 +103,12 @@ class SignupConfirmCostBench {
         report("signup", beforeSignups, afterSignups);
 
         List<String> tokens = tokensOf(people);
+        if (Boolean.getBoolean("bench.look")) {
+            // The page a link shows before its click (-Dbench.look=true): what a visit to it costs.
+            Snapshot beforeLooks = Snapshot.take(jdbc, true);
+            assertThat(inParallel(tokens.size(), i -> anonymous.get("/c/" + tokens.get(i)).status())).containsOnly(200);
+            report("look", beforeLooks, Snapshot.take(jdbc, false));
+        }
         Snapshot beforeConfirms = Snapshot.take(jdbc, true);
         confirm(tokens);
         Snapshot afterConfirms = Snapshot.take(jdbc, false);

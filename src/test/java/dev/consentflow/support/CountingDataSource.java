@@ -75,7 +75,7 @@ public final class CountingDataSource {
         return diff;
     }
 
-    static DataSource wrap(DataSource target) {
+    public static DataSource wrap(DataSource target) {
         return (DataSource) Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(),
                 new Class<?>[] {DataSource.class, Closeable.class}, new Handler(target, null) {
                     @Override
@@ -149,7 +149,7 @@ public final class CountingDataSource {
     }
 
     /** A thread's name without its numbers: the pool it belongs to. */
-    static String group(String threadName) {
+    public static String group(String threadName) {
         return threadName.replaceAll("[0-9]+", "");
     }
 

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * own result map and taken into the command as the engine takes a row it reads (its entity cache, {@code postLoad});
  * a row the command holds already stays the one it holds. A confirmation click read them in four round trips (the
  * executions and subscriptions by {@link CorrelateToInstanceCmd}, then the engine the instance's variables and the
- * waiting execution's jobs, whose timer it deletes).
+ * waiting execution's jobs, whose timer it deletes). Where {@link PlatformScopeEnds} writes the history, the start
+ * times of the instance's open history rows come along in the same round trip, for the ends of this command.
  *
  * <p>The engine asks for an execution's jobs ({@code select * from ACT_RU_JOB where EXECUTION_ID_ = ?}) when it
  * first needs them; this plugin's job manager answers that question, for an execution of an instance read here in
@@ -39,6 +40,8 @@ import org.springframework.stereotype.Component;
 class InstanceRows extends AbstractProcessEnginePlugin {
 
     static final String STATEMENT = InstanceRows.class.getName() + ".selectInstanceRows";
+    /** The same, with the start times of the instance's open history rows, for {@link PlatformScopeEnds}. */
+    static final String STATEMENT_AND_STARTS = InstanceRows.class.getName() + ".selectInstanceRowsAndStarts";
     private static final String MAPPING = "engine/instance-rows.xml";
 
     @Override
@@ -76,14 +79,30 @@ class InstanceRows extends AbstractProcessEnginePlugin {
                 .getSqlSessionFactory().getConfiguration().hasStatement(STATEMENT, false)) {
             return null;
         }
-        List<?> sets = commandContext.getDbSqlSession().getSqlSession().selectList(STATEMENT, processInstanceId);
+        boolean starts = readsStarts(commandContext.getProcessEngineConfiguration());
+        List<?> sets = commandContext.getDbSqlSession().getSqlSession()
+                .selectList(starts ? STATEMENT_AND_STARTS : STATEMENT, processInstanceId);
         DbEntityManager entities = commandContext.getDbEntityManager();
         Rows rows = new Rows(taken(entities, sets.get(0), ExecutionEntity.class),
                 taken(entities, sets.get(1), EventSubscriptionEntity.class),
                 taken(entities, sets.get(2), VariableInstanceEntity.class),
                 taken(entities, sets.get(3), JobEntity.class));
         jobs.read(rows);
+        if (starts) {
+            PlatformScopeEnds.read(commandContext, processInstanceId, ((List<?>) sets.get(4)).stream()
+                    .map(PlatformScopeEnds.Start.class::cast).toList());
+        }
         return rows;
+    }
+
+    /**
+     * Whether the instance's open history rows are read along: only where {@link PlatformScopeEnds} writes the
+     * history, which would otherwise read the start times of the rows the message ends.
+     */
+    private static boolean readsStarts(ProcessEngineConfigurationImpl configuration) {
+        return configuration.isDbHistoryUsed() && configuration.getCustomHistoryEventHandlers() != null
+                && configuration.getCustomHistoryEventHandlers().stream()
+                        .anyMatch(PlatformScopeEnds.class::isInstance);
     }
 
     /** Each row as the engine takes a row it loaded: into the cache unless held already, then the one held. */

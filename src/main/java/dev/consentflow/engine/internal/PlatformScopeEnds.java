@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.impl.context.Context;
@@ -25,16 +26,19 @@ import org.operaton.bpm.engine.impl.interceptor.CommandContextListener;
  * ({@code select HAI.START_TIME_ from ACT_HI_ACTINST ...}, then {@code select HPI.START_TIME_, HPI.REMOVAL_TIME_ from
  * ACT_HI_PROCINST ...}), two round trips of every confirmation click (SignupConfirmCostBench). Here the first such end
  * in a command reads its own start time and its instance's in one statement, and the instance's end takes its start
- * from there. The same start times, durations and rows as the engine's; accounts' flows, and every other event, go
- * the engine's way.
+ * from there. A message to an instance ({@link CorrelateToInstanceCmd}) reads those start times with the instance's rows,
+ * in their round trip ({@link InstanceRows}), and an end of them in that command reads nothing. The same start times,
+ * durations and rows as the engine's; accounts' flows, and every other event, go the engine's way.
  */
 final class PlatformScopeEnds extends DbHistoryEventHandler {
 
     private static final String READ = "select 'A', START_TIME_ from %1$sACT_HI_ACTINST where ID_ = ?"
             + " union all select 'P', START_TIME_ from %1$sACT_HI_PROCINST where ID_ = ?";
 
+    /** The start times known in the command running on this thread (one command at a time per thread). */
+    private static final ThreadLocal<Known> KNOWN = new ThreadLocal<>();
+
     private final PlatformDefinitions platform;
-    private final ThreadLocal<Known> known = new ThreadLocal<>();
 
     PlatformScopeEnds(PlatformDefinitions platform) {
         this.platform = platform;
@@ -62,19 +66,49 @@ final class PlatformScopeEnds extends DbHistoryEventHandler {
                         && event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END);
     }
 
+    /**
+     * A start time of a history row that has not ended, read with an instance's rows ({@link InstanceRows}): kind
+     * {@code A} an activity instance's, {@code P} the process instance's.
+     */
+    record Start(String kind, String id, Date start) {
+    }
+
+    /**
+     * Keeps, for the rest of the command, the start times of one instance's rows read in it: an end of one of them
+     * takes its start from here instead of reading it.
+     */
+    static void read(CommandContext command, String processInstanceId, List<Start> starts) {
+        Known kept = known(command);
+        for (Start start : starts) {
+            if ("P".equals(start.kind())) {
+                kept.instanceStarts.put(processInstanceId, start.start());
+            } else {
+                kept.activityStarts.put(start.id(), start.start());
+            }
+        }
+    }
+
+    private static Known known(CommandContext command) {
+        Known kept = KNOWN.get();
+        if (kept == null || kept.command != command) {
+            kept = new Known(command);
+            KNOWN.set(kept);
+            command.registerCommandContextListener(kept);
+        }
+        return kept;
+    }
+
     /** The row's start time; null when there is no row (then the engine's way decides). */
     private Date startOf(HistoryEvent event) {
         CommandContext command = Context.getCommandContext();
-        Known kept = known.get();
-        if (kept == null || kept.command != command) {
-            kept = new Known(command);
-            known.set(kept);
-            command.registerCommandContextListener(kept);
-        }
+        Known kept = known(command);
         boolean instance = event instanceof HistoricProcessInstanceEventEntity;
         String processInstanceId = instance ? event.getId() : event.getProcessInstanceId();
         if (instance && kept.instanceStarts.containsKey(processInstanceId)) {
             return kept.instanceStarts.get(processInstanceId);
+        }
+        if (!instance && kept.activityStarts.containsKey(event.getId())) {
+            return kept.activityStarts.get(event.getId());
         }
         Date activityStart = null;
         String prefix = Context.getProcessEngineConfiguration().getDatabaseTablePrefix();
@@ -99,11 +133,12 @@ final class PlatformScopeEnds extends DbHistoryEventHandler {
         return instance ? kept.instanceStarts.get(processInstanceId) : activityStart;
     }
 
-    /** The instances' start times read in one command, forgotten when it closes. */
-    private final class Known implements CommandContextListener {
+    /** The instances' and activities' start times read in one command, forgotten when it closes. */
+    private static final class Known implements CommandContextListener {
 
         final CommandContext command;
         final Map<String, Date> instanceStarts = new HashMap<>();
+        final Map<String, Date> activityStarts = new HashMap<>();
 
         Known(CommandContext command) {
             this.command = command;
@@ -120,8 +155,8 @@ final class PlatformScopeEnds extends DbHistoryEventHandler {
         }
 
         private void forget() {
-            if (known.get() == this) {
-                known.remove();
+            if (KNOWN.get() == this) {
+                KNOWN.remove();
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ListInfo;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * confirm step nor the welcome after it reads them again, and the row is written once: CONFIRMED, the card confirmed,
  * no evidence (the evidence is sealed into the row only when the confirm step did not run in the click's transaction
  * by its commit). A step that runs without them (in a transaction of its own) locks the row and opens the seal.
+ *
+ * <p>The confirm step's write of the row waits for the next statement of this module in the transaction: the
+ * welcome's token insert carries it ({@link #takeHandOver}), one round trip where there were two; nothing reads the
+ * row in between (it is locked by the click, the engine's steps read none of it). A row no welcome carried is
+ * written just before the commit, or before any other write of this class.
  */
 @Component
 class ClickHandOver {
@@ -53,6 +59,8 @@ class ClickHandOver {
             public void beforeCommit(boolean readOnly) {
                 if (!click.handedOver) {
                     sealInto(locked, evidence);
+                } else {
+                    writePending(click);
                 }
             }
 
@@ -87,11 +95,13 @@ class ClickHandOver {
         ConfirmationSubjects.Confirmed confirmed = subjects.confirm(clicked, click.evidence());
         UUID subscriber = confirmed.subscriberId() == null ? null : confirmed.subscriberId().value();
         if (ofThisTransaction && !click.handedOver) {
-            if (requests.confirmedAndHandedOver(processInstanceId, click.evidence().at(), subscriber) != 1) {
-                throw new IllegalStateException("the clicked request " + processInstanceId + " does not wait any more");
-            }
+            // Written with the next statement of this module in the transaction (the welcome's), or before the commit.
+            click.pending = new HandOver(processInstanceId, click.evidence().at(), subscriber);
             click.handedOver = true;
         } else {
+            if (ofThisTransaction) {
+                writePending(click);
+            }
             requests.evidenceHandedOver(processInstanceId, subscriber);
         }
         Map<String, Object> variables = new HashMap<>();
@@ -101,6 +111,44 @@ class ClickHandOver {
             variables.put(ResubscriptionProcess.Var.SUBSCRIPTION_ID, confirmed.subscriptionId().value().toString());
         }
         return variables;
+    }
+
+    /**
+     * The confirm step's write of this instance's clicked row, not sent yet, for the caller to send with its own
+     * statement in this transaction: it must make the row CONFIRMED with {@link HandOver#checked} (exactly one row
+     * changed). Empty when there is none (no click of this transaction, or written already).
+     */
+    Optional<HandOver> takeHandOver(String processInstanceId) {
+        Click click = (Click) TransactionSynchronizationManager.getResource(new Clicked(processInstanceId));
+        if (click == null || click.pending == null) {
+            return Optional.empty();
+        }
+        HandOver pending = click.pending;
+        click.pending = null;
+        return Optional.of(pending);
+    }
+
+    private void writePending(Click click) {
+        HandOver pending = click.pending;
+        if (pending != null) {
+            click.pending = null;
+            pending.checked(requests.confirmedAndHandedOver(pending.processInstanceId(), pending.at(),
+                    pending.subscriberId()));
+        }
+    }
+
+    /**
+     * The write of a clicked row by its confirm step: CONFIRMED at the click's time, the card confirmed, no evidence
+     * kept, only while it waits ({@code state = 'WAITING'}).
+     */
+    record HandOver(String processInstanceId, Instant at, UUID subscriberId) {
+
+        /** Refuses a write that changed no row: the row the click locked does not wait any more. */
+        void checked(int rows) {
+            if (rows != 1) {
+                throw new IllegalStateException("the clicked request " + processInstanceId + " does not wait any more");
+            }
+        }
     }
 
     /**
@@ -122,6 +170,7 @@ class ClickHandOver {
         private final ConsentEvidence evidence;
         private final ListInfo list;
         private boolean handedOver;
+        private HandOver pending;
 
         Click(ConfirmationRequest request, ConsentEvidence evidence, ListInfo list) {
             this.request = request;

@@ -67,10 +67,14 @@ class ConfirmationClicks {
         this.handOver = handOver;
     }
 
-    /** What the link shows, read in one transaction. */
+    /** What the link shows, read in one transaction: the link and its request in one statement, then its list. */
     @Transactional(readOnly = true)
     Visit look(String token) {
-        return tokens.find(token).flatMap(link -> requests.findById(link.processInstanceId()))
+        if (!ConfirmationTokens.isWellFormed(token)) {
+            return Visit.NOWHERE;
+        }
+        return requests.findOfLink(tokens.hash(ConfirmationPurpose.SIGNUP, token),
+                        tokens.hash(ConfirmationPurpose.RESUBSCRIPTION, token))
                 .map(request -> new Visit(request.isWaiting() ? Link.WAITING : Link.ALREADY_CONFIRMED, request,
                         subjects.list(request).orElse(null)))
                 .orElse(Visit.NOWHERE);

@@ -27,6 +27,18 @@ interface ConfirmationRequestRepository extends ListCrudRepository<ConfirmationR
                for update of r""")
     Optional<ConfirmationRequest> lockSignupOfLink(byte[] signupHash);
 
+    /**
+     * The request a link leads to, by the link's hash for either purpose (the text of a link does not say which it
+     * is), each hash matched only as its purpose's: the link's look-up and the request's read in one statement (a
+     * link's page made two).
+     */
+    @Query("""
+            select r.* from subscription_confirmation_request r
+              join subscription_confirmation_request_token t on t.process_instance_id = r.process_instance_id
+             where (t.token_hash = :signupHash and t.purpose = 'SIGNUP')
+                or (t.token_hash = :resubscriptionHash and t.purpose = 'RESUBSCRIPTION')""")
+    Optional<ConfirmationRequest> findOfLink(byte[] signupHash, byte[] resubscriptionHash);
+
     @Query("""
             select * from subscription_confirmation_request
             where purpose = 'SIGNUP' and subscription_id = :subscriptionId and state = 'WAITING' for update""")

@@ -35,10 +35,11 @@ class OneClickLinks implements UnsubscribeLinks {
 
     /**
      * The link for the first list mail of a subscription (its welcome: no token yet as a rule), with the list's own
-     * wording of that mail, read with the token's insert.
+     * wording of that mail, read with the token's insert; the insert carries {@code handOver}'s write when not null.
      */
-    FirstLink firstUnsubscribeLink(AccountId account, SubscriptionId subscription, ListInfo list, MailKind kind) {
-        UnsubscribeTokens.FirstToken first = tokens.tokenOfNew(account, subscription, list.id(), kind);
+    FirstLink firstUnsubscribeLink(AccountId account, SubscriptionId subscription, ListInfo list, MailKind kind,
+                                   ClickHandOver.HandOver handOver) {
+        UnsubscribeTokens.FirstToken first = tokens.tokenOfNew(account, subscription, list.id(), kind, handOver);
         return new FirstLink(messages.unsubscribeLink(first.token()), first.wording());
     }
 

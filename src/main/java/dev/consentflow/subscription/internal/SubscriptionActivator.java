@@ -47,7 +47,8 @@ class SubscriptionActivator {
      * click's transaction the list is the one the click read under the request's lock, just confirmed on;
      * otherwise (an instance that reached this step before it ran in the click's transaction) it is read here, and
      * a subscription that is gone meanwhile gets no welcome. A mail speaks in the name of the list's brand (one read
-     * of its record).
+     * of its record). The token's insert carries the confirm step's write of the clicked row, when it waits to be
+     * sent ({@link ClickHandOver#takeHandOver}).
      */
     void sendWelcome(String processInstanceId, AccountId account, SubscriberId subscriber,
                      SubscriptionId subscription, Channel channel) {
@@ -55,7 +56,7 @@ class SubscriptionActivator {
                 .or(() -> subscriptions.subscription(account, subscription).map(SubscriptionRef::list));
         list.ifPresent(onList -> {
             OneClickLinks.FirstLink unsubscribe = links.firstUnsubscribeLink(account, subscription, onList,
-                    MailKind.WELCOME);
+                    MailKind.WELCOME, clicks.takeHandOver(processInstanceId).orElse(null));
             dispatch.enqueue(new OutboundMessage(account, subscriber.value(), subscription.value(),
                     channel, Purpose.WELCOME, null,
                     messages.welcome(channel, onList, brands.ofMail(account, channel, onList), unsubscribe.url(),

@@ -2,6 +2,7 @@ package dev.consentflow.subscription.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -44,6 +45,44 @@ interface UnsubscribeTokenRepository extends Repository<UnsubscribeToken, UUID> 
             rowMapperClass = InsertedWithWording.Rows.class)
     InsertedWithWording insertIfAbsentWithWording(UUID subscriptionId, UUID accountId, byte[] tokenHash,
                                                   byte[] tokenSealed, int keyVersion, UUID listId, String kind);
+
+    /**
+     * As {@link #insertIfAbsentWithWording}, and in the same statement a clicked confirmation request's write by its
+     * confirm step (as {@code ConfirmationRequestRepository.confirmedAndHandedOver}): the rows it changed, 1 or 0.
+     */
+    @Query(value = """
+            with handed as (
+                update subscription_confirmation_request set state = 'CONFIRMED', confirmed_at = :at,
+                       click_evidence = null, subscriber_id = :subscriberId
+                 where process_instance_id = :processInstanceId and state = 'WAITING'
+                returning 1),
+            made as (
+                insert into subscription_unsubscribe_token (subscription_id, account_id, token_hash, token_sealed, key_version)
+                values (:subscriptionId, :accountId, :tokenHash, :tokenSealed, :keyVersion)
+                on conflict (subscription_id) do nothing
+                returning 1)
+            select (select count(*) from handed) as handed, (select count(*) from made) as made, t.subject, t.html, t.text
+              from (values (1)) as one (x)
+              left join subscription_mail_template t on t.list_id = :listId and t.kind = :kind""",
+            rowMapperClass = HandedOverAndInserted.Rows.class)
+    HandedOverAndInserted handOverAndInsertIfAbsentWithWording(String processInstanceId, Instant at, UUID subscriberId,
+                                                               UUID subscriptionId, UUID accountId, byte[] tokenHash,
+                                                               byte[] tokenSealed, int keyVersion, UUID listId,
+                                                               String kind);
+
+    /** The rows the hand-over changed (1 or 0), and what {@link #insertIfAbsentWithWording} answers. */
+    record HandedOverAndInserted(int handed, InsertedWithWording inserted) {
+
+        /** The row of {@link #handOverAndInsertIfAbsentWithWording}. */
+        static final class Rows implements RowMapper<HandedOverAndInserted> {
+            private final InsertedWithWording.Rows inserted = new InsertedWithWording.Rows();
+
+            @Override
+            public HandedOverAndInserted mapRow(ResultSet rs, int row) throws SQLException {
+                return new HandedOverAndInserted(rs.getInt("handed"), inserted.mapRow(rs, row));
+            }
+        }
+    }
 
     /** Whether the token was stored (1) or the subscription had one (0), and the list's own wording (or null). */
     record InsertedWithWording(int made, MailTemplate wording) {

@@ -59,10 +59,29 @@ class UnsubscribeTokens {
      */
     @Transactional
     FirstToken tokenOfNew(AccountId account, SubscriptionId subscription, UUID listId, MailKind kind) {
+        return tokenOfNew(account, subscription, listId, kind, null);
+    }
+
+    /**
+     * As above; the insert's statement also makes {@code handOver}'s write of a clicked confirmation request when it
+     * is not null (checked: one row), one round trip for both.
+     */
+    @Transactional
+    FirstToken tokenOfNew(AccountId account, SubscriptionId subscription, UUID listId, MailKind kind,
+                          ClickHandOver.HandOver handOver) {
         String token = RandomTokens.next();
         UnsubscribeToken made = made(account, subscription, token);
-        var inserted = tokens.insertIfAbsentWithWording(made.subscriptionId(), made.accountId(), made.tokenHash(),
-                made.tokenSealed(), made.keyVersion(), listId, kind.code());
+        UnsubscribeTokenRepository.InsertedWithWording inserted;
+        if (handOver == null) {
+            inserted = tokens.insertIfAbsentWithWording(made.subscriptionId(), made.accountId(), made.tokenHash(),
+                    made.tokenSealed(), made.keyVersion(), listId, kind.code());
+        } else {
+            var both = tokens.handOverAndInsertIfAbsentWithWording(handOver.processInstanceId(), handOver.at(),
+                    handOver.subscriberId(), made.subscriptionId(), made.accountId(), made.tokenHash(),
+                    made.tokenSealed(), made.keyVersion(), listId, kind.code());
+            handOver.checked(both.handed());
+            inserted = both.inserted();
+        }
         return new FirstToken(inserted.made() == 1 ? token : storedBefore(account, subscription),
                 Optional.ofNullable(inserted.wording()));
     }

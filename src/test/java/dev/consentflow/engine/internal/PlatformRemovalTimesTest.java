@@ -3,6 +3,7 @@ package dev.consentflow.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.engine.HistoryRetention;
+import dev.consentflow.support.CountingDataSource;
 import dev.consentflow.support.ProcessTestEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +11,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ProcessEngine;
+import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
+import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.history.DefaultHistoryRemovalTimeProvider;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
 import org.operaton.bpm.model.bpmn.Bpmn;
@@ -95,6 +100,62 @@ class PlatformRemovalTimesTest {
         assertThat(process.getStartTime().toInstant()).isEqualTo(start);
         assertThat(process.getDurationInMillis()).isEqualTo(Duration.ofMinutes(90).plusMillis(7).toMillis());
         assertThat(process.getEndActivityId()).isEqualTo("EndEvent_Done");
+    }
+
+    /**
+     * A message to the instance by its id ({@link CorrelateToInstanceCmd}) reads those start times with the
+     * instance's rows, in their round trip ({@link InstanceRows}): the ends read nothing more, and keep the start
+     * times and durations the engine's reads gave.
+     */
+    @Test
+    void aMessageToAPlatformInstanceTakesTheStartTimesOfWhatItEndsFromTheInstancesRows() {
+        StandaloneProcessEngineConfiguration configuration = ProcessTestEngine.configuration("removal_time_tests",
+                "scope-ends-tests");
+        configuration.setDataSource(CountingDataSource.wrap(new PooledDataSource("org.postgresql.Driver",
+                TestDatabases.jdbcUrl("removal_time_tests"), TestDatabases.username(), TestDatabases.password())));
+        configuration.getProcessEnginePlugins().add(new PlatformHistory());
+        configuration.getProcessEnginePlugins().add(new InstanceRows());
+        ProcessEngine counted = configuration.buildProcessEngine();
+        String deployment = counted.getRepositoryService().createDeployment()
+                .addModelInstance("platform-message.bpmn", waiting("platform-message", 180)).deploy().getId();
+        try {
+            Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Duration ran = Duration.ofMinutes(90).plusMillis(7);
+            ClockUtil.setCurrentTime(Date.from(start));
+            String instance = counted.getRuntimeService().createProcessInstanceByKey("platform-message")
+                    .setVariable("subscriberId", UUID.randomUUID().toString()).execute().getId();
+            ClockUtil.setCurrentTime(Date.from(start.plus(ran)));
+
+            String thread = CountingDataSource.group(Thread.currentThread().getName());
+            Map<CountingDataSource.Key, Long> before = CountingDataSource.snapshot();
+            configuration.getCommandExecutorTxRequired()
+                    .execute(new CorrelateToInstanceCmd("removal.go", instance, Map.of()));
+            Map<String, Long> statements = new HashMap<>();
+            CountingDataSource.since(before, CountingDataSource.snapshot()).forEach((key, count) -> {
+                if (key.group().equals(thread) && key.kind().equals(CountingDataSource.KIND_EXECUTE)) {
+                    statements.merge(key.sql(), count, Long::sum);
+                }
+            });
+
+            assertThat(statements.keySet()).as("no start time read of its own")
+                    .noneMatch(sql -> sql.contains("START_TIME_ from ACT_HI_ACTINST where ID_"));
+            assertThat(statements.entrySet()).as("read with the instance's rows")
+                    .filteredOn(e -> e.getKey().contains("ACT_RU_EXECUTION where PROC_INST_ID_")
+                            && e.getKey().contains("END_TIME_ is null"))
+                    .singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo(1));
+            HistoryService counts = counted.getHistoryService();
+            HistoricActivityInstance waited = counts.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                    .activityId("Task_Wait").singleResult();
+            assertThat(waited.getStartTime().toInstant()).isEqualTo(start);
+            assertThat(waited.getDurationInMillis()).isEqualTo(ran.toMillis());
+            var process = counts.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
+            assertThat(process.getStartTime().toInstant()).isEqualTo(start);
+            assertThat(process.getDurationInMillis()).isEqualTo(ran.toMillis());
+            assertThat(process.getEndActivityId()).isEqualTo("EndEvent_Done");
+        } finally {
+            counted.getRepositoryService().deleteDeployment(deployment, true);
+            counted.close();
+        }
     }
 
     @Test

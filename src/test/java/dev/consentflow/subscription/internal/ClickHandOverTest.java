@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
 /**
  * The click's row is written once when its confirm step runs in the click's transaction (CONFIRMED, the card, no
  * evidence); when the step has not run by the commit, the evidence is sealed into the row just before it, and a
- * confirm step in a later transaction of its own opens it from there.
+ * confirm step in a later transaction of its own opens it from there. The step's write goes with the welcome's
+ * token insert when there is one, else just before the commit.
  */
 class ClickHandOverTest {
 
@@ -74,6 +75,22 @@ class ClickHandOverTest {
         verify(requests, never()).confirmed(anyString(), any(), any());
         verify(requests, never()).evidenceHandedOver(anyString(), any());
         verify(subjects).confirm(waiting, click);
+    }
+
+    /** The welcome's token insert carries the row's write ({@link UnsubscribeTokens}): nothing is left for the commit. */
+    @Test
+    void theConfirmStepsWriteTakenByTheWelcomeIsNotWrittenAgain() {
+        handOver.clicked(waiting, click, null);
+        handOver.confirm(instance);
+        verify(requests, never()).confirmedAndHandedOver(anyString(), any(), any());
+
+        assertThat(handOver.takeHandOver(instance))
+                .contains(new ClickHandOver.HandOver(instance, now, subscriber));
+        assertThat(handOver.takeHandOver(instance)).as("taken once").isEmpty();
+        commit();
+
+        verify(requests, never()).confirmedAndHandedOver(anyString(), any(), any());
+        verify(requests, never()).confirmed(anyString(), any(), any());
     }
 
     @Test
