@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.IntegrationTest;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
@@ -15,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The server's engine runs on the MyBatis mappings read while the context was built ({@link EngineMappings}),
  * completed as the engine completes its own reading: its data source and transactions, batch execution, its
- * statement time-out, and every statement of its own reading, plus the one {@link InstanceRows} adds.
+ * statement time-out, and every statement of its own reading, plus the two {@link InstanceRows} adds.
  */
 @IntegrationTest
 class EarlyMappingsIT {
@@ -37,9 +38,11 @@ class EarlyMappingsIT {
         assertThat(mappings.getDefaultStatementTimeout()).isEqualTo(configuration.getJdbcStatementTimeout());
         Set<String> expected = new HashSet<>(EngineMappings.read(configuration.getDatabaseTablePrefix(),
                 configuration.getDatabaseType()).getMappedStatementNames());
-        expected.add(InstanceRows.STATEMENT);
-        expected.add(InstanceRows.STATEMENT.substring(InstanceRows.STATEMENT.lastIndexOf('.') + 1));
-        assertThat(mappings.getMappedStatementNames()).as("the engine's own statements and InstanceRows' one")
+        for (String statement : List.of(InstanceRows.STATEMENT, InstanceRows.STATEMENT_AND_STARTS)) {
+            expected.add(statement);
+            expected.add(statement.substring(statement.lastIndexOf('.') + 1));
+        }
+        assertThat(mappings.getMappedStatementNames()).as("the engine's own statements and InstanceRows' two")
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(engine.getManagementService().getProperties()).containsKey("schema.version");
     }
