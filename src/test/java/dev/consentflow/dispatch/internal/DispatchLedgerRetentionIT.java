@@ -143,6 +143,27 @@ class DispatchLedgerRetentionIT {
     }
 
     @Test
+    void aBatchWithAMessageOnItsWayIsKeptThoughTheBatchIndexLeavesSendingRowsOut() {
+        String batch = "kept-" + suffix;
+        for (String state : List.of("QUEUED", "SENDING", "SENT", "HARD_FAIL")) {
+            jdbc.sql("""
+                            insert into dispatch_outbox (id, account_id, subscriber_id, channel, purpose, batch_id,
+                                                         key_version, state)
+                            values (:id, :account, :subscriber, 'EMAIL', 'CAMPAIGN', :batch, 1, :state)""")
+                    .param("id", UUID.randomUUID()).param("account", account.value())
+                    .param("subscriber", UUID.randomUUID()).param("batch", batch).param("state", state).update();
+        }
+        String retired = dev.consentflow.NamedSql.read("dispatch", "retired-batch");
+        assertThat(jdbc.sql(retired).param("batchId", batch).query().singleRow().get("kept")).isEqualTo(4L);
+        jdbc.sql("delete from dispatch_outbox where batch_id = :b and state <> 'SENDING'").param("b", batch).update();
+        assertThat(jdbc.sql(retired).param("batchId", batch).query().singleRow().get("kept"))
+                .as("the one SENDING message, which dispatch_outbox_batch does not index (V335)").isEqualTo(1L);
+        assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'dispatch_outbox_batch'")
+                .query(String.class).single()).doesNotContain("'SENDING'").contains("'QUEUED'", "'UNKNOWN'");
+        jdbc.sql("delete from dispatch_outbox where batch_id = :b").param("b", batch).update();
+    }
+
+    @Test
     void singleMessagesLeaveAfterThePeriodStayInThePersonsHistoryAndALateComplaintStillCounts() throws Exception {
         Person dora = person("dora." + suffix + "@example.dk");
         UUID old = automationMail(dora);
