@@ -67,6 +67,17 @@ public final class CostMeter {
                 ((Number) wal.get("wal_fpi")).longValue(), commits, tables);
     }
 
+    /** Rows written per table between two snapshots: inserted, updated, of which HOT, deleted. */
+    public static Map<String, long[]> rowsWritten(Snapshot from, Snapshot to) {
+        Map<String, long[]> written = new TreeMap<>();
+        to.tables().forEach((table, counts) -> {
+            long[] was = from.tables().getOrDefault(table, new long[4]);
+            written.put(table, new long[] {counts[0] - was[0], counts[1] - was[1], counts[2] - was[2],
+                    counts[3] - was[3]});
+        });
+        return written;
+    }
+
     /** WAL bytes between two snapshots. */
     public long walBytes(Snapshot from, Snapshot to) {
         return jdbc.sql("select pg_wal_lsn_diff(cast(:to as pg_lsn), cast(:from as pg_lsn))::bigint")

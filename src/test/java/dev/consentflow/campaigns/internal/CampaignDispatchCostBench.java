@@ -146,15 +146,10 @@ class CampaignDispatchCostBench {
         });
         out.append(waits.report());
         out.append("\nrows written per message (inserted, updated, of which HOT, deleted), by table:\n");
-        after.tables().forEach((table, counts) -> {
-            long[] was = before.tables().getOrDefault(table, new long[4]);
-            long ins = counts[0] - was[0];
-            long upd = counts[1] - was[1];
-            long hot = counts[2] - was[2];
-            long del = counts[3] - was[3];
-            if ((ins + upd + del) * 100L >= n && !table.startsWith("act_")) {
+        CostMeter.rowsWritten(before, after).forEach((table, w) -> {
+            if ((w[0] + w[1] + w[3]) * 100L >= n && !table.startsWith("act_")) {
                 out.append(String.format("  %-40s ins %6.3f  upd %6.3f  hot %6.3f  del %6.3f%n", table,
-                        ins / (double) n, upd / (double) n, hot / (double) n, del / (double) n));
+                        w[0] / (double) n, w[1] / (double) n, w[2] / (double) n, w[3] / (double) n));
             }
         });
         long engineRows = after.tables().entrySet().stream().filter(e -> e.getKey().startsWith("act_"))

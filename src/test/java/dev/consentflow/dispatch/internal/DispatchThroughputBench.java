@@ -181,15 +181,10 @@ class DispatchThroughputBench {
                 (to.jvmCpuNanos() - from.jvmCpuNanos()) / 1e6 / n, meter.walBytes(from, to) / (double) n,
                 (to.walRecords() - from.walRecords()) / (double) n, (to.walFpi() - from.walFpi()) / (double) n,
                 (to.commits() - from.commits()) / (double) n));
-        to.tables().forEach((table, counts) -> {
-            long[] was = from.tables().getOrDefault(table, new long[4]);
-            long ins = counts[0] - was[0];
-            long upd = counts[1] - was[1];
-            long hot = counts[2] - was[2];
-            long del = counts[3] - was[3];
-            if ((ins + upd + del) * 100L >= n) {
+        CostMeter.rowsWritten(from, to).forEach((table, w) -> {
+            if ((w[0] + w[1] + w[3]) * 100L >= n) {
                 out.append(String.format("  rows %-36s ins %6.3f  upd %6.3f  hot %6.3f  del %6.3f%n", table,
-                        ins / (double) n, upd / (double) n, hot / (double) n, del / (double) n));
+                        w[0] / (double) n, w[1] / (double) n, w[2] / (double) n, w[3] / (double) n));
             }
         });
         try {
