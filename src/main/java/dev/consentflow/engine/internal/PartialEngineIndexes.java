@@ -142,22 +142,15 @@ class PartialEngineIndexes extends AbstractProcessEnginePlugin {
     }
 
     private static boolean tableExists(Connection c, String table) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select to_regclass(?) is not null")) {
-            s.setString(1, table);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
+        return Boolean.TRUE.equals(answer(c, "select to_regclass(?) is not null", table));
     }
 
     /** Whether the index exists under its own name as ours, or cannot be made (it does not exist at all). */
     private static boolean done(Connection c, Partial p) {
-        try (PreparedStatement s = c.prepareStatement("select i.indpred is not null from pg_index i "
-                + "where i.indexrelid = to_regclass(?)")) {
-            s.setString(1, p.index());
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getBoolean(1) : valid(c, p.temporary()) == null;
-            }
+        try {
+            Boolean partial = answer(c, "select indpred is not null from pg_index where indexrelid = to_regclass(?)",
+                    p.index());
+            return partial != null ? partial : valid(c, p.temporary()) == null;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -165,8 +158,13 @@ class PartialEngineIndexes extends AbstractProcessEnginePlugin {
 
     /** Whether the index is valid; null when there is none of that name. */
     private static Boolean valid(Connection c, String index) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select indisvalid from pg_index where indexrelid = to_regclass(?)")) {
-            s.setString(1, index);
+        return answer(c, "select indisvalid from pg_index where indexrelid = to_regclass(?)", index);
+    }
+
+    /** The one boolean a query of one name answers; null when it answers no row. */
+    private static Boolean answer(Connection c, String sql, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, name);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getBoolean(1) : null;
             }
