@@ -10,6 +10,7 @@ import dev.consentflow.support.Api.Answer;
 import dev.consentflow.support.CountingDataSource;
 import dev.consentflow.support.CountingDataSource.Key;
 import dev.consentflow.support.DevMailbox;
+import dev.consentflow.support.PgStatistics;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -44,7 +46,9 @@ import org.springframework.test.context.TestPropertySource;
  * Not a test: a measurement of what one signup and one confirmation cost, run by hand, never by the build:
  * {@code ./mvnw -B -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SignupConfirmCostBench}
  * ({@code -Dbench.n=500}; {@code -Dbench.clients=16} posts as {@code bench/run} does, 4 by default;
- * {@code -Dbench.look=true} also opens each link's page before the clicks and reports it as {@code look}). It posts N
+ * {@code -Dbench.look=true} also opens each link's page before the clicks and reports it as {@code look};
+ * {@code -Dbench.statements=true} starts the embedded PostgreSQL with pg_stat_statements and adds PostgreSQL's view:
+ * per statement calls, plans, times, blocks and WAL, the WAL as a whole, HOT updates and index scans). It posts N
  * signups to a form through HTTP, waits until every confirmation mail went out, then clicks the N links from the
  * real mails, and prints per operation what does not depend on the machine's
  * load: JDBC round trips, statements and commits (counted at the data source, by thread group and statement),
@@ -61,6 +65,13 @@ class SignupConfirmCostBench {
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 100);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final String CLIENT_THREAD = "bench-client-";
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+
+    static {
+        if (STATEMENTS) {
+            PgStatistics.preloadInThisJvm();
+        }
+    }
 
     @TestConfiguration
     static class Counting {
@@ -76,6 +87,11 @@ class SignupConfirmCostBench {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
+    PgStatistics pg;
+
     Api anonymous;
     String form;
     final StringBuilder report = new StringBuilder();
@@ -83,6 +99,8 @@ class SignupConfirmCostBench {
     @Test
     void measure() throws Exception {
         anonymous = Api.at(port);
+        pg = STATEMENTS ? PgStatistics.of(dataSource) : null;
+        assertThat(pg != null || !STATEMENTS).as("pg_stat_statements loaded").isTrue();
         Api admin = anonymous.as(Api.ADMIN_KEY);
         String list = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         form = list + "-signup";
@@ -97,7 +115,7 @@ class SignupConfirmCostBench {
         confirm(tokensOf(warm));
 
         List<String> people = emails("p", N);
-        Snapshot beforeSignups = Snapshot.take(jdbc, true);
+        Snapshot beforeSignups = before();
         signUp(people);
         Snapshot afterSignups = Snapshot.take(jdbc, false);
         report("signup", beforeSignups, afterSignups);
@@ -105,19 +123,39 @@ class SignupConfirmCostBench {
         List<String> tokens = tokensOf(people);
         if (Boolean.getBoolean("bench.look")) {
             // The page a link shows before its click (-Dbench.look=true): what a visit to it costs.
-            Snapshot beforeLooks = Snapshot.take(jdbc, true);
+            Snapshot beforeLooks = before();
             assertThat(inParallel(tokens.size(), i -> anonymous.get("/c/" + tokens.get(i)).status())).containsOnly(200);
             report("look", beforeLooks, Snapshot.take(jdbc, false));
         }
-        Snapshot beforeConfirms = Snapshot.take(jdbc, true);
+        Snapshot beforeConfirms = before();
         confirm(tokens);
         Snapshot afterConfirms = Snapshot.take(jdbc, false);
         report("confirm", beforeConfirms, afterConfirms);
 
+        if (pg != null) {
+            // Over the whole run, warm-up included: an index of a written table that nothing scanned is only written.
+            line("== index scans over the whole run (pg_stat_user_indexes), indexes of the tables written ==");
+            Map<String, long[]> written = pg.tableWrites();
+            pg.indexScans().forEach((index, scans) -> {
+                long[] w = written.get(index.substring(0, index.indexOf('.')));
+                if (w != null && w[0] + w[1] + w[3] > 0) {
+                    line("    %8d  %s   (table ins %d upd %d hot %d del %d)", scans, index, w[0], w[1], w[2], w[3]);
+                }
+            });
+        }
         Path out = Path.of("target", "bench", "signup-confirm-cost.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
         System.out.println(report);
+    }
+
+    /** The counts before a phase; PostgreSQL's statement and WAL statistics emptied once the last phase's are flushed. */
+    private Snapshot before() {
+        Snapshot before = Snapshot.take(jdbc, true);
+        if (pg != null) {
+            pg.reset();
+        }
+        return before;
     }
 
     private List<String> emails(String prefix, int n) {
@@ -256,8 +294,8 @@ class SignupConfirmCostBench {
         line("  rows written, per operation (pg_stat_user_tables: inserted/updated/deleted):");
         Map<String, long[]> rows = new TreeMap<>();
         after.tables.forEach((table, a) -> {
-            long[] b = before.tables.getOrDefault(table, new long[3]);
-            long[] d = {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+            long[] b = before.tables.getOrDefault(table, new long[4]);
+            long[] d = {a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3]};
             if (d[0] != 0 || d[1] != 0 || d[2] != 0) {
                 rows.put(table, d);
             }
@@ -276,6 +314,9 @@ class SignupConfirmCostBench {
         line("    of which engine history (act_hi_*): %.2f rows written",
                 rows.entrySet().stream().filter(e -> e.getKey().startsWith("act_hi_"))
                         .mapToLong(e -> e.getValue()[0] + e.getValue()[1] + e.getValue()[2]).sum() / n);
+        if (pg != null) {
+            pgReport(rows);
+        }
         long[] jobs = rows.getOrDefault("act_ru_job", new long[3]);
         line("  engine jobs created per operation: %.2f", jobs[0] / n);
         line("  database transactions per operation (pg_stat_database): %.2f commits, %.2f rollbacks",
@@ -306,6 +347,26 @@ class SignupConfirmCostBench {
                 (after.pgBackendTicks - before.pgBackendTicks) * 10.0 / n,
                 (after.pgClusterTicks - before.pgClusterTicks) * 10.0 / n);
         line("  wall %.1f s (meaningless on a loaded machine)", (after.nanos - before.nanos) / 1e9);
+    }
+
+    /**
+     * PostgreSQL's view (-Dbench.statements=true): per table written its indexes, the entries its writes add to them
+     * (an insert and an update that is not HOT add one to each index) and its HOT updates; per statement what it cost;
+     * the WAL.
+     */
+    private void pgReport(Map<String, long[]> rows) {
+        double n = N;
+        Map<String, long[]> indexes = pg.indexCounts();
+        line("  index maintenance, per operation: table, indexes (full + partial), updates and HOT ones, entries written"
+                + " into the full indexes");
+        rows.forEach((table, d) -> {
+            long[] count = indexes.getOrDefault(table, new long[2]);
+            line("    %-40s %2d+%d idx  upd %6.2f hot %6.2f  entries %6.2f", table, count[0], count[1], d[1] / n,
+                    d[3] / n, (d[0] + d[1] - d[3]) * count[0] / n);
+        });
+        line("  pg_stat_statements, per operation, every thread and the bench's own polling (the costliest first):");
+        pg.printStatements(n, 60, s -> line("    %s", s));
+        pg.printWal(n, s -> line("  %s", s));
     }
 
     private void line(String format, Object... args) {
@@ -363,8 +424,9 @@ class SignupConfirmCostBench {
         }
 
         private static Map<String, long[]> tables(JdbcClient jdbc) {
-            return jdbc.sql("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables")
-                    .query((rs, i) -> Map.entry(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}))
+            return jdbc.sql("select relname, n_tup_ins, n_tup_upd, n_tup_del, n_tup_hot_upd from pg_stat_user_tables")
+                    .query((rs, i) -> Map.entry(rs.getString(1),
+                            new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}))
                     .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
         }
 

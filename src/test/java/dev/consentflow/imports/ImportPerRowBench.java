@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.support.Api;
+import dev.consentflow.support.PgStatistics;
 import dev.consentflow.support.TestAccounts;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationHandler;
@@ -38,7 +39,8 @@ import org.springframework.test.context.TestPropertySource;
  * imported row costs (issue 19, imports), in figures that do not depend on the machine's load: JDBC statements
  * and COPYs sent, transactions, rows written and WAL bytes in PostgreSQL, CPU of PostgreSQL's processes and of this
  * JVM, per row of a confirmed CSV import of new addresses through {@code POST /api/imports}, until its audit
- * entries are chained. Chunks of 1,000 rows, as the default; one JSON line.
+ * entries are chained. Chunks of 1,000 rows, as the default; one JSON line. {@code -Dbench.statements=true} starts
+ * the embedded PostgreSQL with pg_stat_statements and adds every statement's cost per row ({@link PgStatistics}).
  */
 @IntegrationTest
 @TestPropertySource(properties = "consentflow.imports.chunk-rows=1000")
@@ -48,11 +50,20 @@ class ImportPerRowBench {
     static final AtomicLong STATEMENTS = new AtomicLong();
     static final AtomicLong COPIES = new AtomicLong();
 
+    static {
+        if (Boolean.getBoolean("bench.statements")) {
+            PgStatistics.preloadInThisJvm();
+        }
+    }
+
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void oneRowOfAConfirmedImport() throws Exception {
@@ -64,7 +75,7 @@ class ImportPerRowBench {
         importRows(admin, account, list, 3_000, "warm");
 
         Map<String, Long> before = snapshot();
-        boolean statements = resetStatementStatistics();
+        PgStatistics statements = resetStatementStatistics();
         Map<String, Long> threadsBefore = threadCpu();
         long started = System.nanoTime();
         importRows(admin, account, list, rows, "measured");
@@ -87,43 +98,24 @@ class ImportPerRowBench {
                 System.out.printf("thread-cpu-ns-per-row %,10d  %s%n", spent / rows, name);
             }
         });
-        if (statements) {
-            printStatements(rows);
+        if (statements != null) {
+            statements.printStatements(rows, 40, System.out::println);
         }
     }
 
     /**
-     * Empties pg_stat_statements when the server has it (a PostgreSQL started with
-     * {@code shared_preload_libraries=pg_stat_statements}, the extension made in the bench's database, and a role
-     * that may reset it and run a checkpoint, e.g. {@code SPRING_DATASOURCE_URL=...} with the superuser); false without it.
+     * Empties pg_stat_statements when the server has it (-Dbench.statements=true, or a server on
+     * {@code SPRING_DATASOURCE_URL} started with it); null without it.
      */
-    private boolean resetStatementStatistics() {
-        try {
-            jdbc.sql("select pg_stat_statements_reset()").query().singleValue();
+    private PgStatistics resetStatementStatistics() {
+        PgStatistics statements = PgStatistics.of(dataSource);
+        if (statements != null) {
+            statements.reset();
             // Every page's first change after a checkpoint writes the whole page to the WAL (full_page_writes):
             // from a checkpoint on, the WAL shows how many pages the import touches, as a long import does.
-            jdbc.sql("checkpoint").update();
-            return true;
-        } catch (RuntimeException none) {
-            return false;
+            statements.checkpoint();
         }
-    }
-
-    /** Every statement's calls, rows and execution time per imported row, the costliest first. */
-    private void printStatements(int rows) {
-        jdbc.sql("""
-                select calls, rows, total_exec_time, shared_blks_hit + shared_blks_read as blocks, shared_blks_dirtied,
-                       wal_bytes, wal_fpi,
-                       regexp_replace(left(query, 140), '\\s+', ' ', 'g') as query
-                  from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
-                 order by total_exec_time desc limit 40""").query(rs -> {
-                    System.out.printf("stmt %8.3f calls %8.3f rows %8.2f us %8.1f blk %7.3f dirtied %8.0f walB "
-                                    + "%6.3f fpi  %s%n",
-                            rs.getLong("calls") / (double) rows, rs.getLong("rows") / (double) rows,
-                            rs.getDouble("total_exec_time") * 1000 / rows, rs.getLong("blocks") / (double) rows,
-                            rs.getLong("shared_blks_dirtied") / (double) rows, rs.getDouble("wal_bytes") / rows,
-                            rs.getLong("wal_fpi") / (double) rows, rs.getString("query"));
-                });
+        return statements;
     }
 
     /** CPU nanoseconds of this JVM's live threads, by name without digits (a pool's threads together). */
