@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentflow.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,12 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EngineLoggingContextIT {
 
     @Autowired
-    ProcessEngine engine;
+    ProcessEngineConfigurationImpl configuration;
 
     @Test
     void theEngineNamesNoLoggingContextKey() {
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(new String[] {configuration.getLoggingContextActivityId(),
                 configuration.getLoggingContextActivityName(), configuration.getLoggingContextApplicationName(),
                 configuration.getLoggingContextBusinessKey(), configuration.getLoggingContextProcessDefinitionId(),
