@@ -26,6 +26,7 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 
     static final String SUBSCRIBER_VARIABLE_INDEX = "consentflow_act_ru_variable_subscriber";
     static final String EVENT_SUBSCRIPTION_INDEX = "consentflow_act_ru_event_subscr_name_tenant";
+    static final String EVENT_SUBSCRIPTION_INSTANCE_INDEX = "consentflow_act_ru_event_subscr_procinst";
     private static final String LOCK_TIMEOUT = "10s";
     private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
@@ -43,6 +44,9 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
                 () -> indexExists(SUBSCRIBER_VARIABLE_INDEX), EngineSql.CREATE_SUBSCRIBER_VARIABLE_INDEX);
         make("the index " + EVENT_SUBSCRIPTION_INDEX + " on the engine's event subscriptions",
                 () -> indexExists(EVENT_SUBSCRIPTION_INDEX), EngineSql.CREATE_EVENT_SUBSCRIPTION_INDEX);
+        make("the index " + EVENT_SUBSCRIPTION_INSTANCE_INDEX + " on the engine's event subscriptions",
+                () -> indexExists(EVENT_SUBSCRIPTION_INSTANCE_INDEX),
+                EngineSql.CREATE_EVENT_SUBSCRIPTION_INSTANCE_INDEX);
         make("the trigger " + DefinitionChanges.TRIGGER + " on the engine's process definitions",
                 () -> triggerExists(DefinitionChanges.TRIGGER, "act_re_procdef"),
                 EngineSql.CREATE_DEFINITIONS_NOTICE, EngineSql.CREATE_DEFINITIONS_TRIGGER);

@@ -19,6 +19,7 @@ final class EngineSql {
     static final String CREATE_DEFINITIONS_TRIGGER = load("create-definitions-trigger");
     static final String CREATE_JOB_DEFINITIONS_TRIGGER = load("create-job-definitions-trigger");
     static final String CREATE_EVENT_SUBSCRIPTION_INDEX = load("create-event-subscription-index");
+    static final String CREATE_EVENT_SUBSCRIPTION_INSTANCE_INDEX = load("create-event-subscription-instance-index");
     static final String ANY_EVENT_SUBSCRIPTION = load("any-event-subscription");
     static final String FIND_ACCOUNT_DEFINITIONS = load("find-account-definitions");
     static final String FIND_PLATFORM_DEFINITIONS_BELOW_BACKSTOP = load("find-platform-definitions-below-backstop");

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * the new one renamed to its name, so the engine's upgrade scripts still find every index they name. One node does
  * it (a session advisory lock; a node that does not get it starts without waiting); every step can be repeated, so
  * a start that stops half way is finished by the next one. A failure is logged and the server starts with the
- * engine's index, as before. An index the engine did not make is left alone. The same way (concurrently, once,
- * repeatable) it adds the index of ours in {@link #ADDED}. Once per upgrade a start scans each table once per index
+ * engine's index, as before. An index the engine did not make is left alone; indexes of ours that the engine lacks are
+ * made by {@link EngineIndexes}. Once per upgrade a start scans each table once per index
  * (twice for a concurrent build): seconds for millions of running variables, while the other nodes serve.
  */
 @Component
@@ -54,16 +54,6 @@ class PartialEngineIndexes extends AbstractProcessEnginePlugin {
             new Partial("act_idx_job_exception", "act_ru_job", "exception_stack_id_", "exception_stack_id_"),
             new Partial("act_idx_event_subscr_config_", "act_ru_event_subscr", "configuration_", "configuration_"));
 
-    /**
-     * Indexes of ours the engine lacks, made concurrently as well. {@code InstanceRows} reads a clicked instance's
-     * event subscriptions by {@code proc_inst_id_}, which no index of the engine's covers: every confirmation click
-     * scanned every waiting signup's subscription (0.55 ms of PostgreSQL per click with a few hundred waiting in
-     * SignupConfirmCostBench, growing with every signup that waits).
-     */
-    static final List<Partial> ADDED = List.of(
-            new Partial("consentflow_act_ru_event_subscr_procinst", "act_ru_event_subscr", "proc_inst_id_",
-                    "proc_inst_id_"));
-
     private static final long LOCK = 0x636f6e73656e7469L;
     private static final Logger log = LoggerFactory.getLogger(PartialEngineIndexes.class);
 
@@ -77,7 +67,7 @@ class PartialEngineIndexes extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine engine) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            if (INDEXES.stream().allMatch(p -> done(c, p)) && ADDED.stream().allMatch(p -> added(c, p))) {
+            if (INDEXES.stream().allMatch(p -> done(c, p))) {
                 return;
             }
             if (!bool(c, "select pg_try_advisory_lock(" + LOCK + ")")) {
@@ -86,9 +76,6 @@ class PartialEngineIndexes extends AbstractProcessEnginePlugin {
             try {
                 for (Partial p : INDEXES) {
                     make(c, p);
-                }
-                for (Partial p : ADDED) {
-                    add(c, p);
                 }
             } finally {
                 bool(c, "select pg_advisory_unlock(" + LOCK + ")");
@@ -117,32 +104,6 @@ class PartialEngineIndexes extends AbstractProcessEnginePlugin {
         execute(c, "drop index concurrently if exists " + p.index());
         execute(c, "alter index " + p.temporary() + " rename to " + p.index());
         log.info("Made the engine's index {} partial: only rows with {} set", p.index(), p.setColumn());
-    }
-
-    private static void add(Connection c, Partial p) throws SQLException {
-        Boolean valid = valid(c, p.index());
-        if (Boolean.TRUE.equals(valid) || !tableExists(c, p.table())) {
-            return;
-        }
-        if (valid != null) {
-            execute(c, "drop index concurrently if exists " + p.index());
-        }
-        execute(c, "create index concurrently " + p.index() + " on " + p.table() + " (" + p.columns() + ") where "
-                + p.setColumn() + " is not null");
-        log.info("Made the index {} on {} ({})", p.index(), p.table(), p.columns());
-    }
-
-    /** Whether the added index is there and valid, or its table is not (nothing to add it to). */
-    private static boolean added(Connection c, Partial p) {
-        try {
-            return Boolean.TRUE.equals(valid(c, p.index())) || !tableExists(c, p.table());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean tableExists(Connection c, String table) throws SQLException {
-        return Boolean.TRUE.equals(answer(c, "select to_regclass(?) is not null", table));
     }
 
     /** Whether the index exists under its own name as ours, or cannot be made (it does not exist at all). */
