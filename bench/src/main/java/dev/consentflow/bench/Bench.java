@@ -128,12 +128,17 @@ public final class Bench {
 
     /** Runs a raw ceiling; a failure becomes raw_error in the line instead of ending the scenario. */
     static void guardedRaw(Report report, RawStep step) {
+        guardedRaw(report, "raw", step);
+    }
+
+    /** As above for a ceiling whose fields start with {@code prefix}: a failure becomes {@code <prefix>_error}. */
+    static void guardedRaw(Report report, String prefix, RawStep step) {
         try {
             step.run();
         } catch (Exception e) {
-            Log.info(report.get("bench") + ": the raw ceiling failed: " + e);
+            Log.info(report.get("bench") + ": the " + prefix.replace('_', ' ') + " ceiling failed: " + e);
             e.printStackTrace();
-            report.put("raw_error", e.toString());
+            report.put(prefix + "_error", e.toString());
         }
     }
 

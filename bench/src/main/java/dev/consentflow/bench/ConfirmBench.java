@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * confirm: POSTs on the /c/{token} links of the confirmation mails the signup scenario left at the sink, each
- * correlating a message; against bare message correlation by process instance id on waiting instances.
+ * correlating a message; against bare message correlation by process instance id on waiting instances, and, the
+ * second ceiling, the same correlation of the click's message to waiting instances of the product's double-opt-in
+ * model with no-op steps ({@link RawDoubleOptIn}), each running to its end.
  */
 final class ConfirmBench {
 
@@ -28,11 +30,12 @@ final class ConfirmBench {
         int n = addresses.isEmpty() ? c.size(300, 5000) : addresses.size();
         Report report = Report.of("confirm").put("n", n).put("threads", THREADS);
         Bench.guardedRaw(report, () -> raw(f, report, n, c.size(50, 500)));
+        Bench.guardedRaw(report, "process_raw", () -> processRaw(f, report, n, c.size(50, 500)));
         String skip = addresses.isEmpty() ? "no signups to confirm: " + f.signupSkip : Bench.guarded(f, "confirm", () -> app(f, report, addresses));
         if (skip != null) {
             report.put("skipped", skip);
         }
-        report.ratio("app_per_s", "raw_per_s").emit();
+        report.ratio("app_per_s", "raw_per_s").ratio("process_ratio", "app_per_s", "process_raw_per_s").emit();
     }
 
     private static void raw(Fixture f, Report report, int n, int warm) throws Exception {
@@ -59,6 +62,41 @@ final class ConfirmBench {
                 .put("raw_engine", raw.settings.describe());
         if (r.count(1) != n) {
             report.put("raw_errors", n - r.count(1)).put("raw_first_error", r.firstError());
+        }
+    }
+
+    /**
+     * The second ceiling: n + warm double-opt-in instances started as the server starts them, analyzed, warm ones
+     * clicked, then the click's message correlated by process instance id to n of them on 16 threads: confirm,
+     * welcome, the hand-over message, end. The instances still waiting before and after tell how many ended.
+     */
+    private static void processRaw(Fixture f, Report report, int n, int warm) throws Exception {
+        RawEngine raw = f.raw();
+        RawDoubleOptIn process = raw.doubleOptIn();
+        String[] ids = new String[n + warm];
+        Load.run(n + warm, THREADS, i -> {
+            ids[i] = process.signUp().getId();
+            return 1;
+        });
+        raw.analyze();
+        Load.run(warm, THREADS, i -> {
+            process.click(ids[n + i]);
+            return 1;
+        });
+        long before = process.waiting();
+        Log.info("raw confirm: correlating " + n + " clicks to double-opt-in instances on " + THREADS + " threads");
+        Cpu.Snapshot cpu = f.cpu.snapshot();
+        Load.Result r = Load.run(n, THREADS, i -> {
+            process.click(ids[i]);
+            return 1;
+        });
+        report.put("process_raw_cpu", f.cpu.since(cpu));
+        report.rate("process_raw_per_s", r.count(1), r.nanos()).latency("process_raw_", r.micros())
+                .put("process_raw_model", process.describe());
+        long ended = before - process.waiting();
+        if (r.count(1) != n || ended != n) {
+            report.put("process_raw_errors", n - r.count(1)).put("process_raw_ended", ended)
+                    .put("process_raw_first_error", r.firstError());
         }
     }
 

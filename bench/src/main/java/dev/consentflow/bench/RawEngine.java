@@ -12,7 +12,9 @@ import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 /**
  * The bare Operaton engine in the bench JVM, on the same PostgreSQL as the server (a database of its own),
  * configured like the server's: same history level, same job executor pool and acquisition, same pool size,
- * strong UUIDs as the Spring Boot starter uses. No Spring, no HTTP, no delegates that do work.
+ * strong UUIDs as the Spring Boot starter uses. No Spring, no HTTP, no delegates that do work. The product's
+ * double-opt-in model runs on a second engine on the same database, started when first asked for
+ * ({@link RawDoubleOptIn}).
  */
 final class RawEngine implements AutoCloseable {
 
@@ -23,22 +25,23 @@ final class RawEngine implements AutoCloseable {
     final ProcessEngine engine;
     final EngineSettings settings;
     private final HikariDataSource dataSource;
+    private final Database.Target target;
+    private final Config config;
+    private RawDoubleOptIn doubleOptIn;
+    private Exception doubleOptInFailure;
 
-    private RawEngine(ProcessEngine engine, EngineSettings settings, HikariDataSource dataSource) {
+    private RawEngine(ProcessEngine engine, EngineSettings settings, HikariDataSource dataSource,
+                      Database.Target target, Config config) {
         this.engine = engine;
         this.settings = settings;
         this.dataSource = dataSource;
+        this.target = target;
+        this.config = config;
     }
 
     static RawEngine start(Database.Target target, Config config, EngineSettings settings) {
         long start = System.nanoTime();
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(target.jdbcUrl());
-        pool.setUsername(config.jdbcUser());
-        pool.setPassword(config.jdbcPassword());
-        pool.setMaximumPoolSize(settings.connections());
-        pool.setPoolName("raw-engine");
-        HikariDataSource dataSource = new HikariDataSource(pool);
+        HikariDataSource dataSource = pool(target, config, settings, "raw-engine");
 
         DefaultJobExecutor jobs = new DefaultJobExecutor();
         jobs.setCorePoolSize(settings.corePool());
@@ -47,8 +50,35 @@ final class RawEngine implements AutoCloseable {
         jobs.setMaxJobsPerAcquisition(settings.jobsPerAcquisition());
         jobs.setWaitTimeInMillis(settings.waitMillis());
 
+        var cfg = configuration("bench-raw", dataSource, target, settings);
+        cfg.setJobExecutor(jobs);
+        cfg.setJobExecutorActivate(true);
+        ProcessEngine engine = cfg.buildProcessEngine();
+
+        engine.getRepositoryService().createDeployment().name("bench")
+                .addModelInstance(ONE_TASK + ".bpmn", oneTask())
+                .addModelInstance(WAITING + ".bpmn", waiting())
+                .deploy();
+        Log.info("raw engine up in " + (System.nanoTime() - start) / 1_000_000 + " ms with " + settings.describe());
+        return new RawEngine(engine, settings, dataSource, target, config);
+    }
+
+    /** A connection pool of the server's size on the bare engine's database. */
+    static HikariDataSource pool(Database.Target target, Config config, EngineSettings settings, String name) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(target.jdbcUrl());
+        pool.setUsername(config.jdbcUser());
+        pool.setPassword(config.jdbcPassword());
+        pool.setMaximumPoolSize(settings.connections());
+        pool.setPoolName(name);
+        return new HikariDataSource(pool);
+    }
+
+    /** What both bare engines share: the database, the history level, strong UUIDs, enforced times to live. */
+    static StandaloneProcessEngineConfiguration configuration(String name, HikariDataSource dataSource,
+                                                              Database.Target target, EngineSettings settings) {
         var cfg = new StandaloneProcessEngineConfiguration();
-        cfg.setProcessEngineName("bench-raw");
+        cfg.setProcessEngineName(name);
         cfg.setDataSource(dataSource);
         cfg.setDatabaseSchemaUpdate("true");
         if (target.schema() != null) {
@@ -57,17 +87,26 @@ final class RawEngine implements AutoCloseable {
         }
         cfg.setHistory(settings.history());
         cfg.setIdGenerator(new StrongUuidGenerator());
-        cfg.setJobExecutor(jobs);
-        cfg.setJobExecutorActivate(true);
         cfg.setEnforceHistoryTimeToLive(true);
-        ProcessEngine engine = cfg.buildProcessEngine();
+        return cfg;
+    }
 
-        engine.getRepositoryService().createDeployment().name("bench")
-                .addModelInstance(ONE_TASK + ".bpmn", oneTask())
-                .addModelInstance(WAITING + ".bpmn", waiting())
-                .deploy();
-        Log.info("raw engine up in " + (System.nanoTime() - start) / 1_000_000 + " ms with " + settings.describe());
-        return new RawEngine(engine, settings, dataSource);
+    /**
+     * The second engine, running the product's double-opt-in model, started on first use; a failure to start it
+     * is kept and thrown again to the next caller, and leaves this engine's ceilings alone.
+     */
+    synchronized RawDoubleOptIn doubleOptIn() throws Exception {
+        if (doubleOptIn == null && doubleOptInFailure == null) {
+            try {
+                doubleOptIn = RawDoubleOptIn.start(target, config, settings);
+            } catch (Exception e) {
+                doubleOptInFailure = e;
+            }
+        }
+        if (doubleOptInFailure != null) {
+            throw doubleOptInFailure;
+        }
+        return doubleOptIn;
     }
 
     /** Start, an asyncBefore service task that does nothing, end: one job per instance, as a signup has. */
@@ -102,11 +141,14 @@ final class RawEngine implements AutoCloseable {
         Log.info("raw engine: analyzed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
-    /** Waits until the job executor has run every job; answers the nanoTime it did, or -1 after the timeout. */
+    /**
+     * Waits until the job executor has run every one-task job; answers the nanoTime it did, or -1 after the
+     * timeout. The double-opt-in instances' reminder timers are jobs too, due in days: they are not counted.
+     */
     long awaitNoJobs(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
-            if (engine.getManagementService().createJobQuery().count() == 0) {
+            if (engine.getManagementService().createJobQuery().processDefinitionKey(ONE_TASK).count() == 0) {
                 return System.nanoTime();
             }
             Thread.sleep(50);
@@ -115,7 +157,10 @@ final class RawEngine implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (doubleOptIn != null) {
+            doubleOptIn.close();
+        }
         engine.close();
         dataSource.close();
     }

@@ -51,9 +51,15 @@ final class Report {
         return this;
     }
 
+    /** {@code ratio} = app / raw, when both are there. */
     Report ratio(String appKey, String rawKey) {
+        return ratio("ratio", appKey, rawKey);
+    }
+
+    /** A ratio of two fields under a name of its own (a second ceiling's), when both are there. */
+    Report ratio(String key, String appKey, String rawKey) {
         if (fields.get(appKey) instanceof Number app && fields.get(rawKey) instanceof Number raw && raw.doubleValue() > 0) {
-            put("ratio", round(app.doubleValue() / raw.doubleValue(), 3));
+            put(key, round(app.doubleValue() / raw.doubleValue(), 3));
         }
         return this;
     }
