@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.xml.xpath.XPathFactory;
 import org.apache.ibatis.builder.xml.XMLConfigBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -31,6 +32,8 @@ final class EngineMappings {
     private static final Logger log = LoggerFactory.getLogger(EngineMappings.class);
     /** The engine's own mapping file, as {@code ProcessEngineConfigurationImpl} reads it. */
     private static final String MAPPINGS = "org/operaton/bpm/engine/impl/mapping/mappings.xml";
+    /** The system property {@code XPathFactory.newInstance()} reads first, which MyBatis's parser calls. */
+    static final String XPATH_FACTORY = "javax.xml.xpath.XPathFactory:" + XPathFactory.DEFAULT_OBJECT_MODEL_URI;
 
     private static CompletableFuture<Configuration> reading;
     private static String readingPrefix;
@@ -81,15 +84,28 @@ final class EngineMappings {
         }
     }
 
-    /** Reads the mappings as {@code ProcessEngineConfigurationImpl.initSqlSessionFactory} does, without environment. */
+    /**
+     * Reads the mappings as {@code ProcessEngineConfigurationImpl.initSqlSessionFactory} does, without environment.
+     * MyBatis's parsers find their XPath through {@link #XPATH_FACTORY}, which names {@link ChildPathXPathFactory}
+     * while this reads (unless it names a factory already): the same nodes, found without the JDK's evaluation
+     * set-up for each of the some 2,000 child paths MyBatis asks (a fresh start's reading 2.5 -> 1.7 CPU s).
+     */
     static Configuration read(String tablePrefix, String databaseType) {
         Properties properties = new Properties();
         properties.put("prefix", tablePrefix);
         ProcessEngineConfigurationImpl.initSqlSessionFactoryProperties(properties, tablePrefix, databaseType);
+        boolean ours = System.getProperty(XPATH_FACTORY) == null;
+        if (ours) {
+            System.setProperty(XPATH_FACTORY, ChildPathXPathFactory.class.getName());
+        }
         try (InputStream in = ReflectUtil.getResourceAsStream(MAPPINGS)) {
             return new XMLConfigBuilder(new InputStreamReader(in, StandardCharsets.UTF_8), "", properties).parse();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (ours) {
+                System.clearProperty(XPATH_FACTORY);
+            }
         }
     }
 }
