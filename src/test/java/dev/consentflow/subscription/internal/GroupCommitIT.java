@@ -1,0 +1,209 @@
+package dev.consentflow.subscription.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.consentflow.IntegrationTest;
+import dev.consentflow.contacts.Signup;
+import dev.consentflow.subscription.internal.SignupForms.SignupForm;
+import dev.consentflow.support.Api;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Form posts that arrive while the one allowed signup transaction runs wait, and then run together in one
+ * transaction and one engine command ({@link GroupCommit}); the test holds that one slot itself to make a group
+ * of known members. Each member gets the answer it would get alone, a failing one does not take the others down,
+ * and a double post of one address in a group ends as two posts one after the other.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {"consentflow.signup.group-commit.groups=1", "consentflow.web.trusted-proxies=127.0.0.1",
+        "consentflow.signup.rate-per-ip=100000", "consentflow.signup.rate-per-address=100000"})
+class GroupCommitIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GroupCommit groups;
+
+    @Autowired
+    SignupDesk desk;
+
+    @Autowired
+    SignupForms forms;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api anonymous;
+    String form;
+    ExecutorService posts;
+    final CountDownLatch release = new CountDownLatch(1);
+    Future<Object> holder;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        anonymous = Api.at(port);
+        Api admin = anonymous.as(Api.ADMIN_KEY);
+        String list = "group-" + UUID.randomUUID().toString().substring(0, 8);
+        form = list + "-signup";
+        assertThat(admin.post("/api/lists", Map.of("key", list, "name", "Group News", "brand", "acme")).status())
+                .isEqualTo(201);
+        assertThat(admin.post("/api/forms", Map.of("key", form, "lists", List.of(list), "channel", "EMAIL",
+                "fields", List.of("firstName"))).status()).isEqualTo(201);
+        posts = Executors.newFixedThreadPool(8);
+        CountDownLatch held = new CountDownLatch(1);
+        // Alone, so it runs at once in the only slot, until released: whatever arrives meanwhile waits.
+        holder = posts.submit(() -> groups.run(() -> {
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @AfterEach
+    void tearDown() {
+        release.countDown();
+        posts.shutdownNow();
+    }
+
+    @Test
+    void postsArrivingTogetherCommitAsOneGroupAndEachIsAnswered() throws Exception {
+        long[] before = groups.counts();
+        Counts start = counts();
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(post("group-" + i + "-" + UUID.randomUUID() + "@example.org"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 5);
+
+        release.countDown();
+
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        }
+        long[] after = groups.counts();
+        assertThat(after[0] - before[0]).as("groups committed").isEqualTo(1);
+        assertThat(after[1] - before[1]).as("members answered by that one commit").isEqualTo(5);
+        assertThat(after[2] - before[2]).as("groups failed").isZero();
+        Counts end = counts();
+        assertThat(end.requests - start.requests).as("waiting requests").isEqualTo(5);
+        assertThat(end.instances - start.instances).as("double opt-ins started").isEqualTo(5);
+        assertThat(end.confirmations - start.confirmations).as("confirmation mails queued").isEqualTo(5);
+    }
+
+    @Test
+    void aFailingMemberGetsItsOwnAnswerAndTheOthersTheirs() throws Exception {
+        SignupForm signupForm = forms.find(form).orElseThrow();
+        Signup refused = SignupValues.parse(signupForm, Map.of("email", "refused-" + UUID.randomUUID() + "@example.org",
+                "consent", "true"), "203.0.113.9", "GroupCommitIT", Instant.now());
+        long[] before = groups.counts();
+        Counts start = counts();
+        Future<Integer> first = post("first-" + UUID.randomUUID() + "@example.org");
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 1);
+        // Writes its whole signup, then fails: in the group and again alone.
+        Future<Object> failing = posts.submit(() -> groups.run(() -> {
+            desk.signUp(signupForm.account(), refused, signupForm.list());
+            throw new IllegalStateException("refused after writing");
+        }));
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 2);
+        Future<Integer> last = post("last-" + UUID.randomUUID() + "@example.org");
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 3);
+
+        release.countDown();
+
+        assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        assertThat(last.get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        try {
+            failing.get(60, TimeUnit.SECONDS);
+            throw new AssertionError("the failing member was answered normally");
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("refused after writing");
+        }
+        long[] after = groups.counts();
+        assertThat(after[2] - before[2]).as("groups failed").isEqualTo(1);
+        assertThat(after[0] - before[0]).as("groups committed").isZero();
+        Counts end = counts();
+        assertThat(end.requests - start.requests).as("waiting requests: the two good posts', once each").isEqualTo(2);
+        assertThat(end.instances - start.instances).as("double opt-ins started").isEqualTo(2);
+        assertThat(end.confirmations - start.confirmations).as("confirmation mails queued").isEqualTo(2);
+    }
+
+    @Test
+    void aDoublePostInOneGroupEndsAsTwoPostsOneAfterTheOther() throws Exception {
+        String together = "twice-" + UUID.randomUUID() + "@example.org";
+        long[] before = groups.counts();
+        Counts start = counts();
+        Future<Integer> one = post(together);
+        Future<Integer> two = post(together);
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 2);
+
+        release.countDown();
+
+        assertThat(one.get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        assertThat(two.get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        assertThat(groups.counts()[0] - before[0]).as("groups committed").isEqualTo(1);
+        Counts grouped = counts().minus(start);
+
+        // The same two posts of another address, one after the other (no group: the slot is free).
+        String sequential = "twice-" + UUID.randomUUID() + "@example.org";
+        Counts beforeSequential = counts();
+        assertThat(post(sequential).get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        assertThat(post(sequential).get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        Counts alone = counts().minus(beforeSequential);
+
+        assertThat(grouped).isEqualTo(alone);
+        assertThat(grouped).isEqualTo(new Counts(1, 2, 1, 1));
+    }
+
+    private Future<Integer> post(String email) {
+        return posts.submit(() -> anonymous.postRaw("/f/" + form, "application/json",
+                ("{\"email\":\"" + email + "\",\"firstName\":\"Anna\",\"consent\":true}").getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Forwarded-For", "203.0.113.7", "User-Agent", "GroupCommitIT")).status());
+    }
+
+    /** Waiting requests, double opt-ins started, confirmation mails queued, subscriber cards. */
+    record Counts(long requests, long instances, long confirmations, long cards) {
+
+        Counts minus(Counts other) {
+            return new Counts(requests - other.requests, instances - other.instances,
+                    confirmations - other.confirmations, cards - other.cards);
+        }
+    }
+
+    private Counts counts() {
+        return new Counts(
+                count("select count(*) from subscription_confirmation_request where state = 'WAITING'"),
+                count("select count(*) from act_hi_procinst where proc_def_key_ = 'double-opt-in'"),
+                count("select count(*) from dispatch_outbox where purpose = 'CONFIRMATION'"),
+                count("select count(*) from contacts_contact"));
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
