@@ -4,6 +4,7 @@ import dev.consentflow.TransactionRetry;
 import dev.consentflow.engine.ProcessRuntime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for work that would each be a transaction of its own ({@link TransactionRetry#run}) with one engine
- * command in it: a form post's double opt-in. At most {@code groups} transactions of it run at once; work that
+ * command in it: a form post's double opt-in, a confirmation link's click. At most {@code groups} transactions of it run at once; work that
  * arrives while they run waits, and when one ends, one of the waiting request threads (the leader, no thread of
  * ours) takes everything waiting (up to {@code max-size}) and runs it in ONE transaction and ONE engine command
  * ({@link ProcessRuntime#inOneCommand}): one commit and one engine flush for the group, its like inserts batched.
@@ -69,10 +70,19 @@ class GroupCommit {
      * throws what it threw alone. The caller must hold no transaction (the work runs in the leader's).
      */
     <T> T run(Supplier<T> work) {
+        return run(null, work);
+    }
+
+    /**
+     * {@link #run(Supplier)} for work that locks a row named by {@code order}: a group runs its members in the order
+     * of these keys (members without one after them, in the order they came), so two groups lock shared rows in
+     * the same order. A deadlock the keys cannot prevent only sends the group's members back to run alone.
+     */
+    <T> T run(String order, Supplier<T> work) {
         if (groups <= 0) {
             return retry.run(work);
         }
-        Member<T> me = new Member<>(work, SecurityContextHolder.getContext());
+        Member<T> me = new Member<>(order, work, SecurityContextHolder.getContext());
         List<Member<?>> group;
         lock.lock();
         try {
@@ -123,6 +133,7 @@ class GroupCommit {
             member.state = State.TAKEN;
             group.add(member);
         }
+        group.sort(Comparator.comparing(member -> member.order, Comparator.nullsLast(Comparator.naturalOrder())));
         return group;
     }
 
@@ -174,12 +185,14 @@ class GroupCommit {
 
     private final class Member<T> {
 
+        final String order;
         final Supplier<T> work;
         final SecurityContext security;
         State state = State.QUEUED;
         T value;
 
-        Member(Supplier<T> work, SecurityContext security) {
+        Member(String order, Supplier<T> work, SecurityContext security) {
+            this.order = order;
             this.work = work;
             this.security = security;
         }

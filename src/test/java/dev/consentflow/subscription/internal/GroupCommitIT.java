@@ -3,14 +3,17 @@ package dev.consentflow.subscription.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.consentflow.IntegrationTest;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import dev.consentflow.support.Api;
+import dev.consentflow.support.DevMailbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * Form posts that arrive while the one allowed signup transaction runs wait, and then run together in one
  * transaction and one engine command ({@link GroupCommit}); the test holds that one slot itself to make a group
  * of known members. Each member gets the answer it would get alone, a failing one does not take the others down,
- * and a double post of one address in a group ends as two posts one after the other.
+ * and a double post of one address in a group ends as two posts one after the other; clicks likewise.
  */
 @IntegrationTest
 @TestPropertySource(properties = {"consentflow.signup.group-commit.groups=1", "consentflow.web.trusted-proxies=127.0.0.1",
@@ -71,8 +74,11 @@ class GroupCommitIT {
         assertThat(admin.post("/api/forms", Map.of("key", form, "lists", List.of(list), "channel", "EMAIL",
                 "fields", List.of("firstName"))).status()).isEqualTo(201);
         posts = Executors.newFixedThreadPool(8);
+    }
+
+    /** Takes the only slot, alone, so it runs at once until released: whatever arrives meanwhile waits. */
+    private void hold() throws InterruptedException {
         CountDownLatch held = new CountDownLatch(1);
-        // Alone, so it runs at once in the only slot, until released: whatever arrives meanwhile waits.
         holder = posts.submit(() -> groups.run(() -> {
             held.countDown();
             try {
@@ -93,6 +99,7 @@ class GroupCommitIT {
 
     @Test
     void postsArrivingTogetherCommitAsOneGroupAndEachIsAnswered() throws Exception {
+        hold();
         long[] before = groups.counts();
         Counts start = counts();
         List<Future<Integer>> answers = new ArrayList<>();
@@ -121,6 +128,7 @@ class GroupCommitIT {
         SignupForm signupForm = forms.find(form).orElseThrow();
         Signup refused = SignupValues.parse(signupForm, Map.of("email", "refused-" + UUID.randomUUID() + "@example.org",
                 "consent", "true"), "203.0.113.9", "GroupCommitIT", Instant.now());
+        hold();
         long[] before = groups.counts();
         Counts start = counts();
         Future<Integer> first = post("first-" + UUID.randomUUID() + "@example.org");
@@ -156,6 +164,7 @@ class GroupCommitIT {
     @Test
     void aDoublePostInOneGroupEndsAsTwoPostsOneAfterTheOther() throws Exception {
         String together = "twice-" + UUID.randomUUID() + "@example.org";
+        hold();
         long[] before = groups.counts();
         Counts start = counts();
         Future<Integer> one = post(together);
@@ -178,6 +187,52 @@ class GroupCommitIT {
 
         assertThat(grouped).isEqualTo(alone);
         assertThat(grouped).isEqualTo(new Counts(1, 2, 1, 1));
+    }
+
+    @Test
+    void clicksArrivingTogetherAreEachAnsweredAndADoubleClickConfirmsOnce() throws Exception {
+        String anna = "click-" + UUID.randomUUID() + "@example.org";
+        String bo = "click-" + UUID.randomUUID() + "@example.org";
+        assertThat(post(anna).get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        assertThat(post(bo).get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        Map<String, String> tokens = await().atMost(Duration.ofSeconds(60)).until(() -> tokensOf(anna, bo),
+                found -> found.size() == 2);
+        long welcomesBefore = count("select count(*) from dispatch_outbox where purpose = 'WELCOME'");
+        long confirmedBefore = count("select count(*) from subscription_confirmation_request where state = 'CONFIRMED'");
+        hold();
+        long[] before = groups.counts();
+        List<Future<Integer>> clicks = List.of(click(tokens.get(anna)), click(tokens.get(anna)), click(tokens.get(bo)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 3);
+
+        release.countDown();
+
+        for (Future<Integer> answer : clicks) {
+            assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        long[] after = groups.counts();
+        assertThat(after[0] - before[0] + after[2] - before[2]).as("one group, committed or run again alone").isEqualTo(1);
+        assertThat(count("select count(*) from subscription_confirmation_request where state = 'CONFIRMED'")
+                - confirmedBefore).as("requests confirmed").isEqualTo(2);
+        assertThat(count("select count(*) from dispatch_outbox where purpose = 'WELCOME'") - welcomesBefore)
+                .as("welcome mails queued: one per person").isEqualTo(2);
+    }
+
+    private Future<Integer> click(String token) {
+        return posts.submit(() -> anonymous.postRaw("/c/" + token, "application/x-www-form-urlencoded", new byte[0],
+                Map.of("X-Forwarded-For", "198.51.100.7")).status());
+    }
+
+    /** The confirmation links in the development mailbox of these addresses, by address. */
+    private Map<String, String> tokensOf(String... addresses) {
+        JsonNode mailbox = anonymous.get("/dev/mailbox", Map.of("Accept", "application/json")).json();
+        Map<String, String> tokens = new HashMap<>();
+        for (JsonNode mail : mailbox) {
+            String to = mail.get("to").toString().replaceAll("[\\[\\]\"]", "").toLowerCase();
+            if (mail.get("subject").asText().startsWith("Please confirm") && List.of(addresses).contains(to)) {
+                tokens.put(to, DevMailbox.confirmationPath(mail).substring("/c/".length()));
+            }
+        }
+        return tokens;
     }
 
     private Future<Integer> post(String email) {
