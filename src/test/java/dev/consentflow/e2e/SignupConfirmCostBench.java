@@ -105,13 +105,7 @@ class SignupConfirmCostBench {
         anonymous = Api.at(port);
         pg = STATEMENTS ? PgStatistics.of(dataSource) : null;
         assertThat(pg != null || !STATEMENTS).as("pg_stat_statements loaded").isTrue();
-        Api admin = anonymous.as(Api.ADMIN_KEY);
-        String list = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        form = list + "-signup";
-        assertThat(admin.post("/api/lists", Map.of("key", list, "name", "Bench News", "brand", "acme")).status())
-                .isEqualTo(201);
-        assertThat(admin.post("/api/forms", Map.of("key", form, "lists", List.of(list), "channel", "EMAIL",
-                "fields", List.of("firstName"))).status()).isEqualTo(201);
+        form = anonymous.as(Api.ADMIN_KEY).newSignupForm("bench", "Bench News");
 
         // Warm-up: the same journey, so class loading, JIT and caches do not count.
         List<String> warm = emails("warm", WARM_UP);
