@@ -2,6 +2,7 @@ package dev.consentflow.engine;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Starts processes and delivers messages to them, for modules that must not depend on the engine's API. Values
@@ -26,6 +27,17 @@ public interface ProcessRuntime {
      * @throws ProcessConflict when a concurrent change to the same instances won (retry the whole transaction)
      */
     String start(String processKey, String businessKey, Map<String, Object> variables);
+
+    /**
+     * Runs the work as one engine command in the caller's transaction: the starts and messages it makes join that
+     * command instead of each being a command of its own, so the engine writes all their rows in one flush when
+     * the work returns (like inserts sent together in JDBC batches) and not once per start. A failure anywhere
+     * fails the whole command; the caller's transaction then has to be rolled back. Without an engine (a test's
+     * runtime) the work simply runs.
+     */
+    default <T> T inOneCommand(Supplier<T> work) {
+        return work.get();
+    }
 
     /**
      * Delivers a message to the one instance that waits for it, identified by its id: the fastest correlation,

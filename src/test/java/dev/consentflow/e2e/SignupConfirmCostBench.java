@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,9 @@ class SignupConfirmCostBench {
     private static final String CLIENT_THREAD = "bench-client-";
     private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
+    /** How long each request of the last {@link #inParallel} took, sorted (nanoseconds). */
+    private static long[] latencies = new long[0];
+
     static {
         if (STATEMENTS) {
             PgStatistics.preloadInThisJvm();
@@ -101,13 +105,7 @@ class SignupConfirmCostBench {
         anonymous = Api.at(port);
         pg = STATEMENTS ? PgStatistics.of(dataSource) : null;
         assertThat(pg != null || !STATEMENTS).as("pg_stat_statements loaded").isTrue();
-        Api admin = anonymous.as(Api.ADMIN_KEY);
-        String list = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        form = list + "-signup";
-        assertThat(admin.post("/api/lists", Map.of("key", list, "name", "Bench News", "brand", "acme")).status())
-                .isEqualTo(201);
-        assertThat(admin.post("/api/forms", Map.of("key", form, "lists", List.of(list), "channel", "EMAIL",
-                "fields", List.of("firstName"))).status()).isEqualTo(201);
+        form = anonymous.as(Api.ADMIN_KEY).newSignupForm("bench", "Bench News");
 
         // Warm-up: the same journey, so class loading, JIT and caches do not count.
         List<String> warm = emails("warm", WARM_UP);
@@ -217,14 +215,22 @@ class SignupConfirmCostBench {
                 r -> new Thread(r, CLIENT_THREAD + threads.incrementAndGet()));
         try {
             List<Future<T>> calls = new ArrayList<>();
+            long[] took = new long[n];
             for (int i = 0; i < n; i++) {
                 int index = i;
-                calls.add(clients.submit(() -> call.apply(index)));
+                calls.add(clients.submit(() -> {
+                    long start = System.nanoTime();
+                    T result = call.apply(index);
+                    took[index] = System.nanoTime() - start;
+                    return result;
+                }));
             }
             List<T> results = new ArrayList<>();
             for (Future<T> f : calls) {
                 results.add(f.get());
             }
+            Arrays.sort(took);
+            latencies = took;
             return results;
         } finally {
             clients.shutdown();
@@ -347,6 +353,10 @@ class SignupConfirmCostBench {
                 (after.pgBackendTicks - before.pgBackendTicks) * 10.0 / n,
                 (after.pgClusterTicks - before.pgClusterTicks) * 10.0 / n);
         line("  wall %.1f s (meaningless on a loaded machine)", (after.nanos - before.nanos) / 1e9);
+        if (latencies.length > 0) {
+            line("  latency per request at %d clients: p50 %.1f ms, p95 %.1f ms (load-dependent, like wall)", CLIENTS,
+                    latencies[latencies.length / 2] / 1e6, latencies[(int) Math.ceil(latencies.length * 0.95) - 1] / 1e6);
+        }
     }
 
     /**

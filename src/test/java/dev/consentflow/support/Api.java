@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A plain HTTP client for end-to-end tests: real requests on the server's port, answers never thrown, bodies
@@ -41,6 +43,23 @@ public final class Api {
 
     public Api as(String apiKey) {
         return new Api(base, apiKey);
+    }
+
+    /**
+     * Makes a list of the {@code acme} brand and an email signup form for it that asks for a first name, with this
+     * client's key (an admin's); answers the form's key, {@code prefix-xxxxxxxx-signup}.
+     */
+    public String newSignupForm(String prefix, String listName) {
+        String list = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String form = list + "-signup";
+        for (Answer made : new Answer[] {post("/api/lists", Map.of("key", list, "name", listName, "brand", "acme")),
+                post("/api/forms", Map.of("key", form, "lists", List.of(list), "channel", "EMAIL",
+                        "fields", List.of("firstName")))}) {
+            if (made.status() != 201) {
+                throw new IllegalStateException("not made (" + made.status() + "): " + made.body());
+            }
+        }
+        return form;
     }
 
     /** The API key this client sends, or null. */

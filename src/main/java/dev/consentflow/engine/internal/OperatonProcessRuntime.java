@@ -74,6 +74,12 @@ class OperatonProcessRuntime implements ProcessRuntime {
         }
     }
 
+    /** Nested commands reuse the outer command's context (Operaton's CommandContextInterceptor): one flush. */
+    @Override
+    public <T> T inOneCommand(Supplier<T> work) {
+        return commands.execute(context -> work.get());
+    }
+
     @Override
     public boolean correlate(String messageName, String processInstanceId, Map<String, Object> variables) {
         try {

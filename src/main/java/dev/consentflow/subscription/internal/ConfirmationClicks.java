@@ -1,6 +1,5 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.TransactionRetry;
 import dev.consentflow.contacts.ConsentEvidence;
 import dev.consentflow.contacts.ListInfo;
 import dev.consentflow.engine.ProcessRuntime;
@@ -53,17 +52,17 @@ class ConfirmationClicks {
     private final ConfirmationRequestRepository requests;
     private final ConfirmationSubjects subjects;
     private final ProcessRuntime runtime;
-    private final TransactionRetry retry;
+    private final GroupCommit groups;
     private final ClickHandOver handOver;
 
     ConfirmationClicks(ConfirmationTokens tokens, ConfirmationRequestRepository requests,
-                       ConfirmationSubjects subjects, ProcessRuntime runtime, TransactionRetry retry,
+                       ConfirmationSubjects subjects, ProcessRuntime runtime, GroupCommit groups,
                        ClickHandOver handOver) {
         this.tokens = tokens;
         this.requests = requests;
         this.subjects = subjects;
         this.runtime = runtime;
-        this.retry = retry;
+        this.groups = groups;
         this.handOver = handOver;
     }
 
@@ -85,7 +84,9 @@ class ConfirmationClicks {
             return Visit.NOWHERE;
         }
         try {
-            return retry.run(() -> clickOnce(token, click));
+            // Alone, or with the clicks and posts that arrive meanwhile (GroupCommit), each answered as if alone; a
+            // group runs its clicks in the order of their links, so double clicks lock in the same order everywhere.
+            return groups.run(token, () -> clickOnce(token, click));
         } catch (NotWaiting e) {
             return new Visit(Link.GONE, e.request, e.list);
         }

@@ -1,6 +1,5 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.TransactionRetry;
 import dev.consentflow.contacts.Signup;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import dev.consentflow.web.NotFoundException;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * A form post, in the order that writes nothing unless everything holds: the honeypot (a bot gets the answer
  * of a success, and nothing happens), the input, the rate limits, the form's list, then the double opt-in in a
- * transaction of its own. Whether the address was known, confirmed or erased never changes the answer.
+ * transaction of its own (or one shared with posts arriving meanwhile, each answered as if alone). Whether the address was known, confirmed or erased never changes the answer.
  */
 @Component
 class FormSignups {
@@ -23,13 +22,13 @@ class FormSignups {
     private final SignupForms forms;
     private final SignupLimits limits;
     private final SignupDesk subscriptions;
-    private final TransactionRetry retry;
+    private final GroupCommit groups;
 
-    FormSignups(SignupForms forms, SignupLimits limits, SignupDesk subscriptions, TransactionRetry retry) {
+    FormSignups(SignupForms forms, SignupLimits limits, SignupDesk subscriptions, GroupCommit groups) {
         this.forms = forms;
         this.limits = limits;
         this.subscriptions = subscriptions;
-        this.retry = retry;
+        this.groups = groups;
     }
 
     SignupForm form(String key) {
@@ -49,6 +48,7 @@ class FormSignups {
             log.warn("Signup form {} names the list {}, which does not exist", form.key(), signup.listKey());
             throw new NotFoundException("Form");
         }
-        retry.run(() -> subscriptions.signUp(form.account(), signup, form.list()));
+        // In a transaction of its own, or of a group with the posts that arrive meanwhile (GroupCommit).
+        groups.run(() -> subscriptions.signUp(form.account(), signup, form.list()));
     }
 }
