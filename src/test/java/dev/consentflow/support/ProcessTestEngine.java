@@ -45,12 +45,16 @@ public final class ProcessTestEngine {
 
     /**
      * The configuration every engine of the tests starts from: its own database of that name on the shared embedded
-     * PostgreSQL, the schema created, history full, no job executor; a test that needs an engine of its own (other
-     * plugins) adds to it and builds it.
+     * PostgreSQL, the schema created, history full, no job executor, batched inserts rewritten into multi-row ones
+     * as the server's pool rewrites them; a test that needs an engine of its own (other plugins) adds to it and
+     * builds it.
      */
     public static StandaloneProcessEngineConfiguration configuration(String database, String engineName) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setJdbcUrl(TestDatabases.jdbcUrl(database));
+        // Batched inserts rewritten into multi-row ones, as the server's pool has them (application.yml).
+        String url = TestDatabases.jdbcUrl(database);
+        configuration.setJdbcUrl(url.contains("reWriteBatchedInserts=") ? url
+                : url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true");
         configuration.setJdbcUsername(TestDatabases.username());
         configuration.setJdbcPassword(TestDatabases.password());
         configuration.setJdbcDriver("org.postgresql.Driver");

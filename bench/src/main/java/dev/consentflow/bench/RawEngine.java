@@ -12,9 +12,9 @@ import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 /**
  * The bare Operaton engine in the bench JVM, on the same PostgreSQL as the server (a database of its own),
  * configured like the server's: same history level, same job executor pool and acquisition, same pool size,
- * strong UUIDs as the Spring Boot starter uses. No Spring, no HTTP, no delegates that do work. The product's
- * double-opt-in model runs on a second engine on the same database, started when first asked for
- * ({@link RawDoubleOptIn}).
+ * batched inserts rewritten by the driver as the server's pool has them, strong UUIDs as the Spring Boot starter
+ * uses. No Spring, no HTTP, no delegates that do work. The product's double-opt-in model runs on a second engine
+ * on the same database, started when first asked for ({@link RawDoubleOptIn}).
  */
 final class RawEngine implements AutoCloseable {
 
@@ -71,6 +71,8 @@ final class RawEngine implements AutoCloseable {
         pool.setPassword(config.jdbcPassword());
         pool.setMaximumPoolSize(settings.connections());
         pool.setPoolName(name);
+        // As the server's pool (application.yml): the engine's batched inserts go as multi-row inserts.
+        pool.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(pool);
     }
 
