@@ -2,6 +2,8 @@ package dev.consentflow.subscription.internal;
 
 import dev.consentflow.TransactionRetry;
 import dev.consentflow.engine.ProcessRuntime;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,13 +58,22 @@ class GroupCommit {
 
     GroupCommit(TransactionRetry retry, PlatformTransactionManager transactionManager, ProcessRuntime runtime,
                 @Value("${consentflow.signup.group-commit.groups:2}") int groups,
-                @Value("${consentflow.signup.group-commit.max-size:32}") int maxSize) {
+                @Value("${consentflow.signup.group-commit.max-size:32}") int maxSize, MeterRegistry meters) {
         this.retry = retry;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.runtime = runtime;
         this.groups = groups;
         this.maxSize = Math.max(1, maxSize);
+        FunctionCounter.builder("consentflow.signup.groups.committed", groupsCommitted, AtomicLong::get)
+                .description("Groups of form posts and confirmation clicks committed together, one transaction each (groups of one are not counted)")
+                .register(meters);
+        FunctionCounter.builder("consentflow.signup.groups.members", membersGrouped, AtomicLong::get)
+                .description("Form posts and confirmation clicks answered from a group's commit")
+                .register(meters);
+        FunctionCounter.builder("consentflow.signup.groups.failed", groupsFailed, AtomicLong::get)
+                .description("Groups rolled back, whose posts and clicks then each ran alone for their own answer (one member's error, a deadlock, a link no longer waiting)")
+                .register(meters);
     }
 
     /**
@@ -166,7 +177,7 @@ class GroupCommit {
         }
     }
 
-    /** Groups of more than one committed, the members they answered, groups rolled back (for tests). */
+    /** Groups of more than one committed, the members they answered, groups rolled back (also metrics). */
     long[] counts() {
         return new long[] {groupsCommitted.get(), membersGrouped.get(), groupsFailed.get()};
     }

@@ -51,6 +51,10 @@ class DispatchMetricsIT {
         // The engine's flow limits (README, "Automation flows") count from 0 too.
         expected.add("consentflow_engine_flow_jobs_postponed_total");
         expected.add("consentflow_engine_flow_starts_refused_total");
+        // Form posts' and clicks' group commit (README, "The processes"): no post yet.
+        expected.add("consentflow_signup_groups_committed_total");
+        expected.add("consentflow_signup_groups_members_total");
+        expected.add("consentflow_signup_groups_failed_total");
 
         // The scheduled jobs (README, "Scheduled jobs"): none has run yet in this context.
         for (String job : List.of("audit-checkpoint", "behaviour-event-retention", "dispatch-ledger-retention",
@@ -61,13 +65,13 @@ class DispatchMetricsIT {
             assertThat(scrape).contains("consentflow_job_last_succeeded{job=\"" + job + "\"} NaN");
         }
 
-        assertThat(expected).hasSize(2 * 6 + 6 + 5 * 3);
+        assertThat(expected).hasSize(2 * 6 + 6 + 3 + 5 * 3);
         for (String series : expected) {
             assertThat(scrape).as(series).containsPattern("(?m)^" + Pattern.quote(series) + " 0\\.0$");
         }
         List<String> names = scrape.lines().filter(l -> !l.startsWith("#"))
                 .map(l -> l.replaceFirst("[{ ].*", "")).distinct().toList();
-        assertThat(names).hasSize(12);
+        assertThat(names).hasSize(15);
         for (String name : names) {
             assertThat(scrape).as("HELP of " + name).containsPattern("(?m)^# HELP " + name + " \\S.{10,}$");
             assertThat(name).as("snake_case").matches("consentflow(_[a-z0-9]+)+");

@@ -9,6 +9,7 @@ import dev.consentflow.contacts.Signup;
 import dev.consentflow.subscription.internal.SignupForms.SignupForm;
 import dev.consentflow.support.Api;
 import dev.consentflow.support.DevMailbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,9 @@ class GroupCommitIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     Api anonymous;
     String form;
@@ -119,6 +123,7 @@ class GroupCommitIT {
                 "consent", "true"), "203.0.113.9", "GroupCommitIT", Instant.now());
         hold();
         long[] before = groups.counts();
+        double failedBefore = failedGroups();
         Counts start = counts();
         Future<Integer> first = post("first-" + UUID.randomUUID() + "@example.org");
         await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 1);
@@ -143,6 +148,7 @@ class GroupCommitIT {
         }
         assertThat(since(before)).as("groups committed, members they answered, groups failed")
                 .containsExactly(0, 0, 1);
+        assertThat(failedGroups() - failedBefore).as("the operator's metric of rolled-back groups").isEqualTo(1.0);
         // The two good posts' rows, once each; nothing of the failing one.
         assertThat(counts().minus(start)).isEqualTo(new Counts(2, 2, 2, 2));
     }
@@ -251,5 +257,9 @@ class GroupCommitIT {
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private double failedGroups() {
+        return meters.get("consentflow.signup.groups.failed").functionCounter().count();
     }
 }
