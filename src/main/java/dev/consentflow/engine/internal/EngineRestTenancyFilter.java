@@ -10,9 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,10 +27,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class EngineRestTenancyFilter extends OncePerRequestFilter {
 
-    private final ProcessEngine engine;
+    private final Supplier<ProcessEngine> engine;
 
-    EngineRestTenancyFilter(ProcessEngine engine) {
-        this.engine = engine;
+    /** The engine is looked up on the first request (the context has made it by then), not while Tomcat is set up. */
+    EngineRestTenancyFilter(ObjectProvider<ProcessEngine> engine) {
+        this.engine = SingletonSupplier.of(engine::getObject);
     }
 
     @Override
@@ -43,6 +47,7 @@ class EngineRestTenancyFilter extends OncePerRequestFilter {
             Problems.write(response, HttpStatus.FORBIDDEN, "A platform operator's key has no engine of an account");
             return;
         }
+        ProcessEngine engine = this.engine.get();
         IdentityService identity = engine.getIdentityService();
         String account = caller.get().account().toString();
         RequestProcessEngineProvider.serve(engine);

@@ -1,6 +1,7 @@
 package dev.consentflow.engine.internal;
 
 import org.operaton.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,9 +14,13 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class EngineWebConfiguration {
 
-    /** After Spring Security, which knows the key; the engine then serves the key's account only. */
+    /**
+     * After Spring Security, which knows the key; the engine then serves the key's account only. The filter takes
+     * the engine on its first request: Spring Boot makes every filter while it sets Tomcat up, so a filter that
+     * needed the engine made the engine (and the database it waits for) a part of Tomcat's set-up.
+     */
     @Bean
-    FilterRegistrationBean<EngineRestTenancyFilter> engineRestTenancyFilter(ProcessEngine engine) {
+    FilterRegistrationBean<EngineRestTenancyFilter> engineRestTenancyFilter(ObjectProvider<ProcessEngine> engine) {
         var registration = new FilterRegistrationBean<>(new EngineRestTenancyFilter(engine));
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);

@@ -9,14 +9,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,11 +36,16 @@ class FormCors extends OncePerRequestFilter {
 
     private static final Pattern FORM_PATH = Pattern.compile("/f/([a-z0-9][a-z0-9-]{0,63})");
 
-    private final SignupForms forms;
+    private final Supplier<SignupForms> forms;
     private final String ownOrigin;
 
-    FormCors(SignupForms forms, @Value("${consentflow.public-url}") String publicUrl) {
-        this.forms = forms;
+    /**
+     * The forms are looked up on the first cross-origin post, not here: Spring Boot makes every filter while it sets
+     * Tomcat up, and the forms' repository made Spring Data and the database (which a fresh start waits for) a
+     * part of Tomcat's set-up.
+     */
+    FormCors(ObjectProvider<SignupForms> forms, @Value("${consentflow.public-url}") String publicUrl) {
+        this.forms = SingletonSupplier.of(forms::getObject);
         URI own = URI.create(publicUrl);
         this.ownOrigin = own.getScheme() + "://" + own.getRawAuthority();
     }
@@ -57,7 +65,7 @@ class FormCors extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<SignupForm> form = forms.find(path.group(1));
+        Optional<SignupForm> form = forms.get().find(path.group(1));
         boolean allowed = form.isPresent() && AllowedOrigins.allows(form.get().allowedOrigins(), origin);
         boolean preflight = "OPTIONS".equals(request.getMethod())
                 && request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
