@@ -119,20 +119,13 @@ class GroupCommitIT {
 
     @Test
     void aFailingMemberGetsItsOwnAnswerAndTheOthersTheirs() throws Exception {
-        SignupForm signupForm = forms.find(form).orElseThrow();
-        Signup refused = SignupValues.parse(signupForm, Map.of("email", "refused-" + UUID.randomUUID() + "@example.org",
-                "consent", "true"), "203.0.113.9", "GroupCommitIT", Instant.now());
         hold();
         long[] before = groups.counts();
         double failedBefore = failedGroups();
         Counts start = counts();
         Future<Integer> first = post("first-" + UUID.randomUUID() + "@example.org");
         await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 1);
-        // Writes its whole signup, then fails: in the group and again alone.
-        Future<Object> failing = posts.submit(() -> groups.run(() -> {
-            desk.signUp(signupForm.account(), refused, signupForm.list());
-            throw new IllegalStateException("refused after writing");
-        }));
+        Future<Object> failing = writingThenThrowing();
         await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 2);
         Future<Integer> last = post("last-" + UUID.randomUUID() + "@example.org");
         await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 3);
@@ -141,12 +134,7 @@ class GroupCommitIT {
 
         assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(202);
         assertThat(last.get(60, TimeUnit.SECONDS)).isEqualTo(202);
-        try {
-            failing.get(60, TimeUnit.SECONDS);
-            throw new AssertionError("the failing member was answered normally");
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("refused after writing");
-        }
+        assertThrewItsOwn(failing);
         assertThat(since(before)).as("groups committed, members they answered, groups failed")
                 .containsExactly(0, 0, 1);
         assertThat(failedGroups() - failedBefore).as("the operator's metric of rolled-back groups").isEqualTo(1.0);
@@ -215,9 +203,6 @@ class GroupCommitIT {
 
     @Test
     void anApiSignupInAFailingGroupGetsItsOwnAnswerAlone() throws Exception {
-        SignupForm signupForm = forms.find(form).orElseThrow();
-        Signup refused = SignupValues.parse(signupForm, Map.of("email", "refused-" + UUID.randomUUID() + "@example.org",
-                "consent", "true"), "203.0.113.9", "GroupCommitIT", Instant.now());
         String keyActor = integrationOf(apiSignup("alone-" + UUID.randomUUID() + "@example.org")
                 .get(60, TimeUnit.SECONDS).get("subscriberId").asText());
         hold();
@@ -225,10 +210,7 @@ class GroupCommitIT {
         Counts start = counts();
         Future<JsonNode> api = apiSignup("api-" + UUID.randomUUID() + "@example.org");
         await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 1);
-        Future<Object> failing = posts.submit(() -> groups.run(() -> {
-            desk.signUp(signupForm.account(), refused, signupForm.list());
-            throw new IllegalStateException("refused after writing");
-        }));
+        Future<Object> failing = writingThenThrowing();
         await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 2);
         Future<JsonNode> invalid = posts.submit(() -> anonymous.as(Api.ADMIN_KEY).post("/api/subscriptions",
                 Map.of("email", "not an address", "list", listOf(form))).json());
@@ -242,12 +224,7 @@ class GroupCommitIT {
         assertThat(integrationOf(accepted.get("subscriberId").asText())).isEqualTo(keyActor);
         assertThat(post.get(60, TimeUnit.SECONDS)).isEqualTo(202);
         assertThat(invalid.get(60, TimeUnit.SECONDS).get("status").asInt()).as("refused before any group").isEqualTo(400);
-        try {
-            failing.get(60, TimeUnit.SECONDS);
-            throw new AssertionError("the failing member was answered normally");
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("refused after writing");
-        }
+        assertThrewItsOwn(failing);
         assertThat(since(before)).as("groups committed, members they answered, groups failed")
                 .containsExactly(0, 0, 1);
         assertThat(counts().minus(start)).isEqualTo(new Counts(2, 2, 2, 2));
@@ -308,6 +285,26 @@ class GroupCommitIT {
         return posts.submit(() -> anonymous.postRaw("/f/" + form, "application/json",
                 ("{\"email\":\"" + email + "\",\"firstName\":\"Anna\",\"consent\":true}").getBytes(StandardCharsets.UTF_8),
                 Map.of("X-Forwarded-For", "203.0.113.7", "User-Agent", "GroupCommitIT")).status());
+    }
+
+    /** A member that writes its whole signup (a form's), then fails: in the group and again alone. */
+    private Future<Object> writingThenThrowing() {
+        SignupForm signupForm = forms.find(form).orElseThrow();
+        Signup refused = SignupValues.parse(signupForm, Map.of("email", "refused-" + UUID.randomUUID() + "@example.org",
+                "consent", "true"), "203.0.113.9", "GroupCommitIT", Instant.now());
+        return posts.submit(() -> groups.run(() -> {
+            desk.signUp(signupForm.account(), refused, signupForm.list());
+            throw new IllegalStateException("refused after writing");
+        }));
+    }
+
+    private static void assertThrewItsOwn(Future<Object> failing) throws Exception {
+        try {
+            failing.get(60, TimeUnit.SECONDS);
+            throw new AssertionError("the failing member was answered normally");
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("refused after writing");
+        }
     }
 
     /** {@code POST /api/subscriptions} with the admin's key to the form's list, its 202 body. */
