@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for work that would each be a transaction of its own ({@link TransactionRetry#run}) with one engine
- * command in it: a form post's double opt-in, a confirmation link's click. At most {@code groups} transactions of it run at once; work that
+ * command in it: a form post's double opt-in, an integration's ({@code POST /api/subscriptions}, a list add), a
+ * confirmation link's click. At most {@code groups} transactions of it run at once; work that
  * arrives while they run waits, and when one ends, one of the waiting request threads (the leader, no thread of
  * ours) takes everything waiting (up to {@code max-size}) and runs it in ONE transaction and ONE engine command
  * ({@link ProcessRuntime#inOneCommand}): one commit and one engine flush for the group, its like inserts batched.
@@ -66,13 +67,13 @@ class GroupCommit {
         this.groups = groups;
         this.maxSize = Math.max(1, maxSize);
         FunctionCounter.builder("consentflow.signup.groups.committed", groupsCommitted, AtomicLong::get)
-                .description("Groups of form posts and confirmation clicks committed together, one transaction each (groups of one are not counted)")
+                .description("Groups of signups (form posts, the API's) and confirmation clicks committed together, one transaction each (groups of one are not counted)")
                 .register(meters);
         FunctionCounter.builder("consentflow.signup.groups.members", membersGrouped, AtomicLong::get)
-                .description("Form posts and confirmation clicks answered from a group's commit")
+                .description("Signups (form posts, the API's) and confirmation clicks answered from a group's commit")
                 .register(meters);
         FunctionCounter.builder("consentflow.signup.groups.failed", groupsFailed, AtomicLong::get)
-                .description("Groups rolled back, whose posts and clicks then each ran alone for their own answer (one member's error, a deadlock, a link no longer waiting)")
+                .description("Groups rolled back, whose signups and clicks then each ran alone for their own answer (one member's error, a deadlock, a link no longer waiting)")
                 .register(meters);
     }
 

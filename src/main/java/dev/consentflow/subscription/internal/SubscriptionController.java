@@ -1,6 +1,5 @@
 package dev.consentflow.subscription.internal;
 
-import dev.consentflow.TransactionRetry;
 import dev.consentflow.accounts.AccountId;
 import dev.consentflow.accounts.Caller;
 import dev.consentflow.contacts.ConsentEvidence;
@@ -53,15 +52,15 @@ class SubscriptionController {
     private final DoubleOptIns doubleOptIn;
     private final ListJoins joins;
     private final Contacts contacts;
-    private final TransactionRetry retry;
+    private final GroupCommit groups;
 
     SubscriptionController(Subscribers subscribers, DoubleOptIns doubleOptIn, ListJoins joins,
-                           Contacts contacts, TransactionRetry retry) {
+                           Contacts contacts, GroupCommit groups) {
         this.subscribers = subscribers;
         this.doubleOptIn = doubleOptIn;
         this.joins = joins;
         this.contacts = contacts;
-        this.retry = retry;
+        this.groups = groups;
     }
 
     record SubscriptionRequest(String email, String mobile, String list, Map<String, String> fields,
@@ -185,11 +184,12 @@ class SubscriptionController {
     }
 
     /**
-     * The double opt-in a signup form starts, in a transaction of its own (retried as a form's post is), with the
-     * list as this request read it (null: registering reads it).
+     * The double opt-in a signup form starts, with the list as this request read it (null: registering reads it),
+     * in a transaction of its own or of a group with the form posts, clicks and API signups arriving meanwhile
+     * ({@link GroupCommit}: run with this request's caller, answered as if alone, retried as a form's post is).
      */
     private SignupReceipt startDoubleOptIn(AccountId account, Signup signup, ListInfo listAsRead) {
-        return retry.run(() -> doubleOptIn.signUp(account, signup, listAsRead));
+        return groups.run(() -> doubleOptIn.signUp(account, signup, listAsRead));
     }
 
     private static boolean hasControl(String value, boolean lineBreaksAllowed) {

@@ -36,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
  * Form posts that arrive while the one allowed signup transaction runs wait, and then run together in one
  * transaction and one engine command ({@link GroupCommit}); the test holds that one slot itself to make a group
  * of known members. Each member gets the answer it would get alone, a failing one does not take the others down,
- * and a double post of one address in a group ends as two posts one after the other; clicks likewise.
+ * and a double post of one address in a group ends as two posts one after the other; clicks likewise. The API's
+ * signups join the same groups, each written with its own caller (its key as the subscription's integration).
  */
 @IntegrationTest
 @TestPropertySource(properties = {"consentflow.signup.group-commit.groups=1", "consentflow.web.trusted-proxies=127.0.0.1",
@@ -118,20 +119,13 @@ class GroupCommitIT {
 
     @Test
     void aFailingMemberGetsItsOwnAnswerAndTheOthersTheirs() throws Exception {
-        SignupForm signupForm = forms.find(form).orElseThrow();
-        Signup refused = SignupValues.parse(signupForm, Map.of("email", "refused-" + UUID.randomUUID() + "@example.org",
-                "consent", "true"), "203.0.113.9", "GroupCommitIT", Instant.now());
         hold();
         long[] before = groups.counts();
         double failedBefore = failedGroups();
         Counts start = counts();
         Future<Integer> first = post("first-" + UUID.randomUUID() + "@example.org");
         await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 1);
-        // Writes its whole signup, then fails: in the group and again alone.
-        Future<Object> failing = posts.submit(() -> groups.run(() -> {
-            desk.signUp(signupForm.account(), refused, signupForm.list());
-            throw new IllegalStateException("refused after writing");
-        }));
+        Future<Object> failing = writingThenThrowing();
         await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 2);
         Future<Integer> last = post("last-" + UUID.randomUUID() + "@example.org");
         await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 3);
@@ -140,12 +134,7 @@ class GroupCommitIT {
 
         assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(202);
         assertThat(last.get(60, TimeUnit.SECONDS)).isEqualTo(202);
-        try {
-            failing.get(60, TimeUnit.SECONDS);
-            throw new AssertionError("the failing member was answered normally");
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("refused after writing");
-        }
+        assertThrewItsOwn(failing);
         assertThat(since(before)).as("groups committed, members they answered, groups failed")
                 .containsExactly(0, 0, 1);
         assertThat(failedGroups() - failedBefore).as("the operator's metric of rolled-back groups").isEqualTo(1.0);
@@ -179,6 +168,66 @@ class GroupCommitIT {
 
         assertThat(grouped).isEqualTo(alone);
         assertThat(grouped).isEqualTo(new Counts(1, 2, 1, 1));
+    }
+
+    @Test
+    void apiSignupsJoinTheGroupOfFormPostsEachWithItsOwnCaller() throws Exception {
+        // Alone first: what an API signup of this key writes as its integration.
+        String alone = apiSignup("alone-" + UUID.randomUUID() + "@example.org").get(60, TimeUnit.SECONDS).get("subscriberId").asText();
+        String keyActor = integrationOf(alone);
+        assertThat(keyActor).isNotNull();
+        hold();
+        long[] before = groups.counts();
+        Counts start = counts();
+        Future<Integer> form = post("form-" + UUID.randomUUID() + "@example.org");
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 1);
+        List<Future<JsonNode>> api = List.of(apiSignup("api-" + UUID.randomUUID() + "@example.org"),
+                apiSignup("api-" + UUID.randomUUID() + "@example.org"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 3);
+
+        release.countDown();
+
+        assertThat(form.get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        for (Future<JsonNode> answer : api) {
+            JsonNode accepted = answer.get(60, TimeUnit.SECONDS);
+            assertThat(accepted.get("status").asText()).isEqualTo("PENDING");
+            // Its own card, written with its own caller: the key, not the leader's (nobody's, a form post's).
+            assertThat(integrationOf(accepted.get("subscriberId").asText())).isEqualTo(keyActor);
+        }
+        assertThat(since(before)).as("groups committed, members they answered, groups failed")
+                .containsExactly(1, 3, 0);
+        assertThat(counts().minus(start)).isEqualTo(new Counts(3, 3, 3, 3));
+        assertThat(count("select count(*) from contacts_subscription where integration is null and source = 'WEBFORM'"
+                + " and subscribed_at > now() - interval '5 minutes'")).as("the form post's row names no key").isPositive();
+    }
+
+    @Test
+    void anApiSignupInAFailingGroupGetsItsOwnAnswerAlone() throws Exception {
+        String keyActor = integrationOf(apiSignup("alone-" + UUID.randomUUID() + "@example.org")
+                .get(60, TimeUnit.SECONDS).get("subscriberId").asText());
+        hold();
+        long[] before = groups.counts();
+        Counts start = counts();
+        Future<JsonNode> api = apiSignup("api-" + UUID.randomUUID() + "@example.org");
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 1);
+        Future<Object> failing = writingThenThrowing();
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 2);
+        Future<JsonNode> invalid = posts.submit(() -> anonymous.as(Api.ADMIN_KEY).post("/api/subscriptions",
+                Map.of("email", "not an address", "list", listOf(form))).json());
+        Future<Integer> post = post("form-" + UUID.randomUUID() + "@example.org");
+        await().atMost(Duration.ofSeconds(30)).until(() -> groups.waiting() == 3);
+
+        release.countDown();
+
+        JsonNode accepted = api.get(60, TimeUnit.SECONDS);
+        assertThat(accepted.get("status").asText()).isEqualTo("PENDING");
+        assertThat(integrationOf(accepted.get("subscriberId").asText())).isEqualTo(keyActor);
+        assertThat(post.get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        assertThat(invalid.get(60, TimeUnit.SECONDS).get("status").asInt()).as("refused before any group").isEqualTo(400);
+        assertThrewItsOwn(failing);
+        assertThat(since(before)).as("groups committed, members they answered, groups failed")
+                .containsExactly(0, 0, 1);
+        assertThat(counts().minus(start)).isEqualTo(new Counts(2, 2, 2, 2));
     }
 
     @Test
@@ -236,6 +285,46 @@ class GroupCommitIT {
         return posts.submit(() -> anonymous.postRaw("/f/" + form, "application/json",
                 ("{\"email\":\"" + email + "\",\"firstName\":\"Anna\",\"consent\":true}").getBytes(StandardCharsets.UTF_8),
                 Map.of("X-Forwarded-For", "203.0.113.7", "User-Agent", "GroupCommitIT")).status());
+    }
+
+    /** A member that writes its whole signup (a form's), then fails: in the group and again alone. */
+    private Future<Object> writingThenThrowing() {
+        SignupForm signupForm = forms.find(form).orElseThrow();
+        Signup refused = SignupValues.parse(signupForm, Map.of("email", "refused-" + UUID.randomUUID() + "@example.org",
+                "consent", "true"), "203.0.113.9", "GroupCommitIT", Instant.now());
+        return posts.submit(() -> groups.run(() -> {
+            desk.signUp(signupForm.account(), refused, signupForm.list());
+            throw new IllegalStateException("refused after writing");
+        }));
+    }
+
+    private static void assertThrewItsOwn(Future<Object> failing) throws Exception {
+        try {
+            failing.get(60, TimeUnit.SECONDS);
+            throw new AssertionError("the failing member was answered normally");
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("refused after writing");
+        }
+    }
+
+    /** {@code POST /api/subscriptions} with the admin's key to the form's list, its 202 body. */
+    private Future<JsonNode> apiSignup(String email) {
+        Api admin = anonymous.as(Api.ADMIN_KEY);
+        return posts.submit(() -> {
+            Api.Answer answer = admin.post("/api/subscriptions", Map.of("email", email, "list", listOf(form),
+                    "ip", "203.0.113.8"));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+            return answer.json();
+        });
+    }
+
+    private static String listOf(String form) {
+        return form.substring(0, form.length() - "-signup".length());
+    }
+
+    private String integrationOf(String subscriberId) {
+        return jdbc.sql("select integration from contacts_subscription where contact_id = :id")
+                .param("id", UUID.fromString(subscriberId)).query(String.class).single();
     }
 
     /** Waiting requests, double opt-ins started, confirmation mails queued, subscriber cards. */

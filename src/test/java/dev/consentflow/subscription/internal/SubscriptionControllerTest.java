@@ -20,10 +20,12 @@ import dev.consentflow.contacts.Signup;
 import dev.consentflow.contacts.SubscriberId;
 import dev.consentflow.contacts.Subscribers;
 import dev.consentflow.contacts.SubscriptionStatus;
+import dev.consentflow.engine.ProcessRuntime;
 import dev.consentflow.subscription.SignupReceipt;
 import dev.consentflow.subscription.DoubleOptIns;
 import dev.consentflow.subscription.internal.SubscriptionController.SubscriptionRequest;
 import dev.consentflow.web.InvalidInputException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -72,6 +74,7 @@ class SubscriptionControllerTest {
 
     private SubscriptionController controller(DoubleOptIns doubleOptIn) {
         return new SubscriptionController(signups, doubleOptIn, mock(ListJoins.class), mock(Contacts.class),
-                new TransactionRetry(mock(PlatformTransactionManager.class)));
+                new GroupCommit(new TransactionRetry(mock(PlatformTransactionManager.class)),
+                        mock(PlatformTransactionManager.class), mock(ProcessRuntime.class), 0, 1, new SimpleMeterRegistry()));
     }
 }
