@@ -47,11 +47,25 @@ class ConfirmationMessages {
     /** As above, in the name of the list's brand as read (null: a list without a brand record). */
     Content confirmation(ConfirmationPurpose purpose, Channel channel, ListInfo list, BrandIdentity brand, String link,
                          boolean reminder) {
-        MailKind kind = switch (purpose) {
+        return mails.content(channel, list, brand, kind(purpose, reminder), link);
+    }
+
+    /**
+     * As above, with the list's own wording of the mail as read already (empty: it has none; an SMS has the built-in
+     * line either way).
+     */
+    Content confirmation(ConfirmationPurpose purpose, Channel channel, ListInfo list, BrandIdentity brand, String link,
+                         boolean reminder, Optional<MailTemplate> wording) {
+        return mails.content(channel, list, brand, kind(purpose, reminder), link,
+                channel == Channel.SMS ? Optional.empty() : wording);
+    }
+
+    /** The kind of mail that asks for a confirmation of this purpose. */
+    static MailKind kind(ConfirmationPurpose purpose, boolean reminder) {
+        return switch (purpose) {
             case SIGNUP -> reminder ? MailKind.REMINDER : MailKind.CONFIRMATION;
             case RESUBSCRIPTION -> MailKind.RESUBSCRIPTION;
         };
-        return mails.content(channel, list, brand, kind, link);
     }
 
     /**
