@@ -11,6 +11,9 @@ import dev.consentflow.contacts.SubscriptionStatus;
 import dev.consentflow.contacts.Subscriptions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +55,19 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
               from contacts_subscription s
               join contacts_list l on l.id = s.list_id
              where s.id = :id and s.account_id = :accountId""";
+    /**
+     * Writes what {@link Subscription#confirmed} made of the row it was made from: only the columns a confirmation
+     * changes (saving the aggregate wrote every one), each with the record's value, so what a confirmation is stays
+     * said in one place; from the version read. Sent through the template, not a repository query: Spring Data's
+     * query method bound its nine parameters through its converter and reflection on every click (about 6 % of a
+     * click's request thread in SignupConfirmCostBench's profile).
+     */
+    private static final String CONFIRM = """
+            update contacts_subscription
+               set status = :status, confirmed_at = :confirmedAt, confirm_ip = :confirmIp,
+                   confirm_user_agent = :confirmUserAgent, unsubscribed_at = :unsubscribedAt,
+                   bounced_at = :bouncedAt, updated_at = :updatedAt, version = version + 1
+             where id = :id and version = :version""";
 
     private final SubscriptionRepository subscriptions;
     private final ContactRepository contacts;
@@ -99,11 +115,30 @@ class SubscriptionLifecycle implements PendingSubscriptions, Subscriptions {
         }
         ConsentEvidence evidence = cleanClick(click);
         Subscription confirmed = subscription.confirmed(evidence, Cards.now());
-        if (subscriptions.confirm(confirmed) != 1) {
+        if (write(confirmed) != 1) {
             throw new OptimisticLockingFailureException("subscription " + id.value() + " changed while confirmed");
         }
         audit.confirmed(confirmed, locked != null ? locked.list() : lists.byId(confirmed.listId()));
         return ConfirmOutcome.CONFIRMED;
+    }
+
+    /** The statement of a confirmation ({@link #CONFIRM}); 0: the row changed since it was read. */
+    private int write(Subscription confirmed) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", confirmed.id());
+        values.put("version", confirmed.version());
+        values.put("status", confirmed.status().name());
+        values.put("confirmedAt", timestamp(confirmed.confirmedAt()));
+        values.put("confirmIp", confirmed.confirmIp());
+        values.put("confirmUserAgent", confirmed.confirmUserAgent());
+        values.put("unsubscribedAt", timestamp(confirmed.unsubscribedAt()));
+        values.put("bouncedAt", timestamp(confirmed.bouncedAt()));
+        values.put("updatedAt", timestamp(confirmed.updatedAt()));
+        return jdbc.update(CONFIRM, values);
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     @Override
