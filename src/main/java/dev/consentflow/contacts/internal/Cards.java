@@ -9,9 +9,11 @@ import dev.consentflow.contacts.Source;
 import dev.consentflow.contacts.internal.Contact.SealedField;
 import dev.consentflow.keys.KeyRetired;
 import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,14 +49,24 @@ class Cards {
     private static final String BY_EMAIL_INDEX = BY_ADDRESS.replace("ADDRESS_INDEX", "email_index");
     private static final String BY_MOBILE_INDEX = BY_ADDRESS.replace("ADDRESS_INDEX", "mobile_index");
     private static final String FIELDS = NamedSql.read("contacts", "card-fields");
+    /**
+     * The address's lock, then its cards, sent together: one round trip where a signup made two. Two statements,
+     * not one: the cards are read with a snapshot taken after the lock is held (READ COMMITTED takes one per
+     * statement), so a card that a signup holding the lock made is seen once it committed.
+     */
+    private static final String LOCK_THEN_BY_EMAIL_INDEX = LOCK_ADDRESS + ";\n" + BY_EMAIL_INDEX;
+    private static final String LOCK_THEN_BY_MOBILE_INDEX = LOCK_ADDRESS + ";\n" + BY_MOBILE_INDEX;
 
     private final ContactRepository contacts;
     private final CardKeys keys;
     private final BlindIndex index;
     private final NewRows rows;
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations named;
 
-    Cards(ContactRepository contacts, CardKeys keys, BlindIndex index, NewRows rows, JdbcClient jdbc) {
+    Cards(ContactRepository contacts, CardKeys keys, BlindIndex index, NewRows rows, JdbcClient jdbc,
+          NamedParameterJdbcOperations named) {
+        this.named = named;
         this.contacts = contacts;
         this.keys = keys;
         this.index = index;
@@ -115,6 +129,35 @@ class Cards {
                 .param("indexes", email != null ? index.emailCandidates(account, email)
                         : index.mobileCandidates(account, mobile))
                 .query(ErasureCards::row).list();
+        return found.isEmpty() ? found : found.stream().map(this::withFields).toList();
+    }
+
+    /**
+     * {@link #lockAddress} and then {@link #all}, in one round trip: the lock is held until the transaction ends
+     * and the cards are read after it was taken. The lock's key is the address's index under the current key
+     * version, the first of the candidates the cards are looked up by.
+     */
+    List<Contact> lockAndFindAll(AccountId account, EmailAddress email, MobileNumber mobile) {
+        List<byte[]> indexes = email != null ? index.emailCandidates(account, email)
+                : index.mobileCandidates(account, mobile);
+        MapSqlParameterSource values = new MapSqlParameterSource()
+                .addValue("key", ByteBuffer.wrap(indexes.get(0)).getLong())
+                .addValue("accountId", account.value())
+                .addValue("indexes", indexes);
+        List<Contact> found = named.execute(email != null ? LOCK_THEN_BY_EMAIL_INDEX : LOCK_THEN_BY_MOBILE_INDEX,
+                values, (PreparedStatement statement) -> {
+                    statement.execute();
+                    if (!statement.getMoreResults()) {
+                        throw new IllegalStateException("no cards read after the address's lock");
+                    }
+                    List<Contact> rows = new ArrayList<>();
+                    try (ResultSet cards = statement.getResultSet()) {
+                        while (cards.next()) {
+                            rows.add(ErasureCards.row(cards, rows.size()));
+                        }
+                    }
+                    return rows;
+                });
         return found.isEmpty() ? found : found.stream().map(this::withFields).toList();
     }
 

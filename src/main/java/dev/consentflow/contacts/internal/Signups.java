@@ -65,8 +65,7 @@ class Signups implements Subscribers {
     }
 
     private SignupOutcome register(AccountId account, CheckedSignup request) {
-        cards.lockAddress(account, request.identityEmail(), request.identityMobile());
-        Optional<Contact> newest = newestCard(account, request);
+        Optional<Contact> newest = lockAndFindNewestCard(account, request);
         if (newest.isPresent() && newest.get().isErased()) {
             return new SignupOutcome.Erased(new SubscriberId(newest.get().id()));
         }
@@ -111,8 +110,7 @@ class Signups implements Subscribers {
     }
 
     private SubscriptionRef subscribeConfirmed(AccountId account, CheckedSignup request) {
-        cards.lockAddress(account, request.identityEmail(), request.identityMobile());
-        Optional<Contact> newest = newestCard(account, request);
+        Optional<Contact> newest = lockAndFindNewestCard(account, request);
         if (newest.isPresent() && newest.get().isErased()) {
             throw new ContactAlreadyErased("This address was erased; it can come back only through a confirmed "
                     + "opt-in of the person (POST /api/contacts/{id}/resubscribe)");
@@ -159,8 +157,9 @@ class Signups implements Subscribers {
                 request.list().info(), subscription.status());
     }
 
-    private Optional<Contact> newestCard(AccountId account, CheckedSignup request) {
-        return cards.newest(account, request.identityEmail(), request.identityMobile());
+    /** Takes the address's lock and reads its newest card (live or a tombstone) after it, in one round trip. */
+    private Optional<Contact> lockAndFindNewestCard(AccountId account, CheckedSignup request) {
+        return cards.lockAndFindAll(account, request.identityEmail(), request.identityMobile()).stream().findFirst();
     }
 
     /** The API key the request came with (the integration), when it came through the API. */

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 class ConfirmationMessages {
 
     private final String publicUrl;
+    /** The public URL's host name (localhost when it has none), once asked. */
+    private volatile String host;
     private final ListMails mails;
 
     ConfirmationMessages(@Value("${consentflow.public-url}") String publicUrl, ListMails mails) {
@@ -45,11 +47,25 @@ class ConfirmationMessages {
     /** As above, in the name of the list's brand as read (null: a list without a brand record). */
     Content confirmation(ConfirmationPurpose purpose, Channel channel, ListInfo list, BrandIdentity brand, String link,
                          boolean reminder) {
-        MailKind kind = switch (purpose) {
+        return mails.content(channel, list, brand, kind(purpose, reminder), link);
+    }
+
+    /**
+     * As above, with the list's own wording of the mail as read already (empty: it has none; an SMS has the built-in
+     * line either way).
+     */
+    Content confirmation(ConfirmationPurpose purpose, Channel channel, ListInfo list, BrandIdentity brand, String link,
+                         boolean reminder, Optional<MailTemplate> wording) {
+        return mails.content(channel, list, brand, kind(purpose, reminder), link,
+                channel == Channel.SMS ? Optional.empty() : wording);
+    }
+
+    /** The kind of mail that asks for a confirmation of this purpose. */
+    static MailKind kind(ConfirmationPurpose purpose, boolean reminder) {
+        return switch (purpose) {
             case SIGNUP -> reminder ? MailKind.REMINDER : MailKind.CONFIRMATION;
             case RESUBSCRIPTION -> MailKind.RESUBSCRIPTION;
         };
-        return mails.content(channel, list, brand, kind, link);
     }
 
     /**
@@ -69,11 +85,26 @@ class ConfirmationMessages {
         return mails.content(channel, list, brand, MailKind.WELCOME, unsubscribeLink, wording);
     }
 
-    /** The List-Id of a list (RFC 2919): the list key, the brand, the server's host name. */
+    /**
+     * The List-Id of a list (RFC 2919): the list key, the brand, the server's host name, lower-cased, every code
+     * point but {@code a-z0-9.-} a hyphen. The host is read from the public URL once (each welcome parsed it).
+     */
     String listId(ListInfo list) {
-        String host = URI.create(publicUrl).getHost();
         String brand = list.brand() == null || list.brand().isBlank() ? "list" : list.brand();
-        return (list.key() + "." + brand + "." + (host == null ? "localhost" : host))
-                .toLowerCase().replaceAll("[^a-z0-9.-]", "-");
+        String id = (list.key() + "." + brand + "." + host()).toLowerCase();
+        StringBuilder out = new StringBuilder(id.length());
+        id.codePoints().forEach(c -> out.append(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+                ? (char) c : '-'));
+        return out.toString();
+    }
+
+    private String host() {
+        String known = host;
+        if (known == null) {
+            String parsed = URI.create(publicUrl).getHost();
+            known = parsed == null ? "localhost" : parsed;
+            host = known;
+        }
+        return known;
     }
 }

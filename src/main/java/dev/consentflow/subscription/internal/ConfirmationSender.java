@@ -4,8 +4,10 @@ import dev.consentflow.consent.AuditAction;
 import dev.consentflow.consent.AuditEntry;
 import dev.consentflow.consent.AuditLog;
 import dev.consentflow.contacts.ListInfo;
+import dev.consentflow.dispatch.Channel;
 import dev.consentflow.dispatch.Dispatch;
 import dev.consentflow.dispatch.OutboundMessage;
+import dev.consentflow.dispatch.OutboundMessage.Content;
 import dev.consentflow.dispatch.Purpose;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +64,8 @@ class ConfirmationSender {
      * The first confirmation of a request registered in this very transaction, with the list it was registered
      * on: no look-up, no lock (nobody else sees the row before the commit).
      */
-    void sendFirst(ConfirmationRequest request, ListInfo list) {
-        send(request, list, Purpose.CONFIRMATION);
+    void sendFirst(ConfirmationRequest request, ListInfo list, ConfirmationTokens.Issued link) {
+        send(request, list, Purpose.CONFIRMATION, link);
     }
 
     /** A repeated request: a new link to the request that waits for the same subject, if one still does. */
@@ -78,14 +80,19 @@ class ConfirmationSender {
                     request.processInstanceId(), purpose);
             return;
         }
-        send(request, list.get(), purpose);
+        send(request, list.get(), purpose, null);
     }
 
-    private void send(ConfirmationRequest request, ListInfo list, Purpose purpose) {
-        String token = tokens.issue(request);
-        var content = messages.confirmation(request.purpose(), request.channel(), list,
-                brands.ofMail(request.account(), request.channel(), list), messages.confirmationLink(token),
-                purpose == Purpose.CONFIRMATION_REMINDER);
+    /** The message with a new link, or with {@code issued}, the link (and wording) written with the request. */
+    private void send(ConfirmationRequest request, ListInfo list, Purpose purpose, ConfirmationTokens.Issued issued) {
+        boolean reminder = purpose == Purpose.CONFIRMATION_REMINDER;
+        // A mail's link comes with the list's own wording of it, read in the link's insert: one statement, not two.
+        ConfirmationTokens.Issued link = issued != null ? issued
+                : request.channel() == Channel.SMS ? new ConfirmationTokens.Issued(tokens.issue(request), Optional.empty())
+                : tokens.issue(request, list.id(), ConfirmationMessages.kind(request.purpose(), reminder));
+        Content content = messages.confirmation(request.purpose(), request.channel(), list,
+                brands.ofMail(request.account(), request.channel(), list), messages.confirmationLink(link.token()),
+                reminder, link.wording());
         UUID messageId = dispatch.enqueue(new OutboundMessage(request.account(), request.recipientId(),
                 request.subjectId(), request.channel(), purpose, null, content, null, null));
         AuditEntry sent = new AuditEntry(request.account(), request.recipientId(), AuditAction.CONFIRMATION_SENT,

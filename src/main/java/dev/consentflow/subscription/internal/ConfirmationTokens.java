@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +33,35 @@ class ConfirmationTokens {
     /** A new link to the request; the answer is the only place the token itself ever exists. */
     String issue(ConfirmationRequest request) {
         String token = RandomTokens.next();
-        rows.insert(new ConfirmationToken(hash(request.purpose(), token), request.purpose(),
-                request.processInstanceId(), Instant.now()));
+        rows.insert(row(request, token));
         return token;
+    }
+
+    /** A new link and the list's own wording of the mail that carries it (empty: the built-in text). */
+    record Issued(String token, Optional<MailTemplate> wording) {
+    }
+
+    /**
+     * As {@link #issue(ConfirmationRequest)}, reading the list's own wording of the mail kind that carries the link
+     * with the link's insert, in one statement.
+     */
+    Issued issue(ConfirmationRequest request, UUID listId, MailKind kind) {
+        String token = RandomTokens.next();
+        return new Issued(token, rows.insertWithWording(row(request, token), listId, kind));
+    }
+
+    /**
+     * A new request ({@link ConfirmationRows#insert(ConfirmationRequest)}) with its first link, and the list's own
+     * wording of the mail kind that carries the link, in one statement.
+     */
+    Issued issueWithRequest(ConfirmationRequest request, UUID listId, MailKind kind) {
+        String token = RandomTokens.next();
+        return new Issued(token, rows.insertWithLink(request, row(request, token), listId, kind));
+    }
+
+    private ConfirmationToken row(ConfirmationRequest request, String token) {
+        return new ConfirmationToken(hash(request.purpose(), token), request.purpose(), request.processInstanceId(),
+                Instant.now());
     }
 
     /** The stored link, if the text is one of ours; malformed text is not even looked up. */

@@ -110,6 +110,23 @@ class ListMails {
 
     /** List names come from marketers: no control character reaches a subject line. */
     static String plain(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", " ").strip();
+        if (text == null) {
+            return "";
+        }
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            if (isLineOrControl(text.charAt(i))) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return (chars == null ? text : new String(chars)).strip();
+    }
+
+    /** What {@code [\\p{Cntrl}\\u0085\\u2028\\u2029]} matches (ASCII controls, NEL, the line and paragraph separators). */
+    static boolean isLineOrControl(char c) {
+        return c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 }

@@ -25,7 +25,7 @@ class SendConfirmationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String instance = execution.getProcessInstanceId();
         inbox.takeFirstConfirmation(DoubleOptInProcess.Var.requestId(execution.getProcessBusinessKey()), instance)
-                .ifPresentOrElse(first -> sender.sendFirst(first.request(), first.list()),
+                .ifPresentOrElse(first -> sender.sendFirst(first.request(), first.list(), first.link()),
                         () -> sender.send(instance, Purpose.CONFIRMATION));
     }
 }

@@ -18,8 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class SignupInbox extends ProcessInbox<Signup, SignupReceipt> {
 
-    /** A request registered just now, with the list of its new pending subscription. */
-    record FirstConfirmation(ConfirmationRequest request, ListInfo list) {
+    /**
+     * A request registered just now, with the list of its new pending subscription and its first link (written with
+     * it, with the list's own wording of the mail).
+     */
+    record FirstConfirmation(ConfirmationRequest request, ListInfo list, ConfirmationTokens.Issued link) {
     }
 
     private final Map<UUID, FirstConfirmation> firstConfirmations = new ConcurrentHashMap<>();

@@ -90,9 +90,18 @@ class SignupRegistrar {
         ConfirmationRequest candidate = ConfirmationRequest.signup(processInstanceId, requestId,
                 letter.account.value(), pending.subscriberId().value(), pending.subscriptionId().value(),
                 letter.request.channel(), Instant.now());
-        ConfirmationRequests.Registration registration = requests.register(candidate, pending.newRequest());
-        if (registration == ConfirmationRequests.Registration.NEW_REQUEST && pending.list() != null) {
-            inbox.firstConfirmation(requestId, new SignupInbox.FirstConfirmation(candidate, pending.list()));
+        ConfirmationRequests.Registration registration;
+        if (pending.list() != null) {
+            // A new request is written with the first confirmation's link (and its mail's wording read) at once.
+            ConfirmationRequests.Registered registered = requests.registerWithFirstLink(candidate,
+                    pending.newRequest(), pending.list().id());
+            registration = registered.registration();
+            if (registration == ConfirmationRequests.Registration.NEW_REQUEST) {
+                inbox.firstConfirmation(requestId, new SignupInbox.FirstConfirmation(candidate, pending.list(),
+                        registered.firstLink()));
+            }
+        } else {
+            registration = requests.register(candidate, pending.newRequest());
         }
         return new Registered(DoubleOptInProcess.SignupOutcome.valueOf(registration.name()), pending.subscriberId(),
                 pending.subscriptionId());

@@ -6,8 +6,11 @@ import dev.consentflow.keys.KeyRing;
 import dev.consentflow.keys.Sealing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +29,17 @@ class UnsubscribeTokens {
     private static final String HASH_KEY = "subscription.unsubscribe-token";
     private static final String SEAL_KEY = "subscription.unsubscribe-token-seal";
 
+    private static final RowMapper<UnsubscribeTokenRepository.HandedOverAndInserted> HANDED_OVER_AND_INSERTED =
+            new UnsubscribeTokenRepository.HandedOverAndInserted.Rows();
+
     private final KeyRing keys;
     private final UnsubscribeTokenRepository tokens;
+    private final JdbcClient jdbc;
 
-    UnsubscribeTokens(KeyRing keys, UnsubscribeTokenRepository tokens) {
+    UnsubscribeTokens(KeyRing keys, UnsubscribeTokenRepository tokens, JdbcClient jdbc) {
         this.keys = keys;
         this.tokens = tokens;
+        this.jdbc = jdbc;
     }
 
     /** Where a link leads: the account and the subscription. */
@@ -76,9 +84,18 @@ class UnsubscribeTokens {
             inserted = tokens.insertIfAbsentWithWording(made.subscriptionId(), made.accountId(), made.tokenHash(),
                     made.tokenSealed(), made.keyVersion(), listId, kind.code());
         } else {
-            var both = tokens.handOverAndInsertIfAbsentWithWording(handOver.processInstanceId(), handOver.at(),
-                    handOver.subscriberId(), made.subscriptionId(), made.accountId(), made.tokenHash(),
-                    made.tokenSealed(), made.keyVersion(), listId, kind.code());
+            var both = jdbc.sql(UnsubscribeTokenRepository.HAND_OVER_AND_INSERT_IF_ABSENT_WITH_WORDING)
+                    .param("processInstanceId", handOver.processInstanceId())
+                    .param("at", Timestamp.from(handOver.at()))
+                    .param("subscriberId", handOver.subscriberId())
+                    .param("subscriptionId", made.subscriptionId())
+                    .param("accountId", made.accountId())
+                    .param("tokenHash", made.tokenHash())
+                    .param("tokenSealed", made.tokenSealed())
+                    .param("keyVersion", made.keyVersion())
+                    .param("listId", listId)
+                    .param("kind", kind.code())
+                    .query(HANDED_OVER_AND_INSERTED).single();
             handOver.checked(both.handed());
             inserted = both.inserted();
         }

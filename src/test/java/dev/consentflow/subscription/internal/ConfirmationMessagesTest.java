@@ -116,4 +116,29 @@ class ConfirmationMessagesTest {
             }
         }
     }
+
+    /** The List-Id and the values' clean-up as the patterns they replace made them, for every char there is. */
+    @Test
+    void theListIdAndThePlainValuesAreWhatThePatternsMadeOfThemForEveryChar() {
+        StringBuilder every = new StringBuilder();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            every.append((char) c);
+        }
+        String all = every + "\uD83D\uDE00 x \uD83D";
+        assertThat(ListMails.plain(all))
+                .isEqualTo(all.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", " ").strip());
+        for (String text : new String[] {"", " Acme\r\nNews\u2028 ", "\u0085x\u007f", "plain", "\t"}) {
+            assertThat(ListMails.plain(text)).isEqualTo(text.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", " ")
+                    .strip());
+        }
+        for (String brand : new String[] {null, " ", "ACME Brand", "Café_ü\uD83D\uDE00", all}) {
+            ListInfo named = new ListInfo(UUID.randomUUID(), "News-1.x", "N", brand);
+            String expected = (named.key() + "." + (brand == null || brand.isBlank() ? "list" : brand)
+                    + ".lists.acme.example").toLowerCase().replaceAll("[^a-z0-9.-]", "-");
+            assertThat(messages.listId(named)).isEqualTo(expected);
+        }
+        assertThat(new ConfirmationMessages("http://localhost:8080", builtInOnly()).listId(list))
+                .isEqualTo("news.acme.localhost");
+        assertThat(new ConfirmationMessages("mailto:x@y", builtInOnly()).listId(list)).isEqualTo("news.acme.localhost");
+    }
 }

@@ -30,7 +30,7 @@ class UnsubscribeTokensTest {
 
     private final KeyRing keys = new TestKeyRing();
     private final UnsubscribeTokenRepository repository = mock(UnsubscribeTokenRepository.class);
-    private final UnsubscribeTokens tokens = new UnsubscribeTokens(keys, repository);
+    private final UnsubscribeTokens tokens = new UnsubscribeTokens(keys, repository, null);
     private final AccountId account = new AccountId(UUID.randomUUID());
     private final SubscriptionId subscription = new SubscriptionId(UUID.randomUUID());
     private final Map<UUID, UnsubscribeToken> table = new HashMap<>();
