@@ -1,12 +1,11 @@
 package dev.consentflow;
 
-import java.io.StringReader;
+import java.io.Reader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -23,7 +22,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 public final class CopyRows {
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     /** Instants already written, as written: a chunk's rows share a few (its import's and its commit's time). */
     private static final int INSTANTS_KEPT = 16;
@@ -68,7 +67,7 @@ public final class CopyRows {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(toString()));
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new TextReader(text));
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("COPY failed", e);
         } finally {
@@ -95,7 +94,11 @@ public final class CopyRows {
         if (value == null) {
             text.append("\\N");
         } else if (value instanceof byte[] bytes) {
-            text.append("\\\\x").append(HEX.formatHex(bytes));
+            // Into the text directly, lower-case as HexFormat writes them: no string per value.
+            text.append("\\\\x");
+            for (byte b : bytes) {
+                text.append(HEX_DIGITS[(b >> 4) & 0xF]).append(HEX_DIGITS[b & 0xF]);
+            }
         } else if (value instanceof Enum<?> e) {
             text.append(e.name());
         } else {
@@ -133,6 +136,31 @@ public final class CopyRows {
                 case '\r' -> text.append("\\r");
                 default -> text.append(c);
             }
+        }
+    }
+
+    /** Reads the rows' text where it was written: a chunk's text is not copied into a string first. */
+    private static final class TextReader extends Reader {
+        private final StringBuilder text;
+        private int next;
+
+        TextReader(StringBuilder text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (next >= text.length()) {
+                return -1;
+            }
+            int n = Math.min(length, text.length() - next);
+            text.getChars(next, next + n, buffer, offset);
+            next += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

@@ -1,10 +1,11 @@
 -- Every card of a chunk's mobile numbers (live and tombstones), the newest first, by the mobile blind index.
--- In two parts, so each uses its own partial index (the live cards' unique one and the tombstones'; V245).
+-- In two parts, so each uses its own partial index (the live cards' unique one and the tombstones'; V245). The
+-- indexes go as one array: one parameter and one plan for any chunk, not a parameter for each address in each part.
 select id, mobile_index as address_index, erased_at, created_at
   from contacts_contact
- where account_id = :accountId and mobile_index in (:indexes) and erased_at is null
+ where account_id = :accountId and mobile_index = any(cast(:indexes as bytea[])) and erased_at is null
 union all
 select id, mobile_index as address_index, erased_at, created_at
   from contacts_contact
- where account_id = :accountId and mobile_index in (:indexes) and erased_at is not null
+ where account_id = :accountId and mobile_index = any(cast(:indexes as bytea[])) and erased_at is not null
  order by created_at desc, id

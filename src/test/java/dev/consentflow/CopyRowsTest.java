@@ -29,4 +29,14 @@ class CopyRowsTest {
 
         assertThat(rows.toString()).isEqualTo(expected.toString());
     }
+
+    @Test
+    void bytesAreWrittenAsLowerCaseHexOfEveryValue() {
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        assertThat(new CopyRows().row(all, new byte[0]).toString())
+                .isEqualTo("\\\\x" + java.util.HexFormat.of().formatHex(all) + "\t\\\\x\n");
+    }
 }

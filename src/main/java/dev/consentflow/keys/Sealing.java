@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -25,8 +24,7 @@ public final class Sealing {
      * looking the transformation up among the providers cost more than the sealing of a short value (an import
      * seals three values a row).
      */
-    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> instance(() ->
-            Cipher.getInstance("AES/GCM/NoPadding")));
+    private static final ThreadLocal<Ciphers> GCM = ThreadLocal.withInitial(Ciphers::new);
     private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> instance(() ->
             Mac.getInstance("HmacSHA256")));
 
@@ -37,7 +35,7 @@ public final class Sealing {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = GCM.get();
+            Cipher cipher = GCM.get().of(key);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             if (associatedData != null) {
                 cipher.updateAAD(associatedData);
@@ -54,7 +52,7 @@ public final class Sealing {
             throw new TamperedException();
         }
         try {
-            Cipher cipher = GCM.get();
+            Cipher cipher = GCM.get().of(key);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             if (associatedData != null) {
                 cipher.updateAAD(associatedData);
@@ -67,15 +65,14 @@ public final class Sealing {
         }
     }
 
-    /** A fresh random AES-256 key (a contact's data key). */
+    /**
+     * A fresh random AES-256 key (a contact's data key): 32 bytes of the random source, as the provider's AES
+     * {@code KeyGenerator} makes it, without looking the generator up among the providers for every key.
+     */
     public static SecretKey newDataKey() {
-        try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, random);
-            return generator.generateKey();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        return new SecretKeySpec(raw, "AES");
     }
 
     public static SecretKey aesKey(byte[] raw) {
@@ -90,6 +87,29 @@ public final class Sealing {
             return mac.doFinal(value);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A thread's two AES-GCM ciphers: the AES key schedule a cipher computes for a key is kept until it is given
+     * another key, so a key used again and again between others (the account's wrapping key between the data keys
+     * of an import's new cards) keeps its cipher and is not expanded again. A key goes to the cipher that last had it,
+     * else to the one used least recently.
+     */
+    private static final class Ciphers {
+        private final Cipher[] ciphers = {gcm(), gcm()};
+        private final SecretKey[] keys = new SecretKey[2];
+        private int lastUsed;
+
+        Cipher of(SecretKey key) {
+            int which = keys[0] == key ? 0 : keys[1] == key ? 1 : 1 - lastUsed;
+            keys[which] = key;
+            lastUsed = which;
+            return ciphers[which];
+        }
+
+        private static Cipher gcm() {
+            return instance(() -> Cipher.getInstance("AES/GCM/NoPadding"));
         }
     }
 

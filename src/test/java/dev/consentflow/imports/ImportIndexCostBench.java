@@ -113,7 +113,7 @@ class ImportIndexCostBench {
                 + "where account_id = " + a + " limit 1000) x)";
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("import-cards-by-email", dev.consentflow.NamedSql.read("contacts", "import-cards-by-email")
-                .replace(":accountId", a).replace("in (:indexes)", "= any(" + someEmails + "::bytea[])"));
+                .replace(":accountId", a).replace("cast(:indexes as bytea[])", someEmails + "::bytea[]"));
         queries.put("ContactRepository.findByEmailIndex", "select * from contacts_contact where account_id = " + a
                 + " and email_index = any(" + someEmails + "::bytea[]) and erased_at is null union all select * from "
                 + "contacts_contact where account_id = " + a + " and email_index = any(" + someEmails + "::bytea[]"

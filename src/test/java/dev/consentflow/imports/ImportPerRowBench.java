@@ -77,11 +77,13 @@ class ImportPerRowBench {
         Map<String, Long> before = snapshot();
         PgStatistics statements = resetStatementStatistics();
         Map<String, Long> threadsBefore = threadCpu();
+        Map<String, Long> allocatedBefore = threadAllocated();
         long started = System.nanoTime();
         importRows(admin, account, list, rows, "measured");
         long elapsed = System.nanoTime() - started;
         Map<String, Long> after = snapshot();
         Map<String, Long> threadsAfter = threadCpu();
+        Map<String, Long> allocatedAfter = threadAllocated();
 
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("bench", "import-per-row");
@@ -96,6 +98,12 @@ class ImportPerRowBench {
             long spent = cpu - threadsBefore.getOrDefault(name, 0L);
             if (spent * 1000 / rows > 500) {
                 System.out.printf("thread-cpu-ns-per-row %,10d  %s%n", spent / rows, name);
+            }
+        });
+        allocatedAfter.forEach((name, bytes) -> {
+            long spent = bytes - allocatedBefore.getOrDefault(name, 0L);
+            if (spent / rows > 100) {
+                System.out.printf("thread-alloc-bytes-per-row %,10d  %s%n", spent / rows, name);
             }
         });
         if (statements != null) {
@@ -128,6 +136,24 @@ class ImportPerRowBench {
                 if (cpu > 0) {
                     out.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Bytes allocated by this JVM's live threads, by name without digits: garbage the collector's threads (whose CPU
+     * {@link #threadCpu} does not list) pay for.
+     */
+    private static Map<String, Long> threadAllocated() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = threads.getAllThreadIds();
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        Map<String, Long> out = new java.util.TreeMap<>();
+        java.lang.management.ThreadInfo[] infos = threads.getThreadInfo(ids);
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null && bytes[i] > 0) {
+                out.merge(infos[i].getThreadName().replaceAll("\\d+", "#"), bytes[i], Long::sum);
             }
         }
         return out;

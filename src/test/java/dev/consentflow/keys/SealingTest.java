@@ -25,6 +25,34 @@ class SealingTest {
     }
 
     @Test
+    void keysTakenInTurnsOnOneThreadEachSealAndOpenUnderTheirOwn() {
+        SecretKey wrapping = Sealing.newDataKey();
+        java.util.List<SecretKey> keys = new java.util.ArrayList<>();
+        java.util.List<byte[]> sealed = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            SecretKey data = Sealing.newDataKey();
+            keys.add(wrapping);
+            sealed.add(Sealing.seal(wrapping, data.getEncoded(), place));
+            keys.add(data);
+            sealed.add(Sealing.seal(data, bytes("anna" + i + "@example.dk"), place));
+            keys.add(Sealing.aesKey(data.getEncoded()));
+            sealed.add(Sealing.seal(data, bytes("Anna " + i), place));
+        }
+        for (int i = sealed.size() - 1; i >= 0; i--) {
+            byte[] opened = Sealing.open(keys.get(i), sealed.get(i), place);
+            assertThat(opened).isEqualTo(Sealing.open(Sealing.aesKey(keys.get(i).getEncoded()), sealed.get(i), place));
+            int other = (i + 1) % sealed.size();
+            if (!java.util.Arrays.equals(keys.get(i).getEncoded(), keys.get(other).getEncoded())) {
+                int at = i;
+                assertThatThrownBy(() -> Sealing.open(keys.get(other), sealed.get(at), place))
+                        .isInstanceOf(Sealing.TamperedException.class);
+            }
+        }
+        assertThat(Sealing.newDataKey().getEncoded()).hasSize(32).isNotEqualTo(Sealing.newDataKey().getEncoded());
+        assertThat(Sealing.newDataKey().getAlgorithm()).isEqualTo("AES");
+    }
+
+    @Test
     void aChangedByteIsDetected() {
         byte[] sealed = Sealing.seal(key, bytes("anna@example.dk"), place);
         sealed[sealed.length / 2] ^= 1;

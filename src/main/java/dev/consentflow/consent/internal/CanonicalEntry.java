@@ -93,21 +93,8 @@ final class CanonicalEntry {
      */
     static Frame frame(UUID chain, Instant at, UUID subscriberId, String action, String actor,
                        String canonicalDetailJson, String processInstanceId) {
-        // The chain's id is hex digits and dashes, the format tag plain ASCII: neither is escaped.
-        byte[] before = ("[\"" + FORMAT + "\",\"" + chain + "\",").getBytes(StandardCharsets.UTF_8);
-        String middle;
-        String instance;
-        try {
-            // The strings between the seq and the detail as one array (one generator), its brackets left out.
-            middle = json.writeValueAsString(Arrays.asList(at.toString(),
-                    subscriberId == null ? null : subscriberId.toString(), action, actor));
-            instance = json.writeValueAsString(processInstanceId);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] after = ("," + middle.substring(1, middle.length() - 1) + "," + canonicalDetailJson + "," + instance
-                + ",").getBytes(StandardCharsets.UTF_8);
-        return new Frame(before, after);
+        return new Framer(chain).frame(at, subscriberId, action, actor,
+                canonicalDetailJson.getBytes(StandardCharsets.UTF_8), processInstanceId);
     }
 
     /** An entry's canonical bytes around its seq and previous hash ({@link #frame}). */
@@ -123,23 +110,157 @@ final class CanonicalEntry {
 
         /** The entry's hash at this seq after this hash (null first in its chain), as {@code hash(...)} gives it. */
         byte[] hash(long seq, byte[] prevHash) {
-            MessageDigest sha = sha256();
+            return hash(seq, prevHash, sha256());
+        }
+
+        /**
+         * As {@link #hash(long, byte[])}, with a digest the caller reuses for a chain's entries one after the other
+         * (each {@code digest()} leaves it reset): no provider lookup per entry.
+         */
+        byte[] hash(long seq, byte[] prevHash, MessageDigest sha) {
             sha.update(before);
             sha.update(Long.toString(seq).getBytes(StandardCharsets.US_ASCII));
             sha.update(after);
             if (prevHash == null) {
                 sha.update(NULL);
             } else {
-                sha.update((byte) '"');
-                sha.update(hex.formatHex(prevHash).getBytes(StandardCharsets.US_ASCII));
-                sha.update((byte) '"');
+                byte[] quoted = new byte[prevHash.length * 2 + 2];
+                quoted[0] = '"';
+                for (int i = 0; i < prevHash.length; i++) {
+                    quoted[1 + 2 * i] = HEX_DIGITS[(prevHash[i] >> 4) & 0xF];
+                    quoted[2 + 2 * i] = HEX_DIGITS[prevHash[i] & 0xF];
+                }
+                quoted[quoted.length - 1] = '"';
+                sha.update(quoted);
             }
             sha.update((byte) ']');
             return sha.digest();
         }
     }
 
-    private static MessageDigest sha256() {
+    /** Lower-case, as {@link HexFormat#of()} writes them. */
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The frames ({@link #frame}) of many entries of one chain, made one after the other (an import's chunk makes a
+     * thousand): the chain's opening bytes once, the JSON of a time, action, actor and process instance once for each
+     * value met (a chunk's entries share their time and actor, and have two actions), the rest put together as bytes
+     * without a JSON generator. The bytes are exactly those {@link #frame} makes: a string goes in between quotes as it
+     * is only when it is printable ASCII without a quote or a backslash (the generator escapes nothing else there);
+     * any other goes through the generator.
+     */
+    static final class Framer {
+        /** Strings kept as JSON: enough for the few values a chain's entries repeat, bounded for ones that differ. */
+        private static final int KEPT = 64;
+        private static final byte[] NULL_JSON = "null".getBytes(StandardCharsets.US_ASCII);
+        private final byte[] before;
+        private final Map<String, byte[]> strings = new java.util.HashMap<>();
+        private Instant lastAt;
+        private byte[] lastAtJson;
+
+        Framer(UUID chain) {
+            this.before = ("[\"" + FORMAT + "\",\"" + chain + "\",").getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** As {@link #frame(UUID, Instant, UUID, String, String, String, String)}, the detail given as its UTF-8. */
+        Frame frame(Instant at, UUID subscriberId, String action, String actor, byte[] canonicalDetailJson,
+                    String processInstanceId) {
+            if (!at.equals(lastAt)) {
+                lastAt = at;
+                lastAtJson = jsonString(at.toString());
+            }
+            byte[] actionJson = json(action);
+            byte[] actorJson = json(actor);
+            byte[] instanceJson = json(processInstanceId);
+            int length = 7 + lastAtJson.length + (subscriberId == null ? 4 : 38) + actionJson.length
+                    + actorJson.length + canonicalDetailJson.length + instanceJson.length;
+            byte[] after = new byte[length];
+            int at0 = 0;
+            after[at0++] = ',';
+            at0 = put(after, at0, lastAtJson);
+            after[at0++] = ',';
+            if (subscriberId == null) {
+                at0 = put(after, at0, NULL_JSON);
+            } else {
+                after[at0++] = '"';
+                at0 = putUuid(after, at0, subscriberId);
+                after[at0++] = '"';
+            }
+            after[at0++] = ',';
+            at0 = put(after, at0, actionJson);
+            after[at0++] = ',';
+            at0 = put(after, at0, actorJson);
+            after[at0++] = ',';
+            at0 = put(after, at0, canonicalDetailJson);
+            after[at0++] = ',';
+            at0 = put(after, at0, instanceJson);
+            after[at0] = ',';
+            return new Frame(before, after);
+        }
+
+        private byte[] json(String value) {
+            if (value == null) {
+                return NULL_JSON;
+            }
+            byte[] known = strings.get(value);
+            if (known == null) {
+                known = jsonString(value);
+                if (strings.size() < KEPT) {
+                    strings.put(value, known);
+                }
+            }
+            return known;
+        }
+
+        private static byte[] jsonString(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                    try {
+                        return json.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            byte[] out = new byte[value.length() + 2];
+            out[0] = '"';
+            for (int i = 0; i < value.length(); i++) {
+                out[i + 1] = (byte) value.charAt(i);
+            }
+            out[out.length - 1] = '"';
+            return out;
+        }
+
+        private static int put(byte[] out, int at, byte[] bytes) {
+            System.arraycopy(bytes, 0, out, at, bytes.length);
+            return at + bytes.length;
+        }
+
+        /** As {@link UUID#toString()}: 8-4-4-4-12 lower-case hex digits. */
+        private static int putUuid(byte[] out, int at, UUID id) {
+            at = putHex(out, at, id.getMostSignificantBits() >>> 32, 8);
+            out[at++] = '-';
+            at = putHex(out, at, id.getMostSignificantBits() >>> 16, 4);
+            out[at++] = '-';
+            at = putHex(out, at, id.getMostSignificantBits(), 4);
+            out[at++] = '-';
+            at = putHex(out, at, id.getLeastSignificantBits() >>> 48, 4);
+            out[at++] = '-';
+            return putHex(out, at, id.getLeastSignificantBits(), 12);
+        }
+
+        /** The low {@code digits} hex digits of the value. */
+        private static int putHex(byte[] out, int at, long value, int digits) {
+            for (int i = digits - 1; i >= 0; i--) {
+                out[at + i] = HEX_DIGITS[(int) (value & 0xF)];
+                value >>>= 4;
+            }
+            return at + digits;
+        }
+    }
+
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,7 @@
 package dev.consentflow.consent.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ class ChainTail {
         private final UUID chain;
         private final List<Link> links;
         private final List<CanonicalEntry.Frame> frames;
-        /** The binary COPY rows' first fields ({@link BinaryAuditRows#start}), or null when they go in as one INSERT. */
+        /** The binary COPY rows' first fields ({@link BinaryAuditRows.Starts#start}), or null when they go in as one INSERT. */
         private final List<byte[]> starts;
 
         UUID chain() {
@@ -75,15 +77,18 @@ class ChainTail {
             this.frames = new ArrayList<>(links.size());
             boolean copied = links.size() >= COPY_FROM;
             this.starts = copied ? new ArrayList<>(links.size()) : null;
+            CanonicalEntry.Framer framer = new CanonicalEntry.Framer(chain);
+            BinaryAuditRows.Starts rows = copied ? new BinaryAuditRows.Starts(chain) : null;
             for (Link entry : links) {
-                frames.add(detailsCanonical
-                        ? CanonicalEntry.frame(chain, entry.at(), entry.subscriberId(), entry.action(), entry.actor(),
-                                entry.detailJson(), entry.processInstanceId())
-                        : CanonicalEntry.frame(chain, entry.at(), entry.subscriberId(), entry.action(), entry.actor(),
-                                entry.detail(), entry.processInstanceId()));
+                // The stored detail's UTF-8 is hashed too when it is the canonical text (and then encoded once).
+                byte[] stored = copied || detailsCanonical ? entry.detailJson().getBytes(StandardCharsets.UTF_8) : null;
+                byte[] hashed = detailsCanonical ? stored
+                        : CanonicalEntry.detailJson(entry.detail()).getBytes(StandardCharsets.UTF_8);
+                frames.add(framer.frame(entry.at(), entry.subscriberId(), entry.action(), entry.actor(), hashed,
+                        entry.processInstanceId()));
                 if (copied) {
-                    starts.add(BinaryAuditRows.start(chain, entry.at(), entry.subscriberId(), entry.action(),
-                            entry.actor(), entry.detailJson(), entry.processInstanceId()));
+                    starts.add(rows.start(entry.at(), entry.subscriberId(), entry.action(), entry.actor(), stored,
+                            entry.processInstanceId()));
                 }
             }
         }
@@ -138,11 +143,12 @@ class ChainTail {
         long seq = head.seq();
         byte[] previous = head.hash();
         int moved;
+        MessageDigest sha = CanonicalEntry.sha256();
         if (entries.starts != null) {
             BinaryAuditRows copy = new BinaryAuditRows();
             for (int i = 0; i < entries.links.size(); i++) {
                 seq++;
-                byte[] hash = entries.frames.get(i).hash(seq, previous);
+                byte[] hash = entries.frames.get(i).hash(seq, previous, sha);
                 copy.row(entries.starts.get(i), seq, previous, hash);
                 previous = hash;
             }
@@ -154,7 +160,7 @@ class ChainTail {
             for (int i = 0; i < entries.links.size(); i++) {
                 Link entry = entries.links.get(i);
                 seq++;
-                byte[] hash = entries.frames.get(i).hash(seq, previous);
+                byte[] hash = entries.frames.get(i).hash(seq, previous, sha);
                 rows.add(new Object[] {chain, seq, entry.at(), entry.subscriberId(), entry.action(), entry.actor(),
                         entry.detailJson(), entry.processInstanceId(), previous, hash});
                 previous = hash;

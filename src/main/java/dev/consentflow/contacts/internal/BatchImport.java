@@ -88,8 +88,8 @@ class BatchImport implements ContactImports {
                 check.position = i;
                 checked.add(check);
                 if (batch.confirmed()) {
-                    sealed.put(check, cards.sealNew(account, check.email(), check.mobile(), check.fields(),
-                            Source.IMPORT));
+                    sealed.put(check, cards.sealNew(account, check.email(), check.emailIndex(), check.mobile(),
+                            check.mobileIndex(), check.fields(), Source.IMPORT));
                 }
             }
         }
@@ -319,7 +319,8 @@ class BatchImport implements ContactImports {
                 Contact card = sealed.get(c);
                 if (card == null || card.keyVersion() != keyVersion) {
                     // A row merged with a later one, or a key rotation began since it was sealed.
-                    card = cards.sealNew(account, c.email(), c.mobile(), c.fields(), Source.IMPORT);
+                    card = cards.sealNew(account, c.email(), c.emailIndex(), c.mobile(), c.mobileIndex(), c.fields(),
+                            Source.IMPORT);
                 }
                 made.add(card);
                 newSubscriptions.add(Subscription.requested(account.value(), card.id(), list.id(), batch.channel(),

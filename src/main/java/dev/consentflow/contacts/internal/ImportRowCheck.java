@@ -176,6 +176,18 @@ final class ImportRowCheck {
         return other;
     }
 
+    /** The email address's blind index under the current version ({@link BlindIndex#email}), or null. */
+    byte[] emailIndex() {
+        ByteBuffer index = channel == Channel.EMAIL ? identity : other;
+        return email == null || index == null ? null : index.array();
+    }
+
+    /** The mobile number's blind index under the current version ({@link BlindIndex#mobile}), or null. */
+    byte[] mobileIndex() {
+        ByteBuffer index = channel == Channel.EMAIL ? other : identity;
+        return mobile == null || index == null ? null : index.array();
+    }
+
     List<byte[]> identityCandidates() {
         return identityCandidates;
     }

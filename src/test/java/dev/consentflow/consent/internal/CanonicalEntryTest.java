@@ -103,4 +103,39 @@ class CanonicalEntryTest {
         assertThat(CanonicalEntry.frame(chain, at, null, "VIEWED", "admin:x", empty, null).hash(1, null))
                 .isEqualTo(CanonicalEntry.hash(chain, 1, at, null, "VIEWED", "admin:x", empty, null, null));
     }
+
+    @Test
+    void oneFramerFramesManyEntriesOfAChainAsEachAloneWouldBeHashed() {
+        CanonicalEntry.Framer framer = new CanonicalEntry.Framer(chain);
+        java.security.MessageDigest sha = CanonicalEntry.sha256();
+        Instant later = at.plusNanos(1_000);
+        byte[] previous = null;
+        long seq = 0;
+        // Printable ASCII goes in as it is; DEL, non-ASCII, quotes, backslashes and controls through the generator.
+        for (String actor : List.of("admin:key-1", "admin:key-1", "person", "a\u007fb", "k\u00fc", "x\"y", "b\\s",
+                "t\tab", "", " ~")) {
+            for (Instant when : List.of(at, at, later)) {
+                for (String action : List.of("SUBSCRIBED", "CONFIRMED")) {
+                    UUID person = seq % 5 == 4 ? null : new UUID(seq * 0x0123456789L, -seq);
+                    String instance = seq % 3 == 0 ? null : "proc-" + seq;
+                    Map<String, Object> detail = CanonicalEntry.normalize(Map.of("subscriptionId", person == null
+                            ? "none" : person, "list", "l\u00e9", "n", seq));
+                    seq++;
+                    byte[] whole = CanonicalEntry.hash(chain, seq, when, person, action, actor, detail, instance,
+                            previous);
+                    CanonicalEntry.Frame frame = framer.frame(when, person, action, actor,
+                            CanonicalEntry.detailJson(detail).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            instance);
+                    assertThat(frame.hash(seq, previous, sha)).isEqualTo(whole);
+                    assertThat(frame.hash(seq, previous)).isEqualTo(whole);
+                    previous = whole;
+                }
+            }
+        }
+        UUID edges = new UUID(0x000000000000000fL, 0xf0000000000000ffL);
+        Map<String, Object> empty = CanonicalEntry.normalize(null);
+        assertThat(framer.frame(at, edges, "VIEWED", "p", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null).hash(1, null)).isEqualTo(CanonicalEntry.hash(chain, 1, at, edges, "VIEWED", "p", empty, null,
+                null));
+    }
 }
