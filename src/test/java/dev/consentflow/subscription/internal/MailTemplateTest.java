@@ -46,4 +46,12 @@ class MailTemplateTest {
         assertThat(mail.html()).isEqualTo("<a href=\"https://x.example/c/t?a=1&amp;b=2\">A &lt;b&gt; &amp; ${7*7}</a>");
         assertThat(mail.text()).isEqualTo("A <b> & ${7*7}: https://x.example/c/t?a=1&b=2");
     }
+
+    @Test
+    void aLineBreakThatAValueBringsIntoTheSubjectBecomesASpaceEach() {
+        var mail = new MailTemplate("Join {{listName}}!", "<p>{{confirmUrl}}</p>", "{{confirmUrl}}")
+                .checkedFor(MailKind.CONFIRMATION)
+                .render(Map.of("listName", "News\r\nBcc: x@evil.example\n\rend", "confirmUrl", "https://x.example/c/t"));
+        assertThat(mail.subject()).isEqualTo("Join News  Bcc: x@evil.example  end!");
+    }
 }
