@@ -36,6 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * exception, a unique violation, a deadlock, a lost optimistic lock, the commit), it is rolled back and every
  * member runs again alone, on its own thread, through {@link TransactionRetry#run}: each gets exactly the answer it
  * would have got alone. Each member runs in the group with its own thread's security context.
+ *
+ * <p>Each waiting thread is woken alone, when there is something for it: a freed slot wakes the first of those
+ * waiting to be taken (it leads, or finds itself taken by a leader that came first), and a group's end wakes its
+ * own members; no event wakes every thread that waits to see whether it concerns it.
  */
 @Component
 class GroupCommit {
@@ -49,7 +53,6 @@ class GroupCommit {
     private final int maxSize;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final ArrayDeque<Member<?>> waiting = new ArrayDeque<>();
     private int running;
 
@@ -100,14 +103,15 @@ class GroupCommit {
         try {
             waiting.add(me);
             while (me.state == State.QUEUED && running >= groups) {
-                changed.awaitUninterruptibly();
+                me.woken.awaitUninterruptibly();
             }
             if (me.state == State.QUEUED) {
                 running++;
                 group = take(me);
+                wakeNextLeader();
             } else {
                 while (me.state == State.TAKEN) {
-                    changed.awaitUninterruptibly();
+                    me.woken.awaitUninterruptibly();
                 }
                 group = null;
             }
@@ -126,12 +130,23 @@ class GroupCommit {
             lock.lock();
             try {
                 running--;
-                changed.signalAll();
+                wakeNextLeader();
             } finally {
                 lock.unlock();
             }
         }
         return me.answer();
+    }
+
+    /**
+     * Wakes the first member waiting to be taken when a slot is free for it (under the lock): after a slot is freed,
+     * and after a leader took its group, when more wait than a group takes and another slot is free.
+     */
+    private void wakeNextLeader() {
+        Member<?> next = waiting.peek();
+        if (next != null && running < groups) {
+            next.woken.signal();
+        }
     }
 
     /** The leader and whoever waits before it, up to the group's size; all marked taken. Under the lock. */
@@ -171,8 +186,8 @@ class GroupCommit {
         try {
             for (Member<?> member : group) {
                 member.state = outcome;
+                member.woken.signal();
             }
-            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -200,6 +215,8 @@ class GroupCommit {
         final String order;
         final Supplier<T> work;
         final SecurityContext security;
+        /** Signalled when this member may lead or its group has ended; awaited by its own thread only. */
+        final Condition woken = lock.newCondition();
         State state = State.QUEUED;
         T value;
 

@@ -99,8 +99,9 @@ class SignupForms {
         }
     }
 
+    /** The form and its list, read together (one statement, {@link StoredForms#withList}). */
     Optional<SignupForm> find(String key) {
-        return byKey.byKey(key).map(this::toForm);
+        return byKey.withList(key).map(read -> toForm(read.form(), read.list()));
     }
 
     List<SignupForm> ofAccount(AccountId account) {
@@ -149,21 +150,28 @@ class SignupForms {
     }
 
     private SignupForm toForm(StoredForm stored) {
-        try {
-            AccountId account = new AccountId(stored.accountId());
-            FormDefinition definition = definition(stored);
-            return new SignupForm(account, stored.version(), definition, list(account, definition), origins(stored));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored form " + stored.formKey() + " is not readable", e);
-        }
+        AccountId account = new AccountId(stored.accountId());
+        FormDefinition definition = definition(stored);
+        return new SignupForm(account, stored.version(), definition, list(account, definition), origins(stored));
     }
 
-    private FormDefinition definition(StoredForm stored) throws JsonProcessingException {
+    /** A form whose list was read with it (null: none), the definition's first as {@link #list} would find it. */
+    private SignupForm toForm(StoredForm stored, ListInfo list) {
+        return new SignupForm(new AccountId(stored.accountId()), stored.version(), definition(stored),
+                list, origins(stored));
+    }
+
+    private FormDefinition definition(StoredForm stored) {
         Parsed known = parsed.get(stored.id());
         if (known != null && known.text().equals(stored.definition())) {
             return known.definition();
         }
-        FormDefinition definition = json.readValue(stored.definition(), FormDefinition.class);
+        FormDefinition definition;
+        try {
+            definition = json.readValue(stored.definition(), FormDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored form " + stored.formKey() + " is not readable", e);
+        }
         if (parsed.size() >= PARSED_FORMS) {
             parsed.clear();
         }

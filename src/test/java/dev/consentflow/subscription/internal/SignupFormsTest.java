@@ -1,7 +1,6 @@
 package dev.consentflow.subscription.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -24,7 +23,6 @@ class SignupFormsTest {
 
     @Test
     void theSameTextIsParsedOnceAndAChangedTextAgain() {
-        when(lists.findList(any(), any())).thenReturn(Optional.empty());
         reads(1, "Acme news");
         FormDefinition first = forms.find("news-signup").orElseThrow().definition();
         FormDefinition again = forms.find("news-signup").orElseThrow().definition();
@@ -43,7 +41,7 @@ class SignupFormsTest {
         String definition = """
                 {"key": "news-signup", "lists": ["news"], "channel": "EMAIL", "fields": [], "title": "%s"}"""
                 .formatted(title);
-        when(stored.byKey("news-signup")).thenReturn(Optional.of(new StoredForm(id, account, "news-signup",
-                version, definition, "API", null)));
+        when(stored.withList("news-signup")).thenReturn(Optional.of(new StoredForms.WithList(new StoredForm(id,
+                account, "news-signup", version, definition, "API", null), null)));
     }
 }
