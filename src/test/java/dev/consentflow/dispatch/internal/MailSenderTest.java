@@ -52,15 +52,9 @@ class MailSenderTest {
         CountDownLatch firstAsked = new CountDownLatch(1);
         CountDownLatch firstStarted = new CountDownLatch(1);
 
-        CompletableFuture<Delivery> one = CompletableFuture.supplyAsync(() -> sender.send(row(), letter(),
-                new Recipient(first), () -> {
-                    firstAsked.countDown();
-                    await(firstStarted);
-                    return true;
-                }));
+        CompletableFuture<Delivery> one = sendOnceAnswered(first, firstAsked, firstStarted, true);
         assertThat(firstAsked.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Delivery> two = CompletableFuture.supplyAsync(() -> sender.send(row(), letter(),
-                new Recipient(second), () -> true));
+        CompletableFuture<Delivery> two = sendOnceAnswered(second, new CountDownLatch(1), new CountDownLatch(0), true);
         Thread.sleep(200);
 
         assertThat(two).as("the second waits for the connection the first holds").isNotDone();
@@ -89,22 +83,12 @@ class MailSenderTest {
         CountDownLatch waitingAsked = new CountDownLatch(1);
         CountDownLatch waitingStarted = new CountDownLatch(1);
 
-        CompletableFuture<Delivery> one = CompletableFuture.supplyAsync(() -> sender.send(row(), letter(),
-                new Recipient(first), () -> {
-                    firstAsked.countDown();
-                    await(firstStarted);
-                    return true;
-                }));
+        CompletableFuture<Delivery> one = sendOnceAnswered(first, firstAsked, firstStarted, true);
         assertThat(firstAsked.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Delivery> two = CompletableFuture.supplyAsync(() -> sender.send(row(), letter(),
-                new Recipient(waiting), () -> {
-                    waitingAsked.countDown();
-                    await(waitingStarted);
-                    return true;
-                }));
+        CompletableFuture<Delivery> two = sendOnceAnswered(waiting, waitingAsked, waitingStarted, true);
         assertThat(waitingAsked.await(10, TimeUnit.SECONDS)).as("asked while the connection was busy").isTrue();
-        CompletableFuture<Delivery> three = CompletableFuture.supplyAsync(() -> sender.send(row(), letter(),
-                new Recipient(started), () -> true));
+        CompletableFuture<Delivery> three = sendOnceAnswered(started, new CountDownLatch(1), new CountDownLatch(0),
+                true);
         Thread.sleep(200);
         firstStarted.countDown();
 
@@ -120,18 +104,9 @@ class MailSenderTest {
         CountDownLatch refusedAsked = new CountDownLatch(1);
         CountDownLatch refuse = new CountDownLatch(1);
         CountDownLatch busyStarted = new CountDownLatch(1);
-        CompletableFuture<Delivery> busy = CompletableFuture.supplyAsync(() -> sender.send(row(), letter(),
-                new Recipient(first), () -> {
-                    await(busyStarted);
-                    return true;
-                }));
+        CompletableFuture<Delivery> busy = sendOnceAnswered(first, new CountDownLatch(1), busyStarted, true);
         Thread.sleep(200);
-        CompletableFuture<Delivery> notStarted = CompletableFuture.supplyAsync(() -> sender.send(row(), letter(),
-                new Recipient(refused), () -> {
-                    refusedAsked.countDown();
-                    await(refuse);
-                    return false;
-                }));
+        CompletableFuture<Delivery> notStarted = sendOnceAnswered(refused, refusedAsked, refuse, false);
         assertThat(refusedAsked.await(10, TimeUnit.SECONDS)).isTrue();
         refuse.countDown();
         assertThat(notStarted.get(10, TimeUnit.SECONDS).verdict()).isEqualTo(Delivery.Verdict.SOFT);
@@ -140,6 +115,16 @@ class MailSenderTest {
         assertThat(relay.rcptAttempts(refused)).isZero();
         assertThat(relay.resets()).as("no relay transaction to end").isZero();
         assertThat(relay.connections()).isOne();
+    }
+
+    /** Sends to {@code to} in a thread of its own; its start counts {@code asked} down and answers once let. */
+    private CompletableFuture<Delivery> sendOnceAnswered(String to, CountDownLatch asked, CountDownLatch answer,
+                                                        boolean started) {
+        return CompletableFuture.supplyAsync(() -> sender.send(row(), letter(), new Recipient(to), () -> {
+            asked.countDown();
+            await(answer);
+            return started;
+        }));
     }
 
     private static OutboxRow row() {
