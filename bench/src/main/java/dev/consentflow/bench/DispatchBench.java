@@ -24,7 +24,9 @@ final class DispatchBench {
 
     static void run(Fixture f) throws Exception {
         Config c = f.config;
-        int n = c.size(2000, 100_000);
+        // BENCH_DISPATCH_N runs another size (a campaign long enough for a profile, a quick look at a middle size).
+        String override = System.getenv("BENCH_DISPATCH_N");
+        int n = override != null && !override.isBlank() ? Integer.parseInt(override.strip()) : c.size(2000, 100_000);
         Report report = Report.of("dispatch").put("n", n).put("connections", CONNECTIONS);
         Bench.guardedRaw(report, () -> raw(f, report, n));
         String skip = Bench.guarded(f, "dispatch", () -> app(f, report, n));
