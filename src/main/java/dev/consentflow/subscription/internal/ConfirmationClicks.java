@@ -54,11 +54,13 @@ class ConfirmationClicks {
     private final ProcessRuntime runtime;
     private final GroupCommit groups;
     private final ClickHandOver handOver;
+    private final ConfirmationRows rows;
 
     ConfirmationClicks(ConfirmationTokens tokens, ConfirmationRequestRepository requests,
                        ConfirmationSubjects subjects, ProcessRuntime runtime, GroupCommit groups,
-                       ClickHandOver handOver) {
+                       ClickHandOver handOver, ConfirmationRows rows) {
         this.tokens = tokens;
+        this.rows = rows;
         this.requests = requests;
         this.subjects = subjects;
         this.runtime = runtime;
@@ -94,7 +96,7 @@ class ConfirmationClicks {
 
     private Visit clickOnce(String token, ConsentEvidence click) {
         // A signup's link is found and its request locked in one statement; any other link as below.
-        Optional<ConfirmationRequest> locked = requests.lockSignupOfLink(
+        Optional<ConfirmationRequest> locked = rows.lockSignupOfLink(
                 tokens.hash(ConfirmationPurpose.SIGNUP, token));
         if (locked.isEmpty()) {
             Optional<ConfirmationToken> link = tokens.find(token);

@@ -17,17 +17,6 @@ interface ConfirmationRequestRepository extends ListCrudRepository<ConfirmationR
     Optional<ConfirmationRequest> lock(String processInstanceId);
 
     /**
-     * The request a signup's link leads to, found by the link's hash and locked in one statement (a click's look-up
-     * and lock were two). A resubscription's link is not found here: its click takes the address's lock first.
-     */
-    @Query("""
-            select r.* from subscription_confirmation_request r
-              join subscription_confirmation_request_token t on t.process_instance_id = r.process_instance_id
-             where t.token_hash = :signupHash and t.purpose = 'SIGNUP' and r.purpose = 'SIGNUP'
-               for update of r""")
-    Optional<ConfirmationRequest> lockSignupOfLink(byte[] signupHash);
-
-    /**
      * The request a link leads to, by the link's hash for either purpose (the text of a link does not say which it
      * is), each hash matched only as its purpose's: the link's look-up and the request's read in one statement (a
      * link's page made two).
