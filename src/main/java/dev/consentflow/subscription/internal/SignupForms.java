@@ -133,7 +133,7 @@ class SignupForms {
             log.info("Registered signup form {} from forms/", definition.key());
         } else if (!stored.get().accountId().equals(account.value())) {
             log.warn("Signup form {} in forms/ is not registered: another account has this key", definition.key());
-        } else if (!toForm(stored.get()).definition().equals(definition)) {
+        } else if (!definition(stored.get()).equals(definition)) {
             forms.newVersion(definition.key(), account.value(), stored.get().version(), write(definition));
             log.info("Signup form {} changed in forms/: version {}", definition.key(), stored.get().version() + 1);
         }
@@ -150,9 +150,7 @@ class SignupForms {
     }
 
     private SignupForm toForm(StoredForm stored) {
-        AccountId account = new AccountId(stored.accountId());
-        FormDefinition definition = definition(stored);
-        return new SignupForm(account, stored.version(), definition, list(account, definition), origins(stored));
+        return toForm(stored, list(new AccountId(stored.accountId()), definition(stored)));
     }
 
     /** A form whose list was read with it (null: none), the definition's first as {@link #list} would find it. */

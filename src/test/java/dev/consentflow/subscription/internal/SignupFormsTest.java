@@ -1,10 +1,15 @@
 package dev.consentflow.subscription.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.consentflow.accounts.AccountId;
 import dev.consentflow.contacts.MailingLists;
 import dev.consentflow.dispatch.Channel;
 import java.util.Optional;
@@ -16,8 +21,8 @@ class SignupFormsTest {
 
     private final StoredForms stored = mock(StoredForms.class);
     private final MailingLists lists = mock(MailingLists.class);
-    private final SignupForms forms = new SignupForms(mock(StoredFormRepository.class), stored, new ObjectMapper(),
-            lists);
+    private final StoredFormRepository repository = mock(StoredFormRepository.class);
+    private final SignupForms forms = new SignupForms(repository, stored, new ObjectMapper(), lists);
     private final UUID id = UUID.randomUUID();
     private final UUID account = UUID.randomUUID();
 
@@ -35,6 +40,24 @@ class SignupFormsTest {
         assertThat(changed.title()).isEqualTo("Acme weekly");
         assertThat(changed.lists()).containsExactly("news");
         assertThat(changed.channel()).isEqualTo(Channel.EMAIL);
+    }
+
+    /** forms/ at start-up: an unchanged definition writes nothing and reads no list; a changed one a new version. */
+    @Test
+    void aRepositoryFormIsComparedByItsDefinitionAlone() throws Exception {
+        String text = """
+                {"key": "news-signup", "lists": ["news"], "channel": "EMAIL", "fields": [], "title": "Acme news"}""";
+        when(stored.byKey("news-signup")).thenReturn(Optional.of(new StoredForm(id, account, "news-signup", 4, text,
+                "REPOSITORY", null)));
+        ObjectMapper json = new ObjectMapper();
+
+        forms.registerFromRepository(new AccountId(account), json.readValue(text, FormDefinition.class));
+        verifyNoInteractions(repository, lists);
+
+        forms.registerFromRepository(new AccountId(account),
+                json.readValue(text.replace("Acme news", "Acme weekly"), FormDefinition.class));
+        verify(repository).newVersion(eq("news-signup"), eq(account), eq(4), anyString());
+        verifyNoInteractions(lists);
     }
 
     private void reads(int version, String title) {
